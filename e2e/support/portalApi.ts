@@ -1,0 +1,67 @@
+import { APIRequestContext, expect } from '@playwright/test';
+
+export type CatalogEntity = {
+  kind: string;
+  metadata: { name: string; namespace?: string };
+  status?: {
+    items?: { level: string; type: string; error?: { message: string } }[];
+  };
+};
+
+export const entityRef = (e: CatalogEntity) =>
+  `${e.kind}:${e.metadata.namespace ?? 'default'}/${
+    e.metadata.name
+  }`.toLowerCase();
+
+/** Signs in as the guest user the way the frontend does and returns its token. */
+export async function guestToken(request: APIRequestContext): Promise<string> {
+  const response = await request.get('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).backstageIdentity.token;
+}
+
+export async function listEntities(
+  request: APIRequestContext,
+  token: string,
+): Promise<CatalogEntity[]> {
+  const items: CatalogEntity[] = [];
+  let cursor: string | undefined;
+  do {
+    const response = await request.get('/api/catalog/entities/by-query', {
+      headers: { Authorization: `Bearer ${token}` },
+      params: cursor
+        ? { cursor }
+        : {
+            limit: 500,
+            fields: 'kind,metadata.name,metadata.namespace,status',
+          },
+    });
+    expect(response.status()).toBe(200);
+    const page = await response.json();
+    items.push(...page.items);
+    cursor = page.pageInfo?.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** Waits until the catalog has processed every expected entity. */
+export async function waitForEntities(
+  request: APIRequestContext,
+  token: string,
+  expected: string[],
+): Promise<CatalogEntity[]> {
+  let entities: CatalogEntity[] = [];
+  await expect
+    .poll(
+      async () => {
+        entities = await listEntities(request, token);
+        const present = new Set(entities.map(entityRef));
+        return expected.filter(ref => !present.has(ref));
+      },
+      { timeout: 120_000, intervals: [1_000, 2_000] },
+    )
+    .toEqual([]);
+  return entities;
+}

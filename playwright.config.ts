@@ -1,0 +1,103 @@
+/*
+ * Browser and API end-to-end tests against the real portal: the built frontend
+ * served by the real backend, once on the embedded SQLite default and once on
+ * the local PostgreSQL (app-config.production.yaml). Chromium is Debian's.
+ */
+import { defineConfig } from '@playwright/test';
+import { mkdirSync, mkdtempSync } from 'fs';
+import { tmpdir } from 'os';
+import { join, resolve } from 'path';
+
+const root = resolve(__dirname);
+const yarn = `node ${join(root, '.yarn/releases/yarn-4.13.0.cjs')}`;
+const sqlitePort = 7107;
+const postgresPort = 7108;
+const postgresPrefix = 'iop_e2e_';
+
+// Backend output goes to e2e-logs/<name>.log (gitignored); portalw prints its
+// tail when the browser tests fail.
+const logDir = join(root, 'e2e-logs');
+mkdirSync(logDir, { recursive: true });
+const backend = (name: string, configs: string[]) =>
+  `${yarn} workspace backend start ${configs
+    .map(c => `--config ${join(root, c)}`)
+    .join(' ')} > ${join(logDir, `${name}.log`)} 2>&1`;
+
+export default defineConfig({
+  testDir: './e2e/tests',
+  timeout: 90_000,
+  expect: { timeout: 30_000 },
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  workers: 1,
+  reporter: [
+    ['list'],
+    ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+  ],
+  outputDir: 'node_modules/.cache/e2e-test-results',
+  use: {
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  },
+  webServer: [
+    {
+      command: backend('sqlite', [
+        'app-config.yaml',
+        'e2e/app-config.e2e.yaml',
+      ]),
+      url: `http://localhost:${sqlitePort}/.backstage/health/v1/readiness`,
+      env: {
+        PORTAL_E2E_PORT: String(sqlitePort),
+        PORTAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-e2e-')),
+      },
+      timeout: 180_000,
+      reuseExistingServer: false,
+    },
+    {
+      command: `node e2e/reset-postgres.mjs ${postgresPrefix} && ${backend(
+        'postgres',
+        [
+          'app-config.yaml',
+          'app-config.production.yaml',
+          'e2e/app-config.e2e.yaml',
+        ],
+      )}`,
+      url: `http://localhost:${postgresPort}/.backstage/health/v1/readiness`,
+      env: {
+        PORTAL_E2E_PORT: String(postgresPort),
+        PORTAL_ALLOW_GUEST: 'true',
+        POSTGRES_HOST: process.env.PGHOST ?? '127.0.0.1',
+        POSTGRES_PORT: process.env.PGPORT ?? '5432',
+        POSTGRES_USER: process.env.PGUSER ?? 'postgres',
+        POSTGRES_DB_PREFIX: postgresPrefix,
+        PGHOST: process.env.PGHOST ?? '127.0.0.1',
+        PGPORT: process.env.PGPORT ?? '5432',
+        PGUSER: process.env.PGUSER ?? 'postgres',
+      },
+      timeout: 180_000,
+      reuseExistingServer: false,
+    },
+  ],
+  projects: [
+    {
+      name: 'sqlite',
+      use: { baseURL: `http://localhost:${sqlitePort}` },
+    },
+    {
+      name: 'postgres',
+      testMatch: /.*\.api\.spec\.ts/,
+      use: { baseURL: `http://localhost:${postgresPort}` },
+    },
+  ],
+});
