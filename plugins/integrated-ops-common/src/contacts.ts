@@ -1,0 +1,38 @@
+import { Entity } from '@backstage/catalog-model';
+
+/**
+ * Contacts are plain Backstage `metadata.links`, told apart by `type`:
+ * `chat`, `pager`, `phone` (tel: URLs) and `runbook`. They show in the stock
+ * Links card too.
+ */
+export const CONTACT_LINK_TYPES = [
+  'chat',
+  'pager',
+  'phone',
+  'runbook',
+] as const;
+
+export type ContactLinkType = (typeof CONTACT_LINK_TYPES)[number];
+
+export interface ContactLink {
+  type: ContactLinkType;
+  url: string;
+  title?: string;
+}
+
+export function contactLinks(entity: Entity): ContactLink[] {
+  return (entity.metadata.links ?? [])
+    .filter((l): l is typeof l & { type: ContactLinkType } =>
+      (CONTACT_LINK_TYPES as readonly (string | undefined)[]).includes(l.type),
+    )
+    .map(l => ({ type: l.type, url: l.url, title: l.title }));
+}
+
+/** A team can be reached when it has a chat channel, a pager or a phone. */
+export function isReachable(entity: Entity): boolean {
+  return contactLinks(entity).some(l => l.type !== 'runbook');
+}
+
+export function hasRunbook(entity: Entity): boolean {
+  return contactLinks(entity).some(l => l.type === 'runbook');
+}

@@ -1,0 +1,170 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Discipline, DISCIPLINE_TITLES, DISCIPLINES } from './disciplines';
+import { EffectiveOwners } from './inheritance';
+import { hasRunbook, isReachable } from './contacts';
+import { parseOpsTeam } from './declarations/opsTeam';
+
+export type GapKind =
+  | 'owner-missing'
+  | 'owner-fallback'
+  | 'owner-unknown'
+  | 'team-unreachable'
+  | 'no-rotation'
+  | 'no-runbook';
+
+export interface CoverageGap {
+  kind: GapKind;
+  discipline?: Discipline;
+  message: string;
+}
+
+export interface EntityCoverage {
+  entityRef: string;
+  kind: string;
+  title: string;
+  system?: string;
+  owners: EffectiveOwners;
+  gaps: CoverageGap[];
+  /** Checks made (3 per discipline + runbook) and how many passed. */
+  checks: number;
+  passed: number;
+}
+
+export interface CoverageSummary {
+  key: string;
+  entities: number;
+  fullyCovered: number;
+  checks: number;
+  passed: number;
+  /** passed / checks, 0-100, one decimal. */
+  percent: number;
+}
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+
+function teamHasRotation(team: Entity): boolean {
+  const parsed = parseOpsTeam(team);
+  return parsed.ok && (parsed.value?.onCall?.length ?? 0) > 0;
+}
+
+/**
+ * What one entity lacks. Per discipline: an owner declared or inherited (not
+ * the spec.owner fallback) that exists in the catalog, reachable by chat,
+ * pager or phone, with an on-call rotation. Plus a runbook, on the entity or
+ * on one of its owning teams. `teams` maps lower-case group refs to groups.
+ */
+export function entityCoverage(
+  entity: Entity,
+  owners: EffectiveOwners,
+  teams: ReadonlyMap<string, Entity>,
+): EntityCoverage {
+  const gaps: CoverageGap[] = [];
+  let passed = 0;
+  const ownerTeams: Entity[] = [];
+
+  for (const discipline of DISCIPLINES) {
+    const title = DISCIPLINE_TITLES[discipline];
+    const owner = owners[discipline];
+    if (owner.source === 'missing' || !owner.owner) {
+      gaps.push({
+        kind: 'owner-missing',
+        discipline,
+        message: `no ${title} owner declared or inherited`,
+      });
+      continue;
+    }
+    if (owner.source === 'fallback') {
+      gaps.push({
+        kind: 'owner-fallback',
+        discipline,
+        message: `no ${title} owner declared; falling back to spec.owner ${owner.owner}`,
+      });
+    } else {
+      passed++;
+    }
+    const team = teams.get(lower(owner.owner));
+    if (!team) {
+      gaps.push({
+        kind: 'owner-unknown',
+        discipline,
+        message: `${title} owner ${owner.owner} is not in the catalog`,
+      });
+      continue;
+    }
+    ownerTeams.push(team);
+    if (isReachable(team)) passed++;
+    else
+      gaps.push({
+        kind: 'team-unreachable',
+        discipline,
+        message: `${owner.owner} has no chat, pager or phone link`,
+      });
+    if (teamHasRotation(team)) passed++;
+    else
+      gaps.push({
+        kind: 'no-rotation',
+        discipline,
+        message: `${owner.owner} has no on-call rotation`,
+      });
+  }
+
+  if (hasRunbook(entity) || ownerTeams.some(hasRunbook)) passed++;
+  else
+    gaps.push({
+      kind: 'no-runbook',
+      message: 'no runbook link on the entity or its owning teams',
+    });
+
+  const system =
+    typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
+  return {
+    entityRef: lower(stringifyEntityRef(entity)),
+    kind: entity.kind,
+    title: entity.metadata.title ?? entity.metadata.name,
+    system,
+    owners,
+    gaps,
+    checks: DISCIPLINES.length * 3 + 1,
+    passed,
+  };
+}
+
+/** Groups entity coverage by the keys `keysOf` gives each entry (an entry may count for several). */
+export function summarizeCoverage(
+  entries: EntityCoverage[],
+  keysOf: (entry: EntityCoverage) => string[],
+): CoverageSummary[] {
+  const byKey = new Map<string, CoverageSummary>();
+  for (const entry of entries) {
+    for (const key of new Set(keysOf(entry))) {
+      const s = byKey.get(key) ?? {
+        key,
+        entities: 0,
+        fullyCovered: 0,
+        checks: 0,
+        passed: 0,
+        percent: 0,
+      };
+      s.entities++;
+      s.checks += entry.checks;
+      s.passed += entry.passed;
+      if (entry.gaps.length === 0) s.fullyCovered++;
+      byKey.set(key, s);
+    }
+  }
+  return [...byKey.values()]
+    .map(s => ({
+      ...s,
+      percent: s.checks ? Math.round((1000 * s.passed) / s.checks) / 10 : 0,
+    }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
+
+/** Key by System (entities without one under "(no system)"). */
+export const bySystem = (entry: EntityCoverage) => [
+  entry.system ?? '(no system)',
+];
+
+/** Key by every team that owns the entity for some discipline. */
+export const byOwningTeam = (entry: EntityCoverage) =>
+  DISCIPLINES.map(d => entry.owners[d].owner).filter((o): o is string => !!o);

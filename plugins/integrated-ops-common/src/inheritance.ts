@@ -1,0 +1,135 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { Discipline, DISCIPLINES } from './disciplines';
+import { parseOpsOwners } from './declarations/opsOwners';
+
+export type OwnerSource = 'declared' | 'inherited' | 'fallback' | 'missing';
+
+export interface EffectiveOwner {
+  discipline: Discipline;
+  /** Group ref, absent when missing. */
+  owner?: string;
+  source: OwnerSource;
+  /** The entity the owner was declared on (for inherited owners, the ancestor). */
+  declaredOn?: string;
+}
+
+export type EffectiveOwners = Record<Discipline, EffectiveOwner>;
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+const MAX_DEPTH = 8;
+
+/**
+ * The entity the given one inherits ownership from: a Component, Resource or
+ * API from its System, a System from its Domain, a Domain from the Domain it
+ * is a subdomain of.
+ */
+export function inheritanceParentRef(entity: Entity): string | undefined {
+  const kind = lower(entity.kind);
+  const namespace = entity.metadata.namespace ?? 'default';
+  const spec = entity.spec ?? {};
+  const ref = (value: unknown, defaultKind: string) =>
+    typeof value === 'string' && value
+      ? lower(
+          stringifyEntityRef(
+            parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
+          ),
+        )
+      : undefined;
+  try {
+    if (kind === 'component' || kind === 'resource' || kind === 'api')
+      return ref(spec.system, 'system');
+    if (kind === 'system') return ref(spec.domain, 'domain');
+    if (kind === 'domain') return ref(spec.subdomainOf, 'domain');
+  } catch {
+    return undefined; // malformed refs are reported by the stock catalog processors
+  }
+  return undefined;
+}
+
+/**
+ * Walks System -> Domain -> parent Domains with the given lookup, nearest
+ * first. Stops at a missing entity, a cycle or MAX_DEPTH.
+ */
+export async function collectAncestors(
+  entity: Entity,
+  lookup: (ref: string) => Promise<Entity | undefined>,
+): Promise<Entity[]> {
+  const ancestors: Entity[] = [];
+  const seen = new Set([lower(stringifyEntityRef(entity))]);
+  let parentRef = inheritanceParentRef(entity);
+  while (parentRef && !seen.has(parentRef) && ancestors.length < MAX_DEPTH) {
+    seen.add(parentRef);
+    const parent = await lookup(parentRef);
+    if (!parent) break;
+    ancestors.push(parent);
+    parentRef = inheritanceParentRef(parent);
+  }
+  return ancestors;
+}
+
+function fallbackOwner(entity: Entity): string | undefined {
+  const owner = entity.spec?.owner;
+  if (typeof owner !== 'string' || !owner) return undefined;
+  try {
+    return lower(
+      stringifyEntityRef(
+        parseEntityRef(owner, {
+          defaultKind: 'group',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        }),
+      ),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Effective owner per discipline: the entity's own declaration, else the
+ * nearest ancestor's (System, then Domain chain), else `spec.owner` as a
+ * fallback (flagged as a gap), else missing. Invalid declarations are skipped
+ * here; the catalog processor reports them.
+ */
+export function resolveEffectiveOwners(
+  entity: Entity,
+  ancestors: Entity[],
+): EffectiveOwners {
+  const chain = [entity, ...ancestors];
+  const declared = chain.map(e => {
+    const parsed = parseOpsOwners(e);
+    return {
+      ref: lower(stringifyEntityRef(e)),
+      owners: parsed.ok ? parsed.value : {},
+    };
+  });
+  const fallback = fallbackOwner(entity);
+
+  const result = {} as EffectiveOwners;
+  for (const discipline of DISCIPLINES) {
+    const index = declared.findIndex(d => d.owners[discipline]);
+    if (index >= 0) {
+      result[discipline] = {
+        discipline,
+        owner: declared[index].owners[discipline],
+        source: index === 0 ? 'declared' : 'inherited',
+        declaredOn: declared[index].ref,
+      };
+    } else if (fallback) {
+      result[discipline] = { discipline, owner: fallback, source: 'fallback' };
+    } else {
+      result[discipline] = { discipline, source: 'missing' };
+    }
+  }
+  return result;
+}
+
+/** The value of the owner-source annotation for one effective owner. */
+export function describeOwnerSource(owner: EffectiveOwner): string {
+  return owner.source === 'inherited'
+    ? `inherited:${owner.declaredOn}`
+    : owner.source;
+}
