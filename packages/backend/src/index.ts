@@ -17,6 +17,8 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// typed NetOps / DevOps / SecOps ownership relations
+backend.add(import('@internal/plugin-catalog-backend-module-integrated-ops'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

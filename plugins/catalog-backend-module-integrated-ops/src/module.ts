@@ -1,0 +1,43 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import {
+  catalogProcessingExtensionPoint,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { CachedEntityLookup } from './processor/CachedEntityLookup';
+import { OpsOwnershipProcessor } from './processor/OpsOwnershipProcessor';
+
+/**
+ * Adds typed NetOps / DevOps / SecOps ownership to the catalog.
+ *
+ * Config (optional): `integratedOps.ownership.lookupCacheSeconds` - how long
+ * the processor reuses a looked-up System, Domain or Group (default 10).
+ */
+export const catalogModuleIntegratedOps = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'integrated-ops',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        processing: catalogProcessingExtensionPoint,
+        catalog: catalogServiceRef,
+        auth: coreServices.auth,
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+      },
+      async init({ processing, catalog, auth, config, logger }) {
+        const ttlSeconds =
+          config.getOptionalNumber(
+            'integratedOps.ownership.lookupCacheSeconds',
+          ) ?? 10;
+        const lookup = new CachedEntityLookup(catalog, auth, {
+          ttlMs: ttlSeconds * 1000,
+          maxEntries: 10_000,
+        });
+        processing.addProcessor(new OpsOwnershipProcessor({ lookup, logger }));
+      },
+    });
+  },
+});
