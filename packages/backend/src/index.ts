@@ -42,6 +42,9 @@ backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
 
+// incident lookup, blast radius and coverage
+backend.add(import('@internal/plugin-integrated-ops-backend'));
+
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

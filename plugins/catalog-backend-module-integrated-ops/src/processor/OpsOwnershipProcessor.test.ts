@@ -178,6 +178,18 @@ describe('OpsOwnershipProcessor', () => {
     ]);
   });
 
+  it('rejects a malformed network declaration', async () => {
+    const segment = make('Resource', 'seg', {
+      type: 'network-segment',
+      owner: 'netops-edge',
+      network: { cidrs: ['10.20.0.0/99'] },
+    });
+    const { errors } = await run(segment);
+    expect(errors).toEqual([
+      'spec.network.cidrs[0]: must be a CIDR block like 10.20.3.0/24',
+    ]);
+  });
+
   it('reports a malformed on-call rotation on the group', async () => {
     const group = make('Group', 'noc', {
       type: 'team',

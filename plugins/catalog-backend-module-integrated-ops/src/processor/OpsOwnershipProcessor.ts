@@ -18,6 +18,7 @@ import {
   isOwnedKind,
   OPS_OWNERS_FIELD,
   ownerSourceAnnotation,
+  parseNetwork,
   parseOpsOwners,
   parseOpsTeam,
   RELATION_OPS_OWNED_BY,
@@ -72,9 +73,14 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
     }
 
     const declared = parseOpsOwners(entity);
-    if (!declared.ok) {
-      declared.errors.forEach(e =>
-        emit(processingResult.inputError(location, e)),
+    const network = parseNetwork(entity);
+    if (!declared.ok || !network.ok) {
+      [declared, network].forEach(
+        parsed =>
+          !parsed.ok &&
+          parsed.errors.forEach(e =>
+            emit(processingResult.inputError(location, e)),
+          ),
       );
       return entity;
     }

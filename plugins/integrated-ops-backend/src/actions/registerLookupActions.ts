@@ -1,0 +1,102 @@
+import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { opsLookupReadPermission } from '@internal/plugin-integrated-ops-common';
+import { blastRadius } from '../answer/blastRadius';
+import { lookup } from '../answer/lookup';
+import { OwnershipIndexService } from '../service/OwnershipIndexService';
+
+/**
+ * The lookup and blast radius as actions in Backstage's actions registry, so
+ * AI agents can ask them over MCP (mcp-actions backend).
+ */
+export function registerLookupActions(
+  actionsRegistry: ActionsRegistryService,
+  indexService: OwnershipIndexService,
+) {
+  actionsRegistry.register({
+    name: 'ops-lookup',
+    title: 'Who owns this? (NetOps / DevOps / SecOps)',
+    description:
+      'Given an entity name or ref, a hostname, a URL, an IP address or a CIDR, returns the matching catalog entities, ' +
+      'ranked, each with its NetOps, DevOps and SecOps owning teams, who is on call now, the escalation path, contacts and runbooks.',
+    visibilityPermission: opsLookupReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          query: z
+            .string()
+            .min(1)
+            .describe('Name, entity ref, hostname, URL, IP or CIDR'),
+        }),
+      output: z =>
+        z.object({
+          interpretedAs: z.string(),
+          indexStale: z.boolean(),
+          matches: z.array(
+            z.object({
+              entityRef: z.string(),
+              matchedBy: z.string(),
+              score: z.number(),
+              answer: z.any(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input }) => {
+      const response = lookup(
+        indexService.current(),
+        indexService.status(),
+        input.query,
+        new Date(),
+      );
+      return {
+        output: {
+          interpretedAs: response.query.interpretedAs,
+          indexStale: response.index.stale,
+          matches: response.matches,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'ops-blast-radius',
+    title: 'What else breaks? (blast radius)',
+    description:
+      'For an entity (name, ref, hostname, URL or IP), lists what depends on it and what it depends on, up to N hops, ' +
+      'each with its owners and who is on call now.',
+    visibilityPermission: opsLookupReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          entity: z.string().min(1),
+          depth: z.number().int().min(1).max(6).default(2),
+        }),
+      output: z =>
+        z.object({
+          entity: z.any(),
+          dependents: z.array(z.any()),
+          dependencies: z.array(z.any()),
+          indexStale: z.boolean(),
+        }),
+    },
+    action: async ({ input }) => {
+      const response = blastRadius(
+        indexService.current(),
+        indexService.status(),
+        input.entity,
+        input.depth,
+        new Date(),
+      );
+      return {
+        output: {
+          entity: response.entity,
+          dependents: response.dependents,
+          dependencies: response.dependencies,
+          indexStale: response.index.stale,
+        },
+      };
+    },
+  });
+}

@@ -1,0 +1,170 @@
+import { Entity } from '@backstage/catalog-model';
+import {
+  contactLinks,
+  Discipline,
+  DisciplineAnswer,
+  DISCIPLINES,
+  EntitySummary,
+  EscalationStep,
+  OnCallNow,
+  onCallAt,
+  OwnershipAnswer,
+  Person,
+  readEffectiveOwners,
+  RunbookLink,
+  TeamSummary,
+} from '@internal/plugin-integrated-ops-common';
+import { OwnershipIndex } from '../index/OwnershipIndex';
+
+const MAX_ESCALATION_STEPS = 6;
+
+function person(index: OwnershipIndex, ref: string): Person {
+  const user = index.entity(ref);
+  const profile = (user?.spec?.profile ?? {}) as {
+    displayName?: string;
+    email?: string;
+  };
+  return {
+    ref,
+    name:
+      profile.displayName ??
+      user?.metadata.title ??
+      ref.replace(/^user:(default\/)?/, ''),
+    email: profile.email,
+    contacts: user ? contactLinks(user) : [],
+  };
+}
+
+function teamTitle(team: Entity): string {
+  const profile = (team.spec?.profile ?? {}) as { displayName?: string };
+  return profile.displayName ?? team.metadata.title ?? team.metadata.name;
+}
+
+function onCallNow(
+  index: OwnershipIndex,
+  teamRef: string,
+  at: Date,
+): OnCallNow[] {
+  return (index.teams.get(teamRef)?.onCall ?? []).map(rotation => {
+    const shift = onCallAt(rotation, at);
+    return {
+      rotation: shift.rotation,
+      person: shift.member ? person(index, shift.member) : undefined,
+      from: shift.from,
+      until: shift.until,
+      next: person(index, shift.next),
+    };
+  });
+}
+
+function teamSummary(
+  index: OwnershipIndex,
+  ref: string,
+  team: Entity,
+): TeamSummary {
+  const ops = index.teams.get(ref);
+  const profile = (team.spec?.profile ?? {}) as { email?: string };
+  return {
+    ref,
+    title: teamTitle(team),
+    email: profile.email,
+    contacts: contactLinks(team),
+    lead: ops?.lead ? person(index, ops.lead) : undefined,
+    members: (index.members.get(ref) ?? []).map(m => person(index, m)),
+  };
+}
+
+/** The owning team, then each team it escalates to (SOC T1 -> T2 -> T3 -> SOC), with leads. */
+function escalationPath(
+  index: OwnershipIndex,
+  teamRef: string,
+  at: Date,
+): EscalationStep[] {
+  const steps: EscalationStep[] = [];
+  const seen = new Set<string>();
+  let ref: string | undefined = teamRef;
+  while (ref && !seen.has(ref) && steps.length < MAX_ESCALATION_STEPS) {
+    seen.add(ref);
+    const team = index.entity(ref);
+    if (!team) break;
+    const ops = index.teams.get(ref);
+    steps.push({
+      step: steps.length + 1,
+      team: ref,
+      title: teamTitle(team),
+      socTier: ops?.socTier,
+      onCall: onCallNow(index, ref, at),
+      lead: ops?.lead ? person(index, ops.lead) : undefined,
+      contacts: contactLinks(team),
+    });
+    ref = ops?.escalatesTo;
+  }
+  return steps;
+}
+
+export function entitySummary(
+  index: OwnershipIndex,
+  ref: string,
+  entity: Entity,
+): EntitySummary {
+  const network = index.networks.get(ref) ?? {};
+  const spec = entity.spec ?? {};
+  return {
+    ref,
+    kind: entity.kind,
+    type: typeof spec.type === 'string' ? spec.type : undefined,
+    title: entity.metadata.title ?? entity.metadata.name,
+    description: entity.metadata.description,
+    system: typeof spec.system === 'string' ? spec.system : undefined,
+    lifecycle: typeof spec.lifecycle === 'string' ? spec.lifecycle : undefined,
+    hostnames: network.hostnames ?? [],
+    addresses: network.addresses ?? [],
+    segment: network.segment,
+    cidrs: network.cidrs ?? [],
+  };
+}
+
+/**
+ * Everything an incident responder needs about one entity: its three owners
+ * (and where each came from), who is on call for each now, the escalation
+ * path, contacts and runbooks.
+ */
+export function buildOwnershipAnswer(
+  index: OwnershipIndex,
+  ref: string,
+  at: Date,
+): OwnershipAnswer {
+  const entity = index.entity(ref);
+  if (!entity) throw new Error(`${ref} is not in the index`);
+  const owners = readEffectiveOwners(entity);
+
+  const answers = {} as Record<Discipline, DisciplineAnswer>;
+  const runbooks: RunbookLink[] = contactLinks(entity)
+    .filter(l => l.type === 'runbook')
+    .map(l => ({ ...l, from: ref }));
+
+  for (const discipline of DISCIPLINES) {
+    const owner = owners[discipline];
+    const team = owner.owner ? index.entity(owner.owner) : undefined;
+    answers[discipline] = {
+      discipline,
+      source: owner.source,
+      declaredOn: owner.declaredOn,
+      teamKnown: !!team,
+      team:
+        team && owner.owner ? teamSummary(index, owner.owner, team) : undefined,
+      onCall: owner.owner ? onCallNow(index, owner.owner, at) : [],
+      escalation: owner.owner ? escalationPath(index, owner.owner, at) : [],
+    };
+    for (const link of team ? contactLinks(team) : []) {
+      if (link.type === 'runbook' && !runbooks.some(r => r.url === link.url)) {
+        runbooks.push({ ...link, from: owner.owner! });
+      }
+    }
+  }
+  return {
+    entity: entitySummary(index, ref, entity),
+    owners: answers,
+    runbooks,
+  };
+}

@@ -1,0 +1,35 @@
+import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
+import { CoverageReport } from './coverageReport';
+
+const cell = (value: unknown) => {
+  const text = value === undefined || value === null ? '' : String(value);
+  // Quote when needed; neutralise spreadsheet formulas (CSV injection).
+  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
+  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+};
+
+/** One row per gap: entity, kind, system, owners per discipline, gap kind, message. */
+export function coverageCsv(report: CoverageReport): string {
+  const header = [
+    'entity',
+    'kind',
+    'system',
+    ...DISCIPLINES.map(d => `${d}_owner`),
+    'gap',
+    'discipline',
+    'message',
+  ];
+  const rows = report.gaps.flatMap(entry =>
+    entry.gaps.map(gap => [
+      entry.entityRef,
+      entry.kind,
+      entry.system,
+      ...DISCIPLINES.map(d => entry.owners[d].owner ?? ''),
+      gap.kind,
+      gap.discipline,
+      gap.message,
+    ]),
+  );
+  const lines = [header, ...rows].map(row => row.map(cell).join(','));
+  return `${lines.join('\n')}\n`;
+}

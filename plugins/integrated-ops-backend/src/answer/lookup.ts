@@ -1,0 +1,43 @@
+import {
+  IndexStatus,
+  LookupResponse,
+} from '@internal/plugin-integrated-ops-common';
+import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
+import { findMatches } from '../index/findMatches';
+import { OwnershipIndex } from '../index/OwnershipIndex';
+import { buildOwnershipAnswer } from './buildOwnershipAnswer';
+
+export function describeQuery(query: ClassifiedQuery): string {
+  switch (query.kind) {
+    case 'ip':
+      return `IP address ${query.address}`;
+    case 'cidr':
+      return `network ${query.cidr}`;
+    case 'url':
+      return `URL on host ${query.hostname}`;
+    case 'ref':
+      return `entity ${query.ref}`;
+    case 'hostname':
+      return `hostname ${query.hostname}`;
+    default:
+      return `name "${query.name}"`;
+  }
+}
+
+/** Answers "whose is this?" for a name, ref, hostname, URL, IP or CIDR. */
+export function lookup(
+  index: OwnershipIndex,
+  status: IndexStatus,
+  q: string,
+  at: Date,
+): LookupResponse {
+  const query = classifyQuery(q);
+  return {
+    query: { q, interpretedAs: describeQuery(query), at: at.toISOString() },
+    index: status,
+    matches: findMatches(index, query).map(candidate => ({
+      ...candidate,
+      answer: buildOwnershipAnswer(index, candidate.entityRef, at),
+    })),
+  };
+}

@@ -1,0 +1,49 @@
+import { PrefixTable } from './PrefixTable';
+
+describe('PrefixTable', () => {
+  const table = new PrefixTable();
+  table.add('10.0.0.0/8', 'corp');
+  table.add('10.30.0.0/16', 'ml');
+  table.add('10.30.8.0/22', 'ml-gpu');
+  table.add('10.20.3.0/24', 'pci');
+  table.add('0.0.0.0/0', 'default-route');
+  table.add('2001:db8::/32', 'v6-site');
+  table.add('2001:db8:aa::/48', 'v6-lab');
+
+  it.each([
+    ['10.30.9.7', 'ml-gpu', 22],
+    ['10.30.12.1', 'ml', 16],
+    ['10.20.3.14', 'pci', 24],
+    ['10.99.0.1', 'corp', 8],
+    ['192.0.2.1', 'default-route', 0],
+    ['::ffff:10.20.3.14', 'pci', 24],
+    ['2001:db8:aa::1', 'v6-lab', 48],
+    ['2001:db8:bb::1', 'v6-site', 32],
+  ])('%s falls in %s (/%i)', (address, value, prefixLength) => {
+    expect(table.longestMatch(address)).toEqual({
+      values: [value],
+      prefixLength,
+    });
+  });
+
+  it('answers undefined where no block contains the address', () => {
+    const v4only = new PrefixTable();
+    v4only.add('10.0.0.0/8', 'corp');
+    expect(v4only.longestMatch('172.16.0.1')).toBeUndefined();
+    expect(v4only.longestMatch('2001:db8::1')).toBeUndefined();
+  });
+
+  it('keeps several segments declared on the same block', () => {
+    const dup = new PrefixTable();
+    dup.add('10.1.0.0/24', 'a');
+    dup.add('10.1.0.0/24', 'b');
+    expect(dup.longestMatch('10.1.0.9')?.values).toEqual(['a', 'b']);
+    expect(dup.size).toBe(2);
+  });
+
+  it('normalises a block given with host bits set', () => {
+    const t = new PrefixTable();
+    t.add('10.20.3.77/24', 'pci');
+    expect(t.longestMatch('10.20.3.1')?.values).toEqual(['pci']);
+  });
+});

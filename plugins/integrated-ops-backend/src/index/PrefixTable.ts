@@ -1,0 +1,101 @@
+import ipaddr from 'ipaddr.js';
+
+type Family = {
+  bits: number;
+  byLength: Map<number, Map<bigint | number, string[]>>;
+  lengths: number[];
+};
+
+/** Parses an address, turning IPv4-mapped IPv6 (::ffff:a.b.c.d) into IPv4. */
+export function parseAddress(address: string): ipaddr.IPv4 | ipaddr.IPv6 {
+  const parsed = ipaddr.parse(address);
+  if (
+    parsed.kind() === 'ipv6' &&
+    (parsed as ipaddr.IPv6).isIPv4MappedAddress()
+  ) {
+    return (parsed as ipaddr.IPv6).toIPv4Address();
+  }
+  return parsed;
+}
+
+function toInteger(address: ipaddr.IPv4 | ipaddr.IPv6): bigint | number {
+  const bytes = address.toByteArray();
+  if (address.kind() === 'ipv4') {
+    return (
+      ((bytes[0] << 24) | (bytes[1] << 16) | (bytes[2] << 8) | bytes[3]) >>> 0
+    );
+  }
+  return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
+}
+
+function masked(
+  value: bigint | number,
+  length: number,
+  bits: number,
+): bigint | number {
+  if (typeof value === 'number') {
+    return length === 0 ? 0 : (value & (0xffffffff << (32 - length))) >>> 0;
+  }
+  const hostBits = BigInt(bits - length);
+  return (value >> hostBits) << hostBits;
+}
+
+/**
+ * Longest-prefix match over CIDR blocks: one hash table per prefix length
+ * present, probed from the longest length down. A lookup costs at most one
+ * probe per distinct prefix length in use (a handful in practice), whatever
+ * the number of blocks. Parsing and normalisation are ipaddr.js's.
+ */
+export class PrefixTable {
+  readonly #families: Record<'ipv4' | 'ipv6', Family> = {
+    ipv4: { bits: 32, byLength: new Map(), lengths: [] },
+    ipv6: { bits: 128, byLength: new Map(), lengths: [] },
+  };
+  #size = 0;
+
+  /** Adds a block, e.g. "10.20.3.0/24", with the value (an entity ref) it belongs to. */
+  add(cidr: string, value: string): void {
+    const [network, length] = ipaddr.parseCIDR(cidr);
+    const address =
+      network.kind() === 'ipv6' &&
+      (network as ipaddr.IPv6).isIPv4MappedAddress()
+        ? (network as ipaddr.IPv6).toIPv4Address()
+        : network;
+    const prefix =
+      address.kind() === 'ipv4' && network.kind() === 'ipv6'
+        ? length - 96
+        : length;
+    const family = this.#families[address.kind()];
+    let table = family.byLength.get(prefix);
+    if (!table) {
+      table = new Map();
+      family.byLength.set(prefix, table);
+      family.lengths = [...family.byLength.keys()].sort((a, b) => b - a);
+    }
+    const key = masked(toInteger(address), prefix, family.bits);
+    const values = table.get(key);
+    if (values) values.push(value);
+    else table.set(key, [value]);
+    this.#size++;
+  }
+
+  /** The most specific block containing the address, or undefined. */
+  longestMatch(
+    address: string,
+  ): { prefixLength: number; values: string[] } | undefined {
+    const parsed = parseAddress(address);
+    const family = this.#families[parsed.kind()];
+    const value = toInteger(parsed);
+    for (const length of family.lengths) {
+      const values = family.byLength
+        .get(length)!
+        .get(masked(value, length, family.bits));
+      if (values) return { prefixLength: length, values };
+    }
+    return undefined;
+  }
+
+  get size(): number {
+    return this.#size;
+  }
+}

@@ -1,0 +1,71 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
+import { registerLookupActions } from './actions/registerLookupActions';
+import { createRouter } from './router/createRouter';
+import { loadCatalogEntities } from './service/loadCatalogEntities';
+import { OwnershipIndexService } from './service/OwnershipIndexService';
+
+/**
+ * The integrated-ops backend: incident lookup, blast radius and coverage from
+ * an in-memory ownership index kept fresh from the catalog.
+ */
+export const integratedOpsPlugin = createBackendPlugin({
+  pluginId: 'integrated-ops',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        auth: coreServices.auth,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        config: coreServices.rootConfig,
+        catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
+      },
+      async init({
+        httpRouter,
+        httpAuth,
+        auth,
+        permissions,
+        permissionsRegistry,
+        logger,
+        scheduler,
+        config,
+        catalog,
+        actionsRegistry,
+      }) {
+        const refreshSeconds =
+          config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
+        const indexService = new OwnershipIndexService({
+          loadEntities: () => loadCatalogEntities(catalog, auth),
+          logger,
+          staleAfterMs: refreshSeconds * 3 * 1000,
+        });
+
+        // Each replica keeps its own index, so the refresh runs locally on each.
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-index-refresh',
+          scope: 'local',
+          frequency: { seconds: refreshSeconds },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 0 },
+          fn: () => indexService.refresh(),
+        });
+
+        permissionsRegistry.addPermissions(integratedOpsPermissions);
+        registerLookupActions(actionsRegistry, indexService);
+        httpRouter.use(
+          await createRouter({ httpAuth, permissions, indexService }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,132 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import request from 'supertest';
+import { testCatalog } from '../__testUtils__/testCatalog';
+import { asUser, testApp as appWith } from '../__testUtils__/testApp';
+
+describe('integrated-ops router', () => {
+  it('answers a lookup by IP with owners and on-call', async () => {
+    const res = await request(await appWith())
+      .get('/lookup')
+      .query({ q: '10.20.1.10' })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.query).toEqual({
+      q: '10.20.1.10',
+      interpretedAs: 'IP address 10.20.1.10',
+      at: '2026-01-07T12:00:00.000Z',
+    });
+    expect(res.body.index).toMatchObject({
+      stale: false,
+      entities: testCatalog.length,
+    });
+    const [top] = res.body.matches;
+    expect(top.entityRef).toBe('component:default/gateway');
+    expect(top.answer.owners.netops.onCall[0].person.name).toBe('Ana Silva');
+  });
+
+  it('takes an "at" instant to ask who is on call then', async () => {
+    const res = await request(await appWith())
+      .get('/lookup')
+      .query({ q: 'gateway', at: '2026-01-12T09:00:00Z' })
+      .set(asUser);
+    expect(res.body.matches[0].answer.owners.netops.onCall[0].person.name).toBe(
+      'Tom Becker',
+    );
+  });
+
+  it('returns the blast radius grouped by hop', async () => {
+    const res = await request(await appWith())
+      .get('/blast-radius')
+      .query({ entity: 'kafka', depth: 2 })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.entity.entity.ref).toBe('resource:default/kafka');
+    expect(
+      res.body.dependents.map((n: any) => `${n.hop} ${n.entityRef}`),
+    ).toEqual([
+      '1 component:default/gateway',
+      '1 component:default/scoring',
+      '2 component:default/web',
+      '2 api:default/score-api',
+    ]);
+  });
+
+  it('404s a blast radius for something not in the catalog', async () => {
+    const res = await request(await appWith())
+      .get('/blast-radius')
+      .query({ entity: 'no-such-thing' })
+      .set(asUser);
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe(
+      'Nothing in the catalog matches "no-such-thing"',
+    );
+  });
+
+  it('serves coverage as JSON and as CSV', async () => {
+    const app = await appWith();
+    const json = await request(app).get('/coverage').set(asUser);
+    expect(json.body.gaps.map((g: any) => g.entityRef)).toContain(
+      'component:default/legacy',
+    );
+    const csv = await request(app)
+      .get('/coverage')
+      .query({ format: 'csv' })
+      .set(asUser);
+    expect(csv.type).toBe('text/csv');
+    expect(csv.text.split('\n')[0]).toBe(
+      'entity,kind,system,netops_owner,devops_owner,secops_owner,gap,discipline,message',
+    );
+    expect(csv.text).toContain(
+      'component:default/legacy,Component,,group:default/fraud-team',
+    );
+  });
+
+  it.each([
+    [
+      '/lookup',
+      {},
+      'q: is required: an entity name or ref, hostname, URL, IP or CIDR',
+    ],
+    [
+      '/lookup',
+      { q: '   ' },
+      'q: is required: an entity name or ref, hostname, URL, IP or CIDR',
+    ],
+    ['/lookup', { q: 'x', at: 'yesterday' }, 'at: '],
+    ['/blast-radius', { entity: 'kafka', depth: 99 }, 'depth: '],
+    ['/coverage', { format: 'xml' }, 'format: '],
+  ])(
+    'rejects bad input on %s %j with a 400 naming the field',
+    async (path, query, message) => {
+      const res = await request(await appWith())
+        .get(path)
+        .query(query)
+        .set(asUser);
+      expect(res.status).toBe(400);
+      expect(res.body.error.name).toBe('InputError');
+      expect(res.body.error.message).toContain(message);
+    },
+  );
+
+  it('401s an unauthenticated caller', async () => {
+    const res = await request(await appWith())
+      .get('/lookup')
+      .query({ q: 'gateway' });
+    expect(res.status).toBe(401);
+  });
+
+  it('403s a caller the permission policy denies', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async () => [{ result: AuthorizeResult.DENY }],
+    });
+    const res = await request(await appWith({ permissions }))
+      .get('/lookup')
+      .query({ q: 'gateway' })
+      .set(asUser);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe(
+      'Not allowed: integrated-ops.lookup.read',
+    );
+  });
+});

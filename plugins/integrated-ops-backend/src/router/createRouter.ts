@@ -1,0 +1,96 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { BasicPermission } from '@backstage/plugin-permission-common';
+import {
+  opsCoverageReadPermission,
+  opsLookupReadPermission,
+} from '@internal/plugin-integrated-ops-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { blastRadius } from '../answer/blastRadius';
+import { coverageCsv } from '../answer/coverageCsv';
+import { coverageReport } from '../answer/coverageReport';
+import { lookup } from '../answer/lookup';
+import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import {
+  blastRadiusQuery,
+  coverageQuery,
+  lookupQuery,
+  parseInput,
+} from './querySchemas';
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  indexService: OwnershipIndexService;
+  now?: () => Date;
+}
+
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, permissions, indexService } = options;
+  const now = options.now ?? (() => new Date());
+  const router = Router();
+
+  /** Authenticates the caller (401 otherwise) and checks the permission (403). */
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+  }
+
+  router.get('/lookup', async (req, res) => {
+    await authorize(req, opsLookupReadPermission);
+    const { q, at } = parseInput(lookupQuery, req.query);
+    const index = indexService.current();
+    res.json(
+      lookup(index, indexService.status(), q, at ? new Date(at) : now()),
+    );
+  });
+
+  router.get('/blast-radius', async (req, res) => {
+    await authorize(req, opsLookupReadPermission);
+    const { entity, depth, at } = parseInput(blastRadiusQuery, req.query);
+    const index = indexService.current();
+    res.json(
+      blastRadius(
+        index,
+        indexService.status(),
+        entity,
+        depth,
+        at ? new Date(at) : now(),
+      ),
+    );
+  });
+
+  router.get('/coverage', async (req, res) => {
+    await authorize(req, opsCoverageReadPermission);
+    const { format } = parseInput(coverageQuery, req.query);
+    const report = coverageReport(indexService.current());
+    if (format === 'csv') {
+      res
+        .type('text/csv')
+        .attachment('ops-ownership-gaps.csv')
+        .send(coverageCsv(report));
+      return;
+    }
+    res.json({ ...report, index: indexService.status() });
+  });
+
+  router.get('/index-status', async (req, res) => {
+    await authorize(req, opsLookupReadPermission);
+    res.json(indexService.status());
+  });
+
+  return router;
+}

@@ -1,0 +1,59 @@
+/*
+ * Contract test: the routes the router serves are the ones openapi.yaml
+ * describes, and real responses validate against its schemas.
+ */
+import { mockServices } from '@backstage/backend-test-utils';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { createRouter } from './createRouter';
+import { asUser, testApp } from '../__testUtils__/testApp';
+
+const spec = parse(
+  readFileSync(resolve(__dirname, '../schema/openapi.yaml'), 'utf8'),
+);
+const ajv = addFormats(new Ajv({ strict: false, allErrors: true }));
+ajv.addSchema({ components: spec.components }, 'openapi');
+const validatorFor = (name: string) =>
+  ajv.getSchema(`openapi#/components/schemas/${name}`)!;
+
+const app = testApp;
+
+describe('openapi.yaml', () => {
+  it('describes exactly the routes the router serves', async () => {
+    const router: any = await createRouter({
+      httpAuth: mockServices.httpAuth(),
+      permissions: mockServices.permissions(),
+      indexService: {} as OwnershipIndexService,
+    });
+    const served = router.stack
+      .filter((l: any) => l.route)
+      .map((l: any) => l.route.path)
+      .sort();
+    expect(Object.keys(spec.paths).sort()).toEqual(served);
+    // and the schemas do reject what they should
+    expect(validatorFor('LookupResponse')({ query: {}, matches: [{}] })).toBe(
+      false,
+    );
+  });
+
+  it.each([
+    ['/lookup', { q: '10.20.1.10' }, 'LookupResponse'],
+    ['/lookup', { q: 'nothing-matches' }, 'LookupResponse'],
+    ['/blast-radius', { entity: 'kafka', depth: 3 }, 'BlastRadiusResponse'],
+    ['/coverage', {}, 'CoverageResponse'],
+    ['/index-status', {}, 'IndexStatus'],
+    ['/lookup', {}, 'Error'],
+  ])('GET %s %j matches %s', async (path, query, schema) => {
+    const res = await request(await app())
+      .get(path)
+      .query(query)
+      .set(asUser);
+    const validate = validatorFor(schema);
+    expect(validate(res.body) ? [] : validate.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,45 @@
+import { InputError } from '@backstage/errors';
+import { z } from 'zod';
+
+const QUERY_REQUIRED =
+  'is required: an entity name or ref, hostname, URL, IP or CIDR';
+
+const at = z.iso.datetime({ offset: true }).optional();
+
+export const lookupQuery = z.object({
+  q: z
+    .string({ error: QUERY_REQUIRED })
+    .trim()
+    .min(1, QUERY_REQUIRED)
+    .max(2048),
+  at,
+});
+
+export const blastRadiusQuery = z.object({
+  entity: z
+    .string({
+      error: 'is required: an entity name or ref, hostname, URL or IP',
+    })
+    .trim()
+    .min(1, 'is required')
+    .max(2048),
+  depth: z.coerce.number().int().min(1).max(6).default(2),
+  at,
+});
+
+export const coverageQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json'),
+});
+
+/** Parses request input or throws a 400 naming each bad field. */
+export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    throw new InputError(
+      result.error.issues
+        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
+        .join('; '),
+    );
+  }
+  return result.data;
+}

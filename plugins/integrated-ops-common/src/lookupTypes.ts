@@ -1,0 +1,126 @@
+import { ContactLink } from './contacts';
+import { Discipline } from './disciplines';
+import { OwnerSource } from './inheritance';
+
+/** Wire types of the integrated-ops backend's lookup API (see its openapi.yaml). */
+
+export interface Person {
+  ref: string;
+  name: string;
+  email?: string;
+  contacts: ContactLink[];
+}
+
+export interface OnCallNow {
+  rotation: string;
+  person?: Person;
+  from?: string;
+  until: string;
+  next: Person;
+}
+
+export interface EscalationStep {
+  step: number;
+  team: string;
+  title: string;
+  socTier?: number;
+  onCall: OnCallNow[];
+  lead?: Person;
+  contacts: ContactLink[];
+}
+
+export interface TeamSummary {
+  ref: string;
+  title: string;
+  email?: string;
+  contacts: ContactLink[];
+  lead?: Person;
+  members: Person[];
+}
+
+export interface DisciplineAnswer {
+  discipline: Discipline;
+  source: OwnerSource;
+  declaredOn?: string;
+  team?: TeamSummary;
+  /** Whether the owning team is in the catalog (false: dangling reference). */
+  teamKnown: boolean;
+  onCall: OnCallNow[];
+  escalation: EscalationStep[];
+}
+
+export interface RunbookLink extends ContactLink {
+  /** Entity ref the runbook is declared on. */
+  from: string;
+}
+
+export interface EntitySummary {
+  ref: string;
+  kind: string;
+  type?: string;
+  title: string;
+  description?: string;
+  system?: string;
+  lifecycle?: string;
+  hostnames: string[];
+  addresses: string[];
+  segment?: string;
+  cidrs: string[];
+}
+
+export interface OwnershipAnswer {
+  entity: EntitySummary;
+  owners: Record<Discipline, DisciplineAnswer>;
+  runbooks: RunbookLink[];
+}
+
+export type MatchReason =
+  | 'ref'
+  | 'name'
+  | 'title'
+  | 'hostname'
+  | 'api-server'
+  | 'address'
+  | 'segment'
+  | 'in-segment';
+
+export interface LookupMatch {
+  entityRef: string;
+  matchedBy: MatchReason;
+  /** Higher is better; matches are sorted by it. */
+  score: number;
+  detail?: string;
+  answer: OwnershipAnswer;
+}
+
+export interface IndexStatus {
+  builtAt?: string;
+  ageSeconds?: number;
+  stale: boolean;
+  entities: number;
+  lastError?: string;
+}
+
+export interface LookupResponse {
+  query: { q: string; interpretedAs: string; at: string };
+  index: IndexStatus;
+  matches: LookupMatch[];
+}
+
+export interface BlastRadiusNode {
+  entityRef: string;
+  hop: number;
+  /** The neighbour one hop closer to the entity asked about. */
+  via: string;
+  answer: OwnershipAnswer;
+}
+
+export interface BlastRadiusResponse {
+  entity: OwnershipAnswer;
+  depth: number;
+  index: IndexStatus;
+  /** Entities that depend on it, directly or through others: what else breaks. */
+  dependents: BlastRadiusNode[];
+  /** Entities it depends on: where the cause may be. */
+  dependencies: BlastRadiusNode[];
+}

@@ -1,0 +1,60 @@
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { DISCIPLINES } from './disciplines';
+import { EffectiveOwners } from './inheritance';
+import { ownerSourceAnnotation, RELATION_OPS_OWNED_BY } from './relations';
+
+const lower = (s: string) => s.toLocaleLowerCase('en-US');
+
+/**
+ * The effective owners of an entity as the catalog module recorded them: the
+ * typed relations plus the owner-source annotations. An entity the module has
+ * not processed (no annotation, no relation) falls back to spec.owner.
+ */
+export function readEffectiveOwners(entity: Entity): EffectiveOwners {
+  const annotations = entity.metadata.annotations ?? {};
+  const relations = entity.relations ?? [];
+  const result = {} as EffectiveOwners;
+  let fallback: string | undefined;
+  try {
+    const owner = entity.spec?.owner;
+    if (typeof owner === 'string' && owner) {
+      fallback = lower(
+        stringifyEntityRef(
+          parseEntityRef(owner, {
+            defaultKind: 'group',
+            defaultNamespace: entity.metadata.namespace ?? 'default',
+          }),
+        ),
+      );
+    }
+  } catch {
+    fallback = undefined;
+  }
+
+  for (const discipline of DISCIPLINES) {
+    const relation = relations.find(
+      r => r.type === RELATION_OPS_OWNED_BY[discipline],
+    );
+    const source = annotations[ownerSourceAnnotation(discipline)] ?? '';
+    if (relation) {
+      const inherited = source.startsWith('inherited:');
+      result[discipline] = {
+        discipline,
+        owner: lower(relation.targetRef),
+        source: inherited ? 'inherited' : 'declared',
+        declaredOn: inherited
+          ? source.slice('inherited:'.length)
+          : lower(stringifyEntityRef(entity)),
+      };
+    } else if (fallback) {
+      result[discipline] = { discipline, owner: fallback, source: 'fallback' };
+    } else {
+      result[discipline] = { discipline, source: 'missing' };
+    }
+  }
+  return result;
+}
