@@ -7,7 +7,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
 import { registerLookupActions } from './actions/registerLookupActions';
 import { createRouter } from './router/createRouter';
-import { loadCatalogEntities } from './service/loadCatalogEntities';
+import { CatalogEntityMirror } from './service/CatalogEntityMirror';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 
 /**
@@ -44,8 +44,15 @@ export const integratedOpsPlugin = createBackendPlugin({
       }) {
         const refreshSeconds =
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
+        const mirror = new CatalogEntityMirror(catalog, auth);
         const indexService = new OwnershipIndexService({
-          loadEntities: () => loadCatalogEntities(catalog, auth),
+          loadEntities: async () => {
+            const { entities, fetched, removed } = await mirror.sync();
+            logger.debug(
+              `Catalog delta: ${fetched} fetched, ${removed} removed`,
+            );
+            return entities;
+          },
           logger,
           staleAfterMs: refreshSeconds * 3 * 1000,
         });

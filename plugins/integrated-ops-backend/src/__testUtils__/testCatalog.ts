@@ -158,7 +158,7 @@ export const testCatalog: Entity[] = [
       owner: 'edge-team',
       network: {
         hostnames: ['pay.example'],
-        segment: 'resource:default/seg-dmz',
+        segment: 'seg-dmz', // short form: kind and namespace default
       },
     },
     [

@@ -7,7 +7,6 @@ import {
   EntitySummary,
   EscalationStep,
   OnCallNow,
-  onCallAt,
   OwnershipAnswer,
   Person,
   readEffectiveOwners,
@@ -15,6 +14,7 @@ import {
   TeamSummary,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
+import { onCallAtMemoized } from './onCallMemo';
 
 const MAX_ESCALATION_STEPS = 6;
 
@@ -46,7 +46,7 @@ function onCallNow(
   at: Date,
 ): OnCallNow[] {
   return (index.teams.get(teamRef)?.onCall ?? []).map(rotation => {
-    const shift = onCallAt(rotation, at);
+    const shift = onCallAtMemoized(rotation, at);
     return {
       rotation: shift.rotation,
       person: shift.member ? person(index, shift.member) : undefined,

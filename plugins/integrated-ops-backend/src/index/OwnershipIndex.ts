@@ -1,4 +1,8 @@
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  Entity,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import {
   NetworkDeclaration,
   OpsTeam,
@@ -75,9 +79,12 @@ export class OwnershipIndex {
           index.segments.add(cidr, ref);
         if (network.value.segment) {
           const segmentRef = lower(
-            network.value.segment.includes(':')
-              ? network.value.segment
-              : `resource:default/${network.value.segment}`,
+            stringifyEntityRef(
+              parseEntityRef(network.value.segment, {
+                defaultKind: 'resource',
+                defaultNamespace: entity.metadata.namespace ?? 'default',
+              }),
+            ),
           );
           push(index.segmentMembers, segmentRef, ref);
           addEdge(ref, segmentRef);
