@@ -1,0 +1,149 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  ANNOTATION_LOCATION,
+  ANNOTATION_ORIGIN_LOCATION,
+  Entity,
+} from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
+import { AddressInfo } from 'net';
+import { integratedOpsPlugin } from '../src/plugin';
+import { fetchOnce } from './fetchOnce';
+
+export interface BenchBackend {
+  baseUrl: string;
+  /** Makes the plugin rebuild its index now and waits until it holds `entities`. */
+  refreshIndex(entities: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Gives the benchmark the integrated-ops plugin's scheduler, to trigger its refresh task. */
+function schedulerHook(hooks: { scheduler?: SchedulerService }) {
+  return createBackendModule({
+    pluginId: 'integrated-ops',
+    moduleId: 'bench-hooks',
+    register(reg) {
+      reg.registerInit({
+        deps: { scheduler: coreServices.scheduler },
+        async init({ scheduler }) {
+          hooks.scheduler = scheduler;
+        },
+      });
+    },
+  });
+}
+
+/** Feeds a fixed set of entities into the real catalog, like any entity provider. */
+function estateProvider(entities: Entity[]) {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'bench-estate',
+    register(reg) {
+      reg.registerInit({
+        deps: { processing: catalogProcessingExtensionPoint },
+        async init({ processing }) {
+          processing.addEntityProvider({
+            getProviderName: () => 'bench-estate',
+            connect: async connection => {
+              const location = 'url:https://bench.example/estate.yaml';
+              await connection.applyMutation({
+                type: 'full',
+                entities: entities.map(entity => ({
+                  locationKey: 'bench',
+                  entity: {
+                    ...entity,
+                    metadata: {
+                      ...entity.metadata,
+                      annotations: {
+                        [ANNOTATION_LOCATION]: location,
+                        [ANNOTATION_ORIGIN_LOCATION]: location,
+                      },
+                    },
+                  },
+                })),
+              });
+            },
+          });
+        },
+      });
+    },
+  });
+}
+
+type Features = NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
+
+async function start(features: Features): Promise<BenchBackend> {
+  const hooks: { scheduler?: SchedulerService } = {};
+  const backend = await startTestBackend({
+    features: [
+      ...features,
+      integratedOpsPlugin,
+      schedulerHook(hooks),
+      schedulerServiceFactory,
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: { processingInterval: { minutes: 60 } },
+          integratedOps: {
+            ownership: { lookupCacheSeconds: 5 },
+            lookup: { refreshSeconds: 3600 },
+          },
+        },
+      }),
+    ],
+  });
+  const baseUrl = `http://localhost:${
+    (backend.server.address() as AddressInfo).port
+  }`;
+  return {
+    baseUrl,
+    async refreshIndex(entities: number) {
+      // Wait out the startup refresh if it is still running, then ask for a new one.
+      for (;;) {
+        try {
+          await hooks.scheduler!.triggerTask('integrated-ops-index-refresh');
+          break;
+        } catch (error) {
+          if ((error as Error).name !== 'ConflictError') throw error;
+          await new Promise(r => setTimeout(r, 100));
+        }
+      }
+      const asked = Date.now();
+      const deadline = asked + 30 * 60_000;
+      for (;;) {
+        const status = await (
+          await fetchOnce(`${baseUrl}/api/integrated-ops/index-status`)
+        ).json();
+        if (status.entities >= entities && Date.parse(status.builtAt) >= asked)
+          return;
+        if (
+          Date.now() > deadline ||
+          (status.lastError && Date.now() > asked + 60_000)
+        ) {
+          throw new Error(`index not refreshed: ${JSON.stringify(status)}`);
+        }
+        await new Promise(r => setTimeout(r, 100));
+      }
+    },
+    stop: () => backend.stop(),
+  };
+}
+
+/** The plugin in a real backend whose catalog is an in-memory catalog service. */
+export const withInMemoryCatalog = (entities: Entity[]) =>
+  start([catalogServiceMock.factory({ entities })]);
+
+/** The plugin beside a real catalog backend (SQLite in memory) that ingests the raw estate. */
+export const withRealCatalog = (rawEntities: Entity[]) =>
+  start([
+    catalogPlugin,
+    catalogModuleIntegratedOps,
+    estateProvider(rawEntities),
+  ]);
