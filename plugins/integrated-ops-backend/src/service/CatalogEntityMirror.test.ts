@@ -78,3 +78,16 @@ describe('CatalogEntityMirror', () => {
     expect((await mirror.sync()).entities).toEqual([]);
   });
 });
+
+describe('CatalogEntityMirror without etags', () => {
+  it('fetches entities that carry no etag on every sync rather than keeping a stale copy', async () => {
+    const noEtag = {
+      ...component('a', '1'),
+      metadata: { name: 'a', namespace: 'default' },
+    };
+    const { catalog } = mutableCatalog([noEtag]);
+    const mirror = new CatalogEntityMirror(catalog, mockServices.auth());
+    expect((await mirror.sync()).fetched).toBe(1);
+    expect((await mirror.sync()).fetched).toBe(1);
+  });
+});

@@ -12,7 +12,6 @@ const KEY_FIELDS = [
   'kind',
   'metadata.namespace',
   'metadata.name',
-  'metadata.uid',
   'metadata.etag',
 ];
 const BATCH = 500;
@@ -24,7 +23,8 @@ const BATCH = 500;
  * new or changed, and forgets what is gone. The first sync fetches all.
  */
 export class CatalogEntityMirror {
-  readonly #byUid = new Map<string, Entity>();
+  /** Keyed by lower-case entity ref. */
+  readonly #byRef = new Map<string, Entity>();
 
   constructor(
     private readonly catalog: CatalogService,
@@ -40,18 +40,24 @@ export class CatalogEntityMirror {
       { credentials },
     )) {
       for (const key of page) {
-        const uid = key.metadata.uid!;
-        current.add(uid);
-        if (this.#byUid.get(uid)?.metadata.etag !== key.metadata.etag) {
-          stale.push(stringifyEntityRef(key));
+        const ref = stringifyEntityRef(key).toLocaleLowerCase('en-US');
+        current.add(ref);
+        const known = this.#byRef.get(ref);
+        // No etag to compare (never the case in the real catalog): fetch again.
+        if (
+          !known ||
+          !key.metadata.etag ||
+          known.metadata.etag !== key.metadata.etag
+        ) {
+          stale.push(ref);
         }
       }
     }
 
     let removed = 0;
-    for (const uid of [...this.#byUid.keys()]) {
-      if (!current.has(uid)) {
-        this.#byUid.delete(uid);
+    for (const ref of [...this.#byRef.keys()]) {
+      if (!current.has(ref)) {
+        this.#byRef.delete(ref);
         removed++;
       }
     }
@@ -63,12 +69,15 @@ export class CatalogEntityMirror {
         { credentials },
       );
       for (const entity of items) {
-        if (entity?.metadata.uid) {
-          this.#byUid.set(entity.metadata.uid, entity);
+        if (entity) {
+          this.#byRef.set(
+            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+            entity,
+          );
           fetched++;
         }
       }
     }
-    return { entities: [...this.#byUid.values()], fetched, removed };
+    return { entities: [...this.#byRef.values()], fetched, removed };
   }
 }
