@@ -42,9 +42,20 @@ export interface CoverageSummary {
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
+/**
+ * Whether a team has an on-call rotation, remembered per team entity: a
+ * coverage report asks it for every entity and discipline, of the same few
+ * teams, and entities are not changed once read.
+ */
+const rotationByTeam = new WeakMap<Entity, boolean>();
 function teamHasRotation(team: Entity): boolean {
-  const parsed = parseOpsTeam(team);
-  return parsed.ok && (parsed.value?.onCall?.length ?? 0) > 0;
+  let known = rotationByTeam.get(team);
+  if (known === undefined) {
+    const parsed = parseOpsTeam(team);
+    known = parsed.ok && (parsed.value?.onCall?.length ?? 0) > 0;
+    rotationByTeam.set(team, known);
+  }
+  return known;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 export * from './disciplines';
 export * from './relations';
+export * from './refs';
 export * from './declarations/opsOwners';
 export * from './declarations/opsTeam';
 export * from './declarations/network';

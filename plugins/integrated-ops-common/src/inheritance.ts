@@ -1,8 +1,5 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { normalizeEntityRef, tryNormalizeEntityRef } from './refs';
 import { Discipline, DISCIPLINES } from './disciplines';
 import { parseOpsOwners } from './declarations/opsOwners';
 
@@ -29,24 +26,17 @@ const MAX_DEPTH = 8;
  */
 export function inheritanceParentRef(entity: Entity): string | undefined {
   const kind = lower(entity.kind);
-  const namespace = entity.metadata.namespace ?? 'default';
   const spec = entity.spec ?? {};
+  // Malformed refs give undefined; the stock catalog processors report them.
   const ref = (value: unknown, defaultKind: string) =>
-    typeof value === 'string' && value
-      ? lower(
-          stringifyEntityRef(
-            parseEntityRef(value, { defaultKind, defaultNamespace: namespace }),
-          ),
-        )
-      : undefined;
-  try {
-    if (kind === 'component' || kind === 'resource' || kind === 'api')
-      return ref(spec.system, 'system');
-    if (kind === 'system') return ref(spec.domain, 'domain');
-    if (kind === 'domain') return ref(spec.subdomainOf, 'domain');
-  } catch {
-    return undefined; // malformed refs are reported by the stock catalog processors
-  }
+    tryNormalizeEntityRef(value, {
+      defaultKind,
+      defaultNamespace: entity.metadata.namespace ?? 'default',
+    });
+  if (kind === 'component' || kind === 'resource' || kind === 'api')
+    return ref(spec.system, 'system');
+  if (kind === 'system') return ref(spec.domain, 'domain');
+  if (kind === 'domain') return ref(spec.subdomainOf, 'domain');
   return undefined;
 }
 
@@ -59,7 +49,7 @@ export async function collectAncestors(
   lookup: (ref: string) => Promise<Entity | undefined>,
 ): Promise<Entity[]> {
   const ancestors: Entity[] = [];
-  const seen = new Set([lower(stringifyEntityRef(entity))]);
+  const seen = new Set([normalizeEntityRef(stringifyEntityRef(entity))]);
   let parentRef = inheritanceParentRef(entity);
   while (parentRef && !seen.has(parentRef) && ancestors.length < MAX_DEPTH) {
     seen.add(parentRef);
@@ -71,21 +61,12 @@ export async function collectAncestors(
   return ancestors;
 }
 
-function fallbackOwner(entity: Entity): string | undefined {
-  const owner = entity.spec?.owner;
-  if (typeof owner !== 'string' || !owner) return undefined;
-  try {
-    return lower(
-      stringifyEntityRef(
-        parseEntityRef(owner, {
-          defaultKind: 'group',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        }),
-      ),
-    );
-  } catch {
-    return undefined;
-  }
+/** spec.owner as a full group ref, the fallback owner of every discipline. */
+export function specOwnerRef(entity: Entity): string | undefined {
+  return tryNormalizeEntityRef(entity.spec?.owner, {
+    defaultKind: 'group',
+    defaultNamespace: entity.metadata.namespace ?? 'default',
+  });
 }
 
 /**
@@ -102,11 +83,11 @@ export function resolveEffectiveOwners(
   const declared = chain.map(e => {
     const parsed = parseOpsOwners(e);
     return {
-      ref: lower(stringifyEntityRef(e)),
+      ref: normalizeEntityRef(stringifyEntityRef(e)),
       owners: parsed.ok ? parsed.value : {},
     };
   });
-  const fallback = fallbackOwner(entity);
+  const fallback = specOwnerRef(entity);
 
   const result = {} as EffectiveOwners;
   for (const discipline of DISCIPLINES) {

@@ -1,10 +1,6 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { DISCIPLINES } from './disciplines';
-import { EffectiveOwners } from './inheritance';
+import { EffectiveOwners, specOwnerRef } from './inheritance';
 import { ownerSourceAnnotation, RELATION_OPS_OWNED_BY } from './relations';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
@@ -18,22 +14,7 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
   const annotations = entity.metadata.annotations ?? {};
   const relations = entity.relations ?? [];
   const result = {} as EffectiveOwners;
-  let fallback: string | undefined;
-  try {
-    const owner = entity.spec?.owner;
-    if (typeof owner === 'string' && owner) {
-      fallback = lower(
-        stringifyEntityRef(
-          parseEntityRef(owner, {
-            defaultKind: 'group',
-            defaultNamespace: entity.metadata.namespace ?? 'default',
-          }),
-        ),
-      );
-    }
-  } catch {
-    fallback = undefined;
-  }
+  const fallback = specOwnerRef(entity);
 
   for (const discipline of DISCIPLINES) {
     const relation = relations.find(

@@ -42,6 +42,20 @@ describe('OwnershipIndex lookups', () => {
   });
 });
 
+describe('OwnershipIndex build', () => {
+  it('skips a malformed segment ref instead of failing the whole build', () => {
+    const broken = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'broken', namespace: 'default' },
+      spec: { network: { segment: 'resource:ns/' } },
+    };
+    const built = OwnershipIndex.build([...testCatalog, broken]);
+    expect(built.entity('component:default/broken')).toBeDefined();
+    expect(built.needs.get('component:default/broken')).toBeUndefined();
+  });
+});
+
 describe('dependency walk', () => {
   it('lists what breaks when kafka breaks, hop by hop', () => {
     expect(

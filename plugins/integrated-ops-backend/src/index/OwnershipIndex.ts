@@ -1,10 +1,7 @@
-import {
-  Entity,
-  parseEntityRef,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   NetworkDeclaration,
+  tryNormalizeEntityRef,
   OpsTeam,
   parseNetwork,
   parseOpsTeam,
@@ -77,15 +74,12 @@ export class OwnershipIndex {
         }
         for (const cidr of network.value.cidrs ?? [])
           index.segments.add(cidr, ref);
-        if (network.value.segment) {
-          const segmentRef = lower(
-            stringifyEntityRef(
-              parseEntityRef(network.value.segment, {
-                defaultKind: 'resource',
-                defaultNamespace: entity.metadata.namespace ?? 'default',
-              }),
-            ),
-          );
+        // A malformed segment ref is skipped, never allowed to break the build.
+        const segmentRef = tryNormalizeEntityRef(network.value.segment, {
+          defaultKind: 'resource',
+          defaultNamespace: entity.metadata.namespace ?? 'default',
+        });
+        if (segmentRef) {
           push(index.segmentMembers, segmentRef, ref);
           addEdge(ref, segmentRef);
         }
