@@ -128,7 +128,7 @@ describe('summarizeCoverage', () => {
       },
       // a: 8 of 10 (sec unreachable, no rotation); b: 3 of 10
       {
-        key: 'edge',
+        key: 'system:default/edge',
         entities: 2,
         fullyCovered: 0,
         checks: 20,

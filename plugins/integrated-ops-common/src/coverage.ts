@@ -3,6 +3,7 @@ import { Discipline, DISCIPLINE_TITLES, DISCIPLINES } from './disciplines';
 import { EffectiveOwners } from './inheritance';
 import { hasRunbook, isReachable } from './contacts';
 import { parseOpsTeam } from './declarations/opsTeam';
+import { tryNormalizeEntityRef } from './refs';
 
 export type GapKind =
   | 'owner-missing'
@@ -22,6 +23,7 @@ export interface EntityCoverage {
   entityRef: string;
   kind: string;
   title: string;
+  /** Full ref of its System, if any. */
   system?: string;
   owners: EffectiveOwners;
   gaps: CoverageGap[];
@@ -126,8 +128,11 @@ export function entityCoverage(
       message: 'no runbook link on the entity or its owning teams',
     });
 
-  const system =
-    typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
+  // A full ref, so that reports can link to the System.
+  const system = tryNormalizeEntityRef(entity.spec?.system, {
+    defaultKind: 'system',
+    defaultNamespace: entity.metadata.namespace,
+  });
   return {
     entityRef: lower(stringifyEntityRef(entity)),
     kind: entity.kind,

@@ -1,5 +1,6 @@
 import { ContactLink } from './contacts';
 import { Discipline } from './disciplines';
+import { CoverageSummary, EntityCoverage } from './coverage';
 import { OwnerSource } from './inheritance';
 
 /** Wire types of the integrated-ops backend's lookup API (see its openapi.yaml). */
@@ -41,6 +42,8 @@ export interface TeamSummary {
 export interface DisciplineAnswer {
   discipline: Discipline;
   source: OwnerSource;
+  /** The owning group's ref; set even when the group is not in the catalog. */
+  ownerRef?: string;
   declaredOn?: string;
   team?: TeamSummary;
   /** Whether the owning team is in the catalog (false: dangling reference). */
@@ -123,4 +126,18 @@ export interface BlastRadiusResponse {
   dependents: BlastRadiusNode[];
   /** Entities it depends on: where the cause may be. */
   dependencies: BlastRadiusNode[];
+}
+
+export interface CoverageReport {
+  generatedAt: string;
+  overall: CoverageSummary;
+  bySystem: CoverageSummary[];
+  byTeam: CoverageSummary[];
+  /** Entities with at least one gap, most gaps first. */
+  gaps: EntityCoverage[];
+}
+
+/** `GET /coverage` (JSON): the report and the state of the index it came from. */
+export interface CoverageResponse extends CoverageReport {
+  index: IndexStatus;
 }

@@ -149,6 +149,7 @@ export function buildOwnershipAnswer(
     answers[discipline] = {
       discipline,
       source: owner.source,
+      ownerRef: owner.owner,
       declaredOn: owner.declaredOn,
       teamKnown: !!team,
       team:

@@ -1,23 +1,16 @@
 import {
   byOwningTeam,
+  CoverageReport,
   bySystem,
   CoverageSummary,
   entityCoverage,
-  EntityCoverage,
   isOwnedKind,
   readEffectiveOwners,
   summarizeCoverage,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 
-export interface CoverageReport {
-  generatedAt: string;
-  overall: CoverageSummary;
-  bySystem: CoverageSummary[];
-  byTeam: CoverageSummary[];
-  /** Entities with at least one gap, most gaps first. */
-  gaps: EntityCoverage[];
-}
+export type { CoverageReport };
 
 const EMPTY: CoverageSummary = {
   key: 'all',
