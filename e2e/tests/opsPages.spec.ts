@@ -1,0 +1,240 @@
+/*
+ * The Integrated Ops pages in the browser, against the running portal on the
+ * sample catalog: incident lookup by hostname, IP and name; the ops-owners
+ * card on a component page; the coverage dashboard; the team view on a Group
+ * page. Screenshots land in e2e-screenshots/ (gitignored).
+ */
+import { expect, Page, test } from '@playwright/test';
+import { expectedOnCall } from '../support/expectedOnCall';
+import { guestToken, waitForEntities } from '../support/portalApi';
+import { sampleEntityRefs } from '../support/sampleCatalog';
+
+const shots = 'e2e-screenshots';
+
+test.beforeAll(async ({ request }) => {
+  await waitForEntities(request, await guestToken(request), sampleEntityRefs());
+  // The lookup index refreshes on its own schedule: wait until it has the estate.
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const r = await request.get('/api/integrated-ops/lookup', {
+          headers: { Authorization: `Bearer ${token}` },
+          params: { q: 'component:default/legacy-batch-scorer' },
+        });
+        return r.ok() ? (await r.json()).matches.length : 0;
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toBe(1);
+});
+
+async function signIn(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Incident lookup' }),
+  ).toBeVisible();
+}
+
+/** The owner column of one discipline: team, and who is on call now. */
+async function expectOwner(
+  page: Page,
+  discipline: 'NetOps' | 'DevOps' | 'SecOps',
+  team: { name: string; title: string; source: string },
+) {
+  const column = page
+    .getByRole('region', { name: `${discipline} owner` })
+    .first();
+  await expect(
+    column.getByRole('link', { name: team.title }).first(),
+  ).toBeVisible();
+  await expect(column.getByText(team.source, { exact: true })).toBeVisible();
+  for (const person of expectedOnCall(team.name)) {
+    await expect(column.getByText(person).first()).toBeVisible();
+  }
+}
+
+const netopsEdge = { name: 'netops-edge', title: 'NetOps Edge & Perimeter' };
+const netopsDc = { name: 'netops-dc', title: 'NetOps Data Centre Fabric' };
+const srePayments = { name: 'sre-payments', title: 'SRE Payments' };
+const platformDelivery = {
+  name: 'platform-delivery',
+  title: 'Platform Delivery',
+};
+const socTier1 = { name: 'soc-tier1', title: 'SOC Tier 1' };
+
+test('incident lookup by hostname from the sidebar, keyboard only', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Incident lookup' }).click();
+  const box = page.getByRole('textbox', { name: 'Look up owner of' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('api.pay.bank.example');
+  await page.keyboard.press('Enter');
+
+  await expect(page).toHaveURL(/\/ops-lookup\?q=api\.pay\.bank\.example$/);
+  await expect(
+    page.getByText('Looked up hostname api.pay.bank.example.'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Edge Transaction Gateway' }).first(),
+  ).toBeVisible();
+  await expectOwner(page, 'NetOps', { ...netopsEdge, source: 'inherited' });
+  await expectOwner(page, 'DevOps', { ...srePayments, source: 'inherited' });
+  await expectOwner(page, 'SecOps', { ...socTier1, source: 'inherited' });
+  // The F5 load balancer answers for the same hostname: a ranked alternative.
+  const alternative = page.locator(
+    'a[href="/ops-lookup?q=resource%3Adefault%2Flb-edge-f5"]',
+  );
+  await expect(alternative).toHaveText('Edge load balancer');
+  await page.screenshot({
+    path: `${shots}/ops-lookup-hostname.png`,
+    fullPage: true,
+  });
+  await alternative.click();
+  await expect(page).toHaveURL(/\?q=resource%3Adefault%2Flb-edge-f5$/);
+  await expect(
+    page.getByText('Looked up entity resource:default/lb-edge-f5.'),
+  ).toBeVisible();
+});
+
+test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy who to page', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await signIn(page);
+  await page.goto('/ops-lookup?q=10.20.3.14');
+
+  await expect(
+    page.getByText('Looked up IP address 10.20.3.14.'),
+  ).toBeVisible();
+  await expectOwner(page, 'NetOps', { ...netopsDc, source: 'declared' });
+  await expectOwner(page, 'DevOps', { ...srePayments, source: 'inherited' });
+  await expectOwner(page, 'SecOps', { ...socTier1, source: 'inherited' });
+  await expect(
+    page.getByRole('list', { name: 'Escalation path' }).last(),
+  ).toContainText('SOC Tier 2');
+
+  const dependents = page.getByRole('region', {
+    name: 'What else breaks (dependents)',
+  });
+  await expect(
+    dependents.getByRole('row', { name: /1 hop away/ }),
+  ).toBeVisible();
+  await expect(
+    dependents.getByRole('link', { name: 'Fraud Score API' }).first(),
+  ).toBeVisible();
+
+  await page.getByRole('button', { name: 'Copy who to page' }).click();
+  await expect(
+    page.getByText('Copied "who to page" to the clipboard'),
+  ).toBeVisible();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toContain(
+    'Fraud Scoring Service [component:default/fraud-scoring-service]',
+  );
+  expect(copied).toContain(
+    `- NetOps: NetOps Data Centre Fabric - on call: ${
+      expectedOnCall('netops-dc')[0]
+    }`,
+  );
+  await page.screenshot({ path: `${shots}/ops-lookup-ip.png`, fullPage: true });
+});
+
+test('incident lookup by name, and a query that matches nothing', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/ops-lookup?q=ml-inference-service');
+  await expect(
+    page.getByRole('link', { name: 'ML Inference Service' }).first(),
+  ).toBeVisible();
+  await expectOwner(page, 'NetOps', { ...netopsDc, source: 'inherited' });
+  await expectOwner(page, 'DevOps', {
+    ...platformDelivery,
+    source: 'declared',
+  });
+  await expectOwner(page, 'SecOps', { ...socTier1, source: 'inherited' });
+
+  await page
+    .getByRole('textbox', { name: 'Look up owner of' })
+    .fill('no-such-host.bank.example');
+  await page.keyboard.press('Enter');
+  await expect(
+    page.getByText(
+      'Nothing in the catalog matches "no-such-host.bank.example"',
+    ),
+  ).toBeVisible();
+});
+
+test('a component page leads with the ops owners card', async ({ page }) => {
+  await signIn(page);
+  await page.goto('/catalog/default/component/fraud-scoring-service');
+  await expect(page.getByText('Ops owners')).toBeVisible();
+  await expectOwner(page, 'NetOps', { ...netopsDc, source: 'declared' });
+  await expectOwner(page, 'SecOps', { ...socTier1, source: 'inherited' });
+  await page.screenshot({
+    path: `${shots}/ops-owners-card.png`,
+    fullPage: true,
+  });
+
+  // The deliberate gap of the sample estate shows as missing ops ownership.
+  await page.goto('/catalog/default/component/legacy-batch-scorer');
+  const secops = page.getByRole('region', { name: 'SecOps owner' });
+  await expect(secops.getByText('fallback: spec.owner')).toBeVisible();
+});
+
+test('the coverage dashboard lists the gaps, links to them and exports CSV', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.getByRole('link', { name: 'Ops coverage' }).click();
+  await expect(page.getByText(/% of ownership checks pass/)).toBeVisible();
+  await expect(
+    page.getByRole('figure', { name: 'Coverage per system' }),
+  ).toBeVisible();
+  await expect(
+    page.locator('figure .recharts-bar-rectangle').first(),
+  ).toBeVisible();
+
+  const gap = page.getByRole('link', { name: 'Legacy Batch Scorer' });
+  await expect(gap).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Model Artifacts Bucket' }),
+  ).toBeVisible();
+  await page.screenshot({ path: `${shots}/ops-coverage.png`, fullPage: true });
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export gaps as CSV' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('ops-ownership-gaps.csv');
+  const { readFileSync } = await import('fs');
+  const csv = readFileSync((await file.path())!, 'utf8');
+  expect(csv).toContain('component:default/legacy-batch-scorer');
+
+  await gap.click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/legacy-batch-scorer/,
+  );
+});
+
+test('a Group page shows what the team owns per discipline', async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto('/catalog/default/group/netops-dc');
+  const netops = page.getByRole('region', { name: 'NetOps ownership' });
+  await expect(
+    netops.getByRole('link', { name: 'Fraud Scoring Service' }),
+  ).toBeVisible();
+  await expect(
+    netops.getByRole('heading', { name: /Components \(\d+\)/ }),
+  ).toBeVisible();
+  await page.screenshot({
+    path: `${shots}/team-ownership.png`,
+    fullPage: true,
+  });
+});

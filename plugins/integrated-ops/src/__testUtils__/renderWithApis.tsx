@@ -1,0 +1,39 @@
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { ReactElement } from 'react';
+import { IntegratedOpsApi, integratedOpsApiRef } from '../api';
+
+/** A fake IntegratedOpsApi whose methods are jest mocks; override what a test needs. */
+export function fakeOpsApi(
+  overrides: Partial<Record<keyof IntegratedOpsApi, jest.Mock>> = {},
+): jest.Mocked<IntegratedOpsApi> {
+  const notUsed = (name: string) =>
+    jest.fn(() => Promise.reject(new Error(`${name} not expected`)));
+  return {
+    lookup: notUsed('lookup'),
+    blastRadius: notUsed('blastRadius'),
+    coverage: notUsed('coverage'),
+    coverageCsv: notUsed('coverageCsv'),
+    indexStatus: notUsed('indexStatus'),
+    ...overrides,
+  } as unknown as jest.Mocked<IntegratedOpsApi>;
+}
+
+/** Renders in a test app with the entity page route mounted (for entity links). */
+export function renderWithApis(
+  element: ReactElement,
+  apis: readonly [any, any][],
+  options: { routeEntries?: string[] } = {},
+) {
+  return renderInTestApp(
+    <TestApiProvider apis={apis as any}>{element}</TestApiProvider>,
+    {
+      routeEntries: options.routeEntries,
+      mountedRoutes: {
+        '/catalog/:namespace/:kind/:name': entityRouteRef,
+      },
+    },
+  );
+}
+
+export { integratedOpsApiRef };

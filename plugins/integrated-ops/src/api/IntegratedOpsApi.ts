@@ -1,0 +1,24 @@
+import { createApiRef } from '@backstage/core-plugin-api';
+import {
+  BlastRadiusResponse,
+  CoverageResponse,
+  IndexStatus,
+  LookupResponse,
+} from '@internal/plugin-integrated-ops-common';
+
+/** Client of the integrated-ops backend (see its openapi.yaml). */
+export interface IntegratedOpsApi {
+  /** Who owns a name, ref, hostname, URL, IP or CIDR, and who is on call now. */
+  lookup(q: string): Promise<LookupResponse>;
+  /** What depends on an entity and what it depends on, up to `depth` hops. */
+  blastRadius(entityRef: string, depth: number): Promise<BlastRadiusResponse>;
+  /** Ownership coverage per system and team, and every gap. */
+  coverage(): Promise<CoverageResponse>;
+  /** The coverage gaps as CSV, as the backend renders them. */
+  coverageCsv(): Promise<Blob>;
+  indexStatus(): Promise<IndexStatus>;
+}
+
+export const integratedOpsApiRef = createApiRef<IntegratedOpsApi>({
+  id: 'plugin.integrated-ops.service',
+});

@@ -1,0 +1,65 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  BlastRadiusResponse,
+  CoverageResponse,
+  IndexStatus,
+  LookupResponse,
+} from '@internal/plugin-integrated-ops-common';
+import { IntegratedOpsApi } from './IntegratedOpsApi';
+
+/** Talks to the integrated-ops backend with the signed-in user's token. */
+export class IntegratedOpsClient implements IntegratedOpsApi {
+  private readonly discoveryApi: DiscoveryApi;
+  private readonly fetchApi: FetchApi;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi;
+  }
+
+  lookup(q: string): Promise<LookupResponse> {
+    return this.getJson('/lookup', { q });
+  }
+
+  blastRadius(entityRef: string, depth: number): Promise<BlastRadiusResponse> {
+    return this.getJson('/blast-radius', {
+      entity: entityRef,
+      depth: String(depth),
+    });
+  }
+
+  coverage(): Promise<CoverageResponse> {
+    return this.getJson('/coverage', { format: 'json' });
+  }
+
+  async coverageCsv(): Promise<Blob> {
+    return (await this.get('/coverage', { format: 'csv' })).blob();
+  }
+
+  indexStatus(): Promise<IndexStatus> {
+    return this.getJson('/index-status', {});
+  }
+
+  private async getJson<T>(
+    path: string,
+    params: Record<string, string>,
+  ): Promise<T> {
+    return (await this.get(path, params)).json();
+  }
+
+  private async get(
+    path: string,
+    params: Record<string, string>,
+  ): Promise<Response> {
+    const baseUrl = await this.discoveryApi.getBaseUrl('integrated-ops');
+    const query = new URLSearchParams(params).toString();
+    const response = await this.fetchApi.fetch(
+      `${baseUrl}${path}${query ? `?${query}` : ''}`,
+    );
+    if (!response.ok) {
+      throw await ResponseError.fromResponse(response);
+    }
+    return response;
+  }
+}

@@ -1,0 +1,3 @@
+export { integratedOpsApiRef } from './IntegratedOpsApi';
+export type { IntegratedOpsApi } from './IntegratedOpsApi';
+export { IntegratedOpsClient } from './IntegratedOpsClient';

@@ -1,0 +1,1 @@
+export { OpsCoveragePage } from './OpsCoveragePage';

@@ -1,0 +1,1 @@
+export { OpsLookupPage } from './OpsLookupPage';

@@ -1,0 +1,128 @@
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { screen, within } from '@testing-library/react';
+import {
+  fakeOpsApi,
+  integratedOpsApiRef,
+  renderWithApis,
+} from '../../__testUtils__/renderWithApis';
+import {
+  gapAnswer,
+  lookupResponse,
+  scoringMatch,
+} from '../../__testUtils__/fixtures';
+import { OpsOwnersCard } from './OpsOwnersCard';
+
+const entity = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'fraud-scoring-service', namespace: 'default' },
+  spec: {},
+};
+
+const renderCard = (api: ReturnType<typeof fakeOpsApi>) =>
+  renderWithApis(
+    <EntityProvider entity={entity}>
+      <OpsOwnersCard />
+    </EntityProvider>,
+    [[integratedOpsApiRef, api]],
+  );
+
+describe('OpsOwnersCard', () => {
+  it('shows the three owners with on call, contacts and where each came from', async () => {
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => lookupResponse(q, [scoringMatch()])),
+    });
+    await renderCard(api);
+
+    expect(api.lookup).toHaveBeenCalledWith(
+      'component:default/fraud-scoring-service',
+    );
+    const netops = await screen.findByRole('region', { name: 'NetOps owner' });
+    expect(within(netops).getByText('NetOps DC Fabric')).toBeInTheDocument();
+    expect(within(netops).getByText('Priya Nair')).toBeInTheDocument();
+    expect(within(netops).getByText('declared')).toBeInTheDocument();
+    expect(
+      within(netops).getByRole('link', {
+        name: /pager: NetOps DC Fabric pager/,
+      }),
+    ).toHaveAttribute('href', 'tel:+442070000101');
+
+    const devops = screen.getByRole('region', { name: 'DevOps owner' });
+    expect(within(devops).getByText('Tom Becker')).toBeInTheDocument();
+    expect(within(devops).getByText('inherited')).toBeInTheDocument();
+    expect(
+      within(devops).getByRole('link', { name: /fraud-detection/ }),
+    ).toHaveAttribute('href', '/catalog/default/system/fraud-detection');
+
+    const secops = screen.getByRole('region', { name: 'SecOps owner' });
+    const path = within(secops).getByRole('list', { name: 'Escalation path' });
+    expect(
+      within(path)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'SOC Tier 1 (SOC tier 1)',
+      'SOC Tier 2 (SOC tier 2)',
+      'SOC Tier 3 (SOC tier 3)',
+    ]);
+    expect(
+      screen.getByText(/Ownership index: 98 entities/),
+    ).toBeInTheDocument();
+  });
+
+  it('marks a missing owner', async () => {
+    const gap = gapAnswer();
+    await renderCard(
+      fakeOpsApi({
+        lookup: jest.fn(async q =>
+          lookupResponse(q, [{ ...scoringMatch(), entityRef: q, answer: gap }]),
+        ),
+      }),
+    );
+    const secops = await screen.findByRole('region', { name: 'SecOps owner' });
+    expect(within(secops).getByText('missing')).toBeInTheDocument();
+    expect(within(secops).getByText(/No SecOps owner/)).toBeInTheDocument();
+  });
+
+  it('says when the index is stale', async () => {
+    await renderCard(
+      fakeOpsApi({
+        lookup: jest.fn(async q =>
+          lookupResponse(q, [scoringMatch()], {
+            stale: true,
+            entities: 98,
+            ageSeconds: 600,
+            lastError: 'catalog returned 503',
+          }),
+        ),
+      }),
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      /Stale: the catalog could not be read; this answer is from an index built 10 min ago\. Last error: catalog returned 503/,
+    );
+  });
+
+  it('explains a 503 while the index is being built', async () => {
+    await renderCard(
+      fakeOpsApi({
+        lookup: jest.fn(() =>
+          Promise.reject(
+            Object.assign(new Error('not built'), { statusCode: 503 }),
+          ),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByText(/ownership index is still being built/),
+    ).toBeInTheDocument();
+  });
+
+  it('says when the entity is not indexed yet', async () => {
+    await renderCard(
+      fakeOpsApi({ lookup: jest.fn(async q => lookupResponse(q, [])) }),
+    );
+    expect(
+      await screen.findByText(/is not in the ownership index yet/),
+    ).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,1 @@
+export { OpsOwnersCard } from './OpsOwnersCard';

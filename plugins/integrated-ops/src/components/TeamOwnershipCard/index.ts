@@ -1,0 +1,1 @@
+export { TeamOwnershipCard } from './TeamOwnershipCard';

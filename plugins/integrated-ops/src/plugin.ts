@@ -1,0 +1,66 @@
+import {
+  createApiFactory,
+  createComponentExtension,
+  createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
+} from '@backstage/core-plugin-api';
+import { integratedOpsApiRef, IntegratedOpsClient } from './api';
+import { coverageRouteRef, lookupRouteRef } from './routes';
+
+/** The Integrated Ops plugin for apps on the legacy frontend system. */
+export const integratedOpsPlugin = createPlugin({
+  id: 'integrated-ops',
+  apis: [
+    createApiFactory({
+      api: integratedOpsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new IntegratedOpsClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: { lookup: lookupRouteRef, coverage: coverageRouteRef },
+});
+
+/** Route element for `/ops-lookup`. */
+export const OpsLookupPage = integratedOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsLookupPage',
+    component: () =>
+      import('./components/OpsLookupPage').then(m => m.OpsLookupPage),
+    mountPoint: lookupRouteRef,
+  }),
+);
+
+/** Route element for `/ops-coverage`. */
+export const OpsCoveragePage = integratedOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsCoveragePage',
+    component: () =>
+      import('./components/OpsCoveragePage').then(m => m.OpsCoveragePage),
+    mountPoint: coverageRouteRef,
+  }),
+);
+
+/** Entity page card: the three ops owners, on call now, contacts, escalation. */
+export const EntityOpsOwnersCard = integratedOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOpsOwnersCard',
+    component: {
+      lazy: () =>
+        import('./components/OpsOwnersCard').then(m => m.OpsOwnersCard),
+    },
+  }),
+);
+
+/** Group page card: what the team owns per discipline. */
+export const EntityTeamOpsOwnershipCard = integratedOpsPlugin.provide(
+  createComponentExtension({
+    name: 'EntityTeamOpsOwnershipCard',
+    component: {
+      lazy: () =>
+        import('./components/TeamOwnershipCard').then(m => m.TeamOwnershipCard),
+    },
+  }),
+);
