@@ -17,3 +17,4 @@ export * from './readEffectiveOwners';
 export * from './coverage';
 export * from './permissions';
 export type * from './lookupTypes';
+export * from './policy';

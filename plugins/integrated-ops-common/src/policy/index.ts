@@ -1,0 +1,4 @@
+export * from './policyDocument';
+export type * from './changeRequest';
+export { evaluatePolicy, requiredControls } from './evaluatePolicy';
+export { parsePorts } from './parsePorts';

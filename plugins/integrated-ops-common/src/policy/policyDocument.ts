@@ -1,0 +1,78 @@
+import { z } from 'zod';
+
+/** A port or an inclusive range: "443" or "8080-8090". */
+const portRange = z
+  .string()
+  .regex(
+    /^\d{1,5}(-\d{1,5})?$/,
+    'must be a port like 443 or a range like 8080-8090',
+  );
+
+const zoneRule = z
+  .object({
+    protocols: z.array(z.enum(['tcp', 'udp', 'icmp'])).min(1),
+    ports: z.array(portRange),
+  })
+  .strict();
+
+/** Security controls a service can have; the policy requires some per exposure and data class. */
+export const SECURITY_CONTROLS = [
+  'sast',
+  'dependency-scan',
+  'image-scan',
+  'secret-scan',
+  'secrets-management',
+  'tls',
+  'waf',
+] as const;
+
+const controlName = z.enum(SECURITY_CONTROLS);
+
+/**
+ * The change policy, kept as YAML under `policies/` in the repository and
+ * versioned with it (`metadata.version` is recorded with every result).
+ */
+export const changePolicySchema = z
+  .object({
+    apiVersion: z.literal('integrated-ops.io/v1'),
+    kind: z.literal('ChangePolicy'),
+    metadata: z.object({ name: z.string().min(1), version: z.string().min(1) }),
+    spec: z
+      .object({
+        cidr: z.object({
+          /** Blocks broader than these prefix lengths are refused (0.0.0.0/0 always is). */
+          minPrefixLengthIPv4: z.number().int().min(0).max(32),
+          minPrefixLengthIPv6: z.number().int().min(0).max(128),
+        }),
+        /** Allowed protocols and ports per destination zone; `default` for any other zone. */
+        zones: z
+          .record(z.string(), zoneRule)
+          .refine(zones => 'default' in zones, {
+            message: 'needs a "default" zone',
+          }),
+        secopsRequiredFor: z.object({
+          exposure: z.array(z.enum(['internal', 'internet'])),
+          dataClasses: z.array(z.string()),
+        }),
+        production: z.object({
+          expiryRequired: z.boolean(),
+          maxExpiryDays: z.number().int().positive(),
+        }),
+        naming: z.object({
+          pattern: z.string().min(1),
+          maxLength: z.number().int().positive(),
+        }),
+        controls: z.object({
+          /** Controls every service must have, and more per exposure / data class. */
+          baseline: z.array(controlName),
+          byExposure: z.record(z.string(), z.array(controlName)),
+          byDataClass: z.record(z.string(), z.array(controlName)),
+          exceptionJustificationMinLength: z.number().int().min(1),
+        }),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type ChangePolicy = z.infer<typeof changePolicySchema>;
+export type SecurityControl = z.infer<typeof controlName>;
