@@ -1,0 +1,170 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { randomBytes } from 'crypto';
+import { readdir, readFile, stat } from 'fs/promises';
+import { join, relative, resolve } from 'path';
+import { stringify } from 'yaml';
+import { LocalGitRepositories } from '../git/LocalGitRepositories';
+import { withDefaults } from './inputDefaults';
+
+async function listFiles(dir: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.name === '.git') continue;
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...(await listFiles(path)));
+    else out.push(path);
+  }
+  return out;
+}
+
+const changeId = (now: Date) =>
+  `cr-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(
+    3,
+  ).toString('hex')}`;
+
+/**
+ * Delivers rendered changes as git commits in the local repositories under
+ * the data directory: `change` mode commits a workspace directory on a new
+ * branch of the infrastructure repository with a change-request record
+ * (change-requests/<id>.yaml); `new-repository` mode creates a service
+ * repository from a workspace directory. Dry runs only report.
+ */
+export function createPublishChangeAction(options: {
+  repositories: LocalGitRepositories;
+  infrastructureRepository: string;
+  now?: () => Date;
+}) {
+  const now = options.now ?? (() => new Date());
+  return createTemplateAction({
+    id: 'integrated-ops:gitops:publish',
+    description:
+      'Commits rendered changes to a git repository: a change branch with a change-request record, or a new repository.',
+    supportsDryRun: true,
+    schema: {
+      input: {
+        mode: z => z.enum(['change', 'new-repository']).default('change'),
+        repository: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Repository name (default: the infrastructure repository)',
+            ),
+        sourcePath: z =>
+          z.string().default('.').describe('Workspace directory to publish'),
+        title: z => z.string().min(1),
+        description: z => z.string().default(''),
+        record: z =>
+          z
+            .record(z.string(), z.unknown())
+            .default({})
+            .describe(
+              'Details recorded with the change request (what, targets, policy, approvers)',
+            ),
+      },
+      output: {
+        repository: z => z.string(),
+        branch: z => z.string(),
+        commit: z => z.string(),
+        changeRequestId: z => z.string(),
+        remote: z => z.string(),
+        files: z => z.array(z.string()),
+      },
+    },
+    async handler(ctx) {
+      const input = withDefaults(ctx.input, {
+        mode: 'change',
+        sourcePath: '.',
+        description: '',
+        record: {},
+      });
+      const repository = input.repository ?? options.infrastructureRepository;
+      const source = resolve(ctx.workspacePath, input.sourcePath);
+      if (!(await stat(source).catch(() => undefined))?.isDirectory()) {
+        throw new InputError(
+          `${input.sourcePath} is not a directory in the workspace`,
+        );
+      }
+      const paths = await listFiles(source);
+      if (!paths.length)
+        throw new InputError(`${input.sourcePath} holds no files to publish`);
+      const files: Record<string, string> = {};
+      for (const path of paths)
+        files[relative(source, path)] = await readFile(path, 'utf8');
+
+      const user = ctx.user?.ref ?? 'user:default/unknown';
+      const author = {
+        name: ctx.user?.entity?.metadata.title ?? user,
+        email:
+          (ctx.user?.entity?.spec?.profile as { email?: string } | undefined)
+            ?.email ??
+          `${user.replace(/^user:(default\/)?/, '')}@users.invalid`,
+      };
+      const id = input.mode === 'change' ? changeId(now()) : repository;
+
+      if (ctx.isDryRun) {
+        ctx.logger.info(
+          `Dry run: would ${
+            input.mode === 'change'
+              ? `commit on branch change/${id} of`
+              : 'create'
+          } ${repository}: ${Object.keys(files).join(', ')}`,
+        );
+        ctx.output('repository', repository);
+        ctx.output('branch', input.mode === 'change' ? `change/${id}` : 'main');
+        ctx.output('commit', 'dry-run');
+        ctx.output('changeRequestId', id);
+        ctx.output('remote', options.repositories.remoteOf(repository));
+        ctx.output('files', Object.keys(files));
+        return;
+      }
+
+      let published;
+      if (input.mode === 'new-repository') {
+        published = await options.repositories.publishNewRepository({
+          repository,
+          sourceDir: source,
+          message: `${input.title}\n\n${input.description}`.trim(),
+          author,
+        });
+      } else {
+        await options.repositories.ensure(
+          repository,
+          `# ${repository}\n\nInfrastructure changes from the Integrated Ops Portal. Each change arrives on a branch change/<id> with its record in change-requests/<id>.yaml.\n`,
+        );
+        files[`change-requests/${id}.yaml`] = stringify({
+          id,
+          title: input.title,
+          description: input.description,
+          requestedBy: user,
+          requestedAt: now().toISOString(),
+          taskId: ctx.task?.id,
+          files: Object.keys(files),
+          ...input.record,
+        });
+        published = await options.repositories.publishBranch({
+          repository,
+          branch: `change/${id}`,
+          files,
+          message:
+            `${input.title} (${id})\n\n${input.description}\n\nRequested-by: ${user}`.trim(),
+          author,
+        });
+      }
+      ctx.logger.info(
+        `Committed ${published.commit.slice(0, 12)} on ${
+          published.repository
+        }:${published.branch} (${published.files.length} files): ${
+          published.remote
+        }`,
+      );
+      ctx.output('repository', published.repository);
+      ctx.output('branch', published.branch);
+      ctx.output('commit', published.commit);
+      ctx.output('changeRequestId', id);
+      ctx.output('remote', published.remote);
+      ctx.output('files', published.files);
+    },
+  });
+}

@@ -1,0 +1,159 @@
+import { readFile, writeFile } from 'fs/promises';
+import { join } from 'path';
+import { expectGolden } from '../__testUtils__/golden';
+import { runAction } from '../__testUtils__/runAction';
+import { validateManifests } from '../render/validateManifests';
+import { createRenderCiControlsAction } from './renderCiControls';
+import { createRenderFirewallRuleAction } from './renderFirewallRule';
+import { createRenderNetworkPolicyAction } from './renderNetworkPolicy';
+import { createValidateKubernetesAction } from './validateKubernetes';
+
+const flow = {
+  namespace: 'fraud-detection',
+  targetPath: 'change/kubernetes/fraud-detection/allow.yaml',
+  name: 'allow-fraud-case-management-to-fraud-scoring-service',
+  destinationApp: 'fraud-scoring-service',
+  sourceCidrs: ['10.20.3.20/32'],
+  ports: '443/tcp, 8080-8090/tcp',
+  labels: { 'integrated-ops.io/request': 'network-access' },
+  annotations: { 'integrated-ops.io/expires-at': '2026-04-01' },
+};
+
+describe('integrated-ops:render:network-policy', () => {
+  const action = createRenderNetworkPolicyAction();
+
+  it('renders default-deny plus the allow rule, valid against the Kubernetes schemas', async () => {
+    const run = await runAction(action, flow);
+    expect(run.error).toBeUndefined();
+    const yaml = await readFile(
+      join(run.workspacePath, flow.targetPath),
+      'utf8',
+    );
+    expectGolden('networkpolicy-allow.yaml', yaml);
+    expect(validateManifests(yaml, 'golden')).toBe(2);
+    expect(run.outputs.manifests).toBe(2);
+  });
+
+  it('renders only the default-deny for a new namespace', async () => {
+    const run = await runAction(action, {
+      namespace: 'payments-notifier',
+      targetPath: 'kubernetes/networkpolicy.yaml',
+    });
+    const yaml = await readFile(
+      join(run.workspacePath, 'kubernetes/networkpolicy.yaml'),
+      'utf8',
+    );
+    expectGolden('networkpolicy-default-deny.yaml', yaml);
+    expect(run.outputs.manifests).toBe(1);
+  });
+
+  it('refuses a manifest Kubernetes would refuse, before writing it', async () => {
+    const run = await runAction(action, {
+      ...flow,
+      sourceCidrs: ['10.20.3.20/32'],
+      ports: '443/tcp',
+      annotations: { x: 1 as any },
+    });
+    expect(run.error?.message).toMatch(/is not valid: .*annotations/);
+  });
+
+  it('refuses a path outside the workspace', async () => {
+    const run = await runAction(action, {
+      ...flow,
+      targetPath: '../../etc/evil.yaml',
+    });
+    expect(run.error?.message).toBe(
+      '../../etc/evil.yaml is outside the task workspace',
+    );
+  });
+});
+
+describe('integrated-ops:kubernetes:validate', () => {
+  it('fails on an invalid Deployment with the document and the violation', async () => {
+    const action = createValidateKubernetesAction();
+    const ok = await runAction(createRenderNetworkPolicyAction(), flow);
+    const bad = join(ok.workspacePath, 'bad.yaml');
+    await writeFile(
+      bad,
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\nspec: {replicas: "two"}\n',
+    );
+    const run = await runAction(
+      action,
+      { paths: [flow.targetPath, 'bad.yaml'] },
+      { workspacePath: ok.workspacePath },
+    );
+    expect(run.error?.message).toMatch(
+      /^bad\.yaml document 1 \(apps\/v1\/Deployment x\) is not valid: .*replicas/,
+    );
+    expect(run.log).toContain(`${flow.targetPath}: 2 manifests valid`);
+  });
+});
+
+describe('integrated-ops:render:firewall-rule', () => {
+  it('renders one tagged ingress rule per source CIDR and port as Terraform JSON', async () => {
+    const run = await runAction(createRenderFirewallRuleAction(), {
+      name: 'fraud-case-management-to-fraud-scoring-service',
+      description: 'Case management reads scores',
+      targetPath: 'change/terraform/rule.tf.json',
+      sourceCidrs: ['10.20.3.20/32'],
+      destinationCidrs: ['10.20.3.14/32'],
+      destinationZone: 'pci',
+      ports: '443/tcp, icmp',
+      tags: { ExpiresAt: '2026-04-01', RequestedBy: 'user:default/guest' },
+    });
+    expect(run.error).toBeUndefined();
+    const text = await readFile(
+      join(run.workspacePath, 'change/terraform/rule.tf.json'),
+      'utf8',
+    );
+    expectGolden('firewall-rule.tf.json', text);
+    expect(run.outputs.rules).toBe(2);
+  });
+});
+
+describe('integrated-ops:render:ci-controls', () => {
+  it('renders the scanners chosen and records controls, exceptions and compliance', async () => {
+    const run = await runAction(createRenderCiControlsAction(), {
+      component: 'component:default/fraud-scoring-service',
+      policyVersion: 'northbridge-change-policy@2026.11.1',
+      controls: ['sast', 'dependency-scan', 'image-scan', 'secret-scan', 'tls'],
+      exceptions: [
+        {
+          control: 'secrets-management',
+          justification:
+            'Vault migration scheduled in Q2, keys in HSM until then',
+          expiresAt: '2026-05-01',
+        },
+      ],
+      compliance: ['gdpr', 'soc2'],
+      targetPath: 'svc',
+    });
+    expect(run.error).toBeUndefined();
+    expect(run.outputs.files).toEqual([
+      'svc/.github/workflows/security.yaml',
+      'svc/security/controls.yaml',
+    ]);
+    expectGolden(
+      'security-workflow.yaml',
+      await readFile(
+        join(run.workspacePath, 'svc/.github/workflows/security.yaml'),
+        'utf8',
+      ),
+    );
+    expectGolden(
+      'security-controls.yaml',
+      await readFile(
+        join(run.workspacePath, 'svc/security/controls.yaml'),
+        'utf8',
+      ),
+    );
+  });
+
+  it('writes no workflow when no chosen control is a CI job', async () => {
+    const run = await runAction(createRenderCiControlsAction(), {
+      component: 'component:default/x',
+      controls: ['tls', 'waf'],
+    });
+    expect(run.outputs.files).toEqual(['security/controls.yaml']);
+  });
+});

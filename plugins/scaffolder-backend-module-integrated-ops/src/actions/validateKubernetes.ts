@@ -1,0 +1,35 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { readFile } from 'fs/promises';
+import { resolve } from 'path';
+import { validateManifests } from '../render/validateManifests';
+
+/** Fails the task when a Kubernetes manifest in the workspace does not match the Kubernetes schemas. */
+export function createValidateKubernetesAction() {
+  return createTemplateAction({
+    id: 'integrated-ops:kubernetes:validate',
+    description:
+      'Validates Kubernetes manifests in the workspace against the Kubernetes schemas (kubernetes-models).',
+    supportsDryRun: true,
+    schema: {
+      input: { paths: z => z.array(z.string()).min(1) },
+      output: { manifests: z => z.number() },
+    },
+    async handler(ctx) {
+      let total = 0;
+      for (const path of ctx.input.paths) {
+        const file = resolve(ctx.workspacePath, path);
+        if (!file.startsWith(`${resolve(ctx.workspacePath)}/`)) {
+          throw new InputError(`${path} is outside the task workspace`);
+        }
+        const text = await readFile(file, 'utf8').catch(() => {
+          throw new InputError(`${path} does not exist in the workspace`);
+        });
+        const count = validateManifests(text, path);
+        ctx.logger.info(`${path}: ${count} manifests valid`);
+        total += count;
+      }
+      ctx.output('manifests', total);
+    },
+  });
+}

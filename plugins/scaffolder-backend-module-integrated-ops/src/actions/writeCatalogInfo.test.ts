@@ -1,0 +1,67 @@
+import { mkdtemp, readdir, readFile } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { parse } from 'yaml';
+import { runAction } from '../__testUtils__/runAction';
+import { createWriteCatalogInfoAction } from './writeCatalogInfo';
+
+const input = {
+  name: 'payments-notifier',
+  description: 'Sends payment notifications',
+  system: 'system:default/fraud-detection',
+  owner: 'group:default/platform-delivery',
+  opsOwners: { devops: 'group:default/platform-delivery', netops: '' },
+  tags: ['go'],
+};
+
+describe('integrated-ops:catalog:write', () => {
+  it('writes catalog-info.yaml with the owners chosen, leaves the rest to inheritance, and registers it', async () => {
+    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
+    const run = await runAction(
+      createWriteCatalogInfoAction({ registrationDir }),
+      input,
+    );
+    expect(run.error).toBeUndefined();
+    const written = parse(
+      await readFile(join(run.workspacePath, 'catalog-info.yaml'), 'utf8'),
+    );
+    expect(written.spec).toEqual({
+      type: 'service',
+      lifecycle: 'experimental',
+      owner: 'group:default/platform-delivery',
+      system: 'system:default/fraud-detection',
+      opsOwners: { devops: 'group:default/platform-delivery' },
+    });
+    expect(run.log[0]).toBe(
+      'Wrote catalog-info.yaml for component:default/payments-notifier: netops inherited from system:default/fraud-detection, devops group:default/platform-delivery, secops inherited from system:default/fraud-detection',
+    );
+    // The catalog's registration Location reads this directory.
+    const registered = join(registrationDir, 'payments-notifier.yaml');
+    expect(run.outputs.registeredFrom).toBe(registered);
+    expect(parse(await readFile(registered, 'utf8'))).toEqual(written);
+  });
+
+  it('does not register on a dry run', async () => {
+    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
+    const run = await runAction(
+      createWriteCatalogInfoAction({ registrationDir }),
+      input,
+      { isDryRun: true },
+    );
+    expect(run.error).toBeUndefined();
+    expect(await readdir(registrationDir)).toEqual([]);
+    expect(run.outputs.registeredFrom).toBe('');
+  });
+
+  it('refuses a name the catalog would refuse', async () => {
+    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
+    const run = await runAction(
+      createWriteCatalogInfoAction({ registrationDir }),
+      { ...input, name: '../etc/passwd' },
+    );
+    expect(run.error?.message).toBe(
+      '"../etc/passwd" is not a valid entity name',
+    );
+    expect(await readdir(registrationDir)).toEqual([]);
+  });
+});

@@ -1,0 +1,109 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  Discipline,
+  DISCIPLINES,
+  normalizeEntityRef,
+  parseNetwork,
+  readEffectiveOwners,
+  tryNormalizeEntityRef,
+} from '@internal/plugin-integrated-ops-common';
+
+/** Data classes recognised in entity tags. */
+const DATA_CLASS_TAGS = ['pci', 'pii', 'phi'];
+const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
+
+/** An entity the request is about, with what the policy and renderers need from the catalog. */
+export interface ResolvedTarget {
+  entityRef: string;
+  entity: Entity;
+  name: string;
+  /** The entity's addresses as /32 (/128), else its own or its segment's CIDRs. */
+  cidrs: string[];
+  zone?: string;
+  lifecycle?: string;
+  production: boolean;
+  dataClasses: string[];
+  /** Kubernetes namespace its workloads run in (annotation, else its System's name). */
+  namespace: string;
+  owners: Partial<Record<Discipline, string>>;
+}
+
+const hostCidr = (address: string) =>
+  address.includes(':') ? `${address}/128` : `${address}/32`;
+
+export class TargetResolver {
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly credentials: BackstageCredentials,
+  ) {}
+
+  async entity(ref: string): Promise<Entity> {
+    let normalized: string;
+    try {
+      normalized = normalizeEntityRef(ref, { defaultKind: 'component' });
+    } catch {
+      throw new InputError(`"${ref}" is not an entity reference`);
+    }
+    const entity = await this.catalog.getEntityByRef(normalized, {
+      credentials: this.credentials,
+    });
+    if (!entity) throw new InputError(`${normalized} is not in the catalog`);
+    return entity;
+  }
+
+  async resolve(ref: string): Promise<ResolvedTarget> {
+    const entity = await this.entity(ref);
+    const network = parseNetwork(entity);
+    const declared = network.ok ? network.value ?? {} : {};
+    let zone = declared.zone;
+    let cidrs = (declared.addresses ?? []).map(hostCidr);
+    if (!cidrs.length) cidrs = declared.cidrs ?? [];
+    const segmentRef = tryNormalizeEntityRef(declared.segment, {
+      defaultKind: 'resource',
+      defaultNamespace: entity.metadata.namespace,
+    });
+    if (segmentRef && (!zone || !cidrs.length)) {
+      const segment = await this.catalog.getEntityByRef(segmentRef, {
+        credentials: this.credentials,
+      });
+      const segmentNetwork = segment ? parseNetwork(segment) : undefined;
+      if (segmentNetwork?.ok) {
+        zone = zone ?? segmentNetwork.value?.zone;
+        if (!cidrs.length) cidrs = segmentNetwork.value?.cidrs ?? [];
+      }
+    }
+    const effective = readEffectiveOwners(entity);
+    const owners: Partial<Record<Discipline, string>> = {};
+    for (const d of DISCIPLINES) {
+      if (effective[d].owner && effective[d].source !== 'fallback') {
+        owners[d] = effective[d].owner;
+      }
+    }
+    const lifecycle =
+      typeof entity.spec?.lifecycle === 'string'
+        ? entity.spec.lifecycle
+        : undefined;
+    const system =
+      typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
+    return {
+      entityRef: stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+      entity,
+      name: entity.metadata.name,
+      cidrs,
+      zone,
+      lifecycle,
+      production: lifecycle === 'production',
+      dataClasses: (entity.metadata.tags ?? []).filter(t =>
+        DATA_CLASS_TAGS.includes(t.toLocaleLowerCase('en-US')),
+      ),
+      namespace:
+        entity.metadata.annotations?.[K8S_NAMESPACE] ??
+        system?.replace(/^.*[:/]/, '') ??
+        'default',
+      owners,
+    };
+  }
+}

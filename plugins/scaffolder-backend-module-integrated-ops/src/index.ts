@@ -1,0 +1,8 @@
+/**
+ * Scaffolder actions for Integrated Ops self-service templates.
+ *
+ * @packageDocumentation
+ */
+export { scaffolderModuleIntegratedOps as default } from './module';
+export { LocalGitRepositories } from './git/LocalGitRepositories';
+export { POLICY_CHECK_ACTION_ID } from './actions/policyCheck';
