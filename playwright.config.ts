@@ -17,6 +17,15 @@ const postgresPrefix = 'iop_e2e_';
 // Backend output goes to e2e-logs/<name>.log (gitignored); portalw prints its
 // tail when the browser tests fail.
 const logDir = join(root, 'e2e-logs');
+// Each backend's data directory (SQLite files, git repositories, registered
+// catalog files) is fresh per run. The SQLite one is handed to the tests,
+// which inspect the git commits the templates make. (Workers load this file
+// again with the runner's environment, so they reuse the runner's choice.)
+const sqliteDataDir = (process.env.PORTAL_E2E_SQLITE_DATA_DIR ??= mkdtempSync(
+  join(tmpdir(), 'portal-e2e-'),
+));
+const postgresDataDir = (process.env.PORTAL_E2E_POSTGRES_DATA_DIR ??=
+  mkdtempSync(join(tmpdir(), 'portal-e2e-pg-')));
 mkdirSync(logDir, { recursive: true });
 const backend = (name: string, configs: string[]) =>
   `${yarn} workspace backend start ${configs
@@ -59,7 +68,7 @@ export default defineConfig({
       url: `http://localhost:${sqlitePort}/.backstage/health/v1/readiness`,
       env: {
         PORTAL_E2E_PORT: String(sqlitePort),
-        PORTAL_DATA_DIR: mkdtempSync(join(tmpdir(), 'portal-e2e-')),
+        PORTAL_DATA_DIR: sqliteDataDir,
       },
       timeout: 180_000,
       reuseExistingServer: false,
@@ -77,6 +86,7 @@ export default defineConfig({
       env: {
         PORTAL_E2E_PORT: String(postgresPort),
         PORTAL_ALLOW_GUEST: 'true',
+        PORTAL_DATA_DIR: postgresDataDir,
         POSTGRES_HOST: process.env.PGHOST ?? '127.0.0.1',
         POSTGRES_PORT: process.env.PGPORT ?? '5432',
         POSTGRES_USER: process.env.PGUSER ?? 'postgres',

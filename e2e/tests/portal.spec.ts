@@ -21,7 +21,11 @@ test('guest signs in, browses the catalog and opens a sample component', async (
   const gatewayLink = page.getByRole('link', {
     name: 'Edge Transaction Gateway',
   });
+  // The guest is a member of Payments Edge: the catalog opens on what the
+  // team owns; "All" shows the rest of the estate.
   await expect(gatewayLink).toBeVisible();
+  await expect(page.getByText('Owned Components (2)')).toBeVisible();
+  await page.getByRole('menuitem', { name: /^All/ }).click();
   await expect(
     page.getByRole('link', { name: 'Fraud Scoring Service' }),
   ).toBeVisible();

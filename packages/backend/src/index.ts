@@ -23,6 +23,10 @@ backend.add(import('@internal/plugin-catalog-backend-module-integrated-ops'));
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
+// Policy check, renderers, GitOps publisher, catalog-info writer.
+backend.add(
+  import('@internal/plugin-scaffolder-backend-module-integrated-ops'),
+);
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
