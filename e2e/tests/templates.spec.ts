@@ -226,7 +226,7 @@ test('new service: dry run, then a repository and a catalog entry with three own
     language: 'go',
     exposure: 'internet',
     dataClass: 'pii',
-    devopsOwner: 'group:default/platform-delivery',
+    opsOwners: { devops: 'group:default/platform-delivery' },
   };
   const dry = await dryRunTemplate(request, token, 'new-service', values);
   const dryFiles = dry.directoryContents.map((f: any) => f.path);

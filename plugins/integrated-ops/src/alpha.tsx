@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
@@ -69,6 +70,16 @@ const teamOwnershipCard = EntityCardBlueprint.make({
   },
 });
 
+const opsOwnersPickerField = FormFieldBlueprint.make({
+  name: 'ops-owners-picker',
+  params: {
+    field: () =>
+      import('./components/OpsOwnersPicker/field').then(
+        m => m.opsOwnersPickerField,
+      ),
+  },
+});
+
 export default createFrontendPlugin({
   pluginId: 'integrated-ops',
   title: 'Integrated Ops',
@@ -80,5 +91,6 @@ export default createFrontendPlugin({
     opsCoveragePage,
     opsOwnersCard,
     teamOwnershipCard,
+    opsOwnersPickerField,
   ],
 });

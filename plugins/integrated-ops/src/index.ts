@@ -13,6 +13,7 @@ export {
   OpsCoveragePage,
   EntityOpsOwnersCard,
   EntityTeamOpsOwnershipCard,
+  OpsOwnersPickerFieldExtension,
 } from './plugin';
 export { integratedOpsApiRef, IntegratedOpsClient } from './api';
 export type { IntegratedOpsApi } from './api';

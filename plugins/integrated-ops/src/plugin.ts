@@ -6,7 +6,9 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
+import { OpsOwnersPicker } from './components/OpsOwnersPicker';
 import { coverageRouteRef, lookupRouteRef } from './routes';
 
 /** The Integrated Ops plugin for apps on the legacy frontend system. */
@@ -62,5 +64,13 @@ export const EntityTeamOpsOwnershipCard = integratedOpsPlugin.provide(
       lazy: () =>
         import('./components/TeamOwnershipCard').then(m => m.TeamOwnershipCard),
     },
+  }),
+);
+
+/** Scaffolder field `ui:field: OpsOwnersPicker`: the three owners, pre-filled from the System. */
+export const OpsOwnersPickerFieldExtension = integratedOpsPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'OpsOwnersPicker',
+    component: OpsOwnersPicker,
   }),
 );

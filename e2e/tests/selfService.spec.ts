@@ -1,0 +1,89 @@
+/*
+ * The New service template in the browser, through the real scaffolder: the
+ * ops owners are pre-filled from the System, one is changed, the task runs,
+ * and the new component's page shows the chosen and the inherited owners.
+ */
+import { expect, test } from '@playwright/test';
+import {
+  guestToken,
+  waitForEntities,
+  waitForTypedOwners,
+} from '../support/portalApi';
+import { sampleEntityRefs } from '../support/sampleCatalog';
+
+test('create a service with owners pre-filled from its System', async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(150_000);
+  const token = await guestToken(request);
+  await waitForEntities(request, token, sampleEntityRefs());
+  await waitForTypedOwners(request, token);
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await page.getByRole('link', { name: 'Create' }).first().click();
+  await expect(page.getByText('Request network access')).toBeVisible();
+  await expect(page.getByText('Apply security controls')).toBeVisible();
+  await page.goto('/create/templates/default/new-service');
+
+  await page.getByLabel('Name').fill('card-dispute-service');
+  await page.getByLabel('Description').fill('Handles card disputes');
+  await page.getByLabel('System').click();
+  await page.getByRole('option', { name: /Fraud Detection/ }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  // Pre-filled from system:default/fraud-detection.
+  await expect(page.getByLabel('NetOps owner')).toHaveText(
+    'NetOps Data Centre Fabric',
+  );
+  await expect(page.getByLabel('DevOps owner')).toHaveText('SRE Payments');
+  await expect(page.getByLabel('SecOps owner')).toHaveText('SOC Tier 1');
+  await page.getByLabel('DevOps owner').click();
+  await page.getByRole('option', { name: 'Platform Delivery' }).click();
+  await expect(page.getByText('chosen here')).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/new-service-owners.png',
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  await expect(
+    page.getByRole('link', { name: 'Open in catalog' }),
+  ).toHaveAttribute('href', '/catalog/default/component/card-dispute-service', {
+    timeout: 60_000,
+  });
+  await expect(
+    page.getByText(/Policy \*?\*?northbridge-change-policy/),
+  ).toBeVisible();
+  await page.screenshot({
+    path: 'e2e-screenshots/new-service-task.png',
+    fullPage: true,
+  });
+
+  // The catalog registers it on its next pass; its page leads with the owners.
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get(
+            '/api/catalog/entities/by-name/component/default/card-dispute-service',
+            { headers: { Authorization: `Bearer ${token}` } },
+          )
+        ).status(),
+      { timeout: 60_000, intervals: [1_000] },
+    )
+    .toBe(200);
+  await page.goto('/catalog/default/component/card-dispute-service');
+  const devops = page.getByRole('region', { name: 'DevOps owner' });
+  await expect(
+    devops.getByRole('link', { name: 'Platform Delivery' }).first(),
+  ).toBeVisible({
+    timeout: 60_000,
+  });
+  await expect(devops.getByText('declared', { exact: true })).toBeVisible();
+  const netops = page.getByRole('region', { name: 'NetOps owner' });
+  await expect(netops.getByText('inherited', { exact: true })).toBeVisible();
+});

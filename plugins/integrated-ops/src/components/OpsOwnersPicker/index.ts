@@ -1,0 +1,1 @@
+export { OpsOwnersPicker } from './OpsOwnersPicker';
