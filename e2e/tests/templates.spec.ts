@@ -72,7 +72,7 @@ test('network access: dry run checks policy and renders, without committing', as
   const log = result.log.map((l: any) => l.body.message).join('\n');
   expect(log).toContain('PASS ports-per-zone: 443/tcp allowed into zone "pci"');
   expect(log).toMatch(
-    /Dry run: would commit on branch change\/cr-\d{8}-[0-9a-f]{6} of infrastructure/,
+    /Dry run: would commit on branch change\/cr-\d{8}-[0-9a-f]{6} of \/.*\/infrastructure\.git/,
   );
   expect(result.directoryContents.map((f: any) => f.path).sort()).toEqual([
     'change/kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',

@@ -12,6 +12,7 @@ import { createRenderFirewallRuleAction } from './actions/renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
+import { createChangePublisher } from './git/createChangePublisher';
 import { LocalGitRepositories } from './git/LocalGitRepositories';
 
 /**
@@ -50,11 +51,8 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
           createRenderCiControlsAction(),
           createValidateKubernetesAction(),
           createPublishChangeAction({
+            changes: createChangePublisher(config, repositories),
             repositories,
-            infrastructureRepository:
-              config.getOptionalString(
-                'integratedOps.gitops.infrastructureRepository',
-              ) ?? 'infrastructure',
           }),
           createWriteCatalogInfoAction({ registrationDir }),
         );

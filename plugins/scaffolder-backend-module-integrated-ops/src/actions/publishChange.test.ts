@@ -4,6 +4,7 @@ import { join } from 'path';
 import { simpleGit } from 'simple-git';
 import { parse } from 'yaml';
 import { runAction } from '../__testUtils__/runAction';
+import { LocalChangePublisher } from '../git/LocalChangePublisher';
 import { LocalGitRepositories } from '../git/LocalGitRepositories';
 import { createPublishChangeAction } from './publishChange';
 
@@ -25,8 +26,8 @@ describe('integrated-ops:gitops:publish', () => {
       await mkdtemp(join(tmpdir(), 'iop-git-')),
     );
     action = createPublishChangeAction({
+      changes: new LocalChangePublisher(repositories, 'infrastructure'),
       repositories,
-      infrastructureRepository: 'infrastructure',
       now: () => new Date('2026-03-02T12:00:00Z'),
     });
   });
@@ -147,7 +148,7 @@ describe('integrated-ops:gitops:publish', () => {
     expect(run.error).toBeUndefined();
     expect(run.outputs.commit).toBe('dry-run');
     expect(run.log[0]).toMatch(
-      /^Dry run: would commit on branch change\/cr-20260302-[0-9a-f]{6} of infrastructure: a\.yaml$/,
+      /^Dry run: would commit on branch change\/cr-20260302-[0-9a-f]{6} of \/.*\/infrastructure\.git: a\.yaml$/,
     );
     expect(await repositories.exists('infrastructure')).toBe(false);
   });
@@ -167,7 +168,12 @@ describe('integrated-ops:gitops:publish', () => {
       (
         await runAction(
           action,
-          { sourcePath: 'change', title: 't', repository: '../x' },
+          {
+            mode: 'new-repository',
+            sourcePath: 'change',
+            title: 't',
+            repository: '../x',
+          },
           { workspacePath },
         )
       ).error?.message,

@@ -4,6 +4,7 @@ import { randomBytes } from 'crypto';
 import { readdir, readFile, stat } from 'fs/promises';
 import { join, relative, resolve } from 'path';
 import { stringify } from 'yaml';
+import { ChangePublisher } from '../git/ChangePublisher';
 import { LocalGitRepositories } from '../git/LocalGitRepositories';
 import { withDefaults } from './inputDefaults';
 
@@ -31,8 +32,10 @@ const changeId = (now: Date) =>
  * repository from a workspace directory. Dry runs only report.
  */
 export function createPublishChangeAction(options: {
+  /** Where `change` mode goes: local branch, GitHub PR or GitLab MR. */
+  changes: ChangePublisher;
+  /** Where `new-repository` mode creates repositories. */
   repositories: LocalGitRepositories;
-  infrastructureRepository: string;
   now?: () => Date;
 }) {
   const now = options.now ?? (() => new Date());
@@ -48,9 +51,7 @@ export function createPublishChangeAction(options: {
           z
             .string()
             .optional()
-            .describe(
-              'Repository name (default: the infrastructure repository)',
-            ),
+            .describe('new-repository mode: the repository to create'),
         sourcePath: z =>
           z.string().default('.').describe('Workspace directory to publish'),
         title: z => z.string().min(1),
@@ -68,7 +69,12 @@ export function createPublishChangeAction(options: {
         branch: z => z.string(),
         commit: z => z.string(),
         changeRequestId: z => z.string(),
-        remote: z => z.string(),
+        remote: z =>
+          z
+            .string()
+            .describe(
+              'The pull / merge request URL, or the local repository path',
+            ),
         files: z => z.array(z.string()),
       },
     },
@@ -79,7 +85,13 @@ export function createPublishChangeAction(options: {
         description: '',
         record: {},
       });
-      const repository = input.repository ?? options.infrastructureRepository;
+      const isChange = input.mode === 'change';
+      if (!isChange && !input.repository) {
+        throw new InputError('new-repository mode needs a repository name');
+      }
+      const repository = isChange
+        ? options.changes.target
+        : (input.repository as string);
       const source = resolve(ctx.workspacePath, input.sourcePath);
       if (!(await stat(source).catch(() => undefined))?.isDirectory()) {
         throw new InputError(
@@ -101,27 +113,34 @@ export function createPublishChangeAction(options: {
             ?.email ??
           `${user.replace(/^user:(default\/)?/, '')}@users.invalid`,
       };
-      const id = input.mode === 'change' ? changeId(now()) : repository;
+      const id = isChange ? changeId(now()) : repository;
+      const remote = isChange
+        ? options.changes.target
+        : options.repositories.remoteOf(repository);
 
       if (ctx.isDryRun) {
         ctx.logger.info(
           `Dry run: would ${
-            input.mode === 'change'
-              ? `commit on branch change/${id} of`
-              : 'create'
+            isChange ? `commit on branch change/${id} of` : 'create'
           } ${repository}: ${Object.keys(files).join(', ')}`,
         );
         ctx.output('repository', repository);
-        ctx.output('branch', input.mode === 'change' ? `change/${id}` : 'main');
+        ctx.output('branch', isChange ? `change/${id}` : 'main');
         ctx.output('commit', 'dry-run');
         ctx.output('changeRequestId', id);
-        ctx.output('remote', options.repositories.remoteOf(repository));
+        ctx.output('remote', remote);
         ctx.output('files', Object.keys(files));
         return;
       }
 
-      let published;
-      if (input.mode === 'new-repository') {
+      let published: {
+        repository: string;
+        branch: string;
+        commit: string;
+        files: string[];
+        remote: string;
+      };
+      if (!isChange) {
         published = await options.repositories.publishNewRepository({
           repository,
           sourceDir: source,
@@ -129,10 +148,6 @@ export function createPublishChangeAction(options: {
           author,
         });
       } else {
-        await options.repositories.ensure(
-          repository,
-          `# ${repository}\n\nInfrastructure changes from the Integrated Ops Portal. Each change arrives on a branch change/<id> with its record in change-requests/<id>.yaml.\n`,
-        );
         files[`change-requests/${id}.yaml`] = stringify({
           id,
           title: input.title,
@@ -143,14 +158,14 @@ export function createPublishChangeAction(options: {
           files: Object.keys(files),
           ...input.record,
         });
-        published = await options.repositories.publishBranch({
-          repository,
+        const request = await options.changes.publish({
           branch: `change/${id}`,
           files,
-          message:
-            `${input.title} (${id})\n\n${input.description}\n\nRequested-by: ${user}`.trim(),
+          title: `${input.title} (${id})`,
+          body: `${input.description}\n\nRequested-by: ${user}`.trim(),
           author,
         });
+        published = { ...request, remote: request.url };
       }
       ctx.logger.info(
         `Committed ${published.commit.slice(0, 12)} on ${
