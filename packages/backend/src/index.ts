@@ -31,10 +31,11 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
-// permissions (allow-all until our own policy lands with the typed-ownership permissions)
+// permissions: change requests are decided only by a pending approving team's
+// members, never the requester; the rest is allowed.
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
+  import('@internal/plugin-permission-backend-module-integrated-ops'),
 );
 
 // search: Postgres engine when on pg, in-memory Lunr otherwise

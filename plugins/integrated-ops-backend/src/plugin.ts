@@ -4,8 +4,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  integratedOpsPermissions,
+  opsRequestDecidePermission,
+} from '@internal/plugin-integrated-ops-common';
+import {
+  LocalGitRepositories,
+  opsRequestResourceRef,
+  opsRequestRules,
+} from '@internal/plugin-integrated-ops-node';
+import { resolve } from 'path';
 import { registerLookupActions } from './actions/registerLookupActions';
+import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
+import { RequestService } from './requests/RequestService';
+import { createRequestsRouter } from './router/createRequestsRouter';
 import { createRouter } from './router/createRouter';
 import { CatalogEntityMirror } from './service/CatalogEntityMirror';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
@@ -29,6 +42,8 @@ export const integratedOpsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        database: coreServices.database,
+        notifications: notificationService,
       },
       async init({
         httpRouter,
@@ -41,6 +56,8 @@ export const integratedOpsPlugin = createBackendPlugin({
         config,
         catalog,
         actionsRegistry,
+        database,
+        notifications,
       }) {
         const refreshSeconds =
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
@@ -67,8 +84,77 @@ export const integratedOpsPlugin = createBackendPlugin({
           fn: () => indexService.refresh(),
         });
 
-        permissionsRegistry.addPermissions(integratedOpsPermissions);
+        // Change requests: store, approvals, apply and expiry.
+        const store = await DatabaseRequestStore.create(database);
+        const requests = new RequestService({
+          store,
+          index: () => indexService.current(),
+          logger,
+          notifications,
+          git: new LocalGitRepositories(
+            resolve(
+              config.getOptionalString('integratedOps.gitops.localRoot') ??
+                '.data/git',
+            ),
+          ),
+        });
+        const requestsConfig = config.getOptionalConfig(
+          'integratedOps.requests',
+        );
+        const recertifyAfterDays =
+          requestsConfig?.getOptionalNumber('recertifyAfterDays') ?? 60;
+        // Global scope: one replica at a time; each transition is conditional anyway.
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-request-expiry',
+          scope: 'global',
+          frequency: {
+            minutes:
+              requestsConfig?.getOptionalNumber('expiryCheckMinutes') ?? 5,
+          },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const expired = await requests.expireDue();
+            const recertify = await requests.requestRecertification(
+              recertifyAfterDays,
+            );
+            if (expired.length || recertify.length) {
+              logger.info(
+                `Requests expired or revoked: ${
+                  expired.join(', ') || 'none'
+                }; re-certification asked: ${recertify.join(', ') || 'none'}`,
+              );
+            }
+          },
+        });
+
+        permissionsRegistry.addPermissions(
+          integratedOpsPermissions.filter(
+            p => p !== opsRequestDecidePermission,
+          ),
+        );
+        permissionsRegistry.addResourceType({
+          resourceRef: opsRequestResourceRef,
+          permissions: [opsRequestDecidePermission],
+          rules: opsRequestRules,
+          getResources: async ids => {
+            const found = await store.getMany(ids);
+            return ids.map(id => {
+              const request = found.find(r => r.id === id);
+              return request && requests.toResource(request);
+            });
+          },
+        });
         registerLookupActions(actionsRegistry, indexService);
+        httpRouter.use(
+          createRequestsRouter({
+            httpAuth,
+            permissions,
+            permissionsRegistry,
+            service: requests,
+            store,
+          }),
+        );
         httpRouter.use(
           await createRouter({ httpAuth, permissions, indexService }),
         );

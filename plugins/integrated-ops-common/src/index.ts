@@ -18,3 +18,4 @@ export * from './coverage';
 export * from './permissions';
 export type * from './lookupTypes';
 export * from './policy';
+export type * from './requestTypes';

@@ -4,5 +4,4 @@
  * @packageDocumentation
  */
 export { scaffolderModuleIntegratedOps as default } from './module';
-export { LocalGitRepositories } from './git/LocalGitRepositories';
 export { POLICY_CHECK_ACTION_ID } from './actions/policyCheck';

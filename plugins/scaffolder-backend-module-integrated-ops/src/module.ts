@@ -13,7 +13,7 @@ import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
 import { createChangePublisher } from './git/createChangePublisher';
-import { LocalGitRepositories } from './git/LocalGitRepositories';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 
 /**
  * Integrated Ops scaffolder actions: policy check, renderers, GitOps

@@ -5,7 +5,7 @@ import { simpleGit } from 'simple-git';
 import { parse } from 'yaml';
 import { runAction } from '../__testUtils__/runAction';
 import { LocalChangePublisher } from '../git/LocalChangePublisher';
-import { LocalGitRepositories } from '../git/LocalGitRepositories';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 import { createPublishChangeAction } from './publishChange';
 
 async function workspaceWith(files: Record<string, string>) {

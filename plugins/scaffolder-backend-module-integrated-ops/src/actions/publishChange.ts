@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'fs/promises';
 import { join, relative, resolve } from 'path';
 import { stringify } from 'yaml';
 import { ChangePublisher } from '../git/ChangePublisher';
-import { LocalGitRepositories } from '../git/LocalGitRepositories';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 import { withDefaults } from './inputDefaults';
 
 async function listFiles(dir: string): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { Author } from './LocalGitRepositories';
+import { Author } from '@internal/plugin-integrated-ops-node';
 
 /** A change to deliver for review: files on a new branch, with a title and description. */
 export interface ChangeToPublish {

@@ -1,5 +1,5 @@
 import { ChangePublisher, ChangeToPublish } from './ChangePublisher';
-import { LocalGitRepositories } from './LocalGitRepositories';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 
 /** Change branches of a bare repository under the data directory. */
 export class LocalChangePublisher implements ChangePublisher {

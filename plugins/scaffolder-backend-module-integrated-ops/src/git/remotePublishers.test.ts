@@ -7,7 +7,7 @@ import {
 } from './GithubChangePublisher';
 import { GitlabChangePublisher } from './GitlabChangePublisher';
 import { LocalChangePublisher } from './LocalChangePublisher';
-import { LocalGitRepositories } from './LocalGitRepositories';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 
 const change = {
   branch: 'change/cr-20260302-abcdef',

@@ -61,11 +61,14 @@ export class LocalGitRepositories {
     });
   }
 
-  /** Commits files on a new branch off main and pushes it: the change to review. */
+  /**
+   * Commits files on a new branch off main and pushes it: the change to
+   * review. A file whose content is null is deleted (a revocation).
+   */
   async publishBranch(options: {
     repository: string;
     branch: string;
-    files: Record<string, string>;
+    files: Record<string, string | null>;
     message: string;
     author: Author;
   }): Promise<PublishedChange> {
@@ -81,8 +84,17 @@ export class LocalGitRepositories {
         );
       }
       await git.checkoutLocalBranch(branch);
-      const files = await this.writeFiles(dir, options.files);
-      await git.add(files);
+      const deleted = Object.entries(options.files)
+        .filter(([, content]) => content === null)
+        .map(([path]) => path);
+      const written = Object.fromEntries(
+        Object.entries(options.files).filter(
+          (entry): entry is [string, string] => entry[1] !== null,
+        ),
+      );
+      const files = await this.writeFiles(dir, written);
+      if (files.length) await git.add(files);
+      if (deleted.length) await git.rm(deleted);
       const commit = await this.commit(git, options.message, options.author);
       await git.push('origin', branch);
       return {
@@ -90,7 +102,7 @@ export class LocalGitRepositories {
         branch,
         commit,
         remote: this.remoteOf(repository),
-        files,
+        files: [...files, ...deleted],
       };
     });
   }

@@ -1,0 +1,284 @@
+/*
+ * Change requests through the plugin's HTTP routes, with the real permission
+ * backend and the portal's policy module deciding who may approve, on SQLite
+ * and PostgreSQL. The catalog is the small test catalog with team members.
+ */
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
+import { mkdtemp } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import request from 'supertest';
+import { integratedOpsPlugin } from '../plugin';
+import { oboHttpAuthFactory } from '../__testUtils__/oboHttpAuth';
+import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
+
+jest.setTimeout(60_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const as = (userRef: string) => ({
+  Authorization: mockCredentials.user.header(userRef),
+});
+const ANA = 'user:default/ana'; // netops-edge
+const TOM = 'user:default/tom'; // netops-edge, and the requester below
+const LUCAS = 'user:default/lucas'; // soc-t1
+const RAJ = 'user:default/raj'; // in no approving team
+
+async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
+  const knex = await databases.init(databaseId);
+  const gitRoot = await mkdtemp(join(tmpdir(), 'iop-req-git-'));
+  const repos = new LocalGitRepositories(gitRoot);
+  await repos.ensure('infrastructure', '# infra\n');
+  await repos.publishBranch({
+    repository: 'infrastructure',
+    branch: 'change/cr-20260302-aaaaaa',
+    files: { 'kubernetes/allow.yaml': 'kind: NetworkPolicy\n' },
+    message: 'Network access',
+    author: { name: 'Tom', email: 'tom@bank.example' },
+  });
+  const sent: { recipients: any; payload: any }[] = [];
+  const { server, stop } = await startTestBackend({
+    features: [
+      integratedOpsPlugin,
+      permissionBackend,
+      // the real scheduler: builds the ownership index at startup
+      schedulerServiceFactory,
+      permissionModuleIntegratedOps,
+      catalogServiceMock.factory({ entities: catalog }),
+      mockServices.database.factory({ knex }),
+      oboHttpAuthFactory,
+      createServiceFactory({
+        service: notificationService,
+        deps: {},
+        factory: () => ({ send: async (n: any) => void sent.push(n) }),
+      }),
+      mockServices.rootConfig.factory({
+        data: {
+          permission: { enabled: true },
+          integratedOps: { gitops: { localRoot: gitRoot } },
+        },
+      }),
+    ],
+  });
+  // The ownership index is built at startup; wait until it answers.
+  for (let i = 0; i < 100; i++) {
+    const res = await request(server)
+      .get('/api/integrated-ops/index-status')
+      .set(as(ANA));
+    if (res.status === 200 && res.body.builtAt) break;
+    if (i === 99)
+      throw new Error(`index not built: ${JSON.stringify(res.body)}`);
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return { server, stop, repos, sent };
+}
+
+const newRequest = {
+  kind: 'network-access',
+  title: 'Network access: seg-corp -> gateway (443/tcp)',
+  description: 'Batch reconciliation reads the gateway API',
+  targets: ['component:default/gateway', 'resource:default/seg-corp'],
+  change: {
+    provider: 'local',
+    repository: 'infrastructure',
+    branch: 'change/cr-20260302-aaaaaa',
+    commit: 'abc',
+    url: '/git/infrastructure.git',
+    files: { 'kubernetes/allow.yaml': 'kind: NetworkPolicy\n' },
+  },
+  policy: { version: 'northbridge-change-policy@2026.11.1', results: [] },
+  requiredApprovals: ['netops', 'secops'],
+  expiresAt: '2026-04-01',
+};
+
+describe.each(databases.eachSupportedId())(
+  'change requests on %p',
+  databaseId => {
+    let portal: Awaited<ReturnType<typeof startPortal>>;
+    beforeAll(async () => {
+      portal = await startPortal(databaseId);
+    });
+    afterAll(() => portal.stop());
+
+    it('refuses unauthenticated callers on every route', async () => {
+      const { server } = portal;
+      expect(
+        (
+          await request(server)
+            .post('/api/integrated-ops/requests')
+            .send(newRequest)
+        ).status,
+      ).toBe(401);
+      expect(
+        (await request(server).get('/api/integrated-ops/requests')).status,
+      ).toBe(401);
+      expect(
+        (await request(server).get('/api/integrated-ops/requests/x')).status,
+      ).toBe(401);
+      expect(
+        (
+          await request(server)
+            .post('/api/integrated-ops/requests/x/approve')
+            .send({})
+        ).status,
+      ).toBe(401);
+    });
+
+    it('rejects a malformed request with the field named', async () => {
+      const res = await request(portal.server)
+        .post('/api/integrated-ops/requests')
+        .set(as(TOM))
+        .send({ ...newRequest, targets: ['gateway'] });
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toBe(
+        'targets.0: must be a full entity ref',
+      );
+    });
+
+    it('runs a request from creation to applied, approved by the owning teams only', async () => {
+      const { server, repos, sent } = portal;
+      const created = await request(server)
+        .post('/api/integrated-ops/requests')
+        .set(as(TOM))
+        .send(newRequest);
+      expect(created.status).toBe(201);
+      const id = created.body.id;
+      expect(id).toBe('cr-20260302-aaaaaa');
+      // Approvers from the typed ownership of the first target.
+      expect(created.body.approvers).toEqual({
+        netops: 'group:default/netops-edge',
+        secops: 'group:default/soc-t1',
+      });
+      expect(
+        sent.map(n => [n.payload.title, n.recipients.entityRef]),
+      ).toContainEqual([
+        `Approval needed: ${newRequest.title}`,
+        ['group:default/netops-edge', 'group:default/soc-t1'],
+      ]);
+
+      const approve = (user: string) =>
+        request(server)
+          .post(`/api/integrated-ops/requests/${id}/approve`)
+          .set(as(user))
+          .send({ comment: 'ok' });
+
+      // The requester is in netops-edge, but never approves their own request.
+      expect((await approve(TOM)).status).toBe(403);
+      expect(
+        (
+          await request(server)
+            .get(`/api/integrated-ops/requests/${id}`)
+            .set(as(TOM))
+        ).body.canDecide,
+      ).toBe(false);
+      // Not a member of an approving team.
+      expect((await approve(RAJ)).status).toBe(403);
+
+      const detail = await request(server)
+        .get(`/api/integrated-ops/requests/${id}`)
+        .set(as(ANA));
+      expect(detail.body.canDecide).toBe(true);
+      expect(
+        (
+          await request(server)
+            .get('/api/integrated-ops/requests?view=awaiting')
+            .set(as(ANA))
+        ).body.items.map((r: any) => r.id),
+      ).toEqual([id]);
+
+      const first = await approve(ANA);
+      expect(first.status).toBe(200);
+      expect(first.body.state).toBe('pending');
+      expect((await approve(ANA)).status).toBe(403); // netops is no longer pending
+      const last = await approve(LUCAS);
+      expect(last.status).toBe(200);
+      expect(last.body.state).toBe('applied');
+
+      // Applied through git: the change branch is merged into main.
+      expect(
+        await repos.show('infrastructure', 'main', 'kubernetes/allow.yaml'),
+      ).toBe('kind: NetworkPolicy\n');
+      const audit = (
+        await request(server)
+          .get(`/api/integrated-ops/requests/${id}`)
+          .set(as(ANA))
+      ).body.audit;
+      expect(audit.map((e: any) => `${e.action} ${e.actor}`)).toEqual([
+        `created ${TOM}`,
+        `approved:netops ${ANA}`,
+        `approved:secops ${LUCAS}`,
+        `approved ${LUCAS}`,
+        'applied integrated-ops:portal',
+      ]);
+      expect(sent.map(n => n.payload.title)).toContain(
+        `Approved: ${newRequest.title}`,
+      );
+      expect(
+        (
+          await request(server)
+            .get('/api/integrated-ops/requests?view=mine')
+            .set(as(TOM))
+        ).body.items[0].state,
+      ).toBe('applied');
+    });
+
+    it('needs a justification to reject, and a rejected request cannot be approved', async () => {
+      const { server } = portal;
+      const created = await request(server)
+        .post('/api/integrated-ops/requests')
+        .set(as(TOM))
+        .send({
+          ...newRequest,
+          change: { ...newRequest.change, branch: 'change/cr-20260302-bbbbbb' },
+        });
+      const id = created.body.id;
+      const noReason = await request(server)
+        .post(`/api/integrated-ops/requests/${id}/reject`)
+        .set(as(LUCAS))
+        .send({});
+      expect(noReason.status).toBe(400);
+      expect(noReason.body.error.message).toBe(
+        'justification: is required: say why the request is rejected',
+      );
+      const rejected = await request(server)
+        .post(`/api/integrated-ops/requests/${id}/reject`)
+        .set(as(LUCAS))
+        .send({ justification: 'The corporate /8 may not reach the DMZ' });
+      expect(rejected.status).toBe(200);
+      expect(rejected.body.state).toBe('rejected');
+      expect(
+        (
+          await request(server)
+            .post(`/api/integrated-ops/requests/${id}/approve`)
+            .set(as(ANA))
+            .send({})
+        ).status,
+      ).toBe(403);
+      expect(portal.sent.map(n => n.payload.description)).toContain(
+        `${LUCAS}: The corporate /8 may not reach the DMZ`,
+      );
+    });
+
+    it('says 404 for an unknown request', async () => {
+      expect(
+        (
+          await request(portal.server)
+            .get('/api/integrated-ops/requests/cr-nope')
+            .set(as(ANA))
+        ).status,
+      ).toBe(404);
+    });
+  },
+);

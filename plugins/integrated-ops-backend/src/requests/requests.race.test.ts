@@ -1,0 +1,146 @@
+/*
+ * Two backend replicas on one PostgreSQL database, racing to decide the same
+ * change requests: every discipline is approved exactly once, each request
+ * is completed once, and the audit trail has every decision and nothing
+ * twice.
+ */
+import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import permissionBackend from '@backstage/plugin-permission-backend';
+import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
+import knexFactory, { Knex } from 'knex';
+import request from 'supertest';
+import { integratedOpsPlugin } from '../plugin';
+import { oboHttpAuthFactory } from '../__testUtils__/oboHttpAuth';
+import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['POSTGRES_15'] });
+
+const as = (userRef: string) => ({
+  Authorization: mockCredentials.user.header(userRef),
+});
+
+async function replica(knex: Knex) {
+  const backend = await startTestBackend({
+    features: [
+      integratedOpsPlugin,
+      permissionBackend,
+      permissionModuleIntegratedOps,
+      schedulerServiceFactory,
+      oboHttpAuthFactory,
+      catalogServiceMock.factory({ entities: catalog }),
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: { permission: { enabled: true } },
+      }),
+    ],
+  });
+  for (let i = 0; i < 100; i++) {
+    const res = await request(backend.server)
+      .get('/api/integrated-ops/index-status')
+      .set(as('user:default/ana'));
+    if (res.body.builtAt) break;
+    await new Promise(r => setTimeout(r, 100));
+  }
+  return backend;
+}
+
+const REQUESTS = 12;
+
+it('two replicas deciding the same requests at once: each decision lands exactly once', async () => {
+  const knexA = await databases.init('POSTGRES_15');
+  // The second replica has its own connection pool to the same database.
+  const knexB = knexFactory(knexA.client.config);
+  const a = await replica(knexA);
+  const b = await replica(knexB);
+  try {
+    const ids: string[] = [];
+    for (let i = 0; i < REQUESTS; i++) {
+      const res = await request(a.server)
+        .post('/api/integrated-ops/requests')
+        .set(as('user:default/raj'))
+        .send({
+          kind: 'network-access',
+          title: `Flow ${i}`,
+          description: 'race',
+          targets: ['component:default/gateway'],
+          change: {
+            provider: 'github',
+            repository: 'bank/infra',
+            branch: `change/cr-20260302-race${String(i).padStart(2, '0')}`,
+            commit: 'c',
+            url: 'https://github.example/pr',
+            files: {},
+          },
+          policy: { version: 'p@1', results: [] },
+          requiredApprovals: ['netops', 'secops'],
+        });
+      expect(res.status).toBe(201);
+      ids.push(res.body.id);
+    }
+
+    // Per request, two members of each approving team click at the same time, on different replicas.
+    const attempts = ids.flatMap(id =>
+      [
+        [a, 'user:default/ana'],
+        [b, 'user:default/tom'],
+        [b, 'user:default/lucas'],
+        [a, 'user:default/elena'],
+      ].map(async ([backend, user]) => {
+        const res = await request((backend as typeof a).server)
+          .post(`/api/integrated-ops/requests/${id}/approve`)
+          .set(as(user as string))
+          .send({});
+        return { id, status: res.status };
+      }),
+    );
+    const results = await Promise.all(attempts);
+
+    for (const id of ids) {
+      const mine = results.filter(r => r.id === id);
+      // One approval per discipline wins; the other click is told it lost (409) or is no longer allowed (403).
+      expect(mine.filter(r => r.status === 200)).toHaveLength(2);
+      expect(
+        mine
+          .filter(r => r.status !== 200)
+          .every(r => r.status === 409 || r.status === 403),
+      ).toBe(true);
+
+      const detail = (
+        await request(b.server)
+          .get(`/api/integrated-ops/requests/${id}`)
+          .set(as('user:default/raj'))
+      ).body;
+      expect(detail.state).toBe('approved');
+      expect(detail.approvals.map((x: any) => x.discipline).sort()).toEqual([
+        'netops',
+        'secops',
+      ]);
+      const actions = detail.audit.map((e: any) => e.action);
+      expect(actions.filter((x: string) => x === 'approved')).toHaveLength(1);
+      expect(
+        actions.filter((x: string) => x === 'approved:netops'),
+      ).toHaveLength(1);
+      expect(
+        actions.filter((x: string) => x === 'approved:secops'),
+      ).toHaveLength(1);
+      expect(actions.filter((x: string) => x === 'created')).toHaveLength(1);
+      expect(
+        actions.filter((x: string) => x === 'apply-external'),
+      ).toHaveLength(1);
+      expect(actions).toHaveLength(5);
+    }
+  } finally {
+    await a.stop();
+    await b.stop();
+    await knexB.destroy();
+  }
+});
