@@ -141,6 +141,29 @@ test('network access: a full run commits a reviewed change naming the approvers'
       secops: 'group:default/soc-tier1',
     },
   });
+  // The task ends with a change request the owning teams approve.
+  const link = result.output.links.find((l: any) =>
+    l.title.startsWith('Change request'),
+  );
+  expect(link.url).toMatch(new RegExp(`/ops-requests/${id}$`));
+  const filed = await (
+    await request.get(`/api/integrated-ops/requests/${id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).json();
+  expect(filed).toMatchObject({
+    state: 'pending',
+    requestedBy: 'user:default/guest',
+    approvers: {
+      netops: 'group:default/netops-dc',
+      secops: 'group:default/soc-tier1',
+    },
+    canDecide: false,
+  });
+  expect(Object.keys(filed.change.files)).toEqual([
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+    'terraform/case-management-ui-to-fraud-scoring-service.tf.json',
+  ]);
   // Nothing lands on main until it is approved.
   expect(git('infrastructure', 'ls-tree', '--name-only', 'main')).toBe(
     'README.md\n',

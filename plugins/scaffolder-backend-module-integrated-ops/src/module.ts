@@ -5,6 +5,7 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'path';
+import { createRequestAction } from './actions/createRequest';
 import { createPolicyCheckAction } from './actions/policyCheck';
 import { createPublishChangeAction } from './actions/publishChange';
 import { createRenderCiControlsAction } from './actions/renderCiControls';
@@ -29,8 +30,10 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
+        auth: coreServices.auth,
+        discovery: coreServices.discovery,
       },
-      async init({ scaffolder, catalog, config }) {
+      async init({ scaffolder, catalog, config, auth, discovery }) {
         const policyFile = resolve(
           config.getOptionalString('integratedOps.policy.file') ??
             '../../policies/change-policy.yaml',
@@ -55,6 +58,11 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
             repositories,
           }),
           createWriteCatalogInfoAction({ registrationDir }),
+          createRequestAction({
+            auth,
+            discovery,
+            appBaseUrl: config.getString('app.baseUrl'),
+          }),
         );
       },
     });

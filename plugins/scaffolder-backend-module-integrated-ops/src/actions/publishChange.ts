@@ -69,6 +69,12 @@ export function createPublishChangeAction(options: {
         branch: z => z.string(),
         commit: z => z.string(),
         changeRequestId: z => z.string(),
+        provider: z =>
+          z
+            .string()
+            .describe(
+              'local, github or gitlab: where the change request lives',
+            ),
         remote: z =>
           z
             .string()
@@ -124,6 +130,7 @@ export function createPublishChangeAction(options: {
             isChange ? `commit on branch change/${id} of` : 'create'
           } ${repository}: ${Object.keys(files).join(', ')}`,
         );
+        ctx.output('provider', isChange ? options.changes.provider : 'local');
         ctx.output('repository', repository);
         ctx.output('branch', isChange ? `change/${id}` : 'main');
         ctx.output('commit', 'dry-run');
@@ -174,6 +181,7 @@ export function createPublishChangeAction(options: {
           published.remote
         }`,
       );
+      ctx.output('provider', isChange ? options.changes.provider : 'local');
       ctx.output('repository', published.repository);
       ctx.output('branch', published.branch);
       ctx.output('commit', published.commit);

@@ -24,6 +24,7 @@ export interface PublishedChangeRequest {
  * GitLab merge request (`integratedOps.gitops.provider`).
  */
 export interface ChangePublisher {
+  readonly provider: 'local' | 'github' | 'gitlab';
   /** The repository changes go to, for logs and dry runs. */
   readonly target: string;
   publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;

@@ -38,6 +38,8 @@ function octokitWithPullRequests(options: {
  * integration (`integrations.github`: token or GitHub App).
  */
 export class GithubChangePublisher implements ChangePublisher {
+  readonly provider = 'github' as const;
+
   constructor(
     readonly target: string,
     private readonly client: (

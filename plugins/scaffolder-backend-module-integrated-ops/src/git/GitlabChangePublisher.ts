@@ -9,6 +9,8 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * then the merge request (GitLab REST API v4).
  */
 export class GitlabChangePublisher implements ChangePublisher {
+  readonly provider = 'gitlab' as const;
+
   constructor(
     readonly target: string,
     private readonly integrations: ScmIntegrationRegistry,

@@ -3,6 +3,8 @@ import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 
 /** Change branches of a bare repository under the data directory. */
 export class LocalChangePublisher implements ChangePublisher {
+  readonly provider = 'local' as const;
+
   constructor(
     private readonly repositories: LocalGitRepositories,
     private readonly repository: string,
