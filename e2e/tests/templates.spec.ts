@@ -145,7 +145,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
   const link = result.output.links.find((l: any) =>
     l.title.startsWith('Change request'),
   );
-  expect(link.url).toMatch(new RegExp(`/ops-requests/${id}$`));
+  expect(link.url).toBe(`/ops-requests/${id}`);
   const filed = await (
     await request.get(`/api/integrated-ops/requests/${id}`, {
       headers: { Authorization: `Bearer ${token}` },

@@ -10,6 +10,10 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: guest sign-in for the embedded default
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Development only: sign in as a sample-org user (to approve as an approver).
+backend.add(
+  import('@internal/plugin-auth-backend-module-sample-user-provider'),
+);
 
 // catalog
 backend.add(import('@backstage/plugin-catalog-backend'));

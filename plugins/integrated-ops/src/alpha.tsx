@@ -9,8 +9,9 @@ import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
-import { coverageRouteRef, lookupRouteRef } from './routes';
+import { coverageRouteRef, lookupRouteRef, requestsRouteRef } from './routes';
 
 /** The Integrated Ops plugin for the new frontend system. */
 
@@ -45,6 +46,18 @@ const opsCoveragePage = PageBlueprint.make({
     routeRef: coverageRouteRef,
     loader: () =>
       import('./components/OpsCoveragePage').then(m => <m.OpsCoveragePage />),
+  },
+});
+
+const requestsPage = PageBlueprint.make({
+  name: 'requests',
+  params: {
+    path: '/ops-requests',
+    title: 'Change requests',
+    icon: <AssignmentTurnedInIcon />,
+    routeRef: requestsRouteRef,
+    loader: () =>
+      import('./components/RequestsPage').then(m => <m.RequestsPage />),
   },
 });
 
@@ -84,11 +97,16 @@ export default createFrontendPlugin({
   pluginId: 'integrated-ops',
   title: 'Integrated Ops',
   icon: <ContactPhoneIcon />,
-  routes: { lookup: lookupRouteRef, coverage: coverageRouteRef },
+  routes: {
+    lookup: lookupRouteRef,
+    coverage: coverageRouteRef,
+    requests: requestsRouteRef,
+  },
   extensions: [
     integratedOpsApi,
     opsLookupPage,
     opsCoveragePage,
+    requestsPage,
     opsOwnersCard,
     teamOwnershipCard,
     opsOwnersPickerField,

@@ -11,10 +11,11 @@ export {
   integratedOpsPlugin,
   OpsLookupPage,
   OpsCoveragePage,
+  OpsRequestsPage,
   EntityOpsOwnersCard,
   EntityTeamOpsOwnershipCard,
   OpsOwnersPickerFieldExtension,
 } from './plugin';
 export { integratedOpsApiRef, IntegratedOpsClient } from './api';
 export type { IntegratedOpsApi } from './api';
-export { lookupRouteRef, coverageRouteRef } from './routes';
+export { lookupRouteRef, coverageRouteRef, requestsRouteRef } from './routes';

@@ -9,7 +9,7 @@ import {
 import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
 import { OpsOwnersPicker } from './components/OpsOwnersPicker';
-import { coverageRouteRef, lookupRouteRef } from './routes';
+import { coverageRouteRef, lookupRouteRef, requestsRouteRef } from './routes';
 
 /** The Integrated Ops plugin for apps on the legacy frontend system. */
 export const integratedOpsPlugin = createPlugin({
@@ -22,7 +22,11 @@ export const integratedOpsPlugin = createPlugin({
         new IntegratedOpsClient({ discoveryApi, fetchApi }),
     }),
   ],
-  routes: { lookup: lookupRouteRef, coverage: coverageRouteRef },
+  routes: {
+    lookup: lookupRouteRef,
+    coverage: coverageRouteRef,
+    requests: requestsRouteRef,
+  },
 });
 
 /** Route element for `/ops-lookup`. */
@@ -42,6 +46,16 @@ export const OpsCoveragePage = integratedOpsPlugin.provide(
     component: () =>
       import('./components/OpsCoveragePage').then(m => m.OpsCoveragePage),
     mountPoint: coverageRouteRef,
+  }),
+);
+
+/** Route element for `/ops-requests` (and `/ops-requests/:id`). */
+export const OpsRequestsPage = integratedOpsPlugin.provide(
+  createRoutableExtension({
+    name: 'OpsRequestsPage',
+    component: () =>
+      import('./components/RequestsPage').then(m => m.RequestsPage),
+    mountPoint: requestsRouteRef,
   }),
 );
 

@@ -7,3 +7,8 @@ export const lookupRouteRef = createRouteRef({ id: 'integrated-ops:lookup' });
 export const coverageRouteRef = createRouteRef({
   id: 'integrated-ops:coverage',
 });
+
+/** Change requests (`/ops-requests`, `/ops-requests/:id`). */
+export const requestsRouteRef = createRouteRef({
+  id: 'integrated-ops:requests',
+});

@@ -15,6 +15,10 @@ export function fakeOpsApi(
     coverage: notUsed('coverage'),
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
+    listRequests: notUsed('listRequests'),
+    getRequest: notUsed('getRequest'),
+    approveRequest: notUsed('approveRequest'),
+    rejectRequest: notUsed('rejectRequest'),
     ...overrides,
   } as unknown as jest.Mocked<IntegratedOpsApi>;
 }

@@ -110,7 +110,7 @@ export function createRequestAction(options: {
           } to approve "${input.title}"`,
         );
         ctx.output('requestId', 'dry-run');
-        ctx.output('url', `${options.appBaseUrl}/ops-requests`);
+        ctx.output('url', '/ops-requests');
         ctx.output('approvers', {});
         return;
       }
@@ -129,13 +129,14 @@ export function createRequestAction(options: {
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
       const created = await response.json();
-      const url = `${options.appBaseUrl}/ops-requests/${created.id}`;
+      // A path in the portal: the task page opens it in place.
+      const url = `/ops-requests/${created.id}`;
       ctx.logger.info(
         `Change request ${created.id} awaits approval from ${Object.entries(
           created.approvers,
         )
           .map(([d, team]) => `${d} (${team})`)
-          .join(', ')}: ${url}`,
+          .join(', ')}: ${options.appBaseUrl}${url}`,
       );
       ctx.output('requestId', created.id);
       ctx.output('url', url);

@@ -1,0 +1,116 @@
+/*
+ * A network access request from the browser through to the applied change:
+ * the guest fills the template, the destination's NetOps and SecOps owners
+ * (sample users, development sign-in) approve it on the Requests page, and
+ * the change lands on main of the infrastructure repository.
+ */
+import { Browser, expect, Page, test } from '@playwright/test';
+import {
+  guestToken,
+  waitForEntities,
+  waitForTypedOwners,
+} from '../support/portalApi';
+import { sampleEntityRefs } from '../support/sampleCatalog';
+import { git } from '../support/scaffolder';
+
+const shots = 'e2e-screenshots';
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+async function signInAs(browser: Browser, user: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill(user);
+  await page.getByRole('button', { name: 'Sign in as sample user' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Change requests' }),
+  ).toBeVisible();
+  return page;
+}
+
+async function pick(page: Page, label: string, option: string) {
+  const box = page.getByRole('textbox', { name: label });
+  await box.click();
+  await box.fill(option);
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('request network access, approved by the owning teams, applied', async ({
+  page,
+  browser,
+  request,
+}) => {
+  test.setTimeout(180_000);
+  const token = await guestToken(request);
+  await waitForEntities(request, token, sampleEntityRefs());
+  await waitForTypedOwners(request, token);
+
+  // The guest asks.
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Change requests' }),
+  ).toBeVisible();
+  await page.goto('/create/templates/default/network-access-request');
+  await pick(page, 'From', 'Fraud Case Management');
+  await pick(page, 'To', 'Fraud Scoring Service');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page
+    .getByLabel('Justification')
+    .fill('Analysts need fraud scores in the case view');
+  await page.getByLabel('Access ends on').fill(inDays(30));
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const requestLink = page.getByRole('link', { name: /^Change request cr-/ });
+  await expect(requestLink).toBeVisible({ timeout: 60_000 });
+  const id = (await requestLink.textContent())!
+    .replace(/^Change request /, '')
+    .trim();
+  await requestLink.click();
+  await expect(page.getByText('pending', { exact: true })).toBeVisible();
+  // The requester cannot decide their own request.
+  await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+
+  // NetOps DC Fabric approves.
+  const netops = await signInAs(browser, 'omar.haddad');
+  await netops.getByRole('link', { name: 'Change requests' }).click();
+  await netops
+    .getByRole('link', {
+      name: /Network access: component:default\/case-management-ui/,
+    })
+    .first()
+    .click();
+  await expect(netops).toHaveURL(new RegExp(`/ops-requests/${id}$`));
+  await netops.screenshot({
+    path: `${shots}/request-awaiting-netops.png`,
+    fullPage: true,
+  });
+  await netops.getByRole('button', { name: 'Approve' }).click();
+  await expect(netops.getByRole('list', { name: 'Approvals' })).toContainText(
+    'approved by user:default/omar.haddad',
+  );
+  await expect(netops.getByText('pending', { exact: true })).toBeVisible();
+
+  // SOC Tier 1 approves: the change is applied.
+  const secops = await signInAs(browser, 'noah.kim');
+  await secops.goto(`/ops-requests/${id}`);
+  await secops.getByRole('button', { name: 'Approve' }).click();
+  await expect(secops.getByText('applied', { exact: true })).toBeVisible();
+  const audit = secops.getByRole('list', { name: 'Audit trail' });
+  await expect(audit).toContainText('user:default/guest created');
+  await expect(audit).toContainText('user:default/omar.haddad approved:netops');
+  await expect(audit).toContainText('user:default/noah.kim approved:secops');
+  await expect(audit).toContainText(
+    `integrated-ops:portal applied (approved -> applied): merged change/${id} into main`,
+  );
+  await secops.screenshot({
+    path: `${shots}/request-applied.png`,
+    fullPage: true,
+  });
+
+  expect(
+    git('infrastructure', 'ls-tree', '-r', '--name-only', 'main'),
+  ).toContain(
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+  );
+});
