@@ -22,6 +22,36 @@ export async function time(
   return { n, p50: at(0.5), p99: at(0.99) };
 }
 
+/**
+ * Runs several kinds of call in turn (a, b, c, a, b, c, ...), n of each, and
+ * returns p50/p99 per kind. Taking turns spreads garbage-collection pauses
+ * and JIT warm-up over every kind instead of charging them to whichever is
+ * measured first.
+ */
+export async function timeInterleaved<K extends string>(
+  n: number,
+  fns: Record<K, (i: number) => unknown>,
+): Promise<Record<K, Timing>> {
+  const kinds = Object.keys(fns) as K[];
+  const samples = Object.fromEntries(
+    kinds.map(k => [k, [] as number[]]),
+  ) as Record<K, number[]>;
+  for (let i = 0; i < n; i++) {
+    for (const kind of kinds) {
+      const t = performance.now();
+      await fns[kind](i);
+      samples[kind].push(performance.now() - t);
+    }
+  }
+  const result = {} as Record<K, Timing>;
+  for (const kind of kinds) {
+    const sorted = samples[kind].sort((a, b) => a - b);
+    const at = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
+    result[kind] = { n, p50: at(0.5), p99: at(0.99) };
+  }
+  return result;
+}
+
 export const formatMs = (ms: number) =>
   ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
 

@@ -49,7 +49,7 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
     author: { name: 'Tom', email: 'tom@bank.example' },
   });
   const sent: { recipients: any; payload: any }[] = [];
-  const { server, stop } = await startTestBackend({
+  const backend = await startTestBackend({
     features: [
       integratedOpsPlugin,
       permissionBackend,
@@ -72,6 +72,7 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
       }),
     ],
   });
+  const { server } = backend;
   // The ownership index is built at startup; wait until it answers.
   for (let i = 0; i < 100; i++) {
     const res = await request(server)
@@ -82,7 +83,7 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
       throw new Error(`index not built: ${JSON.stringify(res.body)}`);
     await new Promise(r => setTimeout(r, 100));
   }
-  return { server, stop, repos, sent };
+  return { server, stop: () => backend.stop(), repos, sent };
 }
 
 const newRequest = {
