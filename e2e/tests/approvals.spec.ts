@@ -108,6 +108,8 @@ test('request network access, approved by the owning teams, applied', async ({
     fullPage: true,
   });
 
+  await netops.context().close();
+  await secops.context().close();
   expect(
     git('infrastructure', 'ls-tree', '-r', '--name-only', 'main'),
   ).toContain(

@@ -27,7 +27,10 @@ test('create a service with owners pre-filled from its System', async ({
   await expect(page.getByText('Apply security controls')).toBeVisible();
   await page.goto('/create/templates/default/new-service');
 
+  // The form renders its fields once the template has loaded; fill after.
+  await expect(page.getByRole('textbox', { name: 'System' })).toBeVisible();
   await page.getByLabel('Name').fill('card-dispute-service');
+  await expect(page.getByLabel('Name')).toHaveValue('card-dispute-service');
   await page.getByLabel('Description').fill('Handles card disputes');
   await page.getByLabel('System').click();
   await page.getByRole('option', { name: /Fraud Detection/ }).click();

@@ -117,12 +117,21 @@ describe('OpsOwnersCard', () => {
     ).toBeInTheDocument();
   });
 
-  it('says when the entity is not indexed yet', async () => {
-    await renderCard(
-      fakeOpsApi({ lookup: jest.fn(async q => lookupResponse(q, [])) }),
-    );
+  it('says when the entity is not indexed yet, and shows it once it is', async () => {
+    const lookup = jest
+      .fn()
+      .mockImplementationOnce(async (q: string) => lookupResponse(q, []))
+      .mockImplementation(async (q: string) =>
+        lookupResponse(q, [scoringMatch()]),
+      );
+    await renderCard(fakeOpsApi({ lookup }));
     expect(
       await screen.findByText(/is not in the ownership index yet/),
     ).toBeInTheDocument();
-  });
+    // Asked again a few seconds later, by itself.
+    expect(
+      await screen.findByText('Priya Nair', {}, { timeout: 8000 }),
+    ).toBeInTheDocument();
+    expect(lookup).toHaveBeenCalledTimes(2);
+  }, 15_000);
 });
