@@ -309,7 +309,7 @@ export class DatabaseRequestStore implements RequestStore {
 
   async dueForExpiry(now: string): Promise<ChangeRequest[]> {
     const rows = await this.db<Row>('change_requests')
-      .whereIn('state', ['pending', 'applied'])
+      .whereIn('state', ['pending', 'approved', 'applied'])
       .whereNotNull('expires_at')
       .where('expires_at', '<=', now);
     return this.withApprovals(rows);

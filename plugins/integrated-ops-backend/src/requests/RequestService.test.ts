@@ -181,4 +181,37 @@ describe('RequestService expiry and re-certification (fixed clock)', () => {
       ),
     ).rejects.toThrow('target component:default/nope is not in the catalog');
   });
+
+  it('expires an approved grant whose pull request was never merged', async () => {
+    const ctx = await setup();
+    const created = await ctx.service.create(
+      {
+        kind: 'network-access',
+        title: 'Flow via GitHub',
+        description: 'external',
+        targets: ['component:default/gateway'],
+        change: {
+          provider: 'github',
+          repository: 'bank/infra',
+          branch: 'change/cr-20260302-ext001',
+          commit: 'c',
+          url: 'https://github.example/bank/infra/pull/9',
+          files: {},
+        },
+        policy: { version: 'p@1', results: [] },
+        requiredApprovals: ['netops'],
+        expiresAt: '2026-03-10',
+      },
+      'user:default/raj',
+    );
+    const approved = await ctx.service.approve(created.id, 'user:default/ana');
+    expect(approved.state).toBe('approved');
+    expect((await ctx.store.audit(created.id)).pop()).toMatchObject({
+      action: 'apply-external',
+      reason: 'merge https://github.example/bank/infra/pull/9 to apply it',
+    });
+    ctx.clock.now = new Date('2026-03-11T00:00:00Z');
+    expect(await ctx.service.expireDue()).toEqual([created.id]);
+    expect(await ctx.store.get(created.id)).toMatchObject({ state: 'expired' });
+  });
 });

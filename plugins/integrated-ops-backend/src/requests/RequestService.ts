@@ -264,15 +264,20 @@ export class RequestService {
     const done: string[] = [];
     for (const request of await this.options.store.dueForExpiry(this.at())) {
       try {
-        if (request.state === 'pending') {
+        if (request.state !== 'applied') {
+          // Never applied: not approved in time, or approved but its pull /
+          // merge request was never merged.
           await this.options.store.transition({
             id: request.id,
-            from: ['pending'],
+            from: ['pending', 'approved'],
             to: 'expired',
             action: 'expired',
             actor: PORTAL,
             at: this.at(),
-            reason: `not approved before ${request.expiresAt}`,
+            reason:
+              request.state === 'pending'
+                ? `not approved before ${request.expiresAt}`
+                : `not applied before ${request.expiresAt}; close ${request.change.url}`,
           });
         } else {
           await this.revoke(request);
@@ -281,7 +286,7 @@ export class RequestService {
         await this.notify(
           [request.requestedBy, ...Object.values(request.approvers)],
           {
-            title: `${request.state === 'pending' ? 'Expired' : 'Revoked'}: ${
+            title: `${request.state === 'applied' ? 'Revoked' : 'Expired'}: ${
               request.title
             }`,
             description: `${request.id} reached its expiry ${request.expiresAt}.`,

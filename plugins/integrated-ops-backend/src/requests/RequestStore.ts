@@ -49,7 +49,7 @@ export interface RequestStore {
     comment?: string;
   }): Promise<{ request: ChangeRequest; completed: boolean }>;
   transition(input: TransitionInput): Promise<ChangeRequest>;
-  /** Pending or applied requests whose expiry has passed. */
+  /** Pending, approved (not yet applied) or applied requests whose expiry has passed. */
   dueForExpiry(now: string): Promise<ChangeRequest[]>;
   /** Applied grants older than `appliedBefore` whose owners were not asked to re-certify since. */
   dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]>;
