@@ -1,26 +1,12 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { InputError, ResponseError } from '@backstage/errors';
+import { ResponseError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   DISCIPLINES,
   NewChangeRequest,
 } from '@internal/plugin-integrated-ops-common';
-import { readdir, readFile } from 'fs/promises';
-import { join, relative, resolve } from 'path';
 import { withDefaults } from './inputDefaults';
-
-async function filesUnder(
-  root: string,
-  dir = root,
-): Promise<Record<string, string>> {
-  const files: Record<string, string> = {};
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, await filesUnder(root, path));
-    else files[relative(root, path)] = await readFile(path, 'utf8');
-  }
-  return files;
-}
+import { readWorkspaceDir } from './workspaceFiles';
 
 /**
  * Files the published change as a change request in the integrated-ops
@@ -80,12 +66,6 @@ export function createRequestAction(options: {
     },
     async handler(ctx) {
       const input = withDefaults(ctx.input, { description: '' });
-      const source = resolve(ctx.workspacePath, input.sourcePath);
-      if (!source.startsWith(resolve(ctx.workspacePath))) {
-        throw new InputError(
-          `${input.sourcePath} is outside the task workspace`,
-        );
-      }
       const body: NewChangeRequest = {
         kind: input.kind,
         title: input.title,
@@ -97,7 +77,7 @@ export function createRequestAction(options: {
           branch: input.branch,
           commit: input.commit,
           url: input.url,
-          files: await filesUnder(source),
+          files: await readWorkspaceDir(ctx.workspacePath, input.sourcePath),
         },
         policy: { version: input.policyVersion, results: input.policyResults },
         requiredApprovals: input.requiredApprovals,

@@ -168,6 +168,15 @@ describe('integrated-ops:gitops:publish', () => {
       (
         await runAction(
           action,
+          { sourcePath: '../..', title: 't' },
+          { workspacePath },
+        )
+      ).error?.message,
+    ).toBe('../.. is outside the task workspace');
+    expect(
+      (
+        await runAction(
+          action,
           {
             mode: 'new-repository',
             sourcePath: 'change',

@@ -1,23 +1,11 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { randomBytes } from 'crypto';
-import { readdir, readFile, stat } from 'fs/promises';
-import { join, relative, resolve } from 'path';
 import { stringify } from 'yaml';
 import { ChangePublisher } from '../git/ChangePublisher';
 import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 import { withDefaults } from './inputDefaults';
-
-async function listFiles(dir: string): Promise<string[]> {
-  const out: string[] = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.name === '.git') continue;
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await listFiles(path)));
-    else out.push(path);
-  }
-  return out;
-}
+import { readWorkspaceDir, resolveInWorkspace } from './workspaceFiles';
 
 const changeId = (now: Date) =>
   `cr-${now.toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(
@@ -98,18 +86,14 @@ export function createPublishChangeAction(options: {
       const repository = isChange
         ? options.changes.target
         : (input.repository as string);
-      const source = resolve(ctx.workspacePath, input.sourcePath);
-      if (!(await stat(source).catch(() => undefined))?.isDirectory()) {
-        throw new InputError(
-          `${input.sourcePath} is not a directory in the workspace`,
-        );
-      }
-      const paths = await listFiles(source);
-      if (!paths.length)
+      const source = resolveInWorkspace(ctx.workspacePath, input.sourcePath);
+      const files: Record<string, string> = await readWorkspaceDir(
+        ctx.workspacePath,
+        input.sourcePath,
+      );
+      if (!Object.keys(files).length) {
         throw new InputError(`${input.sourcePath} holds no files to publish`);
-      const files: Record<string, string> = {};
-      for (const path of paths)
-        files[relative(source, path)] = await readFile(path, 'utf8');
+      }
 
       const user = ctx.user?.ref ?? 'user:default/unknown';
       const author = {

@@ -1,8 +1,8 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'fs/promises';
-import { resolve } from 'path';
 import { validateManifests } from '../render/validateManifests';
+import { resolveInWorkspace } from './workspaceFiles';
 
 /** Fails the task when a Kubernetes manifest in the workspace does not match the Kubernetes schemas. */
 export function createValidateKubernetesAction() {
@@ -18,10 +18,7 @@ export function createValidateKubernetesAction() {
     async handler(ctx) {
       let total = 0;
       for (const path of ctx.input.paths) {
-        const file = resolve(ctx.workspacePath, path);
-        if (!file.startsWith(`${resolve(ctx.workspacePath)}/`)) {
-          throw new InputError(`${path} is outside the task workspace`);
-        }
+        const file = resolveInWorkspace(ctx.workspacePath, path);
         const text = await readFile(file, 'utf8').catch(() => {
           throw new InputError(`${path} does not exist in the workspace`);
         });
