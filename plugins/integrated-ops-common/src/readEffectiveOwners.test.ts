@@ -1,4 +1,4 @@
-import { readEffectiveOwners } from './readEffectiveOwners';
+import { opsOwnerRefs, readEffectiveOwners } from './readEffectiveOwners';
 import { entity } from './testEntities';
 
 describe('readEffectiveOwners', () => {
@@ -23,6 +23,11 @@ describe('readEffectiveOwners', () => {
         { type: 'ownedBy', targetRef: 'group:default/payments-edge-team' },
       ],
     };
+    // Approvals and form defaults take declared and inherited owners only.
+    expect(opsOwnerRefs(processed)).toEqual({
+      netops: 'group:default/netops-edge',
+      devops: 'group:default/sre-payments',
+    });
     expect(readEffectiveOwners(processed)).toEqual({
       netops: {
         discipline: 'netops',

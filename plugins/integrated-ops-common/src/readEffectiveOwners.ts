@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { DISCIPLINES } from './disciplines';
+import { Discipline, DISCIPLINES } from './disciplines';
 import { EffectiveOwners, specOwnerRef } from './inheritance';
 import { ownerSourceAnnotation, RELATION_OPS_OWNED_BY } from './relations';
 
@@ -35,6 +35,23 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
       result[discipline] = { discipline, owner: fallback, source: 'fallback' };
     } else {
       result[discipline] = { discipline, source: 'missing' };
+    }
+  }
+  return result;
+}
+
+/**
+ * The ops owners that count for approvals and as defaults: declared or
+ * inherited, never the spec.owner fallback (which is a gap, not an owner).
+ */
+export function opsOwnerRefs(
+  entity: Entity,
+): Partial<Record<Discipline, string>> {
+  const effective = readEffectiveOwners(entity);
+  const result: Partial<Record<Discipline, string>> = {};
+  for (const d of DISCIPLINES) {
+    if (effective[d].owner && effective[d].source !== 'fallback') {
+      result[d] = effective[d].owner;
     }
   }
   return result;

@@ -10,7 +10,7 @@ import {
   Discipline,
   DISCIPLINE_TITLES,
   NewChangeRequest,
-  readEffectiveOwners,
+  opsOwnerRefs,
 } from '@internal/plugin-integrated-ops-common';
 import {
   LocalGitRepositories,
@@ -70,10 +70,11 @@ export class RequestService {
       throw new InputError(
         `target ${primary || '(none)'} is not in the catalog`,
       );
-    const owners = readEffectiveOwners(entity);
+    // Declared or inherited owners only: a spec.owner fallback is a gap.
+    const owners = opsOwnerRefs(entity);
     const approvers: Partial<Record<Discipline, string>> = {};
     for (const d of input.requiredApprovals) {
-      const owner = owners[d].owner;
+      const owner = owners[d];
       if (!owner) {
         throw new InputError(
           `${primary} has no ${DISCIPLINE_TITLES[d]} owner to approve it`,

@@ -4,10 +4,9 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   Discipline,
-  DISCIPLINES,
   normalizeEntityRef,
   parseNetwork,
-  readEffectiveOwners,
+  opsOwnerRefs,
   tryNormalizeEntityRef,
 } from '@internal/plugin-integrated-ops-common';
 
@@ -75,13 +74,7 @@ export class TargetResolver {
         if (!cidrs.length) cidrs = segmentNetwork.value?.cidrs ?? [];
       }
     }
-    const effective = readEffectiveOwners(entity);
-    const owners: Partial<Record<Discipline, string>> = {};
-    for (const d of DISCIPLINES) {
-      if (effective[d].owner && effective[d].source !== 'fallback') {
-        owners[d] = effective[d].owner;
-      }
-    }
+    const owners = opsOwnerRefs(entity);
     const lifecycle =
       typeof entity.spec?.lifecycle === 'string'
         ? entity.spec.lifecycle

@@ -2,22 +2,14 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   Discipline,
   DISCIPLINES,
-  readEffectiveOwners,
+  opsOwnerRefs,
 } from '@internal/plugin-integrated-ops-common';
 
 export type OpsOwnersValue = Partial<Record<Discipline, string>>;
 
 /** The owners a System has (declared or inherited), which a new component of it inherits. */
 export function systemOwners(system: Entity | undefined): OpsOwnersValue {
-  if (!system) return {};
-  const effective = readEffectiveOwners(system);
-  const result: OpsOwnersValue = {};
-  for (const d of DISCIPLINES) {
-    if (effective[d].owner && effective[d].source !== 'fallback') {
-      result[d] = effective[d].owner;
-    }
-  }
-  return result;
+  return system ? opsOwnerRefs(system) : {};
 }
 
 /**
