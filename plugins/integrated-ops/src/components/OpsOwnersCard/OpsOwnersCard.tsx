@@ -5,13 +5,10 @@ import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Alert from '@material-ui/lab/Alert';
-import { useEffect } from 'react';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
 import { useOpsData } from '../shared/useOpsData';
-
-const NOT_INDEXED_RETRY_MS = 5000;
 
 /**
  * NetOps / DevOps / SecOps owners of the entity on the page: team, on call
@@ -20,18 +17,13 @@ const NOT_INDEXED_RETRY_MS = 5000;
 export function OpsOwnersCard() {
   const { entity } = useEntity();
   const ref = stringifyEntityRef(entity);
+  // A new entity reaches the ownership index on its next refresh: ask again
+  // until it is there, as the message below promises.
   const { value, loading, error, retry } = useOpsData(
     api => api.lookup(ref),
     [ref],
+    { incomplete: v => !v.matches.some(m => m.entityRef === ref) },
   );
-  // A new entity reaches the ownership index on its next refresh: ask again
-  // until it is there, as the message below promises.
-  const notIndexed = !!value && !value.matches.some(m => m.entityRef === ref);
-  useEffect(() => {
-    if (!notIndexed) return undefined;
-    const timer = setTimeout(retry, NOT_INDEXED_RETRY_MS);
-    return () => clearTimeout(timer);
-  }, [notIndexed, retry]);
 
   let content;
   if (loading && !value) {
