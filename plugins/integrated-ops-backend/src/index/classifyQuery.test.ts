@@ -11,6 +11,11 @@ describe('classifyQuery', () => {
       { kind: 'cidr', cidr: '10.20.3.0/24', network: '10.20.3.0' },
     ],
     [
+      '2001:DB8::/32',
+      { kind: 'cidr', cidr: '2001:db8::/32', network: '2001:db8::' },
+    ],
+    ['10.20.3.0/99', { kind: 'name', name: '10.20.3.0/99' }],
+    [
       'https://API.pay.bank.example/v2/payments?x=1',
       { kind: 'url', hostname: 'api.pay.bank.example' },
     ],

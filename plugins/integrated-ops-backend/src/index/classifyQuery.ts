@@ -19,6 +19,15 @@ const KNOWN_KINDS = [
   'group',
   'user',
 ];
+// Shapes checked before asking ipaddr.js, whose validators throw and catch
+// internally: a ref like "component:default/x" would pay for an exception on
+// every lookup.
+const IPV4_SHAPE = /^\d{1,3}(\.\d{1,3}){3}$/;
+const IPV6_SHAPE = /^[0-9a-f:.]*:[0-9a-f:.]*(%[\w.-]+)?$/i;
+const isIp = (s: string) =>
+  (IPV4_SHAPE.test(s) && ipaddr.IPv4.isValidFourPartDecimal(s)) ||
+  (IPV6_SHAPE.test(s) && ipaddr.IPv6.isValid(s));
+const CIDR_SHAPE = /^[0-9a-f.:]+\/\d{1,3}$/i;
 const HOSTNAME =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 
@@ -30,13 +39,10 @@ export function classifyQuery(input: string): ClassifiedQuery {
   const q = input.trim();
   const lower = q.toLocaleLowerCase('en-US');
 
-  if (
-    ipaddr.IPv4.isValidFourPartDecimal(q) ||
-    (q.includes(':') && ipaddr.IPv6.isValid(q))
-  ) {
+  if (isIp(q)) {
     return { kind: 'ip', address: parseAddress(q).toString() };
   }
-  if (q.includes('/') && !q.includes('://')) {
+  if (CIDR_SHAPE.test(q)) {
     try {
       const [network, length] = ipaddr.parseCIDR(q);
       return {
@@ -45,13 +51,13 @@ export function classifyQuery(input: string): ClassifiedQuery {
         network: network.toString(),
       };
     } catch {
-      // not a CIDR; maybe an entity ref
+      // 10.0.0.0/99 and the like: not a network
     }
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(q)) {
     try {
       const hostname = new URL(q).hostname.replace(/^\[|\]$/g, '');
-      if (ipaddr.isValid(hostname))
+      if (isIp(hostname))
         return { kind: 'ip', address: parseAddress(hostname).toString() };
       return { kind: 'url', hostname: hostname.toLocaleLowerCase('en-US') };
     } catch {
