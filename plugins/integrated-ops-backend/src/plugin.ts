@@ -63,13 +63,7 @@ export const integratedOpsPlugin = createBackendPlugin({
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
         const mirror = new CatalogEntityMirror(catalog, auth);
         const indexService = new OwnershipIndexService({
-          loadEntities: async () => {
-            const { entities, fetched, removed } = await mirror.sync();
-            logger.debug(
-              `Catalog delta: ${fetched} fetched, ${removed} removed`,
-            );
-            return entities;
-          },
+          sync: () => mirror.sync(),
           logger,
           staleAfterMs: refreshSeconds * 3 * 1000,
         });

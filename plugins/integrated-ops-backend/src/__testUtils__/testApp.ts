@@ -6,6 +6,7 @@ import {
 import express from 'express';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { testCatalog } from '../__testUtils__/testCatalog';
+import { wholeCatalog } from './wholeCatalog';
 import { createRouter } from '../router/createRouter';
 
 /**
@@ -19,7 +20,7 @@ export async function testApp(
   } = {},
 ) {
   const indexService = new OwnershipIndexService({
-    loadEntities: async () => testCatalog,
+    sync: async () => wholeCatalog(testCatalog),
     logger: mockServices.logger.mock(),
     staleAfterMs: 60_000,
   });

@@ -1,17 +1,14 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   NetworkDeclaration,
-  tryNormalizeEntityRef,
   OpsTeam,
-  parseNetwork,
-  parseOpsTeam,
 } from '@internal/plugin-integrated-ops-common';
-import { apiServerHostnames } from './apiServerHostnames';
-import { parseAddress, PrefixTable } from './PrefixTable';
+import { entityFacts, EntityFacts, HostnameReason } from './entityFacts';
+import { PrefixTable } from './PrefixTable';
+
+export type { HostnameReason } from './entityFacts';
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
-
-export type HostnameReason = 'hostname' | 'api-server';
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -19,11 +16,32 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   else map.set(key, [value]);
 }
 
+/** Removes the first value the predicate picks from the list under key; drops an emptied key. */
+function pull<K, V>(map: Map<K, V[]>, key: K, pick: (v: V) => boolean) {
+  const list = map.get(key);
+  const at = list?.findIndex(pick) ?? -1;
+  if (!list || at < 0) return;
+  list.splice(at, 1);
+  if (!list.length) map.delete(key);
+}
+
+/** What changed in the catalog since the index last caught up with it. */
+export interface IndexChanges {
+  /** New entities and new versions of known ones. */
+  upserted: Iterable<Entity>;
+  /** Lower-case refs of entities that are gone. */
+  removed: Iterable<string>;
+}
+
 /**
- * An immutable in-memory view of the catalog shaped for incident lookups:
- * entities by ref, name, hostname and address; network segments by CIDR
- * (longest-prefix); the dependency graph in both directions; team members and
- * parsed ops declarations. Built once per refresh, then only read.
+ * An in-memory view of the catalog shaped for incident lookups: entities by
+ * ref, name, hostname and address; network segments by CIDR (longest
+ * prefix); the dependency graph in both directions; team members and parsed
+ * ops declarations.
+ *
+ * Built once from the whole catalog, then patched with each delta
+ * (`apply`). A patch is synchronous, so a request never sees an entity half
+ * replaced. Callers outside this class only read the maps.
  */
 export class OwnershipIndex {
   readonly entities = new Map<string, Entity>();
@@ -42,73 +60,96 @@ export class OwnershipIndex {
   readonly members = new Map<string, string[]>();
   readonly teams = new Map<string, OpsTeam>();
   readonly networks = new Map<string, NetworkDeclaration>();
+  #builtAt: Date;
 
-  private constructor(readonly builtAt: Date) {}
+  private constructor(builtAt: Date) {
+    this.#builtAt = builtAt;
+  }
+
+  /** An index of nothing, to be filled with `apply`. */
+  static empty(builtAt: Date = new Date()): OwnershipIndex {
+    return new OwnershipIndex(builtAt);
+  }
 
   static build(
     entities: Iterable<Entity>,
     builtAt: Date = new Date(),
   ): OwnershipIndex {
     const index = new OwnershipIndex(builtAt);
-    const edges = new Set<string>();
-    const addEdge = (from: string, to: string) => {
-      const key = `${from}>${to}`;
-      if (from === to || edges.has(key)) return;
-      edges.add(key);
-      push(index.needs, from, to);
-      push(index.neededBy, to, from);
-    };
-
-    for (const entity of entities) {
-      const ref = lower(stringifyEntityRef(entity));
-      index.entities.set(ref, entity);
-      push(index.byName, lower(entity.metadata.name), ref);
-
-      const network = parseNetwork(entity);
-      if (network.ok) {
-        index.networks.set(ref, network.value);
-        for (const host of network.value.hostnames ?? [])
-          push(index.byHostname, host, { ref, reason: 'hostname' });
-        for (const address of network.value.addresses ?? []) {
-          push(index.byAddress, parseAddress(address).toString(), ref);
-        }
-        for (const cidr of network.value.cidrs ?? [])
-          index.segments.add(cidr, ref);
-        // A malformed segment ref is skipped, never allowed to break the build.
-        const segmentRef = tryNormalizeEntityRef(network.value.segment, {
-          defaultKind: 'resource',
-          defaultNamespace: entity.metadata.namespace ?? 'default',
-        });
-        if (segmentRef) {
-          push(index.segmentMembers, segmentRef, ref);
-          addEdge(ref, segmentRef);
-        }
-      }
-      if (lower(entity.kind) === 'api') {
-        for (const host of apiServerHostnames(entity))
-          push(index.byHostname, host, { ref, reason: 'api-server' });
-      }
-      if (lower(entity.kind) === 'group') {
-        const team = parseOpsTeam(entity);
-        if (team.ok && team.value) index.teams.set(ref, team.value);
-      }
-
-      for (const relation of entity.relations ?? []) {
-        const target = lower(relation.targetRef);
-        switch (relation.type) {
-          case 'dependsOn':
-          case 'consumesApi':
-          case 'apiProvidedBy':
-            addEdge(ref, target);
-            break;
-          case 'hasMember':
-            push(index.members, ref, target);
-            break;
-          default:
-        }
-      }
-    }
+    index.apply({ upserted: entities, removed: [] });
     return index;
+  }
+
+  /** When the index last caught up with the catalog. */
+  get builtAt(): Date {
+    return this.#builtAt;
+  }
+
+  /**
+   * Patches the index with a catalog delta: each removed or replaced
+   * entity's old contributions come out, each new version's go in. An entity
+   * whose declarations cannot be read (which the catalog module reports) is
+   * left out, old version included, rather than allowed to stop the patch.
+   * Returns how many were left out.
+   */
+  apply(changes: IndexChanges): { skipped: number } {
+    let skipped = 0;
+    for (const ref of changes.removed) this.#remove(lower(ref));
+    for (const entity of changes.upserted) {
+      let facts: EntityFacts;
+      try {
+        facts = entityFacts(entity);
+      } catch {
+        // Nor may its previous version linger.
+        this.#remove(lower(stringifyEntityRef(entity)));
+        skipped++;
+        continue;
+      }
+      this.#remove(facts.ref);
+      this.#add(facts, entity);
+    }
+    return { skipped };
+  }
+
+  /** Records that the index matched the catalog as of `at`. */
+  markCurrent(at: Date): void {
+    this.#builtAt = at;
+  }
+
+  #add(facts: EntityFacts, entity: Entity) {
+    const { ref } = facts;
+    this.entities.set(ref, entity);
+    push(this.byName, facts.name, ref);
+    for (const { host, reason } of facts.hostnames)
+      push(this.byHostname, host, { ref, reason });
+    for (const address of facts.addresses) push(this.byAddress, address, ref);
+    for (const cidr of facts.cidrs) this.segments.add(cidr, ref);
+    if (facts.segment) push(this.segmentMembers, facts.segment, ref);
+    if (facts.needs.length) this.needs.set(ref, facts.needs);
+    for (const target of facts.needs) push(this.neededBy, target, ref);
+    if (facts.members.length) this.members.set(ref, facts.members);
+    if (facts.team) this.teams.set(ref, facts.team);
+    if (facts.network) this.networks.set(ref, facts.network);
+  }
+
+  #remove(ref: string) {
+    const entity = this.entities.get(ref);
+    if (!entity) return;
+    // The same facts #add used: entityFacts is a pure function of the entity.
+    const facts = entityFacts(entity);
+    const isRef = (r: string) => r === ref;
+    this.entities.delete(ref);
+    pull(this.byName, facts.name, isRef);
+    for (const { host, reason } of facts.hostnames)
+      pull(this.byHostname, host, h => h.ref === ref && h.reason === reason);
+    for (const address of facts.addresses) pull(this.byAddress, address, isRef);
+    for (const cidr of facts.cidrs) this.segments.remove(cidr, ref);
+    if (facts.segment) pull(this.segmentMembers, facts.segment, isRef);
+    this.needs.delete(ref);
+    for (const target of facts.needs) pull(this.neededBy, target, isRef);
+    this.members.delete(ref);
+    this.teams.delete(ref);
+    this.networks.delete(ref);
   }
 
   get size(): number {

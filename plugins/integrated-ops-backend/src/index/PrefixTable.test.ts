@@ -46,4 +46,23 @@ describe('PrefixTable', () => {
     t.add('10.20.3.77/24', 'pci');
     expect(t.longestMatch('10.20.3.1')?.values).toEqual(['pci']);
   });
+
+  it('falls back to the next most specific block once one is removed', () => {
+    const t = new PrefixTable();
+    t.add('10.0.0.0/8', 'corp');
+    t.add('10.20.3.0/24', 'pci');
+    t.add('10.20.3.0/24', 'pci-old');
+    t.remove('10.20.3.0/24', 'pci-old');
+    expect(t.longestMatch('10.20.3.14')?.values).toEqual(['pci']);
+    t.remove('10.20.3.0/24', 'pci');
+    expect(t.longestMatch('10.20.3.14')).toEqual({
+      values: ['corp'],
+      prefixLength: 8,
+    });
+    t.remove('10.0.0.0/8', 'not-there');
+    expect(t.size).toBe(1);
+    t.remove('::ffff:10.0.0.0/104', 'corp');
+    expect(t.longestMatch('10.20.3.14')).toBeUndefined();
+    expect(t.size).toBe(0);
+  });
 });

@@ -53,8 +53,8 @@ export class PrefixTable {
   };
   #size = 0;
 
-  /** Adds a block, e.g. "10.20.3.0/24", with the value (an entity ref) it belongs to. */
-  add(cidr: string, value: string): void {
+  /** The family, prefix length and masked key of a block, e.g. "10.20.3.0/24". */
+  #locate(cidr: string) {
     const [network, length] = ipaddr.parseCIDR(cidr);
     const address =
       network.kind() === 'ipv6' &&
@@ -66,17 +66,39 @@ export class PrefixTable {
         ? length - 96
         : length;
     const family = this.#families[address.kind()];
+    const key = masked(toInteger(address), prefix, family.bits);
+    return { family, prefix, key };
+  }
+
+  /** Adds a block, e.g. "10.20.3.0/24", with the value (an entity ref) it belongs to. */
+  add(cidr: string, value: string): void {
+    const { family, prefix, key } = this.#locate(cidr);
     let table = family.byLength.get(prefix);
     if (!table) {
       table = new Map();
       family.byLength.set(prefix, table);
       family.lengths = [...family.byLength.keys()].sort((a, b) => b - a);
     }
-    const key = masked(toInteger(address), prefix, family.bits);
     const values = table.get(key);
     if (values) values.push(value);
     else table.set(key, [value]);
     this.#size++;
+  }
+
+  /** Removes one value of a block added before; a no-op otherwise. */
+  remove(cidr: string, value: string): void {
+    const { family, prefix, key } = this.#locate(cidr);
+    const table = family.byLength.get(prefix);
+    const values = table?.get(key);
+    const at = values?.indexOf(value) ?? -1;
+    if (!table || !values || at < 0) return;
+    values.splice(at, 1);
+    this.#size--;
+    if (values.length) return;
+    table.delete(key);
+    if (table.size) return;
+    family.byLength.delete(prefix);
+    family.lengths = family.lengths.filter(l => l !== prefix);
   }
 
   /** The most specific block containing the address, or undefined. */

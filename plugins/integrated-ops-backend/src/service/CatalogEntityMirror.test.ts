@@ -1,44 +1,10 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { Entity } from '@backstage/catalog-model';
+import { component, mutableCatalog } from '../__testUtils__/mutableCatalog';
 import { CatalogEntityMirror } from './CatalogEntityMirror';
 
-const component = (name: string, etag: string): Entity => ({
-  apiVersion: 'backstage.io/v1alpha1',
-  kind: 'Component',
-  metadata: {
-    name,
-    namespace: 'default',
-    uid: `uid-${name}`,
-    etag,
-    description: `rev ${etag}`,
-  },
-  spec: {},
-});
-
-/** A catalog whose content the test changes between syncs. */
-function mutableCatalog(initial: Entity[]) {
-  let entities = initial;
-  const catalog = catalogServiceMock.mock({
-    streamEntities: async function* streamEntities() {
-      yield entities.map(e => ({
-        kind: e.kind,
-        metadata: {
-          name: e.metadata.name,
-          namespace: e.metadata.namespace,
-          uid: e.metadata.uid,
-          etag: e.metadata.etag,
-        },
-      })) as Entity[];
-    },
-    getEntitiesByRefs: jest.fn(async ({ entityRefs }) => ({
-      items: entityRefs.map(ref =>
-        entities.find(e => stringifyEntityRef(e) === ref),
-      ),
-    })),
-  });
-  return { catalog, set: (next: Entity[]) => (entities = next) };
-}
+const names = (entities: Iterable<Entity>) =>
+  [...entities].map(e => `${e.metadata.name} ${e.metadata.description}`).sort();
 
 describe('CatalogEntityMirror', () => {
   it('fetches everything once, then only what changed, and forgets what is gone', async () => {
@@ -50,21 +16,17 @@ describe('CatalogEntityMirror', () => {
     const mirror = new CatalogEntityMirror(catalog, mockServices.auth());
 
     const first = await mirror.sync();
-    expect([first.fetched, first.removed, first.entities.length]).toEqual([
-      3, 0, 3,
-    ]);
+    expect(names(first.upserted)).toEqual(['a rev 1', 'b rev 1', 'c rev 1']);
+    expect(first.removed).toEqual([]);
 
     const unchanged = await mirror.sync();
-    expect([unchanged.fetched, unchanged.removed]).toEqual([0, 0]);
+    expect([unchanged.upserted, unchanged.removed]).toEqual([[], []]);
 
     set([component('a', '2'), component('c', '1'), component('d', '1')]);
     const delta = await mirror.sync();
-    expect([delta.fetched, delta.removed]).toEqual([2, 1]);
-    expect(
-      delta.entities
-        .map(e => `${e.metadata.name} ${e.metadata.description}`)
-        .sort(),
-    ).toEqual(['a rev 2', 'c rev 1', 'd rev 1']);
+    expect(names(delta.upserted)).toEqual(['a rev 2', 'd rev 1']);
+    expect(delta.removed).toEqual(['component:default/b']);
+    expect(names(delta.entities())).toEqual(['a rev 2', 'c rev 1', 'd rev 1']);
     expect(catalog.getEntitiesByRefs).toHaveBeenLastCalledWith(
       { entityRefs: ['component:default/a', 'component:default/d'] },
       expect.anything(),
@@ -75,7 +37,9 @@ describe('CatalogEntityMirror', () => {
     const { catalog } = mutableCatalog([component('a', '1')]);
     catalog.getEntitiesByRefs.mockResolvedValueOnce({ items: [undefined] });
     const mirror = new CatalogEntityMirror(catalog, mockServices.auth());
-    expect((await mirror.sync()).entities).toEqual([]);
+    const result = await mirror.sync();
+    expect([...result.entities()]).toEqual([]);
+    expect(result.upserted).toEqual([]);
   });
 });
 
@@ -87,7 +51,7 @@ describe('CatalogEntityMirror without etags', () => {
     };
     const { catalog } = mutableCatalog([noEtag]);
     const mirror = new CatalogEntityMirror(catalog, mockServices.auth());
-    expect((await mirror.sync()).fetched).toBe(1);
-    expect((await mirror.sync()).fetched).toBe(1);
+    expect((await mirror.sync()).upserted).toHaveLength(1);
+    expect((await mirror.sync()).upserted).toHaveLength(1);
   });
 });

@@ -2,10 +2,14 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
+/** What one sync found: the changes since the last one, and the whole mirror. */
 export interface SyncResult {
-  entities: Entity[];
-  fetched: number;
-  removed: number;
+  /** New entities and new versions of known ones. */
+  upserted: Entity[];
+  /** Lower-case refs of entities no longer in the catalog. */
+  removed: string[];
+  /** Every entity the mirror now holds. */
+  entities(): Iterable<Entity>;
 }
 
 const KEY_FIELDS = [
@@ -54,15 +58,15 @@ export class CatalogEntityMirror {
       }
     }
 
-    let removed = 0;
+    const removed: string[] = [];
     for (const ref of [...this.#byRef.keys()]) {
       if (!current.has(ref)) {
         this.#byRef.delete(ref);
-        removed++;
+        removed.push(ref);
       }
     }
 
-    let fetched = 0;
+    const upserted: Entity[] = [];
     for (let i = 0; i < stale.length; i += BATCH) {
       const { items } = await this.catalog.getEntitiesByRefs(
         { entityRefs: stale.slice(i, i + BATCH) },
@@ -74,10 +78,10 @@ export class CatalogEntityMirror {
             stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
             entity,
           );
-          fetched++;
+          upserted.push(entity);
         }
       }
     }
-    return { entities: [...this.#byRef.values()], fetched, removed };
+    return { upserted, removed, entities: () => this.#byRef.values() };
   }
 }
