@@ -14,7 +14,10 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
   const annotations = entity.metadata.annotations ?? {};
   const relations = entity.relations ?? [];
   const result = {} as EffectiveOwners;
-  const fallback = specOwnerRef(entity);
+  // Parsed only if some discipline needs it: this runs for every entity in
+  // every lookup answer.
+  let fallback: { ref?: string } | undefined;
+  const fallbackRef = () => (fallback ??= { ref: specOwnerRef(entity) }).ref;
 
   for (const discipline of DISCIPLINES) {
     const relation = relations.find(
@@ -31,8 +34,12 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
           ? source.slice('inherited:'.length)
           : lower(stringifyEntityRef(entity)),
       };
-    } else if (fallback) {
-      result[discipline] = { discipline, owner: fallback, source: 'fallback' };
+    } else if (fallbackRef()) {
+      result[discipline] = {
+        discipline,
+        owner: fallbackRef(),
+        source: 'fallback',
+      };
     } else {
       result[discipline] = { discipline, source: 'missing' };
     }

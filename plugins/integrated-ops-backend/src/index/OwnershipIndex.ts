@@ -157,6 +157,8 @@ export class OwnershipIndex {
   }
 
   entity(ref: string): Entity | undefined {
-    return this.entities.get(lower(ref));
+    // Called for every person and team in every answer: plain toLowerCase
+    // (the same as en-US for refs) skips the locale machinery.
+    return this.entities.get(ref.toLowerCase());
   }
 }
