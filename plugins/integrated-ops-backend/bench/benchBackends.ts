@@ -20,7 +20,9 @@ import { fetchOnce } from './fetchOnce';
 
 export interface BenchBackend {
   baseUrl: string;
-  /** Makes the plugin rebuild its index now and waits until it holds `entities`. */
+  /** Waits until the plugin's index holds `entities`, built or refreshed at or after `since` (epoch ms). */
+  waitForIndex(entities: number, since?: number): Promise<void>;
+  /** Makes the plugin refresh its index now and waits until it holds `entities`. */
   refreshIndex(entities: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -102,10 +104,29 @@ async function start(features: Features): Promise<BenchBackend> {
   const baseUrl = `http://localhost:${
     (backend.server.address() as AddressInfo).port
   }`;
+  async function waitForIndex(entities: number, since = 0) {
+    const deadline = Date.now() + 30 * 60_000;
+    for (;;) {
+      const status = await (
+        await fetchOnce(`${baseUrl}/api/integrated-ops/index-status`)
+      ).json();
+      if (status.entities >= entities && Date.parse(status.builtAt) >= since)
+        return;
+      if (
+        Date.now() > deadline ||
+        (status.lastError && Date.now() > since + 60_000)
+      ) {
+        throw new Error(`index not refreshed: ${JSON.stringify(status)}`);
+      }
+      await new Promise(r => setTimeout(r, 100));
+    }
+  }
   return {
     baseUrl,
+    waitForIndex,
     async refreshIndex(entities: number) {
-      // Wait out the startup refresh if it is still running, then ask for a new one.
+      // Wait out a refresh still running, then ask for a new one.
+      const asked = Date.now();
       for (;;) {
         try {
           await hooks.scheduler!.triggerTask('integrated-ops-index-refresh');
@@ -115,22 +136,7 @@ async function start(features: Features): Promise<BenchBackend> {
           await new Promise(r => setTimeout(r, 100));
         }
       }
-      const asked = Date.now();
-      const deadline = asked + 30 * 60_000;
-      for (;;) {
-        const status = await (
-          await fetchOnce(`${baseUrl}/api/integrated-ops/index-status`)
-        ).json();
-        if (status.entities >= entities && Date.parse(status.builtAt) >= asked)
-          return;
-        if (
-          Date.now() > deadline ||
-          (status.lastError && Date.now() > asked + 60_000)
-        ) {
-          throw new Error(`index not refreshed: ${JSON.stringify(status)}`);
-        }
-        await new Promise(r => setTimeout(r, 100));
-      }
+      await waitForIndex(entities, asked);
     },
     stop: () => backend.stop(),
   };

@@ -5,7 +5,7 @@ import {
   parseOpsTeam,
 } from '@internal/plugin-integrated-ops-common';
 import ipaddr from 'ipaddr.js';
-import { fetchOnce } from './fetchOnce';
+import { KeepAliveHttp } from './keepAliveHttp';
 
 /**
  * The same answers a client has to assemble from the plain Backstage catalog
@@ -16,27 +16,21 @@ import { fetchOnce } from './fetchOnce';
 export class CatalogClientPath {
   calls = 0;
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(private readonly http: KeepAliveHttp) {}
 
   async #get(path: string): Promise<any> {
     this.calls++;
-    const res = await fetchOnce(`${this.baseUrl}/api/catalog${path}`);
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    return res.json();
+    return this.http.json(`/api/catalog${path}`);
   }
 
   async #byRefs(entityRefs: string[]): Promise<(Entity | null)[]> {
     if (!entityRefs.length) return [];
     this.calls++;
-    const res = await fetchOnce(
-      `${this.baseUrl}/api/catalog/entities/by-refs`,
-      {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ entityRefs }),
-      },
-    );
-    return (await res.json()).items;
+    const { items } = await this.http.json('/api/catalog/entities/by-refs', {
+      method: 'POST',
+      json: { entityRefs },
+    });
+    return items;
   }
 
   /** Owners, teams, on-call and escalation for one entity. */

@@ -22,59 +22,44 @@ import { blastRadius } from '../src/answer/blastRadius';
 import { lookup } from '../src/answer/lookup';
 import { OwnershipIndex } from '../src/index/OwnershipIndex';
 import { withInMemoryCatalog, withRealCatalog } from './benchBackends';
-import { CatalogClientPath } from './catalogClientPath';
+import { benchQueries } from './benchQueries';
+import { inClientProcess } from './clientProcess';
+import { profiled } from './profiled';
 import { fetchOnce } from './fetchOnce';
-import { time, timeInterleaved, Timing, timingTable } from './measure';
+import {
+  formatMs,
+  time,
+  timeInterleaved,
+  TimingRow,
+  timingTable,
+  watchGc,
+} from './measure';
 import { processedEstate } from './processedEstate';
-import { EstateSize, segmentBlock, syntheticEstate } from './syntheticEstate';
+import { EstateSize, syntheticEstate } from './syntheticEstate';
 
 const env = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
 const AT = new Date('2026-03-02T12:00:00Z');
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
-type Row = { query: string; path: string; timing: Timing; calls?: number };
 
-const queries = (size: EstateSize) => {
-  const pick = (i: number) => (i * 7919) % size.components;
-  return {
-    ref: (i: number) => `component:default/svc-${pick(i)}`,
-    hostname: (i: number) => `svc-${pick(i)}.bench.internal`,
-    ip: (i: number) =>
-      segmentBlock(pick(i) % size.segments).host.replace(/\.\d+$/, '.3'),
-  };
-};
-
+/** The plugin's HTTP timings from a client process, with this (server) process's GC pauses. */
 async function httpRows(
   baseUrl: string,
   size: EstateSize,
   n: number,
-): Promise<Row[]> {
-  const q = queries(size);
-  const get = async (path: string) => {
-    const res = await fetchOnce(`${baseUrl}/api/integrated-ops${path}`);
-    if (!res.ok) throw new Error(`${path}: ${res.status}`);
-    await res.arrayBuffer();
+): Promise<{ rows: TimingRow[]; gc: string }> {
+  const gc = watchGc();
+  const rows = await profiled('http-lookups', () =>
+    inClientProcess({ job: 'plugin', baseUrl, size, n }),
+  );
+  const { count, totalMs, maxMs, over2ms } = gc();
+  for (const { query, timing } of rows) log(`HTTP ${query} tail:`, timing.tail);
+  return {
+    rows,
+    gc: `- server-process garbage collection during the HTTP runs: ${count} pauses, ${over2ms} over 2 ms, longest ${maxMs.toFixed(
+      1,
+    )} ms, ${totalMs.toFixed(0)} ms in all`,
   };
-  const e = encodeURIComponent;
-  await time(200, i => get(`/lookup?q=${e(q.ref(i))}`)); // warm-up
-  // The three lookups take turns, so none absorbs the others' GC pauses.
-  const lookups = await timeInterleaved(n, {
-    ref: i => get(`/lookup?q=${e(q.ref(i))}`),
-    hostname: i => get(`/lookup?q=${e(q.hostname(i))}`),
-    ip: i => get(`/lookup?q=${e(q.ip(i))}`),
-  });
-  return [
-    { query: 'lookup by ref', path: 'HTTP', timing: lookups.ref },
-    { query: 'lookup by hostname', path: 'HTTP', timing: lookups.hostname },
-    { query: 'lookup by IP', path: 'HTTP', timing: lookups.ip },
-    {
-      query: 'blast radius, 3 hops',
-      path: 'HTTP',
-      timing: await time(Math.ceil(n / 10), i =>
-        get(`/blast-radius?entity=${e(q.ref(i))}&depth=3`),
-      ),
-    },
-  ];
 }
 
 async function phaseA(size: EstateSize) {
@@ -83,18 +68,22 @@ async function phaseA(size: EstateSize) {
   );
   const { entities, relations } = await processedEstate(syntheticEstate(size));
   log('phase A: processed estate ready');
+  const refreshStart = performance.now();
   const backend = await withInMemoryCatalog(entities);
   log('phase A: backend started');
-  const refreshStart = performance.now();
-  await backend.refreshIndex(entities.length);
+  await backend.waitForIndex(entities.length);
   const refreshSeconds = (performance.now() - refreshStart) / 1000;
   log(
-    `phase A: index refreshed through the plugin in ${refreshSeconds.toFixed(
+    `phase A: first index built through the plugin in ${refreshSeconds.toFixed(
       1,
     )} s`,
   );
   // HTTP first, before this script builds its own second index in the same heap.
   const http = await httpRows(backend.baseUrl, size, 3000);
+  // A second refresh finds nothing changed: the listing of keys and etags only.
+  const unchangedStart = performance.now();
+  await backend.refreshIndex(entities.length);
+  const unchangedSeconds = (performance.now() - unchangedStart) / 1000;
   await backend.stop();
 
   (global as any).gc?.();
@@ -105,14 +94,24 @@ async function phaseA(size: EstateSize) {
   (global as any).gc?.();
   const indexMiB = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
 
-  const q = queries(size);
+  const q = benchQueries(size);
   const status = { stale: false, entities: index.size };
+  const components = entities.filter(e => e.kind === 'Component');
+  const patch = await time(5, round =>
+    index.apply({
+      removed: [],
+      upserted: components.slice(round * 1000, (round + 1) * 1000).map(e => ({
+        ...e,
+        metadata: { ...e.metadata, description: `changed ${round}` },
+      })),
+    }),
+  );
   const inProcess = await timeInterleaved(5000, {
     ref: i => lookup(index, status, q.ref(i), AT),
     hostname: i => lookup(index, status, q.hostname(i), AT),
     ip: i => lookup(index, status, q.ip(i), AT),
   });
-  const rows: Row[] = [
+  const rows: TimingRow[] = [
     {
       query: 'IP longest-prefix only',
       path: 'in-process',
@@ -130,17 +129,24 @@ async function phaseA(size: EstateSize) {
       path: 'in-process',
       timing: await time(500, i => blastRadius(index, status, q.ref(i), 3, AT)),
     },
-    ...http,
+    ...http.rows,
   ];
   return [
     `### Phase A: ${size.components} components, ${size.segments} network segments (${entities.length} entities, ${relations} relations)`,
     '',
-    `- plugin index refresh (catalog sync + build + swap): ${refreshSeconds.toFixed(
+    `- backend start to first index (startup, catalog sync, build): ${refreshSeconds.toFixed(
       1,
     )} s; build alone: ${buildSeconds.toFixed(1)} s`,
+    `- plugin refresh with nothing changed (key and etag listing): ${unchangedSeconds.toFixed(
+      1,
+    )} s`,
+    `- patching the index with 1000 changed components: ${formatMs(
+      patch.p50,
+    )} p50 over ${patch.n} patches`,
     `- index memory (heap growth of one build): ${indexMiB.toFixed(0)} MiB${
       (global as any).gc ? '' : ' (approximate: run with --expose-gc)'
     }`,
+    http.gc,
     '',
     timingTable(rows),
   ].join('\n');
@@ -172,64 +178,52 @@ async function phaseB(size: EstateSize) {
   const ingestSeconds = (performance.now() - started) / 1000;
   await backend.refreshIndex(raw.length);
 
-  const q = queries(size);
-  const catalog = new CatalogClientPath(backend.baseUrl);
-  const counted = async (
-    query: string,
-    n: number,
-    fn: (i: number) => Promise<unknown>,
-  ): Promise<Row> => {
-    const before = catalog.calls;
-    const timing = await time(n, fn);
-    return {
-      query,
-      path: 'catalog API',
-      timing,
-      calls: (catalog.calls - before) / n,
-    };
-  };
   const http = await httpRows(backend.baseUrl, size, 1000);
-  const viaCatalog = [
-    await counted('lookup by ref', 300, i => catalog.byRef(q.ref(i), AT)),
-    await counted('lookup by hostname', 300, i =>
-      catalog.byHostname(q.hostname(i), AT),
-    ),
-    await counted('lookup by IP', 10, i => catalog.byIp(q.ip(i), AT)),
-    await counted('blast radius, 3 hops', 20, i =>
-      catalog.blastRadius(q.ref(i), 3, AT),
-    ),
-  ];
+  const viaCatalog = await inClientProcess({
+    job: 'catalog',
+    baseUrl: backend.baseUrl,
+    size,
+    at: AT.toISOString(),
+    n: { ref: 300, hostname: 300, ip: 10, blast: 20 },
+  });
   await backend.stop();
-  const ratios = http.map(
-    (h, i) =>
-      `- ${h.query}: HTTP p50 ${(
-        viaCatalog[i].timing.p50 / h.timing.p50
-      ).toFixed(0)}x faster, p99 ${(
-        viaCatalog[i].timing.p99 / h.timing.p99
-      ).toFixed(0)}x faster than the catalog-API path`,
-  );
+  const ratios = viaCatalog.map(c => {
+    const h = http.rows.find(r => r.query === c.query)!;
+    return `- ${c.query}: HTTP p50 ${(c.timing.p50 / h.timing.p50).toFixed(
+      0,
+    )}x faster, p99 ${(c.timing.p99 / h.timing.p99).toFixed(
+      0,
+    )}x faster than the catalog-API path`;
+  });
   return [
     `### Phase B: real catalog, ${size.components} components, ${size.segments} network segments (${raw.length} entities)`,
     '',
     `- catalog ingestion and processing: ${ingestSeconds.toFixed(0)} s`,
     '',
-    timingTable([...http, ...viaCatalog]),
+    timingTable([...http.rows, ...viaCatalog]),
+    '',
+    http.gc,
     '',
     ...ratios,
   ].join('\n');
 }
 
 async function main() {
-  const a = await phaseA({
-    components: env('BENCH_COMPONENTS', 100_000),
-    segments: env('BENCH_SEGMENTS', 100_000),
-  });
-  console.log(a);
-  const b = await phaseB({
-    components: env('BENCH_CATALOG_COMPONENTS', 10_000),
-    segments: env('BENCH_CATALOG_SEGMENTS', 10_000),
-  });
-  console.log(`\n${b}`);
+  const phases = process.env.BENCH_PHASES ?? 'AB';
+  if (phases.includes('A')) {
+    const a = await phaseA({
+      components: env('BENCH_COMPONENTS', 100_000),
+      segments: env('BENCH_SEGMENTS', 100_000),
+    });
+    console.log(a);
+  }
+  if (phases.includes('B')) {
+    const b = await phaseB({
+      components: env('BENCH_CATALOG_COMPONENTS', 10_000),
+      segments: env('BENCH_CATALOG_SEGMENTS', 10_000),
+    });
+    console.log(`\n${b}`);
+  }
   process.exit(0); // the test backends leave timers behind
 }
 

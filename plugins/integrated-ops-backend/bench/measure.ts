@@ -1,9 +1,24 @@
-import { performance } from 'perf_hooks';
+import { performance, PerformanceObserver } from 'perf_hooks';
 
 export interface Timing {
   n: number;
   p50: number;
   p99: number;
+  /** The tail beyond p99, printed on stderr: p90, p99.9, max. */
+  tail: { p90: number; p999: number; max: number };
+}
+
+/** Percentiles of samples in milliseconds. */
+function summarise(samples: number[]): Timing {
+  const sorted = samples.sort((a, b) => a - b);
+  const n = sorted.length;
+  const at = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
+  return {
+    n,
+    p50: at(0.5),
+    p99: at(0.99),
+    tail: { p90: at(0.9), p999: at(0.999), max: sorted[n - 1] },
+  };
 }
 
 /** Runs fn n times, one after another, and returns p50/p99 in milliseconds. */
@@ -17,9 +32,7 @@ export async function time(
     await fn(i);
     samples.push(performance.now() - t);
   }
-  samples.sort((a, b) => a - b);
-  const at = (p: number) => samples[Math.min(n - 1, Math.floor(p * n))];
-  return { n, p50: at(0.5), p99: at(0.99) };
+  return summarise(samples);
 }
 
 /**
@@ -44,21 +57,23 @@ export async function timeInterleaved<K extends string>(
     }
   }
   const result = {} as Record<K, Timing>;
-  for (const kind of kinds) {
-    const sorted = samples[kind].sort((a, b) => a - b);
-    const at = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
-    result[kind] = { n, p50: at(0.5), p99: at(0.99) };
-  }
+  for (const kind of kinds) result[kind] = summarise(samples[kind]);
   return result;
 }
 
 export const formatMs = (ms: number) =>
   ms < 0.1 ? `${(ms * 1000).toFixed(1)} µs` : `${ms.toFixed(2)} ms`;
 
+/** One line of the printed table. */
+export interface TimingRow {
+  query: string;
+  path: string;
+  timing: Timing;
+  calls?: number;
+}
+
 /** A markdown table of timings. */
-export function timingTable(
-  rows: { query: string; path: string; timing: Timing; calls?: number }[],
-): string {
+export function timingTable(rows: TimingRow[]): string {
   const lines = [
     '| query | path | n | p50 | p99 | catalog calls per answer |',
     '| --- | --- | --- | --- | --- | --- |',
@@ -73,4 +88,29 @@ export function timingTable(
     );
   }
   return lines.join('\n');
+}
+
+export interface GcSummary {
+  count: number;
+  totalMs: number;
+  maxMs: number;
+  over2ms: number;
+}
+
+/** Records garbage-collection pauses from now until the returned function is called. */
+export function watchGc(): () => GcSummary {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver(list => {
+    for (const entry of list.getEntries()) durations.push(entry.duration);
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return () => {
+    observer.disconnect();
+    return {
+      count: durations.length,
+      totalMs: durations.reduce((a, b) => a + b, 0),
+      maxMs: Math.max(0, ...durations),
+      over2ms: durations.filter(d => d > 2).length,
+    };
+  };
 }

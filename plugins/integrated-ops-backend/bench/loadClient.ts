@@ -1,0 +1,110 @@
+/*
+ * The benchmark's HTTP client, run in its own process (see clientProcess.ts)
+ * so that its allocations and garbage collection are not charged to the
+ * server it measures, as with any real caller.
+ */
+import { benchQueries } from './benchQueries';
+import { CatalogClientPath } from './catalogClientPath';
+import { KeepAliveHttp } from './keepAliveHttp';
+import { time, timeInterleaved, TimingRow } from './measure';
+import { EstateSize } from './syntheticEstate';
+
+export type ClientJob =
+  | { job: 'plugin'; baseUrl: string; size: EstateSize; n: number }
+  | {
+      job: 'catalog';
+      baseUrl: string;
+      size: EstateSize;
+      at: string;
+      n: { ref: number; hostname: number; ip: number; blast: number };
+    };
+
+/** The plugin's routes: the three lookups taking turns, then blast radius. */
+async function pluginRows(
+  http: KeepAliveHttp,
+  size: EstateSize,
+  n: number,
+): Promise<TimingRow[]> {
+  const q = benchQueries(size);
+  const e = encodeURIComponent;
+  const get = (path: string) => http.json(`/api/integrated-ops${path}`);
+  await time(200, i => get(`/lookup?q=${e(q.ref(i))}`)); // warm-up
+  // The three lookups take turns, so none absorbs the others' GC pauses.
+  const lookups = await timeInterleaved(n, {
+    ref: i => get(`/lookup?q=${e(q.ref(i))}`),
+    hostname: i => get(`/lookup?q=${e(q.hostname(i))}`),
+    ip: i => get(`/lookup?q=${e(q.ip(i))}`),
+    // The same authentication and routing with no lookup: the floor.
+    floor: () => get('/index-status'),
+  });
+  const blast = await time(Math.ceil(n / 10), i =>
+    get(`/blast-radius?entity=${e(q.ref(i))}&depth=3`),
+  );
+  return [
+    { query: 'lookup by ref', path: 'HTTP', timing: lookups.ref },
+    { query: 'lookup by hostname', path: 'HTTP', timing: lookups.hostname },
+    { query: 'lookup by IP', path: 'HTTP', timing: lookups.ip },
+    { query: 'index status (floor)', path: 'HTTP', timing: lookups.floor },
+    { query: 'blast radius, 3 hops', path: 'HTTP', timing: blast },
+  ];
+}
+
+/** The same answers assembled from the catalog API, with the calls each took. */
+async function catalogRows(
+  http: KeepAliveHttp,
+  size: EstateSize,
+  at: Date,
+  n: { ref: number; hostname: number; ip: number; blast: number },
+): Promise<TimingRow[]> {
+  const q = benchQueries(size);
+  const catalog = new CatalogClientPath(http);
+  const counted = async (
+    query: string,
+    count: number,
+    fn: (i: number) => Promise<unknown>,
+  ): Promise<TimingRow> => {
+    const before = catalog.calls;
+    const timing = await time(count, fn);
+    return {
+      query,
+      path: 'catalog API',
+      timing,
+      calls: (catalog.calls - before) / count,
+    };
+  };
+  await time(20, i => catalog.byRef(q.ref(i), at)); // warm-up
+  return [
+    await counted('lookup by ref', n.ref, i => catalog.byRef(q.ref(i), at)),
+    await counted('lookup by hostname', n.hostname, i =>
+      catalog.byHostname(q.hostname(i), at),
+    ),
+    await counted('lookup by IP', n.ip, i => catalog.byIp(q.ip(i), at)),
+    await counted('blast radius, 3 hops', n.blast, i =>
+      catalog.blastRadius(q.ref(i), 3, at),
+    ),
+  ];
+}
+
+export async function runClientJob(job: ClientJob): Promise<TimingRow[]> {
+  const http = new KeepAliveHttp(job.baseUrl);
+  try {
+    return job.job === 'plugin'
+      ? await pluginRows(http, job.size, job.n)
+      : await catalogRows(http, job.size, new Date(job.at), job.n);
+  } finally {
+    http.close();
+  }
+}
+
+if (process.send) {
+  process.once('message', (job: ClientJob) => {
+    runClientJob(job).then(
+      rows =>
+        process.send!({ type: 'bench-client', rows }, () => process.exit(0)),
+      error =>
+        process.send!({ error: `${error?.stack ?? error}` }, () =>
+          process.exit(1),
+        ),
+    );
+  });
+}
