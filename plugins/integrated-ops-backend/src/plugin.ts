@@ -139,7 +139,7 @@ export const integratedOpsPlugin = createBackendPlugin({
             });
           },
         });
-        registerLookupActions(actionsRegistry, indexService);
+        registerLookupActions(actionsRegistry, indexService, permissions);
         httpRouter.use(
           createRequestsRouter({
             httpAuth,

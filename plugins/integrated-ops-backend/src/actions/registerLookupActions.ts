@@ -1,16 +1,20 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { opsLookupReadPermission } from '@internal/plugin-integrated-ops-common';
+import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
+import { catalogReadFilter } from '../answer/catalogReadFilter';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 
 /**
  * The lookup and blast radius as actions in Backstage's actions registry, so
- * AI agents can ask them over MCP (mcp-actions backend).
+ * AI agents can ask them over MCP (mcp-actions backend). Like the routes,
+ * they show only entities the caller may read in the catalog.
  */
 export function registerLookupActions(
   actionsRegistry: ActionsRegistryService,
   indexService: OwnershipIndexService,
+  permissions: PermissionsService,
 ) {
   actionsRegistry.register({
     name: 'ops-lookup',
@@ -42,12 +46,14 @@ export function registerLookupActions(
           ),
         }),
     },
-    action: async ({ input }) => {
+    action: async ({ input, credentials }) => {
+      const index = indexService.current();
       const response = lookup(
-        indexService.current(),
+        index,
         indexService.status(),
         input.query,
         new Date(),
+        await catalogReadFilter(permissions, credentials, index),
       );
       return {
         output: {
@@ -81,13 +87,15 @@ export function registerLookupActions(
           indexStale: z.boolean(),
         }),
     },
-    action: async ({ input }) => {
+    action: async ({ input, credentials }) => {
+      const index = indexService.current();
       const response = blastRadius(
-        indexService.current(),
+        index,
         indexService.status(),
         input.entity,
         input.depth,
         new Date(),
+        await catalogReadFilter(permissions, credentials, index),
       );
       return {
         output: {

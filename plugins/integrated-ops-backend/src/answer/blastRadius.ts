@@ -8,6 +8,7 @@ import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { walkDependencies } from '../index/walkDependencies';
 import { buildOwnershipAnswer } from './buildOwnershipAnswer';
+import { CanRead, readsEverything } from './catalogReadFilter';
 
 /**
  * What depends on an entity (what else breaks) and what it depends on (where
@@ -20,13 +21,14 @@ export function blastRadius(
   entity: string,
   depth: number,
   at: Date,
+  canRead: CanRead = readsEverything,
 ): BlastRadiusResponse {
-  const [best] = findMatches(index, classifyQuery(entity));
+  const [best] = findMatches(index, classifyQuery(entity), canRead);
   if (!best)
     throw new NotFoundError(`Nothing in the catalog matches "${entity}"`);
   const ref = best.entityRef;
   const withAnswers = (edges: Map<string, string[]>) =>
-    walkDependencies(ref, depth, edges).map(r => ({
+    walkDependencies(ref, depth, edges, canRead).map(r => ({
       ...r,
       answer: buildOwnershipAnswer(index, r.entityRef, at),
     }));

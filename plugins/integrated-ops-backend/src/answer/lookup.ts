@@ -6,6 +6,7 @@ import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { buildOwnershipAnswer } from './buildOwnershipAnswer';
+import { CanRead, readsEverything } from './catalogReadFilter';
 
 export function describeQuery(query: ClassifiedQuery): string {
   switch (query.kind) {
@@ -30,12 +31,13 @@ export function lookup(
   status: IndexStatus,
   q: string,
   at: Date,
+  canRead: CanRead = readsEverything,
 ): LookupResponse {
   const query = classifyQuery(q);
   return {
     query: { q, interpretedAs: describeQuery(query), at: at.toISOString() },
     index: status,
-    matches: findMatches(index, query).map(candidate => ({
+    matches: findMatches(index, query, canRead).map(candidate => ({
       ...candidate,
       answer: buildOwnershipAnswer(index, candidate.entityRef, at),
     })),

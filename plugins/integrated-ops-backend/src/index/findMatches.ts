@@ -88,11 +88,13 @@ function byAddress(index: OwnershipIndex, address: string): Candidate[] {
 /**
  * Ranked candidates for a query: exact refs, then hostnames and addresses,
  * then names, then the segment an IP falls in and what is declared in it.
- * An entity found several ways is listed once, under its best match.
+ * An entity found several ways is listed once, under its best match; one
+ * the caller may not read is not listed.
  */
 export function findMatches(
   index: OwnershipIndex,
   query: ClassifiedQuery,
+  canRead: (ref: string) => boolean = () => true,
 ): Candidate[] {
   let found: Candidate[];
   switch (query.kind) {
@@ -121,6 +123,7 @@ export function findMatches(
   }
   const best = new Map<string, Candidate>();
   for (const candidate of found) {
+    if (!canRead(candidate.entityRef)) continue;
     const seen = best.get(candidate.entityRef);
     if (!seen || seen.score < candidate.score)
       best.set(candidate.entityRef, candidate);

@@ -6,12 +6,14 @@ export interface Reached {
 
 /**
  * Breadth-first walk from `start` along `edges` up to `depth` hops. Each
- * entity is reported once, at its shortest distance.
+ * entity is reported once, at its shortest distance. An entity the caller
+ * may not read is treated as absent: neither listed nor walked through.
  */
 export function walkDependencies(
   start: string,
   depth: number,
   edges: Map<string, string[]>,
+  canRead: (ref: string) => boolean = () => true,
 ): Reached[] {
   const seen = new Set([start]);
   const reached: Reached[] = [];
@@ -20,7 +22,7 @@ export function walkDependencies(
     const next: string[] = [];
     for (const from of frontier) {
       for (const to of edges.get(from) ?? []) {
-        if (seen.has(to)) continue;
+        if (seen.has(to) || !canRead(to)) continue;
         seen.add(to);
         reached.push({ entityRef: to, hop, via: from });
         next.push(to);

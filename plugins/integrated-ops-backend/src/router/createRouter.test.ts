@@ -119,6 +119,7 @@ describe('integrated-ops router', () => {
   it('403s a caller the permission policy denies', async () => {
     const permissions = mockServices.permissions.mock({
       authorize: async () => [{ result: AuthorizeResult.DENY }],
+      authorizeConditional: async () => [{ result: AuthorizeResult.DENY }],
     });
     const res = await request(await appWith({ permissions }))
       .get('/lookup')
@@ -128,5 +129,60 @@ describe('integrated-ops router', () => {
     expect(res.body.error.message).toBe(
       'Not allowed: integrated-ops.lookup.read',
     );
+  });
+});
+
+describe('integrated-ops router and catalog read permissions', () => {
+  /** Lookup allowed; catalog.entity.read answered with `catalogRead`. */
+  const appReading = (catalogRead: object) =>
+    appWith({
+      permissions: mockServices.permissions.mock({
+        authorize: async () => [{ result: AuthorizeResult.ALLOW }],
+        authorizeConditional: async () => [catalogRead as any],
+      }),
+    });
+  const onlyResources = {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      rule: 'IS_ENTITY_KIND',
+      resourceType: 'catalog-entity',
+      params: { kinds: ['resource'] },
+    },
+  };
+  const refs = (items: { entityRef: string }[]) => items.map(i => i.entityRef);
+
+  it('lists only the matches the caller may read in the catalog', async () => {
+    const res = await request(await appReading(onlyResources))
+      .get('/lookup')
+      .query({ q: '10.20.1.10' })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(refs(res.body.matches)).toEqual(['resource:default/seg-dmz']);
+  });
+
+  it('leaves unreadable entities out of the blast radius, and does not walk through them', async () => {
+    const res = await request(await appReading(onlyResources))
+      .get('/blast-radius')
+      .query({ entity: 'resource:default/kafka', depth: 3 })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.entity.entity.ref).toBe('resource:default/kafka');
+    expect(res.body.dependents).toEqual([]);
+  });
+
+  it('finds nothing for a caller who may read nothing in the catalog', async () => {
+    const app = await appReading({ result: AuthorizeResult.DENY });
+    const lookup = await request(app)
+      .get('/lookup')
+      .query({ q: 'gateway' })
+      .set(asUser);
+    expect(lookup.body.matches).toEqual([]);
+    const blast = await request(app)
+      .get('/blast-radius')
+      .query({ entity: 'gateway' })
+      .set(asUser);
+    expect(blast.status).toBe(404);
   });
 });

@@ -11,6 +11,7 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';
+import { catalogReadFilter } from '../answer/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
 import { lookup } from '../answer/lookup';
@@ -49,19 +50,41 @@ export async function createRouter(
     }
   }
 
-  router.get('/lookup', async (req, res) => {
-    await authorize(req, opsLookupReadPermission);
-    const { q, at } = parseInput(lookupQuery, req.query);
+  /** As authorize, plus what the caller may read in the catalog (both asked at once). */
+  async function authorizeLookup(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const index = indexService.current();
+    const [[decision], canRead] = await Promise.all([
+      permissions.authorize([{ permission: opsLookupReadPermission }], {
+        credentials,
+      }),
+      catalogReadFilter(permissions, credentials, index),
+    ]);
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(`Not allowed: ${opsLookupReadPermission.name}`);
+    }
+    return { index, canRead };
+  }
+
+  router.get('/lookup', async (req, res) => {
+    const { index, canRead } = await authorizeLookup(req);
+    const { q, at } = parseInput(lookupQuery, req.query);
     res.json(
-      lookup(index, indexService.status(), q, at ? new Date(at) : now()),
+      lookup(
+        index,
+        indexService.status(),
+        q,
+        at ? new Date(at) : now(),
+        canRead,
+      ),
     );
   });
 
   router.get('/blast-radius', async (req, res) => {
-    await authorize(req, opsLookupReadPermission);
+    const { index, canRead } = await authorizeLookup(req);
     const { entity, depth, at } = parseInput(blastRadiusQuery, req.query);
-    const index = indexService.current();
     res.json(
       blastRadius(
         index,
@@ -69,6 +92,7 @@ export async function createRouter(
         entity,
         depth,
         at ? new Date(at) : now(),
+        canRead,
       ),
     );
   });
