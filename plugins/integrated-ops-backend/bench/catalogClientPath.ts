@@ -7,6 +7,24 @@ import {
 import ipaddr from 'ipaddr.js';
 import { KeepAliveHttp } from './keepAliveHttp';
 
+const refOf = (entity: Entity) =>
+  stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+
+/** The people and the escalation team a team entity names; nothing for a user. */
+function namedBy(entity: Entity): string[] {
+  if (entity.kind !== 'Group') return [];
+  const refs = (entity.relations ?? [])
+    .filter(r => r.type === 'hasMember')
+    .map(r => r.targetRef);
+  const ops = parseOpsTeam(entity);
+  if (ops.ok && ops.value) {
+    if (ops.value.lead) refs.push(ops.value.lead);
+    if (ops.value.escalatesTo) refs.push(ops.value.escalatesTo);
+    ops.value.onCall?.forEach(r => refs.push(...r.members));
+  }
+  return refs.map(r => r.toLocaleLowerCase('en-US'));
+}
+
 /**
  * The same answers a client has to assemble from the plain Backstage catalog
  * API (by-name, by-query, by-refs), without the integrated-ops index: owners
@@ -33,7 +51,13 @@ export class CatalogClientPath {
     return items;
   }
 
-  /** Owners, teams, on-call and escalation for one entity. */
+  /**
+   * What the plugin answers for one entity: its three owners (own
+   * declaration, else its System's, else spec.owner), each owning team with
+   * its members and lead, who is on call, and the whole escalation path with
+   * each step's on-call and lead. A client learns a team's escalation target
+   * only by reading the team, so the path costs one round of calls per step.
+   */
   async assemble(entity: Entity, at: Date) {
     const own = (entity.spec?.opsOwners ?? {}) as Record<string, string>;
     const [system] = entity.spec?.system
@@ -43,31 +67,30 @@ export class CatalogClientPath {
     const owners = Object.fromEntries(
       DISCIPLINES.map(d => [d, own[d] ?? inherited[d] ?? entity.spec?.owner]),
     );
-    const teams = (
-      await this.#byRefs([...new Set(Object.values(owners) as string[])])
-    ).filter(Boolean) as Entity[];
-    const people = new Set<string>();
-    const escalation = new Set<string>();
-    for (const team of teams) {
-      const ops = parseOpsTeam(team);
-      if (!ops.ok || !ops.value) continue;
-      ops.value.onCall?.forEach(r => r.members.forEach(m => people.add(m)));
-      if (ops.value.lead) people.add(ops.value.lead);
-      if (ops.value.escalatesTo) escalation.add(ops.value.escalatesTo);
+    const known = new Map<string, Entity>();
+    let wanted = [...new Set(Object.values(owners).filter(Boolean))];
+    while (wanted.length) {
+      const next = new Set<string>();
+      for (const found of await this.#byRefs(wanted)) {
+        if (!found) continue;
+        known.set(refOf(found), found);
+        for (const ref of namedBy(found)) {
+          if (!known.has(ref)) next.add(ref);
+        }
+      }
+      wanted = [...next].filter(ref => !known.has(ref));
     }
-    const more = await this.#byRefs([...people, ...escalation]);
-    const onCall = teams.map(team => {
-      const ops = parseOpsTeam(team);
-      return ops.ok && ops.value?.onCall
+    const onCall = [...known.values()].map(team => {
+      const ops = team.kind === 'Group' ? parseOpsTeam(team) : undefined;
+      return ops?.ok && ops.value?.onCall
         ? ops.value.onCall.map(r => onCallAt(r, at).member)
         : [];
     });
     return {
       entity: stringifyEntityRef(entity),
       owners,
-      teams: teams.length,
+      known: known.size,
       onCall,
-      people: more.length,
     };
   }
 

@@ -66,7 +66,11 @@ async function phaseA(size: EstateSize) {
   log(
     `phase A: generating ${size.components} components, ${size.segments} segments`,
   );
+  (global as any).gc?.();
+  const heapEmpty = process.memoryUsage().heapUsed;
   const { entities, relations } = await processedEstate(syntheticEstate(size));
+  (global as any).gc?.();
+  const entitiesMiB = (process.memoryUsage().heapUsed - heapEmpty) / 2 ** 20;
   log('phase A: processed estate ready');
   const refreshStart = performance.now();
   const backend = await withInMemoryCatalog(entities);
@@ -146,6 +150,9 @@ async function phaseA(size: EstateSize) {
     `- index memory (heap growth of one build): ${indexMiB.toFixed(0)} MiB${
       (global as any).gc ? '' : ' (approximate: run with --expose-gc)'
     }`,
+    `- the entities themselves, as the catalog serves them (held once, shared by the plugin's mirror and index): ${entitiesMiB.toFixed(
+      0,
+    )} MiB`,
     http.gc,
     '',
     timingTable(rows),
