@@ -97,6 +97,7 @@ export interface LookupMatch {
 }
 
 export interface IndexStatus {
+  /** When the index last caught up with the catalog (built, patched, or found current). */
   builtAt?: string;
   ageSeconds?: number;
   stale: boolean;

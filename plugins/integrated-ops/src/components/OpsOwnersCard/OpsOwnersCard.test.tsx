@@ -98,7 +98,7 @@ describe('OpsOwnersCard', () => {
       }),
     );
     expect(await screen.findByRole('alert')).toHaveTextContent(
-      /Stale: the catalog could not be read; this answer is from an index built 10 min ago\. Last error: catalog returned 503/,
+      /Stale: the catalog could not be read; this answer is from an index last updated 10 min ago\. Last error: catalog returned 503/,
     );
   });
 

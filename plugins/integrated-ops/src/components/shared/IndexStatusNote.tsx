@@ -9,8 +9,8 @@ export function IndexStatusNote(props: { status: IndexStatus }) {
   if (status.stale) {
     return (
       <Alert severity="warning" role="alert">
-        Stale: the catalog could not be read; this answer is from an index built{' '}
-        {formatAge(status.ageSeconds)} ago.
+        Stale: the catalog could not be read; this answer is from an index last
+        updated {formatAge(status.ageSeconds)} ago.
         {status.lastError ? ` Last error: ${status.lastError}` : ''}
       </Alert>
     );
