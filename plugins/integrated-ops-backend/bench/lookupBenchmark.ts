@@ -14,8 +14,8 @@
  * 10k): a real catalog backend (SQLite in memory) with the typed-ownership
  * module ingests the raw estate; the plugin's HTTP answers are timed against
  * the same answers assembled from the catalog API, on the same catalog. The
- * real catalog ingests ~100 entities/s on two cores, so phase A's size
- * through it would take hours.
+ * real catalog ingests 25-70 entities/s on two cores (slower as it grows),
+ * so phase A's size through it would take over two hours.
  */
 import { performance } from 'perf_hooks';
 import { blastRadius } from '../src/answer/blastRadius';
