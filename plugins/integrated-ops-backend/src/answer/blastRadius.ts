@@ -8,7 +8,7 @@ import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { walkDependencies } from '../index/walkDependencies';
 import { buildOwnershipAnswer } from './buildOwnershipAnswer';
-import { CanRead, readsEverything } from './catalogReadFilter';
+import { CanRead, readsEverything } from '../index/canRead';
 
 /**
  * What depends on an entity (what else breaks) and what it depends on (where

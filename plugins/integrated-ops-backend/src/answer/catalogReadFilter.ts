@@ -6,12 +6,8 @@ import { permissionRules } from '@backstage/plugin-catalog-backend/alpha';
 import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
+import { CanRead, readsEverything } from '../index/canRead';
 import { OwnershipIndex } from '../index/OwnershipIndex';
-
-/** Which index entries a caller may see: the refs they may read in the catalog. */
-export type CanRead = (ref: string) => boolean;
-
-export const readsEverything: CanRead = () => true;
 
 // The catalog's own rules (IS_ENTITY_KIND, IS_ENTITY_OWNER, HAS_ANNOTATION,
 // ...), applied to the entity the index holds.

@@ -6,7 +6,7 @@ import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { buildOwnershipAnswer } from './buildOwnershipAnswer';
-import { CanRead, readsEverything } from './catalogReadFilter';
+import { CanRead, readsEverything } from '../index/canRead';
 
 export function describeQuery(query: ClassifiedQuery): string {
   switch (query.kind) {

@@ -1,4 +1,5 @@
 import { MatchReason } from '@internal/plugin-integrated-ops-common';
+import { CanRead, readsEverything } from './canRead';
 import { ClassifiedQuery } from './classifyQuery';
 import { OwnershipIndex } from './OwnershipIndex';
 
@@ -94,7 +95,7 @@ function byAddress(index: OwnershipIndex, address: string): Candidate[] {
 export function findMatches(
   index: OwnershipIndex,
   query: ClassifiedQuery,
-  canRead: (ref: string) => boolean = () => true,
+  canRead: CanRead = readsEverything,
 ): Candidate[] {
   let found: Candidate[];
   switch (query.kind) {

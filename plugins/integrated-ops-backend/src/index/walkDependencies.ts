@@ -1,3 +1,5 @@
+import { CanRead, readsEverything } from './canRead';
+
 export interface Reached {
   entityRef: string;
   hop: number;
@@ -13,7 +15,7 @@ export function walkDependencies(
   start: string,
   depth: number,
   edges: Map<string, string[]>,
-  canRead: (ref: string) => boolean = () => true,
+  canRead: CanRead = readsEverything,
 ): Reached[] {
   const seen = new Set([start]);
   const reached: Reached[] = [];
