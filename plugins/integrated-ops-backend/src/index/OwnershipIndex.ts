@@ -8,7 +8,9 @@ import { PrefixTable } from './PrefixTable';
 
 export type { HostnameReason } from './entityFacts';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
+// Refs are ASCII, where toLowerCase equals en-US lower-casing and skips the
+// locale machinery: entity() runs for every person and team in every answer.
+const lower = (s: string) => s.toLowerCase();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -157,8 +159,6 @@ export class OwnershipIndex {
   }
 
   entity(ref: string): Entity | undefined {
-    // Called for every person and team in every answer: plain toLowerCase
-    // (the same as en-US for refs) skips the locale machinery.
-    return this.entities.get(ref.toLowerCase());
+    return this.entities.get(lower(ref));
   }
 }
