@@ -1,4 +1,5 @@
 import {
+  BackstageCredentials,
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
@@ -37,11 +38,15 @@ export async function createRouter(
   const now = options.now ?? (() => new Date());
   const router = Router();
 
-  /** Authenticates the caller (401 otherwise) and checks the permission (403). */
-  async function authorize(req: Request, permission: BasicPermission) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+  /** The caller's credentials; 401 without a user or service token. */
+  const credentialsOf = (req: Request) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  /** 403 unless the permission policy allows the caller this permission. */
+  async function requirePermission(
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+  ) {
     const [decision] = await permissions.authorize([{ permission }], {
       credentials,
     });
@@ -50,21 +55,14 @@ export async function createRouter(
     }
   }
 
-  /** As authorize, plus what the caller may read in the catalog (both asked at once). */
+  /** The lookup permission and what the caller may read in the catalog, asked at once. */
   async function authorizeLookup(req: Request) {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await credentialsOf(req);
     const index = indexService.current();
-    const [[decision], canRead] = await Promise.all([
-      permissions.authorize([{ permission: opsLookupReadPermission }], {
-        credentials,
-      }),
+    const [, canRead] = await Promise.all([
+      requirePermission(credentials, opsLookupReadPermission),
       catalogReadFilter(permissions, credentials, index),
     ]);
-    if (decision.result !== 'ALLOW') {
-      throw new NotAllowedError(`Not allowed: ${opsLookupReadPermission.name}`);
-    }
     return { index, canRead };
   }
 
@@ -98,7 +96,10 @@ export async function createRouter(
   });
 
   router.get('/coverage', async (req, res) => {
-    await authorize(req, opsCoverageReadPermission);
+    await requirePermission(
+      await credentialsOf(req),
+      opsCoverageReadPermission,
+    );
     const { format } = parseInput(coverageQuery, req.query);
     const report = coverageReport(indexService.current());
     if (format === 'csv') {
@@ -112,7 +113,7 @@ export async function createRouter(
   });
 
   router.get('/index-status', async (req, res) => {
-    await authorize(req, opsLookupReadPermission);
+    await requirePermission(await credentialsOf(req), opsLookupReadPermission);
     res.json(indexService.status());
   });
 
