@@ -1,5 +1,4 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { IndexStatus } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
@@ -17,8 +16,13 @@ export interface OwnershipIndexServiceOptions {
   now?: () => Date;
 }
 
-/** Lets pending requests run between two slices of a long patch. */
-const yieldToRequests = () => new Promise(resolve => setImmediate(resolve));
+/** Calls fn on SLICE items at a time, letting pending requests run in between. */
+async function inSlices<T>(items: T[], fn: (slice: T[]) => void) {
+  for (let i = 0; i < items.length; i += SLICE) {
+    if (i > 0) await new Promise(resolve => setImmediate(resolve));
+    fn(items.slice(i, i + SLICE));
+  }
+}
 
 /**
  * Holds the OwnershipIndex and keeps it up to date: the first refresh()
@@ -56,31 +60,29 @@ export class OwnershipIndexService {
       // mirror, as does the very first. A rebuild is published only when
       // complete; a patch goes in place, a slice at a time, each entity
       // replaced whole.
-      const first = this.#rebuildNext || !this.#index;
-      const index = first ? OwnershipIndex.empty(at) : this.#index!;
+      const rebuild = this.#rebuildNext || !this.#index;
+      const index = rebuild ? OwnershipIndex.empty(at) : this.#index!;
+      const removed = rebuild ? [] : delta.removed;
+      const upserted = rebuild ? [...delta.entities()] : delta.upserted;
       let skipped = 0;
-      const changes = first
-        ? [...delta.entities()]
-        : [...delta.removed, ...delta.upserted];
-      for (let i = 0; i < changes.length; i += SLICE) {
-        if (i > 0) await yieldToRequests();
-        const slice = changes.slice(i, i + SLICE);
-        skipped += index.apply({
-          removed: slice.filter((c): c is string => typeof c === 'string'),
-          upserted: slice.filter((c): c is Entity => typeof c !== 'string'),
-        }).skipped;
-      }
+      await inSlices(removed, slice =>
+        index.apply({ removed: slice, upserted: [] }),
+      );
+      await inSlices(upserted, slice => {
+        skipped += index.apply({ removed: [], upserted: slice }).skipped;
+      });
+      const changes = removed.length + upserted.length;
       index.markCurrent(at);
       this.#index = index;
       this.#rebuildNext = false;
       this.#lastError = undefined;
-      if (first || changes.length) {
+      if (rebuild || changes) {
         this.options.logger.info(
-          `Ownership index ${first ? 'built' : 'patched'}: ${
-            changes.length
-          } entities in ${Date.now() - started} ms, ${index.size} indexed${
-            skipped ? `, ${skipped} unreadable left out` : ''
-          }`,
+          `Ownership index ${
+            rebuild ? 'built' : 'patched'
+          }: ${changes} entities in ${Date.now() - started} ms, ${
+            index.size
+          } indexed${skipped ? `, ${skipped} unreadable left out` : ''}`,
         );
       }
     } catch (error) {
