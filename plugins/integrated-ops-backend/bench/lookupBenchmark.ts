@@ -32,9 +32,9 @@ import {
   timeInterleaved,
   TimingRow,
   timingTable,
-  watchGc,
 } from './measure';
 import { processedEstate } from './processedEstate';
+import { watchGc } from './watchGc';
 import { EstateSize, syntheticEstate } from './syntheticEstate';
 
 const env = (name: string, fallback: number) =>
