@@ -11,12 +11,12 @@ import {
   RELATION_OPS_OWNED_BY,
   RELATION_OPS_OWNER_OF,
   resolveEffectiveOwners,
+  lowerRef,
 } from '@internal/plugin-integrated-ops-common';
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
-const refOf = (e: Entity) => lower(stringifyEntityRef(e));
+const refOf = (e: Entity) => lowerRef(stringifyEntityRef(e));
 const full = (value: string, defaultKind: string) =>
-  lower(
+  lowerRef(
     stringifyEntityRef(
       parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
     ),
@@ -62,7 +62,7 @@ export async function processedEstate(
 
     if (
       ['component', 'resource', 'system', 'domain', 'api'].includes(
-        lower(entity.kind),
+        lowerRef(entity.kind),
       )
     ) {
       const owners = resolveEffectiveOwners(

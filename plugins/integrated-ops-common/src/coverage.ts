@@ -3,7 +3,7 @@ import { Discipline, DISCIPLINE_TITLES, DISCIPLINES } from './disciplines';
 import { EffectiveOwners } from './inheritance';
 import { hasRunbook, isReachable } from './contacts';
 import { parseOpsTeam } from './declarations/opsTeam';
-import { tryNormalizeEntityRef } from './refs';
+import { tryNormalizeEntityRef, lowerRef } from './refs';
 
 export type GapKind =
   | 'owner-missing'
@@ -41,8 +41,6 @@ export interface CoverageSummary {
   /** passed / checks, 0-100, one decimal. */
   percent: number;
 }
-
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
 /**
  * Whether a team has an on-call rotation, remembered per team entity: a
@@ -95,7 +93,7 @@ export function entityCoverage(
     } else {
       passed++;
     }
-    const team = teams.get(lower(owner.owner));
+    const team = teams.get(lowerRef(owner.owner));
     if (!team) {
       gaps.push({
         kind: 'owner-unknown',
@@ -134,7 +132,7 @@ export function entityCoverage(
     defaultNamespace: entity.metadata.namespace,
   });
   return {
-    entityRef: lower(stringifyEntityRef(entity)),
+    entityRef: lowerRef(stringifyEntityRef(entity)),
     kind: entity.kind,
     title: entity.metadata.title ?? entity.metadata.name,
     system,

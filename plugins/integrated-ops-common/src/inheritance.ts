@@ -1,5 +1,5 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { normalizeEntityRef, tryNormalizeEntityRef } from './refs';
+import { normalizeEntityRef, tryNormalizeEntityRef, lowerRef } from './refs';
 import { Discipline, DISCIPLINES } from './disciplines';
 import { parseOpsOwners } from './declarations/opsOwners';
 
@@ -16,7 +16,6 @@ export interface EffectiveOwner {
 
 export type EffectiveOwners = Record<Discipline, EffectiveOwner>;
 
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 const MAX_DEPTH = 8;
 
 /**
@@ -25,7 +24,7 @@ const MAX_DEPTH = 8;
  * is a subdomain of.
  */
 export function inheritanceParentRef(entity: Entity): string | undefined {
-  const kind = lower(entity.kind);
+  const kind = lowerRef(entity.kind);
   const spec = entity.spec ?? {};
   // Malformed refs give undefined; the stock catalog processors report them.
   const ref = (value: unknown, defaultKind: string) =>

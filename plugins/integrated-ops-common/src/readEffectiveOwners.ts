@@ -1,9 +1,8 @@
+import { lowerRef } from './refs';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Discipline, DISCIPLINES } from './disciplines';
 import { EffectiveOwners, specOwnerRef } from './inheritance';
 import { ownerSourceAnnotation, RELATION_OPS_OWNED_BY } from './relations';
-
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
 /**
  * The effective owners of an entity as the catalog module recorded them: the
@@ -28,11 +27,11 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
       const inherited = source.startsWith('inherited:');
       result[discipline] = {
         discipline,
-        owner: lower(relation.targetRef),
+        owner: lowerRef(relation.targetRef),
         source: inherited ? 'inherited' : 'declared',
         declaredOn: inherited
           ? source.slice('inherited:'.length)
-          : lower(stringifyEntityRef(entity)),
+          : lowerRef(stringifyEntityRef(entity)),
       };
     } else if (fallbackRef()) {
       result[discipline] = {

@@ -1,6 +1,15 @@
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 
 /**
+ * Lower-cases an entity ref (or name) for comparison, as Backstage does. Refs
+ * are ASCII, where plain toLowerCase equals en-US lower-casing without the
+ * locale machinery; it runs for every person and team in every answer.
+ */
+export function lowerRef(ref: string): string {
+  return ref.toLowerCase();
+}
+
+/**
  * The one way this package writes entity refs: full and lower-case
  * ("group:default/netops-edge"), with the given defaults for a short ref.
  * Throws on a malformed ref.
@@ -9,9 +18,11 @@ export function normalizeEntityRef(
   value: string,
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},
 ): string {
-  return stringifyEntityRef(
-    parseEntityRef(value, { defaultNamespace: 'default', ...defaults }),
-  ).toLocaleLowerCase('en-US');
+  return lowerRef(
+    stringifyEntityRef(
+      parseEntityRef(value, { defaultNamespace: 'default', ...defaults }),
+    ),
+  );
 }
 
 /** normalizeEntityRef for a value that may be absent or malformed: undefined then. */

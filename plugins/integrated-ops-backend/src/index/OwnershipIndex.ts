@@ -2,15 +2,12 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   NetworkDeclaration,
   OpsTeam,
+  lowerRef,
 } from '@internal/plugin-integrated-ops-common';
 import { entityFacts, EntityFacts, HostnameReason } from './entityFacts';
 import { PrefixTable } from './PrefixTable';
 
 export type { HostnameReason } from './entityFacts';
-
-// Refs are ASCII, where toLowerCase equals en-US lower-casing and skips the
-// locale machinery: entity() runs for every person and team in every answer.
-const lower = (s: string) => s.toLowerCase();
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -96,14 +93,14 @@ export class OwnershipIndex {
    */
   apply(changes: IndexChanges): { skipped: number } {
     let skipped = 0;
-    for (const ref of changes.removed) this.#remove(lower(ref));
+    for (const ref of changes.removed) this.#remove(lowerRef(ref));
     for (const entity of changes.upserted) {
       let facts: EntityFacts;
       try {
         facts = entityFacts(entity);
       } catch {
         // Nor may its previous version linger.
-        this.#remove(lower(stringifyEntityRef(entity)));
+        this.#remove(lowerRef(stringifyEntityRef(entity)));
         skipped++;
         continue;
       }
@@ -159,6 +156,6 @@ export class OwnershipIndex {
   }
 
   entity(ref: string): Entity | undefined {
-    return this.entities.get(lower(ref));
+    return this.entities.get(lowerRef(ref));
   }
 }

@@ -5,13 +5,12 @@ import {
   parseNetwork,
   parseOpsTeam,
   tryNormalizeEntityRef,
+  lowerRef,
 } from '@internal/plugin-integrated-ops-common';
 import { apiServerHostnames } from './apiServerHostnames';
 import { parseAddress } from './PrefixTable';
 
 export type HostnameReason = 'hostname' | 'api-server';
-
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
 /**
  * What one entity contributes to the ownership index. Derived from the entity
@@ -36,11 +35,11 @@ export interface EntityFacts {
 }
 
 export function entityFacts(entity: Entity): EntityFacts {
-  const ref = lower(stringifyEntityRef(entity));
+  const ref = lowerRef(stringifyEntityRef(entity));
   const needs = new Set<string>();
   const facts: EntityFacts = {
     ref,
-    name: lower(entity.metadata.name),
+    name: lowerRef(entity.metadata.name),
     hostnames: [],
     addresses: [],
     cidrs: [],
@@ -63,7 +62,7 @@ export function entityFacts(entity: Entity): EntityFacts {
     });
     if (facts.segment) needs.add(facts.segment);
   }
-  const kind = lower(entity.kind);
+  const kind = lowerRef(entity.kind);
   if (kind === 'api') {
     for (const host of apiServerHostnames(entity))
       facts.hostnames.push({ host, reason: 'api-server' });
@@ -78,10 +77,10 @@ export function entityFacts(entity: Entity): EntityFacts {
       case 'dependsOn':
       case 'consumesApi':
       case 'apiProvidedBy':
-        needs.add(lower(relation.targetRef));
+        needs.add(lowerRef(relation.targetRef));
         break;
       case 'hasMember':
-        facts.members.push(lower(relation.targetRef));
+        facts.members.push(lowerRef(relation.targetRef));
         break;
       default:
     }

@@ -11,6 +11,7 @@ import {
   DISCIPLINE_TITLES,
   NewChangeRequest,
   opsOwnerRefs,
+  lowerRef,
 } from '@internal/plugin-integrated-ops-common';
 import {
   LocalGitRepositories,
@@ -22,7 +23,6 @@ import { OwnershipIndex } from '../index/OwnershipIndex';
 import { RequestStore } from './RequestStore';
 
 const PORTAL = 'integrated-ops:portal';
-const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
 export interface RequestServiceOptions {
   store: RequestStore;
@@ -53,9 +53,9 @@ export class RequestService {
 
   /** Groups the user is a member of, from the catalog's hasMember relations. */
   teamsOf(userRef: string): string[] {
-    const user = lower(userRef);
+    const user = lowerRef(userRef);
     return [...this.options.index().members]
-      .filter(([, members]) => members.some(m => lower(m) === user))
+      .filter(([, members]) => members.some(m => lowerRef(m) === user))
       .map(([group]) => group);
   }
 
@@ -64,7 +64,7 @@ export class RequestService {
     requestedBy: string,
   ): Promise<ChangeRequest> {
     const index = this.options.index();
-    const primary = lower(input.targets[0] ?? '');
+    const primary = lowerRef(input.targets[0] ?? '');
     const entity = index.entity(primary);
     if (!entity)
       throw new InputError(
@@ -93,7 +93,7 @@ export class RequestService {
     const request = await this.options.store.create({
       ...input,
       id,
-      requestedBy: lower(requestedBy),
+      requestedBy: lowerRef(requestedBy),
       requestedAt: this.at(),
       approvers,
     });
@@ -122,8 +122,8 @@ export class RequestService {
       pendingApproverMembers: [
         ...new Set(
           pending.flatMap(d =>
-            (index.members.get(lower(request.approvers[d] ?? '')) ?? []).map(
-              lower,
+            (index.members.get(lowerRef(request.approvers[d] ?? '')) ?? []).map(
+              lowerRef,
             ),
           ),
         ),
@@ -149,7 +149,7 @@ export class RequestService {
     const request = await this.get(id);
     const teams = new Set(this.teamsOf(actor));
     const mine = request.requiredApprovals.filter(d =>
-      teams.has(lower(request.approvers[d] ?? '')),
+      teams.has(lowerRef(request.approvers[d] ?? '')),
     );
     if (!mine.length) {
       throw new NotAllowedError(
@@ -171,7 +171,7 @@ export class RequestService {
     const result = await this.options.store.approve({
       id,
       disciplines,
-      actor: lower(actor),
+      actor: lowerRef(actor),
       at: this.at(),
       comment,
     });
@@ -194,7 +194,7 @@ export class RequestService {
       from: ['pending'],
       to: 'rejected',
       action: 'rejected',
-      actor: lower(actor),
+      actor: lowerRef(actor),
       at: this.at(),
       reason: justification,
     });
