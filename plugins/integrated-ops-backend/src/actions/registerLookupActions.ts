@@ -2,7 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { opsLookupReadPermission } from '@internal/plugin-integrated-ops-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
-import { catalogReadFilter } from '../answer/catalogReadFilter';
+import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 

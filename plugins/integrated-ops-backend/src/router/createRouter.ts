@@ -12,7 +12,7 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';
-import { catalogReadFilter } from '../answer/catalogReadFilter';
+import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
 import { lookup } from '../answer/lookup';
