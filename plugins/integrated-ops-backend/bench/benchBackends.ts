@@ -19,12 +19,21 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
+import knex from 'knex';
 import { AddressInfo } from 'net';
 import { integratedOpsPlugin } from '../src/plugin';
 import { fetchOnce } from './fetchOnce';
+import {
+  guestToken,
+  productionAuth,
+  productionAuthConfig,
+  productionAuthFeatures,
+} from './productionAuth';
 
 export interface BenchBackend {
   baseUrl: string;
+  /** What a request needs to be let in: a user's token under BENCH_AUTH=production, else nothing (the mocks let it in). */
+  headers: Record<string, string>;
   /** Waits until the plugin's index holds `entities`, built or refreshed at or after `since` (epoch ms). */
   waitForIndex(entities: number, since?: number): Promise<void>;
   /** Makes the plugin refresh its index now and waits until it holds `entities`. */
@@ -87,16 +96,55 @@ function estateProvider(entities: Entity[]) {
 
 type Features = NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
 
+/**
+ * BENCH_DATABASE=postgresql://... puts the backend's plugins on that
+ * PostgreSQL server, one fresh database per plugin; unset, SQLite in memory.
+ */
+function databaseFeatures(): {
+  features: Features;
+  config: object;
+  drop(): Promise<void>;
+} {
+  const connection = process.env.BENCH_DATABASE;
+  if (!connection) {
+    return { features: [], config: {}, drop: async () => {} };
+  }
+  const prefix = `bench_${Date.now().toString(36)}_`;
+  return {
+    features: [mockServices.database.factory()],
+    config: { backend: { database: { client: 'pg', connection, prefix } } },
+    async drop() {
+      const server = knex({ client: 'pg', connection });
+      try {
+        const { rows } = await server.raw(
+          'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
+          [prefix],
+        );
+        for (const { datname } of rows) {
+          await server.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
+        }
+      } finally {
+        await server.destroy();
+      }
+    },
+  };
+}
+
 async function start(features: Features): Promise<BenchBackend> {
   const hooks: { scheduler?: SchedulerService } = {};
+  const database = databaseFeatures();
   const backend = await startTestBackend({
     features: [
       ...features,
+      ...database.features,
+      ...(productionAuth() ? productionAuthFeatures : []),
       integratedOpsPlugin,
       schedulerHook(hooks),
       schedulerServiceFactory,
       mockServices.rootConfig.factory({
         data: {
+          ...database.config,
+          ...(productionAuth() ? productionAuthConfig : {}),
           catalog: { processingInterval: { minutes: 60 } },
           integratedOps: {
             ownership: { lookupCacheSeconds: 5 },
@@ -109,11 +157,16 @@ async function start(features: Features): Promise<BenchBackend> {
   const baseUrl = `http://localhost:${
     (backend.server.address() as AddressInfo).port
   }`;
+  const headers: Record<string, string> = productionAuth()
+    ? { authorization: `Bearer ${await guestToken(baseUrl)}` }
+    : {};
   async function waitForIndex(entities: number, since = 0) {
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {
       const status = await (
-        await fetchOnce(`${baseUrl}/api/integrated-ops/index-status`)
+        await fetchOnce(`${baseUrl}/api/integrated-ops/index-status`, {
+          headers,
+        })
       ).json();
       if (status.entities >= entities && Date.parse(status.builtAt) >= since)
         return;
@@ -128,6 +181,7 @@ async function start(features: Features): Promise<BenchBackend> {
   }
   return {
     baseUrl,
+    headers,
     waitForIndex,
     async refreshIndex(entities: number) {
       // Wait out a refresh still running, then ask for a new one.
@@ -143,7 +197,10 @@ async function start(features: Features): Promise<BenchBackend> {
       }
       await waitForIndex(entities, asked);
     },
-    stop: () => backend.stop(),
+    async stop() {
+      await backend.stop();
+      await database.drop();
+    },
   };
 }
 

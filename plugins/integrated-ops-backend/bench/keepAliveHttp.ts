@@ -8,7 +8,10 @@ import http from 'http';
 export class KeepAliveHttp {
   readonly #agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 
-  constructor(private readonly baseUrl: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly headers: Record<string, string> = {},
+  ) {}
 
   request(
     path: string,
@@ -24,10 +27,11 @@ export class KeepAliveHttp {
           method: init.method ?? 'GET',
           headers: payload
             ? {
+                ...this.headers,
                 'content-type': 'application/json',
                 'content-length': Buffer.byteLength(payload),
               }
-            : undefined,
+            : this.headers,
         },
         res => {
           const chunks: Buffer[] = [];

@@ -9,15 +9,17 @@ import { KeepAliveHttp } from './keepAliveHttp';
 import { time, timeInterleaved, TimingRow } from './measure';
 import { EstateSize } from './syntheticEstate';
 
+/** Where the server is and what its requests need (see BenchBackend). */
+type Server = { baseUrl: string; headers: Record<string, string> };
+
 export type ClientJob =
-  | { job: 'plugin'; baseUrl: string; size: EstateSize; n: number }
-  | {
+  | ({ job: 'plugin'; size: EstateSize; n: number } & Server)
+  | ({
       job: 'catalog';
-      baseUrl: string;
       size: EstateSize;
       at: string;
       n: { ref: number; hostname: number; ip: number; blast: number };
-    };
+    } & Server);
 
 /** The plugin's routes: the three lookups taking turns, then blast radius. */
 async function pluginRows(
@@ -86,7 +88,7 @@ async function catalogRows(
 }
 
 export async function runClientJob(job: ClientJob): Promise<TimingRow[]> {
-  const http = new KeepAliveHttp(job.baseUrl);
+  const http = new KeepAliveHttp(job.baseUrl, job.headers);
   try {
     return job.job === 'plugin'
       ? await pluginRows(http, job.size, job.n)

@@ -10,20 +10,30 @@
  * in-memory catalog service holding the estate as the catalog serves it after
  * processing; then in-process and HTTP (loopback) timings and index memory.
  *
- * Phase B (BENCH_CATALOG_COMPONENTS / BENCH_CATALOG_SEGMENTS, default 10k /
- * 10k): a real catalog backend (SQLite in memory) with the typed-ownership
- * module ingests the raw estate; the plugin's HTTP answers are timed against
- * the same answers assembled from the catalog API, on the same catalog. The
- * real catalog ingests 25-70 entities/s on two cores (slower as it grows),
- * so phase A's size through it would take over two hours.
+ * Phase B (BENCH_CATALOG_COMPONENTS / BENCH_CATALOG_SEGMENTS): a real
+ * catalog backend with the typed-ownership module ingests the raw estate; the
+ * plugin's HTTP answers are timed against the same answers assembled from the
+ * catalog API, on the same catalog. With BENCH_DATABASE=postgresql://... the
+ * backend's plugins use that PostgreSQL server (fresh databases, dropped
+ * afterwards) and phase B defaults to phase A's size. Without it they use
+ * SQLite in memory and phase B defaults to 10k / 10k: on SQLite the catalog
+ * deletes each processed entity's refresh references with a query that scans
+ * the whole table (`source_entity_ref = ? or 1 = ?`), so it ingests 25-70
+ * entities/s on two cores and slows as it grows; phase A's size would take
+ * over two hours.
  */
 import { performance } from 'perf_hooks';
 import { blastRadius } from '../src/answer/blastRadius';
 import { lookup } from '../src/answer/lookup';
 import { OwnershipIndex } from '../src/index/OwnershipIndex';
-import { withInMemoryCatalog, withRealCatalog } from './benchBackends';
+import {
+  BenchBackend,
+  withInMemoryCatalog,
+  withRealCatalog,
+} from './benchBackends';
 import { benchQueries } from './benchQueries';
 import { inClientProcess } from './clientProcess';
+import { productionAuth } from './productionAuth';
 import { profiled } from './profiled';
 import { fetchOnce } from './fetchOnce';
 import {
@@ -42,15 +52,26 @@ const env = (name: string, fallback: number) =>
 const AT = new Date('2026-03-02T12:00:00Z');
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
 
+const authLine = () =>
+  productionAuth()
+    ? "- authentication and permissions: production (a signed-in user's token verified on every request; permission questions over HTTP to the permission backend and the portal's policy)"
+    : "- authentication and permissions: the test backend's mocks (no token verification, no permission-backend round trip)";
+
 /** The plugin's HTTP timings from a client process, with this (server) process's GC pauses. */
 async function httpRows(
-  baseUrl: string,
+  backend: BenchBackend,
   size: EstateSize,
   n: number,
 ): Promise<{ rows: TimingRow[]; gc: string }> {
   const gc = watchGc();
   const rows = await profiled('http-lookups', () =>
-    inClientProcess({ job: 'plugin', baseUrl, size, n }),
+    inClientProcess({
+      job: 'plugin',
+      baseUrl: backend.baseUrl,
+      headers: backend.headers,
+      size,
+      n,
+    }),
   );
   const { count, totalMs, maxMs, over2ms } = gc();
   for (const { query, timing } of rows) log(`HTTP ${query} tail:`, timing.tail);
@@ -83,7 +104,7 @@ async function phaseA(size: EstateSize) {
     )} s`,
   );
   // HTTP first, before this script builds its own second index in the same heap.
-  const http = await httpRows(backend.baseUrl, size, 3000);
+  const http = await httpRows(backend, size, 3000);
   // A second refresh finds nothing changed: the listing of keys and etags only.
   const unchangedStart = performance.now();
   await backend.refreshIndex(entities.length);
@@ -154,6 +175,7 @@ async function phaseA(size: EstateSize) {
       0,
     )} MiB`,
     http.gc,
+    authLine(),
     '',
     timingTable(rows),
   ].join('\n');
@@ -172,6 +194,7 @@ async function phaseB(size: EstateSize) {
   for (;;) {
     const res = await fetchOnce(
       `${backend.baseUrl}/api/catalog/entities/by-query?limit=1&filter=metadata.annotations.integrated-ops.io/netops-owner-source`,
+      { headers: backend.headers },
     );
     const { totalItems } = await res.json();
     log(
@@ -185,10 +208,11 @@ async function phaseB(size: EstateSize) {
   const ingestSeconds = (performance.now() - started) / 1000;
   await backend.refreshIndex(raw.length);
 
-  const http = await httpRows(backend.baseUrl, size, 1000);
+  const http = await httpRows(backend, size, 1000);
   const viaCatalog = await inClientProcess({
     job: 'catalog',
     baseUrl: backend.baseUrl,
+    headers: backend.headers,
     size,
     at: AT.toISOString(),
     n: { ref: 300, hostname: 300, ip: 10, blast: 20 },
@@ -203,9 +227,14 @@ async function phaseB(size: EstateSize) {
     )}x faster than the catalog-API path`;
   });
   return [
-    `### Phase B: real catalog, ${size.components} components, ${size.segments} network segments (${raw.length} entities)`,
+    `### Phase B: real catalog on ${
+      process.env.BENCH_DATABASE ? 'PostgreSQL' : 'SQLite in memory'
+    }, ${size.components} components, ${size.segments} network segments (${
+      raw.length
+    } entities)`,
     '',
     `- catalog ingestion and processing: ${ingestSeconds.toFixed(0)} s`,
+    authLine(),
     '',
     timingTable([...http.rows, ...viaCatalog]),
     '',
@@ -225,9 +254,16 @@ async function main() {
     console.log(a);
   }
   if (phases.includes('B')) {
+    const onPostgres = Boolean(process.env.BENCH_DATABASE);
     const b = await phaseB({
-      components: env('BENCH_CATALOG_COMPONENTS', 10_000),
-      segments: env('BENCH_CATALOG_SEGMENTS', 10_000),
+      components: env(
+        'BENCH_CATALOG_COMPONENTS',
+        onPostgres ? env('BENCH_COMPONENTS', 100_000) : 10_000,
+      ),
+      segments: env(
+        'BENCH_CATALOG_SEGMENTS',
+        onPostgres ? env('BENCH_SEGMENTS', 100_000) : 10_000,
+      ),
     });
     console.log(`\n${b}`);
   }

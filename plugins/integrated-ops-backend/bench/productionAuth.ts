@@ -1,0 +1,51 @@
+import { authServiceFactory } from '@backstage/backend-defaults/auth';
+import { httpAuthServiceFactory } from '@backstage/backend-defaults/httpAuth';
+import { httpRouterServiceFactory } from '@backstage/backend-defaults/httpRouter';
+import { permissionsServiceFactory } from '@backstage/backend-defaults/permissions';
+import { permissionsRegistryServiceFactory } from '@backstage/backend-defaults/permissionsRegistry';
+import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
+import authPlugin from '@backstage/plugin-auth-backend';
+import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
+import permissionPlugin from '@backstage/plugin-permission-backend';
+import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
+import { fetchOnce } from './fetchOnce';
+
+/**
+ * BENCH_AUTH=production: the backend's real authentication and permissions
+ * instead of the test backend's mocks. Requests carry a signed-in user's
+ * token (the guest provider's) that every request verifies; every
+ * permission question goes over HTTP to the permission backend, which asks
+ * the portal's policy - what a browser's lookup costs in the deployed portal.
+ */
+export const productionAuth = () => process.env.BENCH_AUTH === 'production';
+
+export const productionAuthFeatures = [
+  authServiceFactory,
+  httpAuthServiceFactory,
+  httpRouterServiceFactory,
+  userInfoServiceFactory,
+  permissionsServiceFactory,
+  permissionsRegistryServiceFactory,
+  authPlugin,
+  guestProvider,
+  permissionPlugin,
+  permissionModuleIntegratedOps,
+];
+
+export const productionAuthConfig = {
+  app: { baseUrl: 'http://localhost:3000' },
+  permission: { enabled: true },
+  auth: {
+    providers: { guest: { dangerouslyAllowOutsideDevelopment: true } },
+  },
+};
+
+/** A signed-in guest user's Backstage token, as the portal's frontend holds it. */
+export async function guestToken(baseUrl: string): Promise<string> {
+  const res = await fetchOnce(`${baseUrl}/api/auth/guest/refresh`, {
+    headers: { 'x-requested-with': 'XMLHttpRequest' },
+  });
+  if (!res.ok) throw new Error(`guest sign-in: ${res.status}`);
+  const { backstageIdentity } = await res.json();
+  return backstageIdentity.token;
+}
