@@ -3,7 +3,11 @@
  * typed-ownership catalog module and this plugin: each sample hostname, IP and
  * name resolves to the right three owners; on-call changes at the handoff.
  */
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
@@ -11,8 +15,11 @@ import { LookupResponse } from '@internal/plugin-integrated-ops-common';
 import { resolve } from 'path';
 import request from 'supertest';
 import { integratedOpsPlugin } from './plugin';
+import { databasePerPlugin } from './__testUtils__/databasePerPlugin';
 
 jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 type Server = Parameters<typeof request>[0];
 let server: Server;
@@ -41,6 +48,7 @@ beforeAll(async () => {
       integratedOpsPlugin,
       // the real scheduler: the mock one runs tasks only once, at startup
       schedulerServiceFactory,
+      databasePerPlugin(databases),
       mockServices.rootConfig.factory({
         data: {
           catalog: {
