@@ -19,16 +19,11 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
-import knex from 'knex';
 import { AddressInfo } from 'net';
 import { integratedOpsPlugin } from '../src/plugin';
 import { fetchOnce } from './fetchOnce';
-import {
-  guestToken,
-  productionAuth,
-  productionAuthConfig,
-  productionAuthFeatures,
-} from './productionAuth';
+import { benchAuth } from './benchAuth';
+import { benchDatabase } from './benchDatabase';
 
 export interface BenchBackend {
   baseUrl: string;
@@ -96,55 +91,22 @@ function estateProvider(entities: Entity[]) {
 
 type Features = NonNullable<Parameters<typeof startTestBackend>[0]['features']>;
 
-/**
- * BENCH_DATABASE=postgresql://... puts the backend's plugins on that
- * PostgreSQL server, one fresh database per plugin; unset, SQLite in memory.
- */
-function databaseFeatures(): {
-  features: Features;
-  config: object;
-  drop(): Promise<void>;
-} {
-  const connection = process.env.BENCH_DATABASE;
-  if (!connection) {
-    return { features: [], config: {}, drop: async () => {} };
-  }
-  const prefix = `bench_${Date.now().toString(36)}_`;
-  return {
-    features: [mockServices.database.factory()],
-    config: { backend: { database: { client: 'pg', connection, prefix } } },
-    async drop() {
-      const server = knex({ client: 'pg', connection });
-      try {
-        const { rows } = await server.raw(
-          'SELECT datname FROM pg_database WHERE starts_with(datname, ?)',
-          [prefix],
-        );
-        for (const { datname } of rows) {
-          await server.raw('DROP DATABASE ?? WITH (FORCE)', [datname]);
-        }
-      } finally {
-        await server.destroy();
-      }
-    },
-  };
-}
-
 async function start(features: Features): Promise<BenchBackend> {
   const hooks: { scheduler?: SchedulerService } = {};
-  const database = databaseFeatures();
+  const database = benchDatabase();
+  const auth = benchAuth();
   const backend = await startTestBackend({
     features: [
       ...features,
       ...database.features,
-      ...(productionAuth() ? productionAuthFeatures : []),
+      ...auth.features,
       integratedOpsPlugin,
       schedulerHook(hooks),
       schedulerServiceFactory,
       mockServices.rootConfig.factory({
         data: {
           ...database.config,
-          ...(productionAuth() ? productionAuthConfig : {}),
+          ...auth.config,
           catalog: { processingInterval: { minutes: 60 } },
           integratedOps: {
             ownership: { lookupCacheSeconds: 5 },
@@ -157,9 +119,7 @@ async function start(features: Features): Promise<BenchBackend> {
   const baseUrl = `http://localhost:${
     (backend.server.address() as AddressInfo).port
   }`;
-  const headers: Record<string, string> = productionAuth()
-    ? { authorization: `Bearer ${await guestToken(baseUrl)}` }
-    : {};
+  const headers = await auth.headers(baseUrl);
   async function waitForIndex(entities: number, since = 0) {
     const deadline = Date.now() + 30 * 60_000;
     for (;;) {

@@ -33,7 +33,8 @@ import {
 } from './benchBackends';
 import { benchQueries } from './benchQueries';
 import { inClientProcess } from './clientProcess';
-import { productionAuth } from './productionAuth';
+import { benchAuth } from './benchAuth';
+import { onPostgres } from './benchDatabase';
 import { profiled } from './profiled';
 import { fetchOnce } from './fetchOnce';
 import {
@@ -53,9 +54,7 @@ const AT = new Date('2026-03-02T12:00:00Z');
 const log = (...args: unknown[]) => console.error('[bench]', ...args);
 
 const authLine = () =>
-  productionAuth()
-    ? "- authentication and permissions: production (a signed-in user's token verified on every request; permission questions over HTTP to the permission backend and the portal's policy)"
-    : "- authentication and permissions: the test backend's mocks (no token verification, no permission-backend round trip)";
+  `- authentication and permissions: ${benchAuth().description}`;
 
 /** The plugin's HTTP timings from a client process, with this (server) process's GC pauses. */
 async function httpRows(
@@ -228,7 +227,7 @@ async function phaseB(size: EstateSize) {
   });
   return [
     `### Phase B: real catalog on ${
-      process.env.BENCH_DATABASE ? 'PostgreSQL' : 'SQLite in memory'
+      onPostgres() ? 'PostgreSQL' : 'SQLite in memory'
     }, ${size.components} components, ${size.segments} network segments (${
       raw.length
     } entities)`,
@@ -254,15 +253,14 @@ async function main() {
     console.log(a);
   }
   if (phases.includes('B')) {
-    const onPostgres = Boolean(process.env.BENCH_DATABASE);
     const b = await phaseB({
       components: env(
         'BENCH_CATALOG_COMPONENTS',
-        onPostgres ? env('BENCH_COMPONENTS', 100_000) : 10_000,
+        onPostgres() ? env('BENCH_COMPONENTS', 100_000) : 10_000,
       ),
       segments: env(
         'BENCH_CATALOG_SEGMENTS',
-        onPostgres ? env('BENCH_SEGMENTS', 100_000) : 10_000,
+        onPostgres() ? env('BENCH_SEGMENTS', 100_000) : 10_000,
       ),
     });
     console.log(`\n${b}`);
