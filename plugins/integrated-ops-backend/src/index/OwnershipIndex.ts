@@ -56,6 +56,7 @@ export class OwnershipIndex {
   readonly needs = new Map<string, string[]>();
   /** ref -> what needs it. */
   readonly neededBy = new Map<string, string[]>();
+  /** group ref -> its members' refs (hasMember), lower-cased like every ref here. */
   readonly members = new Map<string, string[]>();
   readonly teams = new Map<string, OpsTeam>();
   readonly networks = new Map<string, NetworkDeclaration>();

@@ -55,7 +55,7 @@ export class RequestService {
   teamsOf(userRef: string): string[] {
     const user = lowerRef(userRef);
     return [...this.options.index().members]
-      .filter(([, members]) => members.some(m => lowerRef(m) === user))
+      .filter(([, members]) => members.includes(user))
       .map(([group]) => group);
   }
 
@@ -121,10 +121,8 @@ export class RequestService {
       requestedBy: request.requestedBy,
       pendingApproverMembers: [
         ...new Set(
-          pending.flatMap(d =>
-            (index.members.get(lowerRef(request.approvers[d] ?? '')) ?? []).map(
-              lowerRef,
-            ),
+          pending.flatMap(
+            d => index.members.get(lowerRef(request.approvers[d] ?? '')) ?? [],
           ),
         ),
       ],
