@@ -71,9 +71,11 @@ test('network access: dry run checks policy and renders, without committing', as
   );
   const log = result.log.map((l: any) => l.body.message).join('\n');
   expect(log).toContain('PASS ports-per-zone: 443/tcp allowed into zone "pci"');
-  expect(log).toMatch(
-    /Dry run: would commit on branch change\/cr-\d{8}-[0-9a-f]{6} of \/.*\/infrastructure\.git/,
+  expect(log).toContain(
+    'Dry run: would commit on a new branch change/<id> of the infrastructure repository and ask netops (group:default/netops-dc), secops (group:default/soc-tier1) to approve',
   );
+  // The task log names no server paths.
+  expect(log).not.toContain(process.env.PORTAL_E2E_SQLITE_DATA_DIR!);
   expect(result.directoryContents.map((f: any) => f.path).sort()).toEqual([
     'change/kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
     'change/terraform/case-management-ui-to-fraud-scoring-service.tf.json',
@@ -190,7 +192,7 @@ test('network access the policy refuses fails before anything is rendered or com
     'ports-per-zone: 22/tcp not allowed into zone "pci"',
   );
   expect(result.log).toContain(
-    'Skipping step networkpolicy because a previous step failed',
+    'Skipping step request because a previous step failed',
   );
   expect(branchesOf('infrastructure')).toEqual(before);
 });

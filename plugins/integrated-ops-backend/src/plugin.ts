@@ -10,6 +10,8 @@ import {
   opsRequestDecidePermission,
 } from '@internal/plugin-integrated-ops-common';
 import {
+  ChangePlanner,
+  createChangePublisher,
   LocalGitRepositories,
   opsRequestResourceRef,
   opsRequestRules,
@@ -80,17 +82,25 @@ export const integratedOpsPlugin = createBackendPlugin({
 
         // Change requests: store, approvals, apply and expiry.
         const store = await DatabaseRequestStore.create(database);
+        const repositories = new LocalGitRepositories(
+          resolve(
+            config.getOptionalString('integratedOps.gitops.localRoot') ??
+              '.data/git',
+          ),
+        );
         const requests = new RequestService({
           store,
           index: () => indexService.current(),
           logger,
           notifications,
-          git: new LocalGitRepositories(
-            resolve(
-              config.getOptionalString('integratedOps.gitops.localRoot') ??
-                '.data/git',
+          planner: new ChangePlanner({
+            catalog,
+            policyFile: resolve(
+              config.getOptionalString('integratedOps.policy.file') ??
+                '../../policies/change-policy.yaml',
             ),
-          ),
+          }),
+          publisher: createChangePublisher(config, repositories),
         });
         const requestsConfig = config.getOptionalConfig(
           'integratedOps.requests',
@@ -112,6 +122,14 @@ export const integratedOpsPlugin = createBackendPlugin({
             const recertify = await requests.requestRecertification(
               recertifyAfterDays,
             );
+            const orphans = await requests.sweepOrphanBranches();
+            if (orphans.length) {
+              logger.warn(
+                `Deleted change branches no request names: ${orphans.join(
+                  ', ',
+                )}`,
+              );
+            }
             if (expired.length || recertify.length) {
               logger.info(
                 `Requests expired or revoked: ${

@@ -19,3 +19,4 @@ export * from './permissions';
 export type * from './lookupTypes';
 export * from './policy';
 export type * from './requestTypes';
+export * from './requests';

@@ -1,5 +1,6 @@
 import { Discipline } from './disciplines';
 import { RuleResult } from './policy/changeRequest';
+import type { ChangeIntent } from './requests/changeIntent';
 
 /** Wire types of the integrated-ops backend's change-request API. */
 
@@ -16,29 +17,37 @@ export type RequestKind =
   | 'new-service'
   | 'security-controls';
 
-/** The reviewed change a request delivers. */
+/** The reviewed change a request delivers: a branch the backend committed itself. */
 export interface RequestChange {
   provider: 'local' | 'github' | 'gitlab';
   /** Local repository name, or owner/repo. */
   repository: string;
   branch: string;
+  /** The commit approvers review; only this commit is ever merged. */
   commit: string;
-  /** The pull / merge request, or the local repository path. */
+  /** The pull / merge request, or the local repository's name. */
   url: string;
-  /** The files of the change, path -> content (the diff of a change that adds them). */
+  /**
+   * The files of the change, path -> content. For local repositories read
+   * back from git at `commit` when a request is shown.
+   */
   files: Record<string, string>;
 }
 
-export interface NewChangeRequest {
+/** What the backend decided for an intent: the same for a preview and a request. */
+export interface ChangePlan {
   kind: RequestKind;
   title: string;
   description: string;
   /** Entity refs the request is about; the first is the one whose owners approve. */
   targets: string[];
-  change: RequestChange;
-  policy: { version: string; results: RuleResult[] };
+  policy: { version: string; passed: boolean; results: RuleResult[] };
   requiredApprovals: Discipline[];
-  /** When granted access ends (ISO date or date-time). */
+  /** The approving team per required discipline, from the first target's typed owners. */
+  approvers: Partial<Record<Discipline, string>>;
+  /** The rendered change, path -> content. */
+  files: Record<string, string>;
+  /** When granted access ends (ISO date-time, UTC). */
   expiresAt?: string;
 }
 
@@ -49,13 +58,24 @@ export interface Approval {
   comment?: string;
 }
 
-export interface ChangeRequest extends NewChangeRequest {
+/** A change request as stored: the intent as asked, and everything the backend derived from it. */
+export interface ChangeRequest {
   id: string;
+  kind: RequestKind;
+  title: string;
+  description: string;
+  targets: string[];
+  change: RequestChange;
+  policy: { version: string; results: RuleResult[] };
+  requiredApprovals: Discipline[];
+  /** The approving team per required discipline, resolved from typed ownership at request time. */
+  approvers: Partial<Record<Discipline, string>>;
+  /** What was asked for (absent on requests filed before intents were stored). */
+  intent?: ChangeIntent;
+  expiresAt?: string;
   state: RequestState;
   requestedBy: string;
   requestedAt: string;
-  /** The approving team per required discipline, resolved from typed ownership at request time. */
-  approvers: Partial<Record<Discipline, string>>;
   approvals: Approval[];
   decidedAt?: string;
   appliedAt?: string;

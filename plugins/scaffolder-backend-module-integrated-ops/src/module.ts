@@ -5,7 +5,11 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { resolve } from 'path';
-import { createRequestAction } from './actions/createRequest';
+import {
+  createPreviewRequestAction,
+  createRequestAction,
+} from './actions/createRequest';
+import { RequestsClient } from './actions/requestsClient';
 import { createPolicyCheckAction } from './actions/policyCheck';
 import { createPublishChangeAction } from './actions/publishChange';
 import { createRenderCiControlsAction } from './actions/renderCiControls';
@@ -13,12 +17,13 @@ import { createRenderFirewallRuleAction } from './actions/renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
-import { createChangePublisher } from './git/createChangePublisher';
 import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
 
 /**
- * Integrated Ops scaffolder actions: policy check, renderers, GitOps
- * publisher and catalog-info writer. Paths come from `integratedOps.policy`
+ * Integrated Ops scaffolder actions: change requests filed with the
+ * integrated-ops backend (which alone judges and commits them), the new
+ * service's policy check, renderers, repository publisher and catalog-info
+ * writer. Paths come from `integratedOps.policy`
  * and `integratedOps.gitops` / `integratedOps.catalogInfo` (see config.d.ts).
  */
 export const scaffolderModuleIntegratedOps = createBackendModule({
@@ -47,20 +52,18 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
             '.data/catalog',
         );
         const repositories = new LocalGitRepositories(gitRoot);
+        const requests = new RequestsClient(auth, discovery);
         scaffolder.addActions(
           createPolicyCheckAction({ catalog, policyFile }),
           createRenderNetworkPolicyAction(),
           createRenderFirewallRuleAction(),
           createRenderCiControlsAction(),
           createValidateKubernetesAction(),
-          createPublishChangeAction({
-            changes: createChangePublisher(config, repositories),
-            repositories,
-          }),
+          createPublishChangeAction({ repositories }),
           createWriteCatalogInfoAction({ registrationDir }),
+          createPreviewRequestAction({ client: requests }),
           createRequestAction({
-            auth,
-            discovery,
+            client: requests,
             appBaseUrl: config.getString('app.baseUrl'),
           }),
         );

@@ -34,6 +34,7 @@ type Row = {
   policy: string;
   required_approvals: string;
   approvers: string;
+  intent: string | null;
   expires_at: string | null;
   decided_at: string | null;
   applied_at: string | null;
@@ -65,6 +66,7 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
     policy: JSON.parse(row.policy),
     requiredApprovals: JSON.parse(row.required_approvals),
     approvers: JSON.parse(row.approvers),
+    intent: row.intent ? JSON.parse(row.intent) : undefined,
     approvals: approvals
       .filter(a => a.request_id === row.id)
       .map(a => ({
@@ -114,6 +116,7 @@ export class DatabaseRequestStore implements RequestStore {
           policy: JSON.stringify(request.policy),
           required_approvals: JSON.stringify(request.requiredApprovals),
           approvers: JSON.stringify(request.approvers),
+          intent: request.intent ? JSON.stringify(request.intent) : null,
           expires_at: request.expiresAt ?? null,
           version: 0,
         });

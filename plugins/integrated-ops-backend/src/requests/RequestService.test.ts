@@ -1,16 +1,42 @@
-import { mockServices, TestDatabases } from '@backstage/backend-test-utils';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ChangeIntent,
+  changeIntentSchema,
+  ChangeIntentInput,
+} from '@internal/plugin-integrated-ops-common';
+import {
+  ChangePlanner,
+  ChangePublisher,
+  createChangePublisher,
+  GithubChangePublisher,
+  LocalGitRepositories,
+} from '@internal/plugin-integrated-ops-node';
 import { mkdtemp } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { OwnershipIndex } from '../index/OwnershipIndex';
+import { POLICY_FILE } from '../__testUtils__/policyFile';
 import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
 import { DatabaseRequestStore, MIGRATIONS_DIR } from './DatabaseRequestStore';
 import { RequestService } from './RequestService';
+import { RequestStore } from './RequestStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+const RAJ = 'user:default/raj'; // in no approving team
+const raj = { userEntityRef: RAJ, credentials: mockCredentials.user(RAJ) };
 
-async function setup() {
+async function setup(
+  options: {
+    publisher?: (git: LocalGitRepositories) => ChangePublisher;
+    store?: (store: RequestStore) => RequestStore;
+  } = {},
+) {
   const knex = await databases.init('SQLITE_3');
   await knex.migrate.latest({ directory: MIGRATIONS_DIR });
   const store = new DatabaseRequestStore(knex);
@@ -21,10 +47,17 @@ async function setup() {
   const clock = { now: new Date('2026-03-02T12:00:00Z') };
   const sent: string[] = [];
   const service = new RequestService({
-    store,
-    git,
+    store: options.store?.(store) ?? store,
     index: () => OwnershipIndex.build(catalog),
     logger: mockServices.logger.mock(),
+    planner: new ChangePlanner({
+      catalog: catalogServiceMock({ entities: catalog }),
+      policyFile: POLICY_FILE,
+      now: () => clock.now,
+    }),
+    publisher:
+      options.publisher?.(git) ??
+      createChangePublisher(new ConfigReader({}), git),
     notifications: {
       send: async n =>
         void sent.push(
@@ -39,106 +72,249 @@ async function setup() {
     },
     now: () => clock.now,
   });
-  return { store, git, clock, service, sent };
+  const branches = async () =>
+    (await git.branches('infrastructure', '')).map(b => b.branch);
+  return { store, git, clock, service, sent, branches };
 }
 
-async function requestAccess(
-  { git, service }: Awaited<ReturnType<typeof setup>>,
-  id: string,
-  expiresAt: string,
-) {
-  await git.publishBranch({
-    repository: 'infrastructure',
-    branch: `change/${id}`,
-    files: {
-      [`kubernetes/${id}.yaml`]: 'kind: NetworkPolicy\n',
-      [`change-requests/${id}.yaml`]: `id: ${id}\n`,
-    },
-    message: 'Network access',
-    author: { name: 'Raj', email: 'raj@bank.example' },
+type Ctx = Awaited<ReturnType<typeof setup>>;
+
+const intent = (input: Partial<ChangeIntentInput> = {}): ChangeIntent =>
+  changeIntentSchema.parse({
+    kind: 'network-access',
+    source: 'component:default/web',
+    destination: 'component:default/gateway',
+    ports: '443/tcp',
+    justification: 'Reconciliation reads the gateway API',
+    expiresAt: '2026-03-10',
+    ...input,
   });
-  return service.create(
-    {
+
+const MANIFEST = 'kubernetes/edge/allow-web-to-gateway.yaml';
+
+describe('RequestService: the backend derives what gates a change', () => {
+  it('judges the intent, names approvers from the destination, and commits the change it rendered', async () => {
+    const { service, git, sent } = await setup();
+    const created = await service.create(intent(), raj);
+    expect(created).toMatchObject({
       kind: 'network-access',
-      title: `Flow ${id}`,
-      description: 'reconciliation',
-      targets: ['component:default/gateway'],
+      title:
+        'Network access: component:default/web -> component:default/gateway (443/tcp)',
+      state: 'pending',
+      requestedBy: RAJ,
+      targets: ['component:default/gateway', 'component:default/web'],
+      requiredApprovals: ['netops', 'secops'],
+      approvers: {
+        netops: 'group:default/netops-edge',
+        secops: 'group:default/soc-t1',
+      },
+      policy: { version: 'northbridge-change-policy@2026.11.1' },
+      expiresAt: '2026-03-10T00:00:00.000Z',
       change: {
         provider: 'local',
         repository: 'infrastructure',
-        branch: `change/${id}`,
-        commit: 'c',
-        url: 'local',
-        files: {
-          [`kubernetes/${id}.yaml`]: 'kind: NetworkPolicy\n',
-          [`change-requests/${id}.yaml`]: `id: ${id}\n`,
-        },
+        branch: `change/${created.id}`,
       },
-      policy: { version: 'p@1', results: [] },
-      requiredApprovals: ['netops', 'secops'],
-      expiresAt,
-    },
-    'user:default/raj',
-  );
+      intent: { source: 'component:default/web' },
+    });
+    expect(created.policy.results.every(r => r.passed)).toBe(true);
+    // The commit on the branch is the one recorded, and holds the rendered change.
+    expect(await git.branchHead('infrastructure', created.change.branch)).toBe(
+      created.change.commit,
+    );
+    const reviewed = await service.review(created);
+    expect(Object.keys(reviewed.change.files)).toEqual([
+      MANIFEST,
+      'terraform/web-to-gateway.tf.json',
+    ]);
+    expect(reviewed.change.files[MANIFEST]).toContain('cidr: 10.20.1.0/24');
+    expect(sent).toContain(
+      `Approval needed: ${created.title} -> group:default/netops-edge,group:default/soc-t1`,
+    );
+  });
+
+  it('refuses what the policy refuses, naming each rule, and commits nothing', async () => {
+    const { service, branches } = await setup();
+    const before = await branches();
+    await expect(
+      service.create(
+        intent({ source: 'resource:default/seg-corp', ports: '22/tcp' }),
+        raj,
+      ),
+    ).rejects.toThrow(
+      /^Refused by policy northbridge-change-policy@2026\.11\.1: cidr-breadth: 10\.0\.0\.0\/8 \(resource:default\/seg-corp\) is broader than \/24.*; ports-per-zone: 22\/tcp not allowed into zone "default"/,
+    );
+    await expect(
+      service.create(intent({ expiresAt: undefined }), raj),
+    ).rejects.toThrow(
+      'production-expiry: production changes need an expiry (at most 90 days)',
+    );
+    expect(await branches()).toEqual(before);
+  });
+
+  it('refuses an expiry that is not in the future', async () => {
+    const { service } = await setup();
+    await expect(
+      service.create(intent({ expiresAt: '2026-03-01' }), raj),
+    ).rejects.toThrow(
+      'expiresAt: 2026-03-01T00:00:00.000Z is not in the future',
+    );
+  });
+
+  it('sends a flow into a PCI database to the database’s NetOps owner and to SecOps', async () => {
+    const { service } = await setup();
+    const created = await service.create(
+      intent({
+        destination: 'resource:default/cases-db',
+        ports: '5432/tcp',
+      }),
+      raj,
+    );
+    expect(created.approvers).toEqual({
+      netops: 'group:default/netops-dc',
+      secops: 'group:default/soc-t1',
+    });
+    const secops = created.policy.results.find(
+      r => r.rule === 'secops-involvement',
+    );
+    expect(secops?.message).toContain('PCI data');
+  });
+
+  it('leaves no branch behind when the request cannot be stored', async () => {
+    const { service, branches } = await setup({
+      store: store => ({
+        ...store,
+        create: async () => {
+          throw new Error('database unavailable');
+        },
+      }),
+    });
+    await expect(service.create(intent(), raj)).rejects.toThrow(
+      'database unavailable',
+    );
+    expect(await branches()).toEqual(['main']);
+  });
+
+  it('sweeps change branches no request names once they are ten minutes old', async () => {
+    const { service, git, clock, branches } = await setup();
+    const filed = await service.create(intent(), raj);
+    await git.publishBranch({
+      repository: 'infrastructure',
+      branch: 'change/cr-20260302-0rphan',
+      files: { 'a.yaml': 'a\n' },
+      message: 'a run that died before its request was stored',
+      author: { name: 'x', email: 'x@bank.example' },
+    });
+    clock.now = new Date(Date.now() + 60_000);
+    expect(await service.sweepOrphanBranches()).toEqual([]);
+    clock.now = new Date(Date.now() + 11 * 60_000);
+    expect(await service.sweepOrphanBranches()).toEqual([
+      'change/cr-20260302-0rphan',
+    ]);
+    expect(await branches()).toEqual([filed.change.branch, 'main']);
+  });
+
+  it('merges only the reviewed commit: a branch that moved is refused and recorded', async () => {
+    const { service, git, store } = await setup();
+    const created = await service.create(intent(), raj);
+    // Someone with push access replaces the branch after it was filed.
+    await git.deleteBranch('infrastructure', created.change.branch);
+    await git.publishBranch({
+      repository: 'infrastructure',
+      branch: created.change.branch,
+      files: { 'kubernetes/open-everything.yaml': 'kind: NetworkPolicy\n' },
+      message: 'sneaky',
+      author: { name: 'x', email: 'x@bank.example' },
+    });
+    // Approvers are shown the reviewed commit, not what the branch holds now.
+    const reviewed = await service.review((await store.get(created.id))!);
+    expect(Object.keys(reviewed.change.files)).toContain(MANIFEST);
+    await service.approve(created.id, 'user:default/ana');
+    const after = await service.approve(created.id, 'user:default/lucas');
+    expect(after.state).toBe('approved');
+    expect((await store.audit(created.id)).pop()).toMatchObject({
+      action: 'apply-refused',
+      reason: expect.stringMatching(
+        /moved to [0-9a-f]{12} since [0-9a-f]{12} was reviewed; nothing was merged$/,
+      ),
+    });
+    await expect(
+      git.show('infrastructure', 'main', 'kubernetes/open-everything.yaml'),
+    ).rejects.toThrow();
+  });
+
+  it('deletes the branch of a rejected request', async () => {
+    const { service, branches } = await setup();
+    const created = await service.create(intent(), raj);
+    await service.reject(
+      created.id,
+      'user:default/lucas',
+      'not while the incident is open',
+    );
+    expect(await branches()).toEqual(['main']);
+  });
+});
+
+async function grant(ctx: Ctx, expiresAt: string) {
+  const created = await ctx.service.create(intent({ expiresAt }), raj);
+  await ctx.service.approve(created.id, 'user:default/ana');
+  return ctx.service.approve(created.id, 'user:default/lucas');
 }
 
 describe('RequestService expiry and re-certification (fixed clock)', () => {
   it('revokes expired access through git, and expires requests nobody approved in time', async () => {
     const ctx = await setup();
-    const { service, git, clock, store, sent } = ctx;
-    await requestAccess(ctx, 'cr-20260302-grant1', '2026-03-10');
-    await requestAccess(ctx, 'cr-20260302-stale1', '2026-03-05');
-    await service.approve('cr-20260302-grant1', 'user:default/ana');
-    const applied = await service.approve(
-      'cr-20260302-grant1',
-      'user:default/lucas',
-    );
+    const { service, git, clock, store, sent, branches } = ctx;
+    const applied = await grant(ctx, '2026-03-10');
     expect(applied.state).toBe('applied');
-    expect(
-      await git.show(
-        'infrastructure',
-        'main',
-        'kubernetes/cr-20260302-grant1.yaml',
-      ),
-    ).toBe('kind: NetworkPolicy\n');
+    expect(await git.show('infrastructure', 'main', MANIFEST)).toContain(
+      'kind: NetworkPolicy',
+    );
+    const stale = await service.create(
+      intent({ expiresAt: '2026-03-05' }),
+      raj,
+    );
 
     clock.now = new Date('2026-03-04T00:00:00Z');
     expect(await service.expireDue()).toEqual([]);
 
     clock.now = new Date('2026-03-06T00:00:00Z');
-    expect(await service.expireDue()).toEqual(['cr-20260302-stale1']);
-    expect((await store.get('cr-20260302-stale1'))!.state).toBe('expired');
+    expect(await service.expireDue()).toEqual([stale.id]);
+    expect((await store.get(stale.id))!.state).toBe('expired');
+    expect(await branches()).not.toContain(stale.change.branch);
 
     clock.now = new Date('2026-03-10T00:00:01Z');
-    expect(await service.expireDue()).toEqual(['cr-20260302-grant1']);
-    const revoked = (await store.get('cr-20260302-grant1'))!;
+    expect(await service.expireDue()).toEqual([applied.id]);
+    const revoked = (await store.get(applied.id))!;
     expect(revoked).toMatchObject({
       state: 'revoked',
       revokedAt: '2026-03-10T00:00:01.000Z',
     });
     // Removed from main through a revoke branch; the request's record stays.
     await expect(
-      git.show('infrastructure', 'main', 'kubernetes/cr-20260302-grant1.yaml'),
+      git.show('infrastructure', 'main', MANIFEST),
     ).rejects.toThrow();
     expect(
       await git.show(
         'infrastructure',
         'main',
-        'change-requests/cr-20260302-grant1.yaml',
+        `change-requests/${applied.id}.yaml`,
       ),
-    ).toBe('id: cr-20260302-grant1\n');
-    const audit = await store.audit('cr-20260302-grant1');
+    ).toContain(`id: ${applied.id}`);
+    const audit = await store.audit(applied.id);
     expect(audit.pop()).toMatchObject({
       action: 'revoked',
       actor: 'integrated-ops:portal',
       fromState: 'applied',
       toState: 'revoked',
       reason: expect.stringMatching(
-        /^expired 2026-03-10: merged revoke\/cr-20260302-grant1 into main as [0-9a-f]{12}$/,
+        new RegExp(
+          `^expired 2026-03-10T00:00:00.000Z: merged revoke/${applied.id} into main as [0-9a-f]{12}$`,
+        ),
       ),
     });
     expect(sent).toContain(
-      'Revoked: Flow cr-20260302-grant1 -> user:default/raj,group:default/netops-edge,group:default/soc-t1',
+      `Revoked: ${applied.title} -> ${RAJ},group:default/netops-edge,group:default/soc-t1`,
     );
     // Nothing left to do.
     expect(await service.expireDue()).toEqual([]);
@@ -147,64 +323,59 @@ describe('RequestService expiry and re-certification (fixed clock)', () => {
   it('asks the approving teams to re-certify long-lived grants, once per period', async () => {
     const ctx = await setup();
     const { service, clock, sent } = ctx;
-    await requestAccess(ctx, 'cr-20260302-long01', '2026-05-30');
-    await service.approve('cr-20260302-long01', 'user:default/ana');
-    await service.approve('cr-20260302-long01', 'user:default/lucas');
+    const applied = await grant(ctx, '2026-05-30');
 
     clock.now = new Date('2026-03-30T12:00:00Z');
     expect(await service.requestRecertification(60)).toEqual([]);
     clock.now = new Date('2026-05-02T12:00:00Z');
-    expect(await service.requestRecertification(60)).toEqual([
-      'cr-20260302-long01',
-    ]);
+    expect(await service.requestRecertification(60)).toEqual([applied.id]);
     expect(sent).toContain(
-      'Re-certify: Flow cr-20260302-long01 -> group:default/netops-edge,group:default/soc-t1',
+      `Re-certify: ${applied.title} -> group:default/netops-edge,group:default/soc-t1`,
     );
     expect(await service.requestRecertification(60)).toEqual([]);
   });
 
-  it('names approvers from the target’s owners and refuses a target with none', async () => {
+  it('refuses a target that is not in the catalog', async () => {
     const ctx = await setup();
-    const created = await requestAccess(
-      ctx,
-      'cr-20260302-owners',
-      '2026-03-10',
-    );
-    expect(created.approvers).toEqual({
-      netops: 'group:default/netops-edge',
-      secops: 'group:default/soc-t1',
-    });
     await expect(
       ctx.service.create(
-        { ...created, targets: ['component:default/nope'] },
-        'user:default/raj',
+        intent({ destination: 'component:default/nope' }),
+        raj,
       ),
-    ).rejects.toThrow('target component:default/nope is not in the catalog');
+    ).rejects.toThrow(
+      'destination: component:default/nope is not in the catalog',
+    );
   });
 
   it('expires an approved grant whose pull request was never merged', async () => {
-    const ctx = await setup();
-    const created = await ctx.service.create(
-      {
-        kind: 'network-access',
-        title: 'Flow via GitHub',
-        description: 'external',
-        targets: ['component:default/gateway'],
-        change: {
-          provider: 'github',
-          repository: 'bank/infra',
-          branch: 'change/cr-20260302-ext001',
-          commit: 'c',
-          url: 'https://github.example/bank/infra/pull/9',
-          files: {},
-        },
-        policy: { version: 'p@1', results: [] },
-        requiredApprovals: ['netops'],
-        expiresAt: '2026-03-10',
-      },
-      'user:default/raj',
+    const request = jest.fn(async () => ({}));
+    // GitHub's API stands behind the client the publisher is given.
+    const github = new GithubChangePublisher(
+      'https://github.example/bank/infra',
+      async () => ({
+        createPullRequest: async () => ({
+          data: {
+            html_url: 'https://github.example/bank/infra/pull/9',
+            head: { sha: 'a'.repeat(40) },
+          },
+        }),
+        request,
+      }),
     );
-    const approved = await ctx.service.approve(created.id, 'user:default/ana');
+    const ctx = await setup({ publisher: () => github });
+    const created = await ctx.service.create(
+      intent({ destination: 'resource:default/cases-db', ports: '5432/tcp' }),
+      raj,
+    );
+    expect(created.change).toMatchObject({
+      provider: 'github',
+      commit: 'a'.repeat(40),
+    });
+    await ctx.service.approve(created.id, 'user:default/omar');
+    const approved = await ctx.service.approve(
+      created.id,
+      'user:default/lucas',
+    );
     expect(approved.state).toBe('approved');
     expect((await ctx.store.audit(created.id)).pop()).toMatchObject({
       action: 'apply-external',
@@ -213,5 +384,10 @@ describe('RequestService expiry and re-certification (fixed clock)', () => {
     ctx.clock.now = new Date('2026-03-11T00:00:00Z');
     expect(await ctx.service.expireDue()).toEqual([created.id]);
     expect(await ctx.store.get(created.id)).toMatchObject({ state: 'expired' });
+    // The pull request's branch is deleted with it.
+    expect(request).toHaveBeenCalledWith(
+      'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
+      { owner: 'bank', repo: 'infra', ref: `heads/${created.change.branch}` },
+    );
   });
 });

@@ -1,4 +1,7 @@
-import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   ConflictError,
   InputError,
@@ -6,39 +9,55 @@ import {
   NotFoundError,
 } from '@backstage/errors';
 import {
+  ChangeIntent,
+  ChangePlan,
   ChangeRequest,
   Discipline,
   DISCIPLINE_TITLES,
-  NewChangeRequest,
-  opsOwnerRefs,
   lowerRef,
 } from '@internal/plugin-integrated-ops-common';
 import {
-  LocalGitRepositories,
+  ChangePlanner,
+  ChangePublisher,
   OpsRequestResource,
 } from '@internal/plugin-integrated-ops-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { randomBytes } from 'crypto';
+import { stringify } from 'yaml';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { RequestStore } from './RequestStore';
 
 const PORTAL = 'integrated-ops:portal';
+const RECORDS = 'change-requests/';
+// A change branch with no request this long after its commit is an orphan.
+const ORPHAN_AFTER_MS = 10 * 60_000;
+
+/** The signed-in user a request is filed for. */
+export interface Requester {
+  userEntityRef: string;
+  credentials: BackstageCredentials;
+}
 
 export interface RequestServiceOptions {
   store: RequestStore;
   index: () => OwnershipIndex;
   logger: LoggerService;
-  /** Where local change branches live; absent: changes are applied elsewhere (GitHub / GitLab). */
-  git?: LocalGitRepositories;
+  /** Judges intents: catalog, change policy, rendering. */
+  planner: ChangePlanner;
+  /** Where change branches go (local repository, GitHub, GitLab). */
+  publisher: ChangePublisher;
   notifications?: NotificationService;
   now?: () => Date;
 }
 
 /**
- * The life of a change request: created by a template with approvers taken
- * from the typed ownership of its first target, approved per discipline by a
- * member of that team (never the requester), applied by merging its change
- * branch, and revoked through the same git path when it expires.
+ * The life of a change request. The caller sends an intent; everything that
+ * gates it is derived here: the policy verdict, the approving teams (typed
+ * owners of its first target), the change (rendered and committed on a
+ * branch by this service) and the commit approvers review. Approved per
+ * discipline by a member of that team (never the requester); applied by
+ * merging exactly the reviewed commit; revoked through the same git path when
+ * it expires.
  */
 export class RequestService {
   private readonly now: () => Date;
@@ -59,44 +78,101 @@ export class RequestService {
       .map(([group]) => group);
   }
 
+  /** What filing the intent would do: policy verdict, approvers and the change. Commits nothing. */
+  async preview(
+    intent: ChangeIntent,
+    requester: Requester,
+  ): Promise<ChangePlan> {
+    return this.options.planner.plan(intent, requester);
+  }
+
+  /**
+   * Files an intent: refused unless the policy passes and every required
+   * discipline has an owning team; otherwise the change is committed on a
+   * new branch and the request stored with that commit. A branch whose
+   * request could not be stored is deleted again.
+   */
   async create(
-    input: NewChangeRequest,
-    requestedBy: string,
+    intent: ChangeIntent,
+    requester: Requester,
   ): Promise<ChangeRequest> {
-    const index = this.options.index();
-    const primary = lowerRef(input.targets[0] ?? '');
-    const entity = index.entity(primary);
-    if (!entity)
+    const plan = await this.options.planner.plan(intent, requester);
+    if (!plan.policy.passed) {
+      const failed = plan.policy.results.filter(r => !r.passed);
       throw new InputError(
-        `target ${primary || '(none)'} is not in the catalog`,
+        `Refused by policy ${plan.policy.version}: ${failed
+          .map(r => `${r.rule}: ${r.message}`)
+          .join('; ')}`,
       );
-    // Declared or inherited owners only: a spec.owner fallback is a gap.
-    const owners = opsOwnerRefs(entity);
-    const approvers: Partial<Record<Discipline, string>> = {};
-    for (const d of input.requiredApprovals) {
-      const owner = owners[d];
-      if (!owner) {
-        throw new InputError(
-          `${primary} has no ${DISCIPLINE_TITLES[d]} owner to approve it`,
-        );
-      }
-      approvers[d] = owner;
     }
-    const fromBranch = /^change\/(cr-[a-z0-9-]+)$/.exec(
-      input.change.branch,
-    )?.[1];
-    const id =
-      fromBranch ??
-      `cr-${this.at().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString(
-        'hex',
-      )}`;
-    const request = await this.options.store.create({
-      ...input,
+    const missing = plan.requiredApprovals.filter(d => !plan.approvers[d]);
+    if (missing.length) {
+      throw new InputError(
+        `${plan.targets[0]} has no ${missing
+          .map(d => DISCIPLINE_TITLES[d])
+          .join(', ')} owner to approve it`,
+      );
+    }
+    const requestedBy = lowerRef(requester.userEntityRef);
+    const requestedAt = this.at();
+    const id = `cr-${requestedAt.slice(0, 10).replace(/-/g, '')}-${randomBytes(
+      3,
+    ).toString('hex')}`;
+    const { publisher } = this.options;
+    const record = {
       id,
-      requestedBy: lowerRef(requestedBy),
-      requestedAt: this.at(),
-      approvers,
+      kind: plan.kind,
+      title: plan.title,
+      description: plan.description,
+      requestedBy,
+      requestedAt,
+      intent,
+      targets: plan.targets,
+      policy: plan.policy.version,
+      policyResults: plan.policy.results,
+      requiredApprovals: plan.requiredApprovals,
+      approvers: plan.approvers,
+      expiresAt: plan.expiresAt,
+    };
+    const published = await publisher.publish({
+      branch: `change/${id}`,
+      files: { ...plan.files, [`${RECORDS}${id}.yaml`]: stringify(record) },
+      title: `${plan.title} (${id})`,
+      body: `${plan.description}\n\nRequested-by: ${requestedBy}`,
+      author: {
+        name: requestedBy,
+        email: `${requestedBy.replace(/^user:(default\/)?/, '')}@users.invalid`,
+      },
     });
+    let request: ChangeRequest;
+    try {
+      request = await this.options.store.create({
+        id,
+        kind: plan.kind,
+        title: plan.title,
+        description: plan.description,
+        targets: plan.targets,
+        intent,
+        change: {
+          provider: publisher.provider,
+          repository: published.repository,
+          branch: published.branch,
+          commit: published.commit,
+          url: published.url,
+          files: plan.files,
+        },
+        policy: { version: plan.policy.version, results: plan.policy.results },
+        requiredApprovals: plan.requiredApprovals,
+        approvers: plan.approvers,
+        expiresAt: plan.expiresAt,
+        requestedBy,
+        requestedAt,
+      });
+    } catch (error) {
+      await this.discard(published.branch);
+      throw error;
+    }
+    const { approvers } = request;
     await this.notify(Object.values(approvers), {
       title: `Approval needed: ${request.title}`,
       description: `${
@@ -107,6 +183,23 @@ export class RequestService {
       link: `/ops-requests/${id}`,
     });
     return request;
+  }
+
+  /** The request with its change's files read from git at the reviewed commit, where readable. */
+  async review(request: ChangeRequest): Promise<ChangeRequest> {
+    const { publisher, logger } = this.options;
+    if (request.change.provider !== publisher.provider) return request;
+    try {
+      const files = await publisher.files(request.change.commit);
+      if (!files) return request;
+      const shown = Object.fromEntries(
+        Object.entries(files).filter(([path]) => !path.startsWith(RECORDS)),
+      );
+      return { ...request, change: { ...request.change, files: shown } };
+    } catch (error) {
+      logger.warn(`Reading ${request.id}'s change from git: ${error}`);
+      return request;
+    }
   }
 
   /** The request as the permission rules see it. */
@@ -196,6 +289,7 @@ export class RequestService {
       at: this.at(),
       reason: justification,
     });
+    await this.discard(request.change.branch);
     await this.notify([request.requestedBy], {
       title: `Rejected: ${request.title}`,
       description: `${actor}: ${justification}`,
@@ -205,53 +299,88 @@ export class RequestService {
     return request;
   }
 
-  /** Merges the approved change into main (local repositories); records where it went otherwise. */
+  /**
+   * Merges exactly the reviewed commit into main; a branch that moved since
+   * is refused and recorded, and nothing is merged. Where the provider's own
+   * review merges (GitHub, GitLab), records where to merge it.
+   */
   async apply(request: ChangeRequest): Promise<ChangeRequest> {
-    const { git } = this.options;
-    if (request.change.provider !== 'local' || !git) {
-      await this.options.store.note({
+    const { publisher, store } = this.options;
+    const { change } = request;
+    const note = async (action: string, reason: string) => {
+      await store.note({
         id: request.id,
         actor: PORTAL,
-        action: 'apply-external',
+        action,
         at: this.at(),
-        reason: `merge ${request.change.url} to apply it`,
+        reason,
       });
-      return request;
-    }
+      return (await store.get(request.id))!;
+    };
+    let merged: string | undefined;
     try {
-      const commit = await git.mergeBranch(
-        request.change.repository,
-        request.change.branch,
-        `Apply ${request.id}: ${request.title}`,
-        {
-          name: 'Integrated Ops Portal',
-          email: 'portal@integrated-ops.invalid',
-        },
-      );
-      return await this.options.store.transition({
-        id: request.id,
-        from: ['approved'],
-        to: 'applied',
-        action: 'applied',
-        actor: PORTAL,
-        at: this.at(),
-        reason: `merged ${request.change.branch} into main as ${commit.slice(
-          0,
-          12,
-        )}`,
-      });
+      if (change.provider === publisher.provider) {
+        merged = await publisher.merge({
+          branch: change.branch,
+          commit: change.commit,
+          message: `Apply ${request.id}: ${request.title}`,
+        });
+      }
     } catch (error) {
-      if (error instanceof ConflictError) throw error;
       this.options.logger.error(`Applying ${request.id} failed: ${error}`);
-      await this.options.store.note({
-        id: request.id,
-        actor: PORTAL,
-        action: 'apply-failed',
-        at: this.at(),
-        reason: String((error as Error).message),
-      });
-      return (await this.options.store.get(request.id))!;
+      // A refusal says why; any other failure stays in the server log (git's
+      // output names server paths).
+      return error instanceof ConflictError
+        ? note('apply-refused', error.message)
+        : note(
+            'apply-failed',
+            'git could not merge the change; see the backend log',
+          );
     }
+    if (!merged)
+      return note('apply-external', `merge ${change.url} to apply it`);
+    return store.transition({
+      id: request.id,
+      from: ['approved'],
+      to: 'applied',
+      action: 'applied',
+      actor: PORTAL,
+      at: this.at(),
+      reason: `merged ${change.branch} into main as ${merged.slice(
+        0,
+        12,
+      )} (reviewed commit ${change.commit.slice(0, 12)})`,
+    });
+  }
+
+  /** Deletes a change branch nobody will merge; a failure is logged, the sweep retries. */
+  private async discard(branch: string) {
+    try {
+      await this.options.publisher.discard(branch);
+    } catch (error) {
+      this.options.logger.warn(`Deleting branch ${branch}: ${error}`);
+    }
+  }
+
+  /**
+   * Deletes change branches that no stored request names (a filing that
+   * died between commit and store), once they are older than a few minutes.
+   */
+  async sweepOrphanBranches(): Promise<string[]> {
+    const cutoff = this.now().getTime() - ORPHAN_AFTER_MS;
+    const old = (await this.options.publisher.branches('change/')).filter(
+      b => Date.parse(b.committedAt) < cutoff,
+    );
+    const known = new Set(
+      (
+        await this.options.store.getMany(
+          old.map(b => b.branch.slice('change/'.length)),
+        )
+      ).map(r => r.change.branch),
+    );
+    const orphans = old.map(b => b.branch).filter(b => !known.has(b));
+    for (const branch of orphans) await this.discard(branch);
+    return orphans;
   }
 
   /**
@@ -278,6 +407,7 @@ export class RequestService {
                 ? `not approved before ${request.expiresAt}`
                 : `not applied before ${request.expiresAt}; close ${request.change.url}`,
           });
+          await this.discard(request.change.branch);
         } else {
           await this.revoke(request);
         }
@@ -301,38 +431,32 @@ export class RequestService {
   }
 
   private async revoke(request: ChangeRequest) {
-    const { git } = this.options;
+    const { publisher } = this.options;
     let reason = `expired ${request.expiresAt}`;
-    if (request.change.provider === 'local' && git) {
-      const branch = `revoke/${request.id}`;
+    if (request.change.provider === 'local' && publisher.provider === 'local') {
       const removals = Object.fromEntries(
         Object.keys(request.change.files)
-          .filter(path => !path.startsWith('change-requests/'))
+          .filter(path => !path.startsWith(RECORDS))
           .map(path => [path, null]),
       );
-      await git.publishBranch({
-        repository: request.change.repository,
-        branch,
+      const revocation = await publisher.publish({
+        branch: `revoke/${request.id}`,
         files: removals,
-        message: `Revoke ${request.id}: expired ${request.expiresAt}`,
+        title: `Revoke ${request.id}`,
+        body: `Expired ${request.expiresAt}`,
         author: {
           name: 'Integrated Ops Portal',
           email: 'portal@integrated-ops.invalid',
         },
       });
-      const commit = await git.mergeBranch(
-        request.change.repository,
-        branch,
-        `Revoke ${request.id}`,
-        {
-          name: 'Integrated Ops Portal',
-          email: 'portal@integrated-ops.invalid',
-        },
-      );
-      reason = `${reason}: merged ${branch} into main as ${commit.slice(
-        0,
-        12,
-      )}`;
+      const merged = await publisher.merge({
+        branch: revocation.branch,
+        commit: revocation.commit,
+        message: `Revoke ${request.id}`,
+      });
+      reason = `${reason}: merged ${
+        revocation.branch
+      } into main as ${merged!.slice(0, 12)}`;
     }
     await this.options.store.transition({
       id: request.id,

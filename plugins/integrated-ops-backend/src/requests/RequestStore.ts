@@ -2,16 +2,14 @@ import {
   AuditEntry,
   ChangeRequest,
   Discipline,
-  NewChangeRequest,
   RequestState,
 } from '@internal/plugin-integrated-ops-common';
 
-export interface StoredRequestInput extends NewChangeRequest {
-  id: string;
-  requestedBy: string;
-  requestedAt: string;
-  approvers: Partial<Record<Discipline, string>>;
-}
+/** A new request as the backend derived it: state, approvals and decision times come later. */
+export type StoredRequestInput = Omit<
+  ChangeRequest,
+  'state' | 'approvals' | 'decidedAt' | 'appliedAt' | 'revokedAt'
+>;
 
 export interface TransitionInput {
   id: string;

@@ -22,6 +22,7 @@ import { join } from 'path';
 import request from 'supertest';
 import { integratedOpsPlugin } from '../plugin';
 import { oboHttpAuthFactory } from '../__testUtils__/oboHttpAuth';
+import { POLICY_FILE } from '../__testUtils__/policyFile';
 import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
 
 jest.setTimeout(60_000);
@@ -40,14 +41,6 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
   const knex = await databases.init(databaseId);
   const gitRoot = await mkdtemp(join(tmpdir(), 'iop-req-git-'));
   const repos = new LocalGitRepositories(gitRoot);
-  await repos.ensure('infrastructure', '# infra\n');
-  await repos.publishBranch({
-    repository: 'infrastructure',
-    branch: 'change/cr-20260302-aaaaaa',
-    files: { 'kubernetes/allow.yaml': 'kind: NetworkPolicy\n' },
-    message: 'Network access',
-    author: { name: 'Tom', email: 'tom@bank.example' },
-  });
   const sent: { recipients: any; payload: any }[] = [];
   const backend = await startTestBackend({
     features: [
@@ -67,7 +60,10 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
       mockServices.rootConfig.factory({
         data: {
           permission: { enabled: true },
-          integratedOps: { gitops: { localRoot: gitRoot } },
+          integratedOps: {
+            gitops: { localRoot: gitRoot },
+            policy: { file: POLICY_FILE },
+          },
         },
       }),
     ],
@@ -86,23 +82,21 @@ async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
   return { server, stop: () => backend.stop(), repos, sent };
 }
 
+const inDays = (days: number) =>
+  new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** What a person asks for: the only thing the route takes. */
 const newRequest = {
   kind: 'network-access',
-  title: 'Network access: seg-corp -> gateway (443/tcp)',
-  description: 'Batch reconciliation reads the gateway API',
-  targets: ['component:default/gateway', 'resource:default/seg-corp'],
-  change: {
-    provider: 'local',
-    repository: 'infrastructure',
-    branch: 'change/cr-20260302-aaaaaa',
-    commit: 'abc',
-    url: '/git/infrastructure.git',
-    files: { 'kubernetes/allow.yaml': 'kind: NetworkPolicy\n' },
-  },
-  policy: { version: 'northbridge-change-policy@2026.11.1', results: [] },
-  requiredApprovals: ['netops', 'secops'],
-  expiresAt: '2026-04-01',
+  source: 'component:default/web',
+  destination: 'component:default/gateway',
+  ports: '443/tcp',
+  justification: 'Batch reconciliation reads the gateway API',
+  expiresAt: inDays(30),
 };
+const TITLE =
+  'Network access: component:default/web -> component:default/gateway (443/tcp)';
+const MANIFEST = 'kubernetes/edge/allow-web-to-gateway.yaml';
 
 describe.each(databases.eachSupportedId())(
   'change requests on %p',
@@ -141,10 +135,106 @@ describe.each(databases.eachSupportedId())(
       const res = await request(portal.server)
         .post('/api/integrated-ops/requests')
         .set(as(TOM))
-        .send({ ...newRequest, targets: ['gateway'] });
+        .send({ ...newRequest, justification: 'x'.repeat(2001) });
       expect(res.status).toBe(400);
       expect(res.body.error.message).toBe(
-        'targets.0: must be a full entity ref',
+        'justification: must be at most 2000 characters, got 2001',
+      );
+      const badDate = await request(portal.server)
+        .post('/api/integrated-ops/requests')
+        .set(as(TOM))
+        .send({ ...newRequest, expiresAt: '2026-02-30' });
+      expect(badDate.body.error.message).toBe(
+        'expiresAt: "2026-02-30" is not a date (YYYY-MM-DD, or an ISO date-time with a zone)',
+      );
+    });
+
+    it('refuses a forged request: policy, approvers, targets and branch are not the caller’s to say', async () => {
+      const { server, repos } = portal;
+      // The attack from the issue: "payments-web -> payments-web, policy
+      // passed", pointing at a branch that opens a PCI database.
+      const forged = await request(server)
+        .post('/api/integrated-ops/requests')
+        .set(as(RAJ))
+        .send({
+          kind: 'network-access',
+          title: 'Network access: web -> web (443/tcp)',
+          description: 'harmless',
+          targets: ['component:default/web'],
+          change: {
+            provider: 'local',
+            repository: 'infrastructure',
+            branch: 'attacker/open-pci-db',
+            commit: 'f'.repeat(40),
+            url: 'x',
+            files: { 'kubernetes/allow.yaml': 'harmless' },
+          },
+          policy: {
+            version: 'northbridge-change-policy@2026.11.1',
+            results: [{ rule: 'all', passed: true, message: 'ok' }],
+          },
+          requiredApprovals: ['netops'],
+        });
+      expect(forged.status).toBe(400);
+      expect(forged.body.error.message).toContain(
+        '(body): unknown fields "title", "description", "targets", "change", "policy", "requiredApprovals"',
+      );
+
+      // The same intent, honestly asked, into the PCI database: the backend
+      // names the database's NetOps owner and SecOps, whoever asks.
+      const honest = await request(server)
+        .post('/api/integrated-ops/requests')
+        .set(as(RAJ))
+        .send({
+          ...newRequest,
+          destination: 'resource:default/cases-db',
+          ports: '5432/tcp',
+        });
+      expect(honest.status).toBe(201);
+      expect(honest.body.approvers).toEqual({
+        netops: 'group:default/netops-dc',
+        secops: 'group:default/soc-t1',
+      });
+      expect(honest.body.requiredApprovals).toEqual(['netops', 'secops']);
+      // NetOps Edge (owner of the source, not the database) cannot approve it.
+      const edge = await request(server)
+        .post(`/api/integrated-ops/requests/${honest.body.id}/approve`)
+        .set(as(ANA))
+        .send({});
+      expect(edge.status).toBe(403);
+      // One NetOps approval of the database's owner does not merge it: SecOps must too.
+      const omar = await request(server)
+        .post(`/api/integrated-ops/requests/${honest.body.id}/approve`)
+        .set(as('user:default/omar'))
+        .send({});
+      expect(omar.body.state).toBe('pending');
+      expect(
+        await repos.branchHead('infrastructure', honest.body.change.branch),
+      ).toBe(honest.body.change.commit);
+    });
+
+    it('previews an intent: the backend’s verdict, approvers and change, with nothing committed', async () => {
+      const { server, repos } = portal;
+      const before = await repos.branches('infrastructure', 'change/');
+      const preview = await request(server)
+        .post('/api/integrated-ops/requests/preview')
+        .set(as(TOM))
+        .send({ ...newRequest, source: 'resource:default/seg-corp' });
+      expect(preview.status).toBe(200);
+      expect(preview.body.policy.passed).toBe(false);
+      expect(
+        preview.body.policy.results
+          .filter((r: any) => !r.passed)
+          .map((r: any) => r.rule),
+      ).toEqual(['cidr-breadth']);
+      expect(await repos.branches('infrastructure', 'change/')).toEqual(before);
+      const refused = await request(server)
+        .post('/api/integrated-ops/requests')
+        .set(as(TOM))
+        .send({ ...newRequest, source: 'resource:default/seg-corp' });
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.message).toMatch(
+        /^Refused by policy northbridge-change-policy@2026\.11\.1: cidr-breadth: /,
       );
     });
 
@@ -156,8 +246,8 @@ describe.each(databases.eachSupportedId())(
         .send(newRequest);
       expect(created.status).toBe(201);
       const id = created.body.id;
-      expect(id).toBe('cr-20260302-aaaaaa');
-      // Approvers from the typed ownership of the first target.
+      expect(id).toMatch(/^cr-\d{8}-[0-9a-f]{6}$/);
+      // Approvers from the typed ownership of the destination.
       expect(created.body.approvers).toEqual({
         netops: 'group:default/netops-edge',
         secops: 'group:default/soc-t1',
@@ -165,7 +255,7 @@ describe.each(databases.eachSupportedId())(
       expect(
         sent.map(n => [n.payload.title, n.recipients.entityRef]),
       ).toContainEqual([
-        `Approval needed: ${newRequest.title}`,
+        `Approval needed: ${TITLE}`,
         ['group:default/netops-edge', 'group:default/soc-t1'],
       ]);
 
@@ -191,6 +281,14 @@ describe.each(databases.eachSupportedId())(
         .get(`/api/integrated-ops/requests/${id}`)
         .set(as(ANA));
       expect(detail.body.canDecide).toBe(true);
+      // The diff approvers see is read from git at the recorded commit.
+      expect(Object.keys(detail.body.change.files)).toEqual([
+        MANIFEST,
+        'terraform/web-to-gateway.tf.json',
+      ]);
+      expect(detail.body.change.files[MANIFEST]).toContain(
+        'cidr: 10.20.1.0/24',
+      );
       expect(
         (
           await request(server)
@@ -208,9 +306,9 @@ describe.each(databases.eachSupportedId())(
       expect(last.body.state).toBe('applied');
 
       // Applied through git: the change branch is merged into main.
-      expect(
-        await repos.show('infrastructure', 'main', 'kubernetes/allow.yaml'),
-      ).toBe('kind: NetworkPolicy\n');
+      expect(await repos.show('infrastructure', 'main', MANIFEST)).toContain(
+        'kind: NetworkPolicy',
+      );
       const audit = (
         await request(server)
           .get(`/api/integrated-ops/requests/${id}`)
@@ -223,9 +321,7 @@ describe.each(databases.eachSupportedId())(
         `approved ${LUCAS}`,
         'applied integrated-ops:portal',
       ]);
-      expect(sent.map(n => n.payload.title)).toContain(
-        `Approved: ${newRequest.title}`,
-      );
+      expect(sent.map(n => n.payload.title)).toContain(`Approved: ${TITLE}`);
       expect(
         (
           await request(server)
@@ -240,10 +336,7 @@ describe.each(databases.eachSupportedId())(
       const created = await request(server)
         .post('/api/integrated-ops/requests')
         .set(as(TOM))
-        .send({
-          ...newRequest,
-          change: { ...newRequest.change, branch: 'change/cr-20260302-bbbbbb' },
-        });
+        .send(newRequest);
       const id = created.body.id;
       const noReason = await request(server)
         .post(`/api/integrated-ops/requests/${id}/reject`)

@@ -14,10 +14,14 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import permissionBackend from '@backstage/plugin-permission-backend';
 import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
+import { mkdtemp } from 'fs/promises';
 import knexFactory, { Knex } from 'knex';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import request from 'supertest';
 import { integratedOpsPlugin } from '../plugin';
 import { oboHttpAuthFactory } from '../__testUtils__/oboHttpAuth';
+import { POLICY_FILE } from '../__testUtils__/policyFile';
 import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
 
 jest.setTimeout(120_000);
@@ -28,7 +32,7 @@ const as = (userRef: string) => ({
   Authorization: mockCredentials.user.header(userRef),
 });
 
-async function replica(knex: Knex) {
+async function replica(knex: Knex, gitRoot: string) {
   const backend = await startTestBackend({
     features: [
       integratedOpsPlugin,
@@ -39,7 +43,13 @@ async function replica(knex: Knex) {
       catalogServiceMock.factory({ entities: catalog }),
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
-        data: { permission: { enabled: true } },
+        data: {
+          permission: { enabled: true },
+          integratedOps: {
+            gitops: { localRoot: gitRoot },
+            policy: { file: POLICY_FILE },
+          },
+        },
       }),
     ],
   });
@@ -59,29 +69,25 @@ it('two replicas deciding the same requests at once: each decision lands exactly
   const knexA = await databases.init('POSTGRES_15');
   // The second replica has its own connection pool to the same database.
   const knexB = knexFactory(knexA.client.config);
-  const a = await replica(knexA);
-  const b = await replica(knexB);
+  // Both replicas deliver to the same infrastructure repository.
+  const gitRoot = await mkdtemp(join(tmpdir(), 'iop-race-git-'));
+  const a = await replica(knexA, gitRoot);
+  const b = await replica(knexB, gitRoot);
   try {
     const ids: string[] = [];
+    const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
     for (let i = 0; i < REQUESTS; i++) {
       const res = await request(a.server)
         .post('/api/integrated-ops/requests')
         .set(as('user:default/raj'))
         .send({
           kind: 'network-access',
-          title: `Flow ${i}`,
-          description: 'race',
-          targets: ['component:default/gateway'],
-          change: {
-            provider: 'github',
-            repository: 'bank/infra',
-            branch: `change/cr-20260302-race${String(i).padStart(2, '0')}`,
-            commit: 'c',
-            url: 'https://github.example/pr',
-            files: {},
-          },
-          policy: { version: 'p@1', results: [] },
-          requiredApprovals: ['netops', 'secops'],
+          source: 'component:default/web',
+          destination: 'component:default/gateway',
+          ports: '443/tcp',
+          // The same flow each time: the same files, so every merge lands.
+          justification: 'Two replicas decide the same flow at once',
+          expiresAt,
         });
       expect(res.status).toBe(201);
       ids.push(res.body.id);
@@ -119,7 +125,7 @@ it('two replicas deciding the same requests at once: each decision lands exactly
           .get(`/api/integrated-ops/requests/${id}`)
           .set(as('user:default/raj'))
       ).body;
-      expect(detail.state).toBe('approved');
+      expect(detail.state).toBe('applied');
       expect(detail.approvals.map((x: any) => x.discipline).sort()).toEqual([
         'netops',
         'secops',
@@ -133,9 +139,7 @@ it('two replicas deciding the same requests at once: each decision lands exactly
         actions.filter((x: string) => x === 'approved:secops'),
       ).toHaveLength(1);
       expect(actions.filter((x: string) => x === 'created')).toHaveLength(1);
-      expect(
-        actions.filter((x: string) => x === 'apply-external'),
-      ).toHaveLength(1);
+      expect(actions.filter((x: string) => x === 'applied')).toHaveLength(1);
       expect(actions).toHaveLength(5);
     }
   } finally {

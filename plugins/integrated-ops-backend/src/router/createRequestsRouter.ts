@@ -8,6 +8,7 @@ import { opsRequestResourceRef } from '@internal/plugin-integrated-ops-node';
 import { NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
+  changeIntentSchema,
   ChangeRequestDetail,
   opsLookupReadPermission,
   opsRequestCreatePermission,
@@ -18,12 +19,7 @@ import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
 import { parseInput } from './querySchemas';
-import {
-  approveBody,
-  listQuery,
-  newRequestBody,
-  rejectBody,
-} from './requestSchemas';
+import { approveBody, listQuery, rejectBody } from './requestSchemas';
 
 /**
  * Change-request routes. Every route authenticates a user; deciding is a
@@ -45,7 +41,8 @@ export function createRequestsRouter(options: {
     options.permissionsRegistry.getPermissionRuleset(opsRequestResourceRef),
   );
   const router = Router();
-  router.use(express.json({ limit: '2mb' }));
+  // An intent is a few hundred bytes; nothing a caller sends needs more.
+  router.use(express.json({ limit: '64kb' }));
 
   const user = (req: Request) => httpAuth.credentials(req, { allow: ['user'] });
 
@@ -74,12 +71,27 @@ export function createRequestsRouter(options: {
     };
   }
 
-  router.post('/requests', async (req, res) => {
+  /** The caller as a requester; the body is parsed as an intent and nothing else. */
+  async function requester(req: Request) {
     const credentials = await allowed(req, opsRequestCreatePermission);
-    const body = parseInput(newRequestBody, req.body);
-    res
-      .status(201)
-      .json(await service.create(body, credentials.principal.userEntityRef));
+    const intent = parseInput(changeIntentSchema, req.body);
+    return {
+      intent,
+      requester: {
+        userEntityRef: credentials.principal.userEntityRef,
+        credentials,
+      },
+    };
+  }
+
+  router.post('/requests/preview', async (req, res) => {
+    const { intent, requester: who } = await requester(req);
+    res.json(await service.preview(intent, who));
+  });
+
+  router.post('/requests', async (req, res) => {
+    const { intent, requester: who } = await requester(req);
+    res.status(201).json(await service.create(intent, who));
   });
 
   router.get('/requests', async (req, res) => {
@@ -99,7 +111,7 @@ export function createRequestsRouter(options: {
 
   router.get('/requests/:id', async (req, res) => {
     await allowed(req, opsLookupReadPermission);
-    const request = await service.get(req.params.id);
+    const request = await service.review(await service.get(req.params.id));
     const { allowed: canDecide } = await mayDecide(req, request.id);
     const detail: ChangeRequestDetail = {
       ...request,

@@ -1,4 +1,5 @@
 import { InputError } from '@backstage/errors';
+import { parseWithMessages } from '@internal/plugin-integrated-ops-common';
 import { z } from 'zod';
 
 const QUERY_REQUIRED =
@@ -31,15 +32,12 @@ export const coverageQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
 
-/** Parses request input or throws a 400 naming each bad field. */
-export function parseInput<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    throw new InputError(
-      result.error.issues
-        .map(i => `${i.path.join('.') || 'query'}: ${i.message}`)
-        .join('; '),
-    );
-  }
-  return result.data;
+/** Parses request input or throws a 400 naming each bad field and what is wrong with it. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+): z.output<S> {
+  const result = parseWithMessages(schema, input);
+  if (!result.ok) throw new InputError(result.problems.join('; '));
+  return result.value;
 }

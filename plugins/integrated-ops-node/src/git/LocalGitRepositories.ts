@@ -1,4 +1,5 @@
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
+import isGitRefNameValid from 'is-git-ref-name-valid';
 import { mkdtemp, mkdir, rm, stat, writeFile, cp } from 'fs/promises';
 import { tmpdir } from 'os';
 import { dirname, join, relative, resolve } from 'path';
@@ -24,6 +25,23 @@ export interface PublishedChange {
   files: string[];
 }
 
+/**
+ * A branch name git would accept (git check-ref-format rules), and never one
+ * that could be read as an option: checked here, not left to simple-git.
+ */
+export function assertBranchName(branch: string): string {
+  if (
+    branch.length > 200 ||
+    branch.startsWith('-') ||
+    !isGitRefNameValid(`refs/heads/${branch}`)
+  ) {
+    throw new InputError(`"${branch.slice(0, 80)}" is not a valid branch name`);
+  }
+  return branch;
+}
+
+const COMMIT = /^[0-9a-f]{40}$/;
+
 const exists = (path: string) =>
   stat(path).then(
     () => true,
@@ -37,6 +55,8 @@ const exists = (path: string) =>
  * git CLI through simple-git (isomorphic-git cannot push to a path).
  */
 export class LocalGitRepositories {
+  private readonly turns = new Map<string, Promise<void>>();
+
   constructor(private readonly root: string) {}
 
   remoteOf(repository: string): string {
@@ -72,7 +92,8 @@ export class LocalGitRepositories {
     message: string;
     author: Author;
   }): Promise<PublishedChange> {
-    const { repository, branch } = options;
+    const { repository } = options;
+    const branch = assertBranchName(options.branch);
     if (!(await this.exists(repository))) {
       throw new NotFoundError(`repository ${repository} does not exist`);
     }
@@ -138,31 +159,158 @@ export class LocalGitRepositories {
     });
   }
 
-  /** Merges a change branch into main (a merge commit), as the reviewer's approval does. */
-  async mergeBranch(
+  /**
+   * Merges a change into main (a merge commit), as the reviewers' approval
+   * does: exactly the commit they reviewed. Refuses with a ConflictError when
+   * the branch no longer points at that commit (someone pushed to it since).
+   */
+  async mergeCommit(options: {
+    repository: string;
+    branch: string;
+    commit: string;
+    message: string;
+    author: Author;
+  }): Promise<string> {
+    const branch = assertBranchName(options.branch);
+    if (!COMMIT.test(options.commit)) {
+      throw new InputError(`"${options.commit}" is not a commit id`);
+    }
+    const head = await this.branchHead(options.repository, branch);
+    if (head !== options.commit) {
+      throw new ConflictError(
+        `${branch} ${
+          head ? `moved to ${head.slice(0, 12)}` : 'is gone'
+        } since ${options.commit.slice(
+          0,
+          12,
+        )} was reviewed; nothing was merged`,
+      );
+    }
+    // Merges in this process take turns; another replica may still land one
+    // on main between our clone and our push: then merge again on top.
+    return this.inTurn(options.repository, async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await this.withClone(
+            options.repository,
+            false,
+            async git => {
+              await git.merge([
+                options.commit,
+                '--no-ff',
+                '-m',
+                options.message,
+              ]);
+              await git.push('origin', 'main');
+              return (await git.revparse(['HEAD'])).trim();
+            },
+            options.author,
+          );
+        } catch (error) {
+          const raced =
+            /rejected\]|non-fast-forward|fetch first|cannot lock ref/.test(
+              String(error),
+            );
+          if (!raced || attempt >= 10) throw error;
+          await new Promise(r => setTimeout(r, 50 + Math.random() * 200));
+        }
+      }
+    });
+  }
+
+  /** Runs work after every earlier call's work on the same repository. */
+  private inTurn<T>(repository: string, work: () => Promise<T>): Promise<T> {
+    const previous = this.turns.get(repository) ?? Promise.resolve();
+    const result = previous.then(work, work);
+    this.turns.set(
+      repository,
+      result.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return result;
+  }
+
+  /** The commit a branch points at, or undefined when there is no such branch. */
+  async branchHead(
     repository: string,
     branch: string,
-    message: string,
-    author: Author,
-  ) {
-    return this.withClone(
-      repository,
-      false,
-      async git => {
-        await git.fetch('origin', branch);
-        await git.merge([`origin/${branch}`, '--no-ff', '-m', message]);
-        await git.push('origin', 'main');
-        return (await git.revparse(['HEAD'])).trim();
-      },
-      author,
-    );
+  ): Promise<string | undefined> {
+    const ref = `refs/heads/${assertBranchName(branch)}`;
+    const out = await this.bare(repository)
+      .raw(['for-each-ref', '--format=%(objectname)', ref])
+      .catch(() => '');
+    return out.trim() || undefined;
+  }
+
+  /** Change branches under a prefix (e.g. "change/"), with their commit times. */
+  async branches(
+    repository: string,
+    prefix: string,
+  ): Promise<{ branch: string; committedAt: string }[]> {
+    if (!(await this.exists(repository))) return [];
+    const out = await this.bare(repository).raw([
+      'for-each-ref',
+      '--format=%(refname:lstrip=2)%09%(committerdate:iso-strict)',
+      `refs/heads/${prefix}`,
+    ]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map(line => {
+        const [branch, committedAt] = line.split('\t');
+        return { branch, committedAt };
+      });
+  }
+
+  /** Deletes a branch; no error when it is already gone. */
+  async deleteBranch(repository: string, branch: string): Promise<void> {
+    const ref = `refs/heads/${assertBranchName(branch)}`;
+    await this.bare(repository).raw(['update-ref', '-d', ref]);
+  }
+
+  /**
+   * The files a commit adds or changes against its first parent, path ->
+   * content, read from git: what approvers are shown.
+   */
+  async changedFiles(
+    repository: string,
+    commit: string,
+  ): Promise<Record<string, string>> {
+    if (!COMMIT.test(commit)) {
+      throw new InputError(`"${commit}" is not a commit id`);
+    }
+    const git = this.bare(repository);
+    const names = (
+      await git.raw([
+        'diff-tree',
+        '-r',
+        '-z',
+        '--no-renames',
+        '--no-commit-id',
+        '--name-only',
+        '--diff-filter=AM',
+        `${commit}^1`,
+        commit,
+      ])
+    )
+      .split('\0')
+      .filter(Boolean);
+    const files: Record<string, string> = {};
+    for (const name of names) {
+      files[name] = await git.show([`${commit}:${name}`]);
+    }
+    return files;
   }
 
   /** The content of a file at a ref, for tests and for showing a change. */
   async show(repository: string, ref: string, path: string): Promise<string> {
-    return simpleGit()
-      .cwd(this.remoteOf(repository))
-      .show([`${ref}:${path}`]);
+    return this.bare(repository).show([`${ref}:${path}`]);
+  }
+
+  private bare(repository: string): SimpleGit {
+    return simpleGit(this.remoteOf(repository));
   }
 
   private async writeFiles(dir: string, files: Record<string, string>) {

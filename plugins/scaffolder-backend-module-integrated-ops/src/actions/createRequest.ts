@@ -1,116 +1,133 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import {
-  DISCIPLINES,
-  NewChangeRequest,
-} from '@internal/plugin-integrated-ops-common';
-import { withDefaults } from './inputDefaults';
-import { readWorkspaceDir } from './workspaceFiles';
+import { ChangePlan } from '@internal/plugin-integrated-ops-common';
+import { intentFromInput, requestIntentInput } from './requestIntentInput';
+import { RequestsClient } from './requestsClient';
+import { writeWorkspaceFile } from './workspaceFiles';
+
+type Logger = { info(m: string): void; error(m: string): void };
+
+/** Every rule of the backend's verdict in the task log, then who approves. */
+function logVerdict(plan: ChangePlan, logger: Logger) {
+  logger.info(`Policy ${plan.policy.version}:`);
+  for (const r of plan.policy.results) {
+    const line = `${r.passed ? 'PASS' : 'FAIL'} ${r.rule}: ${r.message}`;
+    if (r.passed) logger.info(line);
+    else logger.error(line);
+  }
+  logger.info(
+    `Approval needed from: ${plan.requiredApprovals
+      .map(d => `${d} (${plan.approvers[d] ?? 'no owner!'})`)
+      .join(', ')}`,
+  );
+}
 
 /**
- * Files the published change as a change request in the integrated-ops
- * backend, on behalf of the user who runs the template: the backend names the
- * approvers from the catalog, notifies them, and applies the change once they
- * approve. The task ends here, with a link to the request; nothing waits.
+ * Asks the integrated-ops backend what filing this intent would do: the
+ * policy verdict, the approving teams and the rendered change, all decided
+ * by the backend. Writes the change under `change/` in the workspace (what a
+ * dry run shows) and fails with every violated rule when the policy refuses.
+ */
+export function createPreviewRequestAction(options: {
+  client: RequestsClient;
+}) {
+  return createTemplateAction({
+    id: 'integrated-ops:request:preview',
+    description:
+      'Checks an intent against the change policy in the integrated-ops backend and shows the change it would commit; commits nothing.',
+    supportsDryRun: true,
+    schema: {
+      input: requestIntentInput,
+      output: {
+        policyVersion: z => z.string(),
+        requiredApprovals: z => z.array(z.string()),
+        approvers: z => z.record(z.string(), z.string()),
+        files: z => z.array(z.string()),
+      },
+    },
+    async handler(ctx) {
+      const intent = intentFromInput(ctx.input);
+      const plan = await options.client.preview(
+        intent,
+        await ctx.getInitiatorCredentials(),
+      );
+      logVerdict(plan, ctx.logger);
+      if (!plan.policy.passed) {
+        const failed = plan.policy.results.filter(r => !r.passed);
+        throw new InputError(
+          `Refused by policy ${plan.policy.version}:\n${failed
+            .map(r => `- ${r.rule}: ${r.message}`)
+            .join('\n')}`,
+        );
+      }
+      for (const [path, content] of Object.entries(plan.files)) {
+        await writeWorkspaceFile(ctx.workspacePath, `change/${path}`, content);
+      }
+      ctx.logger.info(`The change: ${Object.keys(plan.files).join(', ')}`);
+      ctx.output('policyVersion', plan.policy.version);
+      ctx.output('requiredApprovals', plan.requiredApprovals);
+      ctx.output('approvers', plan.approvers as Record<string, string>);
+      ctx.output('files', Object.keys(plan.files));
+    },
+  });
+}
+
+/**
+ * Files the intent with the integrated-ops backend on behalf of the user
+ * who runs the template. The backend judges it again, commits the change on
+ * a new branch of the infrastructure repository, names the approvers from
+ * the catalog and notifies them; the task ends with a link to the request.
  */
 export function createRequestAction(options: {
-  auth: AuthService;
-  discovery: DiscoveryService;
+  client: RequestsClient;
   appBaseUrl: string;
 }) {
   return createTemplateAction({
     id: 'integrated-ops:request:create',
     description:
-      'Creates the change request that the owning teams approve; the change is applied when they do.',
+      'Files a change request: the backend judges the intent, commits the change and asks the owning teams to approve it.',
     supportsDryRun: true,
     schema: {
-      input: {
-        kind: z =>
-          z.enum(['network-access', 'new-service', 'security-controls']),
-        title: z => z.string().min(1),
-        description: z => z.string().default(''),
-        targets: z =>
-          z
-            .array(z.string())
-            .min(1)
-            .describe('Entity refs; the first one’s owners approve'),
-        provider: z => z.enum(['local', 'github', 'gitlab']),
-        repository: z => z.string(),
-        branch: z => z.string(),
-        commit: z => z.string(),
-        url: z => z.string(),
-        sourcePath: z =>
-          z
-            .string()
-            .describe(
-              'Workspace directory holding the change, shown as its diff',
-            ),
-        policyVersion: z => z.string(),
-        policyResults: z =>
-          z.array(
-            z.object({
-              rule: z.string(),
-              passed: z.boolean(),
-              message: z.string(),
-            }),
-          ),
-        requiredApprovals: z => z.array(z.enum(DISCIPLINES)).min(1),
-        expiresAt: z => z.string().optional(),
-      },
+      input: requestIntentInput,
       output: {
         requestId: z => z.string(),
         url: z => z.string(),
+        branch: z => z.string(),
+        commit: z => z.string(),
+        policyVersion: z => z.string(),
+        requiredApprovals: z => z.array(z.string()),
         approvers: z => z.record(z.string(), z.string()),
       },
     },
     async handler(ctx) {
-      const input = withDefaults(ctx.input, { description: '' });
-      const body: NewChangeRequest = {
-        kind: input.kind,
-        title: input.title,
-        description: input.description,
-        targets: input.targets,
-        change: {
-          provider: input.provider,
-          repository: input.repository,
-          branch: input.branch,
-          commit: input.commit,
-          url: input.url,
-          files: await readWorkspaceDir(ctx.workspacePath, input.sourcePath),
-        },
-        policy: { version: input.policyVersion, results: input.policyResults },
-        requiredApprovals: input.requiredApprovals,
-        expiresAt: input.expiresAt,
-      };
+      const intent = intentFromInput(ctx.input);
+      const credentials = await ctx.getInitiatorCredentials();
       if (ctx.isDryRun) {
+        const plan = await options.client.preview(intent, credentials);
         ctx.logger.info(
-          `Dry run: would ask ${input.requiredApprovals.join(', ')} owners of ${
-            input.targets[0]
-          } to approve "${input.title}"`,
+          `Dry run: would commit on a new branch change/<id> of the infrastructure repository and ask ${plan.requiredApprovals
+            .map(d => `${d} (${plan.approvers[d]})`)
+            .join(', ')} to approve "${plan.title}"`,
         );
         ctx.output('requestId', 'dry-run');
         ctx.output('url', '/ops-requests');
-        ctx.output('approvers', {});
+        ctx.output('branch', 'dry-run');
+        ctx.output('commit', 'dry-run');
+        ctx.output('policyVersion', plan.policy.version);
+        ctx.output('requiredApprovals', plan.requiredApprovals);
+        ctx.output('approvers', plan.approvers as Record<string, string>);
         return;
       }
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'integrated-ops',
-      });
-      const baseUrl = await options.discovery.getBaseUrl('integrated-ops');
-      const response = await fetch(`${baseUrl}/requests`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          Authorization: `Bearer ${token}`,
-        },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
-      const created = await response.json();
+      const created = await options.client.create(intent, credentials);
       // A path in the portal: the task page opens it in place.
       const url = `/ops-requests/${created.id}`;
+      ctx.logger.info(
+        `Committed ${created.change.commit.slice(0, 12)} on ${
+          created.change.branch
+        } of ${created.change.repository}; policy ${
+          created.policy.version
+        } passed`,
+      );
       ctx.logger.info(
         `Change request ${created.id} awaits approval from ${Object.entries(
           created.approvers,
@@ -120,7 +137,11 @@ export function createRequestAction(options: {
       );
       ctx.output('requestId', created.id);
       ctx.output('url', url);
-      ctx.output('approvers', created.approvers);
+      ctx.output('branch', created.change.branch);
+      ctx.output('commit', created.change.commit);
+      ctx.output('policyVersion', created.policy.version);
+      ctx.output('requiredApprovals', created.requiredApprovals);
+      ctx.output('approvers', created.approvers as Record<string, string>);
     },
   });
 }

@@ -246,7 +246,7 @@ describe('integrated-ops:policy:check', () => {
           destination: 'component:default/nope',
         })
       ).error?.message,
-    ).toBe('component:default/nope is not in the catalog');
+    ).toBe('destination: component:default/nope is not in the catalog');
     expect(
       (await runAction(action, { ...allowedFlow, ports: '443/tcp, ssh' })).error
         ?.message,
@@ -267,7 +267,8 @@ describe('integrated-ops:policy:check', () => {
     });
     const run = await runAction(broken, allowedFlow);
     expect(run.error?.message).toBe(
-      `change policy ${file} is invalid at spec.cidr.minPrefixLengthIPv4: Too big: expected number to be <=32`,
+      // Named by its file name: the error reaches the task log, server paths do not.
+      `change policy change-policy.yaml is invalid at spec.cidr.minPrefixLengthIPv4: Too big: expected number to be <=32`,
     );
   });
 });

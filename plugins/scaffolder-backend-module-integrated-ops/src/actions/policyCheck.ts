@@ -10,15 +10,20 @@ import {
   PortRule,
   SECURITY_CONTROLS,
 } from '@internal/plugin-integrated-ops-common';
-import { ResolvedTarget, TargetResolver } from '../catalog/resolveTarget';
-import { loadChangePolicy } from '../policy/loadChangePolicy';
+import {
+  loadChangePolicy,
+  ResolvedTarget,
+  TargetResolver,
+} from '@internal/plugin-integrated-ops-node';
 import { withDefaults } from './inputDefaults';
 
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
 
 /**
- * Judges the request against policies/change-policy.yaml before any other
- * step runs: the first step of every Integrated Ops template. Logs every
+ * Judges a new service against policies/change-policy.yaml before any other
+ * step of the New service template runs. (Network access and security
+ * controls are judged by the integrated-ops backend when they are filed:
+ * integrated-ops:request:preview and :create.) Logs every
  * rule; fails the task with one line per violated rule. Resolves the targets
  * from the catalog and outputs what later steps render, and who must approve.
  */
@@ -91,13 +96,6 @@ export function createPolicyCheckAction(options: {
             .string()
             .optional()
             .describe('ISO date or date-time the grant ends'),
-        production: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              'Override: is this a production change? (default: from lifecycle)',
-            ),
       },
       output: {
         passed: z => z.boolean(),
@@ -152,9 +150,10 @@ export function createPolicyCheckAction(options: {
       const dataClasses = new Set(input.dataClasses.map(c => c.toLowerCase()));
 
       if (input.kind === 'network-access') {
-        source = await resolver.resolve(need(input.source, 'source'));
+        source = await resolver.resolve(need(input.source, 'source'), 'source');
         destination = await resolver.resolve(
           need(input.destination, 'destination'),
+          'destination',
         );
         need(input.ports, 'ports');
         owners = destination.owners;
@@ -170,19 +169,22 @@ export function createPolicyCheckAction(options: {
       } else if (input.kind === 'security-controls') {
         destination = await resolver.resolve(
           need(input.component, 'component'),
+          'component',
         );
         owners = destination.owners;
         production = destination.production;
         destination.dataClasses.forEach(c => dataClasses.add(c.toLowerCase()));
       } else {
-        const system = await resolver.resolve(need(input.system, 'system'));
+        const system = await resolver.resolve(
+          need(input.system, 'system'),
+          'system',
+        );
         owners = { ...system.owners };
         for (const d of DISCIPLINES) {
           if (input.owners?.[d]) owners[d] = input.owners[d];
         }
         production = true;
       }
-      if (input.production !== undefined) production = input.production;
 
       const facts: ChangeRequestFacts = {
         kind: input.kind,

@@ -1,6 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { SECURITY_CONTROLS } from '@internal/plugin-integrated-ops-common';
-import { controlsManifest, securityWorkflow } from '../render/ciControls';
+import {
+  controlsManifest,
+  securityWorkflow,
+} from '@internal/plugin-integrated-ops-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

@@ -1,7 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parsePorts, PortRule } from '@internal/plugin-integrated-ops-common';
-import { firewallRuleTerraform, terraformName } from '../render/firewallRule';
+import {
+  firewallRuleTerraform,
+  terraformName,
+} from '@internal/plugin-integrated-ops-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

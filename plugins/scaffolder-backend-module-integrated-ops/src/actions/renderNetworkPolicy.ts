@@ -5,8 +5,8 @@ import {
   allowIngressPolicy,
   defaultDenyPolicy,
   toYamlDocuments,
-} from '../render/networkPolicies';
-import { validateManifests } from '../render/validateManifests';
+} from '@internal/plugin-integrated-ops-node';
+import { validateManifests } from '@internal/plugin-integrated-ops-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

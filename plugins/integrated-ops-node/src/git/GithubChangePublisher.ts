@@ -18,11 +18,13 @@ export interface PullRequestClient {
     head: string;
     base: string;
     changes: {
-      files: Record<string, string>;
+      files: Record<string, string | null>;
       commit: string;
       author: { name: string; email: string; date: string };
     }[];
   }): Promise<{ data: { html_url: string; head: { sha: string } } } | null>;
+  /** Octokit's generic request, for the REST calls the plugin has no helper for. */
+  request(route: string, params: Record<string, unknown>): Promise<unknown>;
 }
 
 function octokitWithPullRequests(options: {
@@ -103,5 +105,30 @@ export class GithubChangePublisher implements ChangePublisher {
       url: pr.data.html_url,
       files: Object.keys(change.files),
     };
+  }
+
+  /** Deleting the head branch closes its pull request too. */
+  async discard(branch: string) {
+    const { host, path } = parseRepositoryUrl(this.target);
+    const [owner, repo] = path.split('/');
+    const client = await this.client(host, this.target);
+    await client.request('DELETE /repos/{owner}/{repo}/git/refs/{ref}', {
+      owner,
+      repo,
+      ref: `heads/${branch}`,
+    });
+  }
+
+  /** Reviewers merge the pull request on GitHub; its head is the recorded commit. */
+  async merge() {
+    return undefined;
+  }
+
+  async files() {
+    return undefined;
+  }
+
+  async branches() {
+    return [];
   }
 }

@@ -7,7 +7,7 @@ import {
 } from './GithubChangePublisher';
 import { GitlabChangePublisher } from './GitlabChangePublisher';
 import { LocalChangePublisher } from './LocalChangePublisher';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import { LocalGitRepositories } from './LocalGitRepositories';
 
 const change = {
   branch: 'change/cr-20260302-abcdef',
@@ -49,8 +49,9 @@ describe('GithubChangePublisher', () => {
         head: { sha: 'abc123' },
       },
     }));
+    const request = jest.fn(async () => ({}));
     const client = jest.fn(
-      async () => ({ createPullRequest } as PullRequestClient),
+      async (): Promise<PullRequestClient> => ({ createPullRequest, request }),
     );
     const publisher = new GithubChangePublisher(
       'https://github.example/bank/infrastructure',
@@ -89,6 +90,13 @@ describe('GithubChangePublisher', () => {
       url: 'https://github.example/bank/infrastructure/pull/7',
       files: Object.keys(change.files),
     });
+
+    // A change nobody will review: its branch goes, which closes the pull request.
+    await publisher.discard(change.branch);
+    expect(request).toHaveBeenCalledWith(
+      'DELETE /repos/{owner}/{repo}/git/refs/{ref}',
+      { owner: 'bank', repo: 'infrastructure', ref: `heads/${change.branch}` },
+    );
   });
 });
 
@@ -145,6 +153,23 @@ describe('GitlabChangePublisher', () => {
       commit: 'c0ffee',
       url: 'https://gitlab.example/bank/infra/-/merge_requests/3',
     });
+  });
+
+  it('deletes the branch of a change nobody will review', async () => {
+    const fetchFn = jest.fn(
+      async (_url: any, _init: any) => new Response(null, { status: 204 }),
+    );
+    const publisher = new GitlabChangePublisher(
+      'https://gitlab.example/bank/infra',
+      ScmIntegrations.fromConfig(config({})),
+      'main',
+      fetchFn as any,
+    );
+    await publisher.discard('change/cr-20260302-abcdef');
+    expect(fetchFn).toHaveBeenCalledWith(
+      'https://gitlab.example/api/v4/projects/bank%2Finfra/repository/branches/change%2Fcr-20260302-abcdef',
+      expect.objectContaining({ method: 'DELETE' }),
+    );
   });
 
   it('surfaces GitLab’s refusal', async () => {

@@ -4,6 +4,7 @@ import {
   changePolicySchema,
 } from '@internal/plugin-integrated-ops-common';
 import { readFile } from 'fs/promises';
+import { basename } from 'path';
 import { parse } from 'yaml';
 
 /**
@@ -16,15 +17,16 @@ export async function loadChangePolicy(file: string): Promise<ChangePolicy> {
   try {
     raw = parse(await readFile(file, 'utf8'));
   } catch (error) {
-    throw new InputError(
-      `cannot read change policy ${file}: ${(error as Error).message}`,
-    );
+    // The error names the file, not where it lives on the server.
+    const reason =
+      (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    throw new InputError(`cannot read change policy ${basename(file)}: ${reason}`);
   }
   const parsed = changePolicySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new InputError(
-      `change policy ${file} is invalid at ${
+      `change policy ${basename(file)} is invalid at ${
         issue.path.join('.') || '(root)'
       }: ${issue.message}`,
     );

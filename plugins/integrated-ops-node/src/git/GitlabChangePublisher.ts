@@ -18,7 +18,8 @@ export class GitlabChangePublisher implements ChangePublisher {
     private readonly fetchFn: typeof fetch = fetch,
   ) {}
 
-  async publish(change: ChangeToPublish) {
+  /** The project's API base and a caller with the integration's token. */
+  private project() {
     const { host, path } = parseRepositoryUrl(this.target);
     const integration = this.integrations.gitlab.byHost(host);
     if (!integration?.config.token) {
@@ -29,29 +30,34 @@ export class GitlabChangePublisher implements ChangePublisher {
     const api = `${integration.config.apiBaseUrl}/projects/${encodeURIComponent(
       path,
     )}`;
-    const call = async (url: string, body: object) => {
+    const call = async (url: string, body?: object, method = 'POST') => {
       const response = await this.fetchFn(url, {
-        method: 'POST',
+        method,
         headers: {
           'Content-Type': 'application/json',
           'PRIVATE-TOKEN': integration.config.token!,
         },
-        body: JSON.stringify(body),
+        body: body && JSON.stringify(body),
       });
       if (!response.ok) throw await ResponseError.fromResponse(response);
-      return response.json();
+      return method === 'DELETE' ? undefined : response.json();
     };
+    return { api, path, call };
+  }
+
+  async publish(change: ChangeToPublish) {
+    const { api, path, call } = this.project();
     const commit = await call(`${api}/repository/commits`, {
       branch: change.branch,
       start_branch: this.baseBranch,
       commit_message: change.title,
       author_name: change.author.name,
       author_email: change.author.email,
-      actions: Object.entries(change.files).map(([filePath, content]) => ({
-        action: 'create',
-        file_path: filePath,
-        content,
-      })),
+      actions: Object.entries(change.files).map(([filePath, content]) =>
+        content === null
+          ? { action: 'delete', file_path: filePath }
+          : { action: 'create', file_path: filePath, content },
+      ),
     });
     const mr = await call(`${api}/merge_requests`, {
       source_branch: change.branch,
@@ -67,5 +73,27 @@ export class GitlabChangePublisher implements ChangePublisher {
       url: mr.web_url,
       files: Object.keys(change.files),
     };
+  }
+
+  async discard(branch: string) {
+    const { api, call } = this.project();
+    await call(
+      `${api}/repository/branches/${encodeURIComponent(branch)}`,
+      undefined,
+      'DELETE',
+    );
+  }
+
+  /** Reviewers merge the merge request on GitLab; its head is the recorded commit. */
+  async merge() {
+    return undefined;
+  }
+
+  async files() {
+    return undefined;
+  }
+
+  async branches() {
+    return [];
   }
 }

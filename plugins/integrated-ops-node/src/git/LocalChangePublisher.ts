@@ -1,5 +1,10 @@
 import { ChangePublisher, ChangeToPublish } from './ChangePublisher';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import { LocalGitRepositories } from './LocalGitRepositories';
+
+const PORTAL = {
+  name: 'Integrated Ops Portal',
+  email: 'portal@integrated-ops.invalid',
+};
 
 /** Change branches of a bare repository under the data directory. */
 export class LocalChangePublisher implements ChangePublisher {
@@ -11,7 +16,7 @@ export class LocalChangePublisher implements ChangePublisher {
   ) {}
 
   get target() {
-    return this.repositories.remoteOf(this.repository);
+    return this.repository;
   }
 
   async publish(change: ChangeToPublish) {
@@ -26,6 +31,28 @@ export class LocalChangePublisher implements ChangePublisher {
       message: `${change.title}\n\n${change.body}`.trim(),
       author: change.author,
     });
-    return { ...published, url: published.remote };
+    return { ...published, url: this.repository };
+  }
+
+  async discard(branch: string) {
+    if (await this.repositories.exists(this.repository)) {
+      await this.repositories.deleteBranch(this.repository, branch);
+    }
+  }
+
+  async merge(change: { branch: string; commit: string; message: string }) {
+    return this.repositories.mergeCommit({
+      repository: this.repository,
+      ...change,
+      author: PORTAL,
+    });
+  }
+
+  async files(commit: string) {
+    return this.repositories.changedFiles(this.repository, commit);
+  }
+
+  async branches(prefix: string) {
+    return this.repositories.branches(this.repository, prefix);
   }
 }

@@ -4,7 +4,7 @@ import { ChangePublisher } from './ChangePublisher';
 import { GithubChangePublisher } from './GithubChangePublisher';
 import { GitlabChangePublisher } from './GitlabChangePublisher';
 import { LocalChangePublisher } from './LocalChangePublisher';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import { LocalGitRepositories } from './LocalGitRepositories';
 
 /**
  * The change publisher `integratedOps.gitops` asks for: `provider: local`

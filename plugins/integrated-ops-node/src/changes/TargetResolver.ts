@@ -39,22 +39,25 @@ export class TargetResolver {
     private readonly credentials: BackstageCredentials,
   ) {}
 
-  async entity(ref: string): Promise<Entity> {
+  /** The entity a request names; `field` names the input in errors. */
+  async entity(ref: string, field = 'target'): Promise<Entity> {
     let normalized: string;
     try {
       normalized = normalizeEntityRef(ref, { defaultKind: 'component' });
     } catch {
-      throw new InputError(`"${ref}" is not an entity reference`);
+      throw new InputError(`${field}: "${ref}" is not an entity reference`);
     }
     const entity = await this.catalog.getEntityByRef(normalized, {
       credentials: this.credentials,
     });
-    if (!entity) throw new InputError(`${normalized} is not in the catalog`);
+    if (!entity) {
+      throw new InputError(`${field}: ${normalized} is not in the catalog`);
+    }
     return entity;
   }
 
-  async resolve(ref: string): Promise<ResolvedTarget> {
-    const entity = await this.entity(ref);
+  async resolve(ref: string, field?: string): Promise<ResolvedTarget> {
+    const entity = await this.entity(ref, field);
     const network = parseNetwork(entity);
     const declared = network.ok ? network.value ?? {} : {};
     let zone = declared.zone;

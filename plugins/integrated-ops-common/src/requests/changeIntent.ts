@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { SECURITY_CONTROLS } from '../policy/policyDocument';
+import { parseStrictDate } from './strictDate';
+
+/**
+ * What a person asks for, and nothing else: the backend resolves the targets
+ * in the catalog, judges the intent against the change policy, names the
+ * approvers from the typed owners and renders the change itself. Unknown
+ * fields are refused, so a caller cannot send a policy result, approvers or a
+ * diff and have them believed.
+ */
+
+const entityRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .regex(
+    /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i,
+    'must be an entity reference such as component:default/payments-web',
+  );
+
+const justification = z.string().trim().min(20).max(2000);
+
+const futureDate = z
+  .string()
+  .max(40)
+  .transform((text, ctx) => {
+    const date = parseStrictDate(text);
+    if (!date) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a date (YYYY-MM-DD, or an ISO date-time with a zone)`,
+      });
+      return z.NEVER;
+    }
+    return date;
+  });
+
+const control = z.enum(SECURITY_CONTROLS);
+
+export const networkAccessIntentSchema = z
+  .object({
+    kind: z.literal('network-access'),
+    source: entityRef,
+    destination: entityRef,
+    ports: z.string().trim().min(1).max(200),
+    justification,
+    expiresAt: futureDate.optional(),
+  })
+  .strict();
+
+export const securityControlsIntentSchema = z
+  .object({
+    kind: z.literal('security-controls'),
+    component: entityRef,
+    exposure: z.enum(['internal', 'internet']).default('internal'),
+    controls: z.array(control).max(SECURITY_CONTROLS.length).default([]),
+    exceptions: z
+      .array(
+        z
+          .object({
+            control,
+            justification: z.string().trim().min(1).max(2000),
+            expiresAt: futureDate.optional(),
+          })
+          .strict(),
+      )
+      .max(SECURITY_CONTROLS.length)
+      .default([]),
+    compliance: z
+      .array(
+        z
+          .string()
+          .max(64)
+          .regex(/^[a-z0-9][a-z0-9-]*$/i, 'must be a tag such as pci-dss'),
+      )
+      .max(20)
+      .default([]),
+    justification: justification.optional(),
+    expiresAt: futureDate.optional(),
+  })
+  .strict();
+
+export const changeIntentSchema = z.discriminatedUnion('kind', [
+  networkAccessIntentSchema,
+  securityControlsIntentSchema,
+]);
+
+/** A change request as asked for: the only thing a caller sends. */
+export type ChangeIntent = z.output<typeof changeIntentSchema>;
+export type ChangeIntentInput = z.input<typeof changeIntentSchema>;
+export type NetworkAccessIntent = z.output<typeof networkAccessIntentSchema>;
+export type SecurityControlsIntent = z.output<
+  typeof securityControlsIntentSchema
+>;
+
+/** The request kinds that go through approval. */
+export const CHANGE_INTENT_KINDS = [
+  'network-access',
+  'security-controls',
+] as const;

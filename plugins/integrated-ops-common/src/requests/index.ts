@@ -1,0 +1,3 @@
+export * from './changeIntent';
+export { parseStrictDate } from './strictDate';
+export { parseWithMessages } from './describeIssues';

@@ -1,0 +1,48 @@
+import { Author } from './LocalGitRepositories';
+
+/** A change to deliver for review: files on a new branch, with a title and description. */
+export interface ChangeToPublish {
+  branch: string;
+  /** path -> content; null deletes the file (a revocation). */
+  files: Record<string, string | null>;
+  title: string;
+  body: string;
+  author: Author;
+}
+
+export interface PublishedChangeRequest {
+  repository: string;
+  branch: string;
+  commit: string;
+  /** Where a reviewer looks: the pull / merge request, or the local repository's name. */
+  url: string;
+  files: string[];
+}
+
+/**
+ * Delivers a change as a reviewable change request: a branch of the local
+ * infrastructure repository (embedded default), a GitHub pull request or a
+ * GitLab merge request (`integratedOps.gitops.provider`). Only the backend
+ * publishes: callers send an intent, never a branch.
+ */
+export interface ChangePublisher {
+  readonly provider: 'local' | 'github' | 'gitlab';
+  /** The repository changes go to, for logs (never a server path). */
+  readonly target: string;
+  publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;
+  /** Removes a change branch nobody will review (a request that was never filed, or was refused). */
+  discard(branch: string): Promise<void>;
+  /**
+   * Merges exactly the reviewed commit, refusing if the branch moved; the
+   * merge commit's id. Undefined where the provider's own review merges it.
+   */
+  merge(change: {
+    branch: string;
+    commit: string;
+    message: string;
+  }): Promise<string | undefined>;
+  /** The change's files read from git at the commit; undefined where not readable here. */
+  files(commit: string): Promise<Record<string, string> | undefined>;
+  /** Change branches (prefix "change/") with their commit times, where the provider can list them. */
+  branches(prefix: string): Promise<{ branch: string; committedAt: string }[]>;
+}

@@ -1,0 +1,76 @@
+import { SECURITY_CONTROLS } from '@internal/plugin-integrated-ops-common';
+import type { z as zod } from 'zod/v3';
+
+type Z = typeof zod;
+
+/**
+ * The input of the request actions: the intent and nothing else. The
+ * backend resolves targets, judges the policy, names approvers and renders
+ * the change; an input such as policyResults or requiredApprovals is not part
+ * of this schema and is refused (see `refuseUnknownInput`).
+ */
+export const requestIntentInput = {
+  kind: (z: Z) =>
+    z
+      .enum(['network-access', 'security-controls'])
+      .describe('What is asked for'),
+  source: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('network-access: the entity traffic comes from'),
+  destination: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('network-access: the entity traffic goes to'),
+  ports: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('network-access: e.g. "443/tcp, 8080-8090/tcp"'),
+  component: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe('security-controls: the component to change'),
+  exposure: (z: Z) => z.enum(['internal', 'internet']).optional(),
+  controls: (z: Z) => z.array(z.enum(SECURITY_CONTROLS)).optional(),
+  exceptions: (z: Z) =>
+    z
+      .array(
+        z.object({
+          control: z.enum(SECURITY_CONTROLS),
+          justification: z.string(),
+          expiresAt: z.string().optional(),
+        }),
+      )
+      .optional(),
+  compliance: (z: Z) => z.array(z.string()).optional(),
+  justification: (z: Z) => z.string().optional(),
+  expiresAt: (z: Z) =>
+    z.string().optional().describe('ISO date or date-time the grant ends'),
+};
+
+const FIELDS = new Set(Object.keys(requestIntentInput));
+
+/**
+ * The intent as the backend takes it: empty template values dropped (a form
+ * leaves unset fields as null or ""); any other input is an error, so a
+ * template cannot slip a policy result or approvers past the schema.
+ */
+export function intentFromInput(input: Record<string, unknown>) {
+  const unknown = Object.keys(input).filter(k => !FIELDS.has(k));
+  if (unknown.length) {
+    throw new Error(
+      `unknown input ${unknown.join(
+        ', ',
+      )}: a request carries only its intent; the backend decides policy, approvers and the change`,
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(input).filter(
+      ([, v]) => v !== undefined && v !== null && v !== '',
+    ),
+  );
+}
