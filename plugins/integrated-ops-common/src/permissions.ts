@@ -15,6 +15,12 @@ export const opsCoverageReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/** Read change requests: their intent, change, policy results and audit trail. */
+export const opsRequestReadPermission = createPermission({
+  name: 'integrated-ops.request.read',
+  attributes: { action: 'read' },
+});
+
 /** Create a self-service change request (network access, security controls). */
 export const opsRequestCreatePermission = createPermission({
   name: 'integrated-ops.request.create',
@@ -31,6 +37,7 @@ export const opsRequestDecidePermission = createPermission({
 export const integratedOpsPermissions = [
   opsLookupReadPermission,
   opsCoverageReadPermission,
+  opsRequestReadPermission,
   opsRequestCreatePermission,
   opsRequestDecidePermission,
 ];

@@ -1,61 +1,226 @@
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  opsLookupReadPermission,
-  opsRequestDecidePermission,
-} from '@internal/plugin-integrated-ops-common';
 import { mockCredentials } from '@backstage/backend-test-utils';
-import { IntegratedOpsPermissionPolicy } from './IntegratedOpsPermissionPolicy';
+import { ConfigReader } from '@backstage/config';
+import { catalogPermissions } from '@backstage/plugin-catalog-common/alpha';
+import {
+  AuthorizeResult,
+  createPermission,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
+import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
+import {
+  ADMIN_PERMISSIONS,
+  IntegratedOpsPermissionPolicy,
+  USER_PERMISSIONS,
+} from './IntegratedOpsPermissionPolicy';
+import { readPortalRoles } from './portalRoles';
 
-const policy = new IntegratedOpsPermissionPolicy();
-const user = (userEntityRef: string) => ({
+const ADMINS = 'group:default/portal-admins';
+const GRC = 'group:default/grc';
+
+const policyFor = (permissions: object = {}) =>
+  new IntegratedOpsPermissionPolicy(
+    readPortalRoles(
+      new ConfigReader({
+        integratedOps: {
+          permissions: { adminGroups: [ADMINS], ...permissions },
+        },
+      }),
+    ),
+  );
+
+const user = (userEntityRef: string, groups: string[] = []) => ({
   credentials: mockCredentials.user(userEntityRef),
-  info: { userEntityRef, ownershipEntityRefs: [userEntityRef] },
+  info: { userEntityRef, ownershipEntityRefs: [userEntityRef, ...groups] },
 });
+const guest = user('user:default/guest', ['group:default/payments-edge-team']);
+const admin = user('user:default/sofia.rossi', [ADMINS]);
+
+const byName = (name: string): Permission => {
+  const found = [
+    ...catalogPermissions,
+    ...scaffolderPermissions,
+    ...integratedOpsPermissions,
+  ].find(p => p.name === name);
+  if (!found) throw new Error(`no permission ${name}`);
+  return found;
+};
 
 describe('IntegratedOpsPermissionPolicy', () => {
-  it('lets a pending approver who is not the requester decide', async () => {
+  const policy = policyFor();
+
+  it('lets a pending approver who is not the requester decide, admins included', async () => {
+    for (const who of [user('user:default/omar.haddad'), admin]) {
+      const ref = who.info.userEntityRef;
+      expect(
+        await policy.handle(
+          { permission: byName('integrated-ops.request.decide') },
+          who,
+        ),
+      ).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'integrated-ops',
+        resourceType: 'integrated-ops-request',
+        conditions: {
+          allOf: [
+            {
+              rule: 'IS_PENDING_APPROVER',
+              resourceType: 'integrated-ops-request',
+              params: { userRef: ref },
+            },
+            {
+              not: {
+                rule: 'IS_REQUESTER',
+                resourceType: 'integrated-ops-request',
+                params: { userRef: ref },
+              },
+            },
+          ],
+        },
+      });
+    }
+  });
+
+  it('denies everything without a signed-in user', async () => {
+    for (const name of [...USER_PERMISSIONS, 'integrated-ops.request.decide']) {
+      expect(await policy.handle({ permission: byName(name) })).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+  });
+
+  it.each([...USER_PERMISSIONS])(
+    'allows every signed-in user %s',
+    async name => {
+      expect(await policy.handle({ permission: byName(name) }, guest)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    },
+  );
+
+  it.each([...ADMIN_PERMISSIONS])('allows %s to admins only', async name => {
+    expect(await policy.handle({ permission: byName(name) }, guest)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(await policy.handle({ permission: byName(name) }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+  });
+
+  it('lets owners refresh their entities; admins any', async () => {
     expect(
       await policy.handle(
-        { permission: opsRequestDecidePermission },
-        user('user:default/omar.haddad'),
+        { permission: byName('catalog.entity.refresh') },
+        guest,
       ),
     ).toEqual({
       result: AuthorizeResult.CONDITIONAL,
-      pluginId: 'integrated-ops',
-      resourceType: 'integrated-ops-request',
+      pluginId: 'catalog',
+      resourceType: 'catalog-entity',
       conditions: {
-        allOf: [
-          {
-            rule: 'IS_PENDING_APPROVER',
-            resourceType: 'integrated-ops-request',
-            params: { userRef: 'user:default/omar.haddad' },
-          },
-          {
-            not: {
-              rule: 'IS_REQUESTER',
-              resourceType: 'integrated-ops-request',
-              params: { userRef: 'user:default/omar.haddad' },
-            },
-          },
-        ],
+        rule: 'IS_ENTITY_OWNER',
+        resourceType: 'catalog-entity',
+        params: {
+          claims: ['user:default/guest', 'group:default/payments-edge-team'],
+        },
       },
     });
+    expect(
+      await policy.handle(
+        { permission: byName('catalog.entity.refresh') },
+        admin,
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
   });
 
-  it('denies deciding without a user', async () => {
-    expect(
-      await policy.handle({ permission: opsRequestDecidePermission }),
-    ).toEqual({
+  it.each(['scaffolder.task.read', 'scaffolder.task.cancel'])(
+    'lets the creator of a task (and admins) %s, parameters included',
+    async name => {
+      expect(await policy.handle({ permission: byName(name) }, guest)).toEqual({
+        result: AuthorizeResult.CONDITIONAL,
+        pluginId: 'scaffolder',
+        resourceType: 'scaffolder-task',
+        conditions: {
+          rule: 'IS_TASK_OWNER',
+          resourceType: 'scaffolder-task',
+          params: { createdBy: ['user:default/guest'] },
+        },
+      });
+      expect(await policy.handle({ permission: byName(name) }, admin)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    },
+  );
+
+  it.each([
+    ['integrated-ops.coverage.read', 'coverageReaders'],
+    ['integrated-ops.request.read', 'requestReaders'],
+  ])(
+    'lets everyone %s by default, or only the configured %s',
+    async (name, key) => {
+      expect(await policy.handle({ permission: byName(name) }, guest)).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+      const restricted = policyFor({ [key]: [GRC] });
+      expect(
+        await restricted.handle({ permission: byName(name) }, guest),
+      ).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+      expect(
+        await restricted.handle(
+          { permission: byName(name) },
+          user('user:default/ines.duarte', [GRC]),
+        ),
+      ).toEqual({ result: AuthorizeResult.ALLOW });
+      expect(
+        await restricted.handle({ permission: byName(name) }, admin),
+      ).toEqual({
+        result: AuthorizeResult.ALLOW,
+      });
+    },
+  );
+
+  it('denies a permission it has no rule for, to users; admins keep it', async () => {
+    const unknown = createPermission({
+      name: 'some-plugin.thing.delete',
+      attributes: { action: 'delete' },
+    });
+    expect(await policy.handle({ permission: unknown }, guest)).toEqual({
       result: AuthorizeResult.DENY,
+    });
+    expect(await policy.handle({ permission: unknown }, admin)).toEqual({
+      result: AuthorizeResult.ALLOW,
     });
   });
 
-  it('allows the rest', async () => {
+  it('has no admins unless configured', async () => {
+    const none = new IntegratedOpsPermissionPolicy(
+      readPortalRoles(new ConfigReader({})),
+    );
     expect(
-      await policy.handle(
-        { permission: opsLookupReadPermission },
-        user('user:default/guest'),
-      ),
-    ).toEqual({ result: AuthorizeResult.ALLOW });
+      await none.handle({ permission: byName('catalog.entity.delete') }, admin),
+    ).toEqual({ result: AuthorizeResult.DENY });
+  });
+
+  it('names every catalog and scaffolder permission in one rule or another', () => {
+    const ruled = new Set([
+      ...USER_PERMISSIONS,
+      ...ADMIN_PERMISSIONS,
+      'catalog.entity.refresh',
+      'scaffolder.task.read',
+      'scaffolder.task.cancel',
+      'integrated-ops.coverage.read',
+      'integrated-ops.request.read',
+      'integrated-ops.request.decide',
+    ]);
+    const unruled = [
+      ...catalogPermissions,
+      ...scaffolderPermissions,
+      ...integratedOpsPermissions,
+    ]
+      .map(p => p.name)
+      .filter(n => !ruled.has(n));
+    expect(unruled).toEqual([]);
   });
 });

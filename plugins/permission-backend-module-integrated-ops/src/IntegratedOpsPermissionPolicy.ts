@@ -8,34 +8,147 @@ import {
   PolicyQuery,
   PolicyQueryUser,
 } from '@backstage/plugin-permission-node';
-import { opsRequestDecidePermission } from '@internal/plugin-integrated-ops-common';
+import {
+  catalogConditions,
+  createCatalogConditionalDecision,
+} from '@backstage/plugin-catalog-backend/alpha';
+import {
+  createScaffolderTaskConditionalDecision,
+  scaffolderTaskConditions,
+} from '@backstage/plugin-scaffolder-backend/alpha';
+import {
+  catalogEntityCreatePermission,
+  catalogEntityDeletePermission,
+  catalogEntityReadPermission,
+  catalogEntityRefreshPermission,
+  catalogEntityValidatePermission,
+  catalogIngestionManagePermission,
+  catalogIngestionReadPermission,
+  catalogLocationAnalyzePermission,
+  catalogLocationCreatePermission,
+  catalogLocationDeletePermission,
+  catalogLocationReadPermission,
+} from '@backstage/plugin-catalog-common/alpha';
+import {
+  actionExecutePermission,
+  taskCancelPermission,
+  taskCreatePermission,
+  taskReadPermission,
+  templateDryRunPermission,
+  templateManagementPermission,
+  templateParameterReadPermission,
+  templateStepReadPermission,
+} from '@backstage/plugin-scaffolder-common/alpha';
+import {
+  opsCoverageReadPermission,
+  opsLookupReadPermission,
+  opsRequestCreatePermission,
+  opsRequestDecidePermission,
+  opsRequestReadPermission,
+} from '@internal/plugin-integrated-ops-common';
 import {
   createOpsRequestConditionalDecision,
   opsRequestConditions,
 } from '@internal/plugin-integrated-ops-node';
+import { PortalRoles, Readers } from './portalRoles';
+
+/** What every signed-in user may do: read the catalog, run templates, look up owners, ask for changes. */
+export const USER_PERMISSIONS = new Set(
+  [
+    catalogEntityReadPermission,
+    catalogEntityValidatePermission,
+    catalogLocationReadPermission,
+    templateParameterReadPermission,
+    templateStepReadPermission,
+    actionExecutePermission,
+    taskCreatePermission,
+    templateDryRunPermission,
+    opsLookupReadPermission,
+    opsRequestCreatePermission,
+  ].map(p => p.name),
+);
+
+/** Changes to what the catalog and the scaffolder hold: admins only (documentation; anything not allowed is denied). */
+export const ADMIN_PERMISSIONS = new Set(
+  [
+    catalogEntityCreatePermission,
+    catalogEntityDeletePermission,
+    catalogLocationCreatePermission,
+    catalogLocationDeletePermission,
+    catalogLocationAnalyzePermission,
+    catalogIngestionReadPermission,
+    catalogIngestionManagePermission,
+    templateManagementPermission,
+  ].map(p => p.name),
+);
+
+const allow: PolicyDecision = { result: AuthorizeResult.ALLOW };
+const deny: PolicyDecision = { result: AuthorizeResult.DENY };
 
 /**
- * Deciding a change request is conditional on the request: the user must be
- * a member of a team whose approval is still pending, and must not be the
- * requester. Service principals and anonymous callers may not decide.
- * Other permissions are allowed (the portal has no other restricted data
- * yet); replace this policy to restrict them.
+ * The portal's permission policy, least privilege by default: each
+ * permission the portal knows has a rule; any other is denied until a rule
+ * names it. Roles come from `integratedOps.permissions` (adminGroups,
+ * coverageReaders, requestReaders), matched against the user's ownership
+ * claims (the user and the groups they belong to).
+ *
+ * - Deciding a change request: a member of a team whose approval is pending,
+ *   never the requester; admins included (no one approves their own).
+ * - Refreshing an entity: its owners; admins any.
+ * - A scaffolder task and its parameters: its creator; admins any.
+ * - Catalog mutations, registering templates, the template editor: admins.
+ * - Coverage and change requests: the configured readers (default everyone).
  */
 export class IntegratedOpsPermissionPolicy implements PermissionPolicy {
+  constructor(private readonly roles: PortalRoles) {}
+
   async handle(
     request: PolicyQuery,
     user?: PolicyQueryUser,
   ): Promise<PolicyDecision> {
-    if (isPermission(request.permission, opsRequestDecidePermission)) {
-      const userRef = user?.info.userEntityRef;
-      if (!userRef) return { result: AuthorizeResult.DENY };
-      return createOpsRequestConditionalDecision(request.permission, {
+    const userRef = user?.info.userEntityRef;
+    if (!user || !userRef) return deny;
+    const claims = user.info.ownershipEntityRefs.map(r =>
+      r.toLocaleLowerCase('en-US'),
+    );
+    const isAdmin = this.roles.adminGroups.some(g => claims.includes(g));
+    const { permission } = request;
+
+    if (isPermission(permission, opsRequestDecidePermission)) {
+      return createOpsRequestConditionalDecision(permission, {
         allOf: [
           opsRequestConditions.isPendingApprover({ userRef }),
           { not: opsRequestConditions.isRequester({ userRef }) },
         ],
       });
     }
-    return { result: AuthorizeResult.ALLOW };
+    if (isAdmin) return allow;
+    if (isPermission(permission, catalogEntityRefreshPermission)) {
+      return createCatalogConditionalDecision(
+        permission,
+        catalogConditions.isEntityOwner({ claims }),
+      );
+    }
+    if (
+      isPermission(permission, taskReadPermission) ||
+      isPermission(permission, taskCancelPermission)
+    ) {
+      return createScaffolderTaskConditionalDecision(
+        permission,
+        scaffolderTaskConditions.isTaskOwner({ createdBy: [userRef] }),
+      );
+    }
+    if (isPermission(permission, opsCoverageReadPermission)) {
+      return this.readers(this.roles.coverageReaders, claims);
+    }
+    if (isPermission(permission, opsRequestReadPermission)) {
+      return this.readers(this.roles.requestReaders, claims);
+    }
+    return USER_PERMISSIONS.has(permission.name) ? allow : deny;
+  }
+
+  private readers(readers: Readers, claims: string[]): PolicyDecision {
+    if (readers === 'everyone') return allow;
+    return readers.some(g => claims.includes(g)) ? allow : deny;
   }
 }

@@ -1,16 +1,22 @@
-import { createBackendModule } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { IntegratedOpsPermissionPolicy } from './IntegratedOpsPermissionPolicy';
+import { readPortalRoles } from './portalRoles';
 
-/** Installs the portal's permission policy in the permission backend. */
+/** Installs the portal's permission policy, with the roles `integratedOps.permissions` configures. */
 export const permissionModuleIntegratedOpsPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'integrated-ops-policy',
   register(reg) {
     reg.registerInit({
-      deps: { policy: policyExtensionPoint },
-      async init({ policy }) {
-        policy.setPolicy(new IntegratedOpsPermissionPolicy());
+      deps: { policy: policyExtensionPoint, config: coreServices.rootConfig },
+      async init({ policy, config }) {
+        policy.setPolicy(
+          new IntegratedOpsPermissionPolicy(readPortalRoles(config)),
+        );
       },
     });
   },

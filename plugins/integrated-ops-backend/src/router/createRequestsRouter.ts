@@ -6,12 +6,15 @@ import {
 import { createConditionAuthorizer } from '@backstage/plugin-permission-node';
 import { opsRequestResourceRef } from '@internal/plugin-integrated-ops-node';
 import { NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
 import {
   changeIntentSchema,
   ChangeRequestDetail,
-  opsLookupReadPermission,
   opsRequestCreatePermission,
+  opsRequestReadPermission,
   opsRequestDecidePermission,
 } from '@internal/plugin-integrated-ops-common';
 import express, { Request } from 'express';
@@ -48,7 +51,7 @@ export function createRequestsRouter(options: {
 
   async function allowed(
     req: Request,
-    permission: typeof opsLookupReadPermission,
+    permission: BasicPermission,
   ) {
     const credentials = await user(req);
     const [d] = await permissions.authorize([{ permission }], { credentials });
@@ -95,7 +98,7 @@ export function createRequestsRouter(options: {
   });
 
   router.get('/requests', async (req, res) => {
-    const credentials = await allowed(req, opsLookupReadPermission);
+    const credentials = await allowed(req, opsRequestReadPermission);
     const { view } = parseInput(listQuery, req.query);
     const me = credentials.principal.userEntityRef;
     let items;
@@ -110,7 +113,7 @@ export function createRequestsRouter(options: {
   });
 
   router.get('/requests/:id', async (req, res) => {
-    await allowed(req, opsLookupReadPermission);
+    await allowed(req, opsRequestReadPermission);
     const request = await service.review(await service.get(req.params.id));
     const { allowed: canDecide } = await mayDecide(req, request.id);
     const detail: ChangeRequestDetail = {
