@@ -2,8 +2,13 @@
  * Integrated Ops Portal backend (new backend system).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { rootHttpRouter } from './http/rootHttpRouter';
 
 const backend = createBackend();
+
+// Backstage's root router; without stack traces in error bodies when the
+// config says so (app-config.production.yaml).
+backend.add(rootHttpRouter);
 
 backend.add(import('@backstage/plugin-app-backend'));
 
@@ -27,7 +32,8 @@ backend.add(import('@internal/plugin-catalog-backend-module-integrated-ops'));
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-// Policy check, renderers, GitOps publisher, catalog-info writer.
+// Change requests filed with integrated-ops (intent only), the new service's
+// policy check, renderers, repository publisher, catalog-info writer.
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-integrated-ops'),
 );
@@ -35,8 +41,8 @@ backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
 
-// permissions: change requests are decided only by a pending approving team's
-// members, never the requester; the rest is allowed.
+// permissions: the portal's least-privilege policy (roles in
+// integratedOps.permissions; anything without a rule is denied).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
   import('@internal/plugin-permission-backend-module-integrated-ops'),

@@ -1,0 +1,37 @@
+import { ConfigReader } from '@backstage/config';
+import { readHttpServerOptions } from '@backstage/backend-defaults/rootHttpRouter';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import { parse } from 'yaml';
+
+const root = resolve(__dirname, '../../..');
+const load = (...files: string[]) =>
+  ConfigReader.fromConfigs(
+    files.map(file => ({
+      context: file,
+      data: parse(readFileSync(resolve(root, file), 'utf8')),
+    })),
+  );
+
+describe('the portal configuration', () => {
+  it('serves the embedded default (guest and sample-user sign-in) on loopback only', () => {
+    const config = load('app-config.yaml');
+    expect(readHttpServerOptions(config.getConfig('backend')).listen).toEqual({
+      host: '127.0.0.1',
+      port: 7007,
+    });
+    expect(config.getString('auth.environment')).toBe('development');
+  });
+
+  it('listens on every interface in production, with sample sign-in off and no stack traces', () => {
+    const config = load('app-config.yaml', 'app-config.production.yaml');
+    expect(readHttpServerOptions(config.getConfig('backend')).listen).toEqual({
+      host: '0.0.0.0',
+      port: 7007,
+    });
+    expect(config.getString('auth.environment')).toBe('production');
+    expect(config.getBoolean('integratedOps.httpErrors.showStackTraces')).toBe(
+      false,
+    );
+  });
+});

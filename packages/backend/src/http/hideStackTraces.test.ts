@@ -1,0 +1,56 @@
+import { ForwardedError, InputError } from '@backstage/errors';
+import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
+import { mockServices } from '@backstage/backend-test-utils';
+import express from 'express';
+import request from 'supertest';
+import { hideStackTraces } from './hideStackTraces';
+
+function app(hide: boolean) {
+  const middleware = MiddlewareFactory.create({
+    config: mockServices.rootConfig(),
+    logger: mockServices.logger.mock(),
+  });
+  const a = express();
+  if (hide) a.use(hideStackTraces());
+  a.get('/bad', () => {
+    throw new InputError('ports: "ssh" is not a port');
+  });
+  a.get('/nested', () => {
+    throw new ForwardedError(
+      'lookup failed',
+      new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+    );
+  });
+  a.get('/ok', (_req, res) => {
+    res.json({ items: [], stack: 'not an error body' });
+  });
+  a.use(middleware.error({ showStackTraces: true }));
+  return a;
+}
+
+describe('hideStackTraces', () => {
+  it('keeps what went wrong and drops where, nested causes included', async () => {
+    const bad = await request(app(true)).get('/bad');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toEqual({
+      name: 'InputError',
+      message: 'ports: "ssh" is not a port',
+    });
+    const nested = await request(app(true)).get('/nested');
+    expect(nested.body.error.cause).toEqual({
+      name: 'Error',
+      message: 'connect ECONNREFUSED 127.0.0.1:5432',
+    });
+    expect(JSON.stringify(nested.body)).not.toMatch(/\.ts:\d+|node_modules/);
+  });
+
+  it('leaves other bodies alone, and stacks where it is not installed', async () => {
+    expect((await request(app(true)).get('/ok')).body).toEqual({
+      items: [],
+      stack: 'not an error body',
+    });
+    expect((await request(app(false)).get('/bad')).body.error.stack).toMatch(
+      /InputError/,
+    );
+  });
+});
