@@ -3,27 +3,9 @@
  * backend and the portal's policy module deciding who may approve, on SQLite
  * and PostgreSQL. The catalog is the small test catalog with team members.
  */
-import { createServiceFactory } from '@backstage/backend-plugin-api';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import {
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import permissionBackend from '@backstage/plugin-permission-backend';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
-import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
-import { mkdtemp } from 'fs/promises';
-import { tmpdir } from 'os';
-import { join } from 'path';
+import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import request from 'supertest';
-import { integratedOpsPlugin } from '../plugin';
-import { oboHttpAuthFactory } from '../__testUtils__/oboHttpAuth';
-import { POLICY_FILE } from '../__testUtils__/policyFile';
-import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
+import { startRequestsPortal } from '../__testUtils__/requestsPortal';
 
 jest.setTimeout(60_000);
 
@@ -36,51 +18,6 @@ const ANA = 'user:default/ana'; // netops-edge
 const TOM = 'user:default/tom'; // netops-edge, and the requester below
 const LUCAS = 'user:default/lucas'; // soc-t1
 const RAJ = 'user:default/raj'; // in no approving team
-
-async function startPortal(databaseId: Parameters<typeof databases.init>[0]) {
-  const knex = await databases.init(databaseId);
-  const gitRoot = await mkdtemp(join(tmpdir(), 'iop-req-git-'));
-  const repos = new LocalGitRepositories(gitRoot);
-  const sent: { recipients: any; payload: any }[] = [];
-  const backend = await startTestBackend({
-    features: [
-      integratedOpsPlugin,
-      permissionBackend,
-      // the real scheduler: builds the ownership index at startup
-      schedulerServiceFactory,
-      permissionModuleIntegratedOps,
-      catalogServiceMock.factory({ entities: catalog }),
-      mockServices.database.factory({ knex }),
-      oboHttpAuthFactory,
-      createServiceFactory({
-        service: notificationService,
-        deps: {},
-        factory: () => ({ send: async (n: any) => void sent.push(n) }),
-      }),
-      mockServices.rootConfig.factory({
-        data: {
-          permission: { enabled: true },
-          integratedOps: {
-            gitops: { localRoot: gitRoot },
-            policy: { file: POLICY_FILE },
-          },
-        },
-      }),
-    ],
-  });
-  const { server } = backend;
-  // The ownership index is built at startup; wait until it answers.
-  for (let i = 0; i < 100; i++) {
-    const res = await request(server)
-      .get('/api/integrated-ops/index-status')
-      .set(as(ANA));
-    if (res.status === 200 && res.body.builtAt) break;
-    if (i === 99)
-      throw new Error(`index not built: ${JSON.stringify(res.body)}`);
-    await new Promise(r => setTimeout(r, 100));
-  }
-  return { server, stop: () => backend.stop(), repos, sent };
-}
 
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
@@ -101,9 +38,9 @@ const MANIFEST = 'kubernetes/edge/allow-web-to-gateway.yaml';
 describe.each(databases.eachSupportedId())(
   'change requests on %p',
   databaseId => {
-    let portal: Awaited<ReturnType<typeof startPortal>>;
+    let portal: Awaited<ReturnType<typeof startRequestsPortal>>;
     beforeAll(async () => {
-      portal = await startPortal(databaseId);
+      portal = await startRequestsPortal(await databases.init(databaseId));
     });
     afterAll(() => portal.stop());
 

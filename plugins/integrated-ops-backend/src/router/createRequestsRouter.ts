@@ -49,10 +49,7 @@ export function createRequestsRouter(options: {
 
   const user = (req: Request) => httpAuth.credentials(req, { allow: ['user'] });
 
-  async function allowed(
-    req: Request,
-    permission: BasicPermission,
-  ) {
+  async function allowed(req: Request, permission: BasicPermission) {
     const credentials = await user(req);
     const [d] = await permissions.authorize([{ permission }], { credentials });
     if (d.result !== AuthorizeResult.ALLOW)
