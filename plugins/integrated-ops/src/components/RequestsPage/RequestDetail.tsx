@@ -94,8 +94,9 @@ export function RequestDetail() {
           title="The change"
           subheader={
             <>
-              {value.change.provider} - branch {value.change.branch} - commit{' '}
-              {value.change.commit.slice(0, 12)} -{' '}
+              {value.change.provider} - branch {value.change.branch} - reviewed
+              commit {value.change.commit.slice(0, 12)} (the only commit an
+              approval merges; files read from git) -{' '}
               {value.change.url.startsWith('http') ? (
                 <Link to={value.change.url}>{value.change.url}</Link>
               ) : (
