@@ -1,21 +1,24 @@
 import type { z } from 'zod';
 
-const typeOf = (value: unknown) =>
-  value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
+function typeOf(value: unknown) {
+  if (value === null) return 'null';
+  return Array.isArray(value) ? 'array' : typeof value;
+}
 
-const size = (origin: unknown, limit: unknown) =>
-  origin === 'string'
-    ? `${limit} characters`
-    : origin === 'array' || origin === 'set'
+function size(origin: unknown, limit: unknown) {
+  if (origin === 'string') return `${limit} characters`;
+  return origin === 'array' || origin === 'set'
     ? `${limit} items`
     : String(limit);
+}
 
-const measured = (input: unknown) =>
-  typeof input === 'string' || Array.isArray(input)
-    ? `, got ${input.length}`
-    : input === undefined
-    ? ''
-    : `, got ${String(input).slice(0, 40)}`;
+/** ", got <what was sent>": its length for strings and arrays. */
+function measured(input: unknown) {
+  if (typeof input === 'string' || Array.isArray(input)) {
+    return `, got ${input.length}`;
+  }
+  return input === undefined ? '' : `, got ${String(input).slice(0, 40)}`;
+}
 
 // zod's own messages start like this; a schema's own message is kept as it is.
 const ZOD_DEFAULT = /^(Invalid|Too (big|small)|Unrecognized)/;

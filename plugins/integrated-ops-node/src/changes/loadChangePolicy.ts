@@ -20,7 +20,9 @@ export async function loadChangePolicy(file: string): Promise<ChangePolicy> {
     // The error names the file, not where it lives on the server.
     const reason =
       (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new InputError(`cannot read change policy ${basename(file)}: ${reason}`);
+    throw new InputError(
+      `cannot read change policy ${basename(file)}: ${reason}`,
+    );
   }
   const parsed = changePolicySchema.safeParse(raw);
   if (!parsed.success) {
