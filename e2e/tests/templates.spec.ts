@@ -22,12 +22,14 @@ import {
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
+// The browser test (approvals.spec.ts) may already have merged this flow with
+// a 30-day expiry; a different expiry makes this change differ from main.
 const networkAccess = {
   source: 'component:default/case-management-ui',
   destination: 'component:default/fraud-scoring-service',
   ports: '443/tcp',
   justification: 'Analysts need fraud scores in the case view',
-  expiresAt: inDays(30),
+  expiresAt: inDays(29),
 };
 
 const securityControls = {

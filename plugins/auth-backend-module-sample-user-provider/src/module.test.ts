@@ -1,4 +1,8 @@
-import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import {
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
 import authPlugin from '@backstage/plugin-auth-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { Request } from 'express';
@@ -13,10 +17,16 @@ const omar = {
   spec: { memberOf: [] },
 };
 
+// The auth backend's own database, closed after the tests (the default
+// test database service leaves its SQLite pool open, and Jest waits for it).
+const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
 async function authBackend(environment: string) {
+  const knex = await databases.init('SQLITE_3');
   return startTestBackend({
     features: [
       authPlugin,
+      mockServices.database.factory({ knex }),
       authModuleSampleUserProvider,
       catalogServiceMock.factory({ entities: [omar] }),
       mockServices.rootConfig.factory({
