@@ -81,6 +81,7 @@ test('request network access, approved by the owning teams, applied', async ({
     .first()
     .click();
   await expect(netops).toHaveURL(new RegExp(`/ops-requests/${id}$`));
+  await expect(netops.getByRole('button', { name: 'Approve' })).toBeVisible();
   await netops.screenshot({
     path: `${shots}/request-awaiting-netops.png`,
     fullPage: true,
