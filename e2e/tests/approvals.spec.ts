@@ -102,7 +102,7 @@ test('request network access, approved by the owning teams, applied', async ({
   await expect(audit).toContainText('user:default/omar.haddad approved:netops');
   await expect(audit).toContainText('user:default/noah.kim approved:secops');
   await expect(audit).toContainText(
-    `integrated-ops:portal applied (approved -> applied): merged change/${id} into main`,
+    `ops-requests:portal applied (approved -> applied): merged change/${id} into main`,
   );
   await secops.screenshot({
     path: `${shots}/request-applied.png`,

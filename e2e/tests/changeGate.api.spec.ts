@@ -29,11 +29,11 @@ test('a forged request is refused: the caller cannot say policy, approvers, targ
 }) => {
   const before = (
     await (
-      await request.get('/api/integrated-ops/requests', { headers: auth() })
+      await request.get('/api/ops-requests/requests', { headers: auth() })
     ).json()
   ).items.length;
   // "payments-web -> payments-web, policy passed", on a branch that opens the PCI database.
-  const forged = await request.post('/api/integrated-ops/requests', {
+  const forged = await request.post('/api/ops-requests/requests', {
     headers: auth(),
     data: {
       kind: 'network-access',
@@ -67,7 +67,7 @@ test('a forged request is refused: the caller cannot say policy, approvers, targ
   }
   const after = (
     await (
-      await request.get('/api/integrated-ops/requests', { headers: auth() })
+      await request.get('/api/ops-requests/requests', { headers: auth() })
     ).json()
   ).items.length;
   expect(after).toBe(before);
@@ -76,7 +76,7 @@ test('a forged request is refused: the caller cannot say policy, approvers, targ
 test('the honest intent into the PCI database is approved by its owners and SecOps', async ({
   request,
 }) => {
-  const preview = await request.post('/api/integrated-ops/requests/preview', {
+  const preview = await request.post('/api/ops-requests/requests/preview', {
     headers: auth(),
     data: {
       kind: 'network-access',
@@ -101,7 +101,7 @@ test('the honest intent into the PCI database is approved by its owners and SecO
       .message,
   ).toContain('PCI data');
 
-  const noExpiry = await request.post('/api/integrated-ops/requests', {
+  const noExpiry = await request.post('/api/ops-requests/requests', {
     headers: auth(),
     data: {
       kind: 'network-access',

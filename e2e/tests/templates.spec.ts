@@ -154,7 +154,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
   );
   expect(link.url).toBe(`/ops-requests/${id}`);
   const filed = await (
-    await request.get(`/api/integrated-ops/requests/${id}`, {
+    await request.get(`/api/ops-requests/requests/${id}`, {
       headers: { Authorization: `Bearer ${token}` },
     })
   ).json();

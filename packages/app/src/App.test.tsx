@@ -1,14 +1,14 @@
-import { render, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import App from './App';
 
 describe('App', () => {
-  it('should render', async () => {
+  it('starts signed out on the portal sign-in page, with guest and sample-user sign-in', async () => {
     process.env = {
       NODE_ENV: 'test',
       APP_CONFIG: [
         {
           data: {
-            app: { title: 'Test' },
+            app: { title: 'Integrated Ops Portal' },
             backend: { baseUrl: 'http://localhost:7007' },
           },
           context: 'test',
@@ -16,10 +16,16 @@ describe('App', () => {
       ] as any,
     };
 
-    const rendered = render(App.createRoot());
+    render(App.createRoot());
 
-    await waitFor(() => {
-      expect(rendered.baseElement).toBeInTheDocument();
-    });
+    // The stock page with the guest provider only...
+    expect(await screen.findByText('Guest')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Enter' })).toBeInTheDocument();
+    // ...and, below it, sign-in as a sample-org user (development).
+    expect(screen.getByText('Sample user (development)')).toBeInTheDocument();
+    expect(screen.getByLabelText('User name')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Sign in as sample user' }),
+    ).toBeInTheDocument();
   });
 });

@@ -34,4 +34,24 @@ describe('the portal configuration', () => {
       false,
     );
   });
+
+  it('keeps change requests in the database they were filed in, and never shares one between plugins', () => {
+    const embedded = load('app-config.yaml');
+    const sqliteFile = (pluginId: string) =>
+      embedded.getOptionalString(
+        `backend.database.plugin.${pluginId}.connection.filename`,
+      ) ?? `${pluginId}.sqlite`;
+    expect(sqliteFile('ops-requests')).toBe('integrated-ops.sqlite');
+    expect(sqliteFile('integrated-ops')).not.toBe('integrated-ops.sqlite');
+
+    const production = load('app-config.yaml', 'app-config.production.yaml');
+    const pgDatabase = (pluginId: string) =>
+      production.getOptionalString(
+        `backend.database.plugin.${pluginId}.connection.database`,
+      ) ?? `\${POSTGRES_DB_PREFIX:-backstage_plugin_}${pluginId}`;
+    expect(pgDatabase('ops-requests')).toBe(
+      '${POSTGRES_DB_PREFIX:-backstage_plugin_}integrated-ops',
+    );
+    expect(pgDatabase('integrated-ops')).not.toBe(pgDatabase('ops-requests'));
+  });
 });

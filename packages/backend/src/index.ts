@@ -32,7 +32,7 @@ backend.add(import('@internal/plugin-catalog-backend-module-integrated-ops'));
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
-// Change requests filed with integrated-ops (intent only), the new service's
+// Change requests filed with ops-requests (intent only), the new service's
 // policy check, renderers, repository publisher, catalog-info writer.
 backend.add(
   import('@internal/plugin-scaffolder-backend-module-integrated-ops'),
@@ -59,6 +59,8 @@ backend.add(import('@backstage/plugin-signals-backend'));
 
 // incident lookup, blast radius and coverage
 backend.add(import('@internal/plugin-integrated-ops-backend'));
+// change requests: intent -> policy -> approvals by the owning teams -> git
+backend.add(import('@internal/plugin-ops-requests-backend'));
 
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

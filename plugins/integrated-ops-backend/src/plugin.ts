@@ -4,30 +4,17 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
-import {
-  integratedOpsPermissions,
-  opsRequestDecidePermission,
-} from '@internal/plugin-integrated-ops-common';
-import {
-  ChangePlanner,
-  createChangePublisher,
-  LocalGitRepositories,
-  opsRequestResourceRef,
-  opsRequestRules,
-} from '@internal/plugin-integrated-ops-node';
-import { resolve } from 'path';
+import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
 import { registerLookupActions } from './actions/registerLookupActions';
-import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
-import { RequestService } from './requests/RequestService';
-import { createRequestsRouter } from './router/createRequestsRouter';
 import { createRouter } from './router/createRouter';
 import { CatalogEntityMirror } from './service/CatalogEntityMirror';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
- * an in-memory ownership index kept fresh from the catalog.
+ * an in-memory ownership index kept fresh from the catalog, over HTTP and as
+ * MCP actions. It keeps no database. (Change requests are the ops-requests
+ * plugin's.)
  */
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
@@ -44,8 +31,6 @@ export const integratedOpsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
-        database: coreServices.database,
-        notifications: notificationService,
       },
       async init({
         httpRouter,
@@ -58,8 +43,6 @@ export const integratedOpsPlugin = createBackendPlugin({
         config,
         catalog,
         actionsRegistry,
-        database,
-        notifications,
       }) {
         const refreshSeconds =
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
@@ -80,93 +63,8 @@ export const integratedOpsPlugin = createBackendPlugin({
           fn: () => indexService.refresh(),
         });
 
-        // Change requests: store, approvals, apply and expiry.
-        const store = await DatabaseRequestStore.create(database);
-        const repositories = new LocalGitRepositories(
-          resolve(
-            config.getOptionalString('integratedOps.gitops.localRoot') ??
-              '.data/git',
-          ),
-        );
-        const requests = new RequestService({
-          store,
-          index: () => indexService.current(),
-          logger,
-          notifications,
-          planner: new ChangePlanner({
-            catalog,
-            policyFile: resolve(
-              config.getOptionalString('integratedOps.policy.file') ??
-                '../../policies/change-policy.yaml',
-            ),
-          }),
-          publisher: createChangePublisher(config, repositories),
-        });
-        const requestsConfig = config.getOptionalConfig(
-          'integratedOps.requests',
-        );
-        const recertifyAfterDays =
-          requestsConfig?.getOptionalNumber('recertifyAfterDays') ?? 60;
-        // Global scope: one replica at a time; each transition is conditional anyway.
-        await scheduler.scheduleTask({
-          id: 'integrated-ops-request-expiry',
-          scope: 'global',
-          frequency: {
-            minutes:
-              requestsConfig?.getOptionalNumber('expiryCheckMinutes') ?? 5,
-          },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 30 },
-          fn: async () => {
-            const expired = await requests.expireDue();
-            const recertify = await requests.requestRecertification(
-              recertifyAfterDays,
-            );
-            const orphans = await requests.sweepOrphanBranches();
-            if (orphans.length) {
-              logger.warn(
-                `Deleted change branches no request names: ${orphans.join(
-                  ', ',
-                )}`,
-              );
-            }
-            if (expired.length || recertify.length) {
-              logger.info(
-                `Requests expired or revoked: ${
-                  expired.join(', ') || 'none'
-                }; re-certification asked: ${recertify.join(', ') || 'none'}`,
-              );
-            }
-          },
-        });
-
-        permissionsRegistry.addPermissions(
-          integratedOpsPermissions.filter(
-            p => p !== opsRequestDecidePermission,
-          ),
-        );
-        permissionsRegistry.addResourceType({
-          resourceRef: opsRequestResourceRef,
-          permissions: [opsRequestDecidePermission],
-          rules: opsRequestRules,
-          getResources: async ids => {
-            const found = await store.getMany(ids);
-            return ids.map(id => {
-              const request = found.find(r => r.id === id);
-              return request && requests.toResource(request);
-            });
-          },
-        });
+        permissionsRegistry.addPermissions(integratedOpsPermissions);
         registerLookupActions(actionsRegistry, indexService, permissions);
-        httpRouter.use(
-          createRequestsRouter({
-            httpAuth,
-            permissions,
-            permissionsRegistry,
-            service: requests,
-            store,
-          }),
-        );
         httpRouter.use(
           await createRouter({ httpAuth, permissions, indexService }),
         );

@@ -17,6 +17,4 @@ export * from './readEffectiveOwners';
 export * from './coverage';
 export * from './permissions';
 export type * from './lookupTypes';
-export * from './policy';
-export type * from './requestTypes';
-export * from './requests';
+export { parseInput, parseWithMessages } from './describeIssues';

@@ -1,21 +1,10 @@
 /**
- * Integrated Ops portal pages: the ops-owners card, the incident lookup page,
- * the coverage dashboard and the team ownership view.
- *
- * This entry point is for apps on the legacy frontend system; the new
- * frontend system's plugin is the default export of `./alpha`.
+ * Integrated Ops portal pages for Backstage's new frontend system: the
+ * ops-owners card, the incident lookup page, the coverage dashboard, the team
+ * ownership card and the new-service owners picker.
  *
  * @packageDocumentation
  */
-export {
-  integratedOpsPlugin,
-  OpsLookupPage,
-  OpsCoveragePage,
-  OpsRequestsPage,
-  EntityOpsOwnersCard,
-  EntityTeamOpsOwnershipCard,
-  OpsOwnersPickerFieldExtension,
-} from './plugin';
-export { integratedOpsApiRef, IntegratedOpsClient } from './api';
+export { integratedOpsPlugin as default } from './plugin';
+export { integratedOpsApiRef } from './api';
 export type { IntegratedOpsApi } from './api';
-export { lookupRouteRef, coverageRouteRef, requestsRouteRef } from './routes';

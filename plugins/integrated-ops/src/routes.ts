@@ -7,8 +7,3 @@ export const lookupRouteRef = createRouteRef({ id: 'integrated-ops:lookup' });
 export const coverageRouteRef = createRouteRef({
   id: 'integrated-ops:coverage',
 });
-
-/** Change requests (`/ops-requests`, `/ops-requests/:id`). */
-export const requestsRouteRef = createRouteRef({
-  id: 'integrated-ops:requests',
-});

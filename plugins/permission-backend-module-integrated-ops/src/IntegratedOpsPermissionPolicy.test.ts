@@ -8,6 +8,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
 import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
+import { opsRequestsPermissions } from '@internal/plugin-ops-requests-common';
 import {
   ADMIN_PERMISSIONS,
   IntegratedOpsPermissionPolicy,
@@ -41,6 +42,7 @@ const byName = (name: string): Permission => {
     ...catalogPermissions,
     ...scaffolderPermissions,
     ...integratedOpsPermissions,
+    ...opsRequestsPermissions,
   ].find(p => p.name === name);
   if (!found) throw new Error(`no permission ${name}`);
   return found;
@@ -54,25 +56,26 @@ describe('IntegratedOpsPermissionPolicy', () => {
       const ref = who.info.userEntityRef;
       expect(
         await policy.handle(
-          { permission: byName('integrated-ops.request.decide') },
+          { permission: byName('ops-requests.request.decide') },
           who,
         ),
       ).toEqual({
         result: AuthorizeResult.CONDITIONAL,
-        pluginId: 'integrated-ops',
-        resourceType: 'integrated-ops-request',
+        pluginId: 'ops-requests',
+        resourceType: 'ops-request',
         conditions: {
           allOf: [
             {
               rule: 'IS_PENDING_APPROVER',
-              resourceType: 'integrated-ops-request',
-              params: { userRef: ref },
+              resourceType: 'ops-request',
+              // the user's own claims: the user and their groups
+              params: { claims: who.info.ownershipEntityRefs },
             },
             {
               not: {
                 rule: 'IS_REQUESTER',
-                resourceType: 'integrated-ops-request',
-                params: { userRef: ref },
+                resourceType: 'ops-request',
+                params: { claims: [ref] },
               },
             },
           ],
@@ -82,7 +85,7 @@ describe('IntegratedOpsPermissionPolicy', () => {
   });
 
   it('denies everything without a signed-in user', async () => {
-    for (const name of [...USER_PERMISSIONS, 'integrated-ops.request.decide']) {
+    for (const name of [...USER_PERMISSIONS, 'ops-requests.request.decide']) {
       expect(await policy.handle({ permission: byName(name) })).toEqual({
         result: AuthorizeResult.DENY,
       });
@@ -154,7 +157,7 @@ describe('IntegratedOpsPermissionPolicy', () => {
 
   it.each([
     ['integrated-ops.coverage.read', 'coverageReaders'],
-    ['integrated-ops.request.read', 'requestReaders'],
+    ['ops-requests.request.read', 'requestReaders'],
   ])(
     'lets everyone %s by default, or only the configured %s',
     async (name, key) => {
@@ -211,13 +214,14 @@ describe('IntegratedOpsPermissionPolicy', () => {
       'scaffolder.task.read',
       'scaffolder.task.cancel',
       'integrated-ops.coverage.read',
-      'integrated-ops.request.read',
-      'integrated-ops.request.decide',
+      'ops-requests.request.read',
+      'ops-requests.request.decide',
     ]);
     const unruled = [
       ...catalogPermissions,
       ...scaffolderPermissions,
       ...integratedOpsPermissions,
+      ...opsRequestsPermissions,
     ]
       .map(p => p.name)
       .filter(n => !ruled.has(n));

@@ -42,14 +42,16 @@ import {
 import {
   opsCoverageReadPermission,
   opsLookupReadPermission,
+} from '@internal/plugin-integrated-ops-common';
+import {
   opsRequestCreatePermission,
   opsRequestDecidePermission,
   opsRequestReadPermission,
-} from '@internal/plugin-integrated-ops-common';
+} from '@internal/plugin-ops-requests-common';
 import {
   createOpsRequestConditionalDecision,
   opsRequestConditions,
-} from '@internal/plugin-integrated-ops-node';
+} from '@internal/plugin-ops-requests-node';
 import { PortalRoles, Readers } from './portalRoles';
 
 /** What every signed-in user may do: read the catalog, run templates, look up owners, ask for changes. */
@@ -117,8 +119,8 @@ export class IntegratedOpsPermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, opsRequestDecidePermission)) {
       return createOpsRequestConditionalDecision(permission, {
         allOf: [
-          opsRequestConditions.isPendingApprover({ userRef }),
-          { not: opsRequestConditions.isRequester({ userRef }) },
+          opsRequestConditions.isPendingApprover({ claims }),
+          { not: opsRequestConditions.isRequester({ claims: [userRef] }) },
         ],
       });
     }

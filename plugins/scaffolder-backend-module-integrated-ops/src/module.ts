@@ -17,11 +17,11 @@ import { createRenderFirewallRuleAction } from './actions/renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import { changeDeliveryServiceRef } from '@internal/plugin-ops-requests-node';
 
 /**
  * Integrated Ops scaffolder actions: change requests filed with the
- * integrated-ops backend (which alone judges and commits them), the new
+ * ops-requests backend (which alone judges and commits them), the new
  * service's policy check, renderers, repository publisher and catalog-info
  * writer. Paths come from `integratedOps.policy`
  * and `integratedOps.gitops` / `integratedOps.catalogInfo` (see config.d.ts).
@@ -37,21 +37,18 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
         config: coreServices.rootConfig,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
+        delivery: changeDeliveryServiceRef,
       },
-      async init({ scaffolder, catalog, config, auth, discovery }) {
+      async init({ scaffolder, catalog, config, auth, discovery, delivery }) {
         const policyFile = resolve(
           config.getOptionalString('integratedOps.policy.file') ??
             '../../policies/change-policy.yaml',
-        );
-        const gitRoot = resolve(
-          config.getOptionalString('integratedOps.gitops.localRoot') ??
-            '.data/git',
         );
         const registrationDir = resolve(
           config.getOptionalString('integratedOps.catalogInfo.dir') ??
             '.data/catalog',
         );
-        const repositories = new LocalGitRepositories(gitRoot);
+        const { repositories } = delivery;
         const requests = new RequestsClient(auth, discovery);
         scaffolder.addActions(
           createPolicyCheckAction({ catalog, policyFile }),

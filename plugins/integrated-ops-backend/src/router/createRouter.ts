@@ -8,6 +8,7 @@ import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   opsCoverageReadPermission,
   opsLookupReadPermission,
+  parseInput,
 } from '@internal/plugin-integrated-ops-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
@@ -17,12 +18,7 @@ import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
-import {
-  blastRadiusQuery,
-  coverageQuery,
-  lookupQuery,
-  parseInput,
-} from './querySchemas';
+import { blastRadiusQuery, coverageQuery, lookupQuery } from './querySchemas';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;

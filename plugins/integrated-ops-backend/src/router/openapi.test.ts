@@ -10,9 +10,6 @@ import { resolve } from 'path';
 import request from 'supertest';
 import { parse } from 'yaml';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
-import { RequestService } from '../requests/RequestService';
-import { RequestStore } from '../requests/RequestStore';
-import { createRequestsRouter } from './createRequestsRouter';
 import { createRouter } from './createRouter';
 import { asUser, testApp } from '../__testUtils__/testApp';
 
@@ -33,16 +30,9 @@ describe('openapi.yaml', () => {
       permissions: mockServices.permissions(),
       indexService: {} as OwnershipIndexService,
     });
-    const requestsRouter: any = createRequestsRouter({
-      httpAuth: mockServices.httpAuth(),
-      permissions: mockServices.permissions(),
-      permissionsRegistry: { getPermissionRuleset: () => ({}) } as any,
-      service: {} as RequestService,
-      store: {} as RequestStore,
-    });
     const served = [
       ...new Set(
-        [router, requestsRouter]
+        [router]
           .flatMap(r => r.stack)
           .filter((l: any) => l.route)
           .map((l: any) => l.route.path.replace(/:(\w+)/g, '{$1}')),

@@ -1,5 +1,3 @@
-import { InputError } from '@backstage/errors';
-import { parseWithMessages } from '@internal/plugin-integrated-ops-common';
 import { z } from 'zod';
 
 const QUERY_REQUIRED =
@@ -31,13 +29,3 @@ export const blastRadiusQuery = z.object({
 export const coverageQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
-
-/** Parses request input or throws a 400 naming each bad field and what is wrong with it. */
-export function parseInput<S extends z.ZodType>(
-  schema: S,
-  input: unknown,
-): z.output<S> {
-  const result = parseWithMessages(schema, input);
-  if (!result.ok) throw new InputError(result.problems.join('; '));
-  return result.value;
-}

@@ -1,171 +1,48 @@
 /*
- * Every JSON route of the plugin, fed hundreds of generated bodies and query
- * strings by a signed-in user (wrong types, huge strings, NUL bytes, deep
- * nesting, unknown fields, forged gate fields): the answer is always a 4xx
- * with a message saying what is wrong, or a success, and never a 5xx.
+ * The lookup routes, fed hundreds of generated query values by a signed-in
+ * user (huge strings, NUL bytes, arrays, unicode, shapes close to addresses
+ * and refs): always a success or a 4xx with a message, never a 5xx.
  */
-import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
 import request from 'supertest';
-import { startRequestsPortal } from '../__testUtils__/requestsPortal';
+import { asUser, testApp } from '../__testUtils__/testApp';
 
-jest.setTimeout(180_000);
-
-const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-const asRaj = {
-  Authorization: mockCredentials.user.header('user:default/raj'),
-};
-
-const hostileString = fc.oneof(
+const queryValue = fc.oneof(
   fc.string(),
   fc.string({ unit: 'grapheme', maxLength: 200 }),
   fc.constantFrom(
     '\u0000',
-    'a\u0000b',
-    '../../etc/passwd',
-    '--upload-pack=touch /tmp/pwned',
-    '<script>alert(1)</script>',
-    "'; drop table change_requests; --",
-    '2026-02-30',
-    '99999-01-01',
+    '[::1]:8443',
+    '10.20.1.10:99999',
+    '1.2.3.4/99',
+    'http://',
     '-1',
-    'component:default/gateway',
-    '${{ secrets.token }}',
+    '1e9',
   ),
-  fc.nat({ max: 70_000 }).map(n => 'x'.repeat(n)),
+  fc.nat({ max: 9_000 }).map(n => 'x'.repeat(n)),
+  fc.array(fc.string(), { maxLength: 3 }),
 );
 
-const deep = fc.nat({ max: 800 }).map(depth => {
-  let v: unknown = 'bottom';
-  for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { v };
-  return v;
-});
-
-/** Bodies near an intent (right field names, wrong everything else), and anything JSON. */
-const body = fc.oneof(
-  fc.jsonValue(),
-  deep,
-  fc.record(
-    {
-      kind: fc.oneof(
-        fc.constantFrom('network-access', 'security-controls', 'new-service'),
-        fc.jsonValue(),
-      ),
-      source: fc.oneof(hostileString, fc.jsonValue()),
-      destination: fc.oneof(hostileString, fc.jsonValue()),
-      component: fc.oneof(hostileString, fc.jsonValue()),
-      ports: fc.oneof(hostileString, fc.jsonValue()),
-      justification: fc.oneof(hostileString, fc.jsonValue()),
-      comment: fc.oneof(hostileString, fc.jsonValue()),
-      expiresAt: fc.oneof(hostileString, fc.jsonValue()),
-      controls: fc.array(hostileString, { maxLength: 20 }),
-      exceptions: fc.jsonValue(),
-      policy: fc.jsonValue(),
-      requiredApprovals: fc.jsonValue(),
-      change: fc.jsonValue(),
-      nested: deep,
-    },
-    { requiredKeys: [] },
-  ),
-);
-
-describe('routes under fuzzing', () => {
-  let portal: Awaited<ReturnType<typeof startRequestsPortal>>;
-  beforeAll(async () => {
-    portal = await startRequestsPortal(await databases.init('SQLITE_3'));
-  });
-  afterAll(() => portal.stop());
-
-  const expectClearAnswer = (res: request.Response, what: string) => {
-    if (res.status >= 500) {
-      throw new Error(
-        `${what} answered ${res.status}: ${res.text.slice(0, 500)}`,
-      );
-    }
-    if (res.status >= 400) {
-      expect(typeof res.body?.error?.message).toBe('string');
-      expect(res.body.error.message.length).toBeGreaterThan(0);
-    }
-  };
-
-  it.each([
-    '/requests',
-    '/requests/preview',
-    '/requests/cr-20260302-abcdef/approve',
-    '/requests/cr-20260302-abcdef/reject',
-  ])('POST %s answers every body clearly', async path => {
-    await fc.assert(
-      fc.asyncProperty(body, async data => {
-        const res = await request(portal.server)
-          .post(`/api/integrated-ops${path}`)
-          .set(asRaj)
-          .set('Content-Type', 'application/json')
-          .send(JSON.stringify(data));
-        expectClearAnswer(res, `POST ${path}`);
-      }),
-      { numRuns: 150 },
-    );
-  });
-
-  it('POST with a body that is not JSON, too large or nested 30,000 deep is a 4xx', async () => {
-    for (const raw of [
-      '{',
-      '{"kind":',
-      'null',
-      '\u0000',
-      `{"a":"${'x'.repeat(100_000)}"}`,
-      `${'['.repeat(30_000)}${']'.repeat(30_000)}`,
-      `{"kind":"network-access","nested":${'{"a":'.repeat(10_000)}1${'}'.repeat(
-        10_000,
-      )}}`,
-    ]) {
-      const res = await request(portal.server)
-        .post('/api/integrated-ops/requests')
-        .set(asRaj)
-        .set('Content-Type', 'application/json')
-        .send(raw);
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-    }
-  });
-
+describe('lookup routes under fuzzing', () => {
   it.each([
     ['/lookup', 'q'],
+    ['/lookup', 'at'],
     ['/blast-radius', 'entity'],
     ['/blast-radius', 'depth'],
     ['/coverage', 'format'],
-    ['/requests', 'view'],
-    ['/lookup', 'at'],
   ])('GET %s?%s= answers every value clearly', async (path, param) => {
+    const app = await testApp();
     await fc.assert(
-      fc.asyncProperty(
-        fc.oneof(
-          hostileString.filter(s => s.length < 10_000),
-          fc.array(fc.string(), { maxLength: 3 }),
-        ),
-        async value => {
-          const res = await request(portal.server)
-            .get(`/api/integrated-ops${path}`)
-            .query({ q: 'gateway', entity: 'gateway', [param]: value })
-            .set(asRaj);
-          expectClearAnswer(res, `GET ${path}?${param}`);
-        },
-      ),
-      { numRuns: 150 },
-    );
-  });
-
-  it('GET /requests/:id answers any id clearly', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        hostileString.filter(s => s.length > 0 && s.length < 5000),
-        async id => {
-          const res = await request(portal.server)
-            .get(`/api/integrated-ops/requests/${encodeURIComponent(id)}`)
-            .set(asRaj);
-          expectClearAnswer(res, 'GET /requests/:id');
-        },
-      ),
+      fc.asyncProperty(queryValue, async value => {
+        const res = await request(app)
+          .get(path)
+          .query({ q: 'gateway', entity: 'gateway', [param]: value })
+          .set(asUser);
+        expect(res.status).toBeLessThan(500);
+        expect(
+          res.status < 400 || typeof res.body?.error?.message === 'string',
+        ).toBe(true);
+      }),
       { numRuns: 150 },
     );
   });

@@ -15,10 +15,6 @@ export function fakeOpsApi(
     coverage: notUsed('coverage'),
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
-    listRequests: notUsed('listRequests'),
-    getRequest: notUsed('getRequest'),
-    approveRequest: notUsed('approveRequest'),
-    rejectRequest: notUsed('rejectRequest'),
     ...overrides,
   } as unknown as jest.Mocked<IntegratedOpsApi>;
 }

@@ -1,8 +1,6 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   BlastRadiusResponse,
-  ChangeRequest,
-  ChangeRequestDetail,
   CoverageResponse,
   IndexStatus,
   LookupResponse,
@@ -19,11 +17,6 @@ export interface IntegratedOpsApi {
   /** The coverage gaps as CSV, as the backend renders them. */
   coverageCsv(): Promise<Blob>;
   indexStatus(): Promise<IndexStatus>;
-  /** Change requests: mine, awaiting my approval, or all. */
-  listRequests(view: 'mine' | 'awaiting' | 'all'): Promise<ChangeRequest[]>;
-  getRequest(id: string): Promise<ChangeRequestDetail>;
-  approveRequest(id: string, comment?: string): Promise<ChangeRequest>;
-  rejectRequest(id: string, justification: string): Promise<ChangeRequest>;
 }
 
 export const integratedOpsApiRef = createApiRef<IntegratedOpsApi>({

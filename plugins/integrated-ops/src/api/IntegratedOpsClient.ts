@@ -2,8 +2,6 @@ import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   BlastRadiusResponse,
-  ChangeRequest,
-  ChangeRequestDetail,
   CoverageResponse,
   IndexStatus,
   LookupResponse,
@@ -41,41 +39,6 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
 
   indexStatus(): Promise<IndexStatus> {
     return this.getJson('/index-status', {});
-  }
-
-  async listRequests(
-    view: 'mine' | 'awaiting' | 'all',
-  ): Promise<ChangeRequest[]> {
-    return (
-      await this.getJson<{ items: ChangeRequest[] }>('/requests', { view })
-    ).items;
-  }
-
-  getRequest(id: string): Promise<ChangeRequestDetail> {
-    return this.getJson(`/requests/${encodeURIComponent(id)}`, {});
-  }
-
-  approveRequest(id: string, comment?: string): Promise<ChangeRequest> {
-    return this.post(`/requests/${encodeURIComponent(id)}/approve`, {
-      comment,
-    });
-  }
-
-  rejectRequest(id: string, justification: string): Promise<ChangeRequest> {
-    return this.post(`/requests/${encodeURIComponent(id)}/reject`, {
-      justification,
-    });
-  }
-
-  private async post<T>(path: string, body: object): Promise<T> {
-    const baseUrl = await this.discoveryApi.getBaseUrl('integrated-ops');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
   }
 
   private async getJson<T>(

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ChangePlan } from '@internal/plugin-integrated-ops-common';
+import { ChangePlan } from '@internal/plugin-ops-requests-common';
 import { intentFromInput, requestIntentInput } from './requestIntentInput';
 import { RequestsClient } from './requestsClient';
 import { writeWorkspaceFile } from './workspaceFiles';
@@ -23,7 +23,7 @@ function logVerdict(plan: ChangePlan, logger: Logger) {
 }
 
 /**
- * Asks the integrated-ops backend what filing this intent would do: the
+ * Asks the ops-requests backend what filing this intent would do: the
  * policy verdict, the approving teams and the rendered change, all decided
  * by the backend. Writes the change under `change/` in the workspace (what a
  * dry run shows) and fails with every violated rule when the policy refuses.
@@ -34,7 +34,7 @@ export function createPreviewRequestAction(options: {
   return createTemplateAction({
     id: 'integrated-ops:request:preview',
     description:
-      'Checks an intent against the change policy in the integrated-ops backend and shows the change it would commit; commits nothing.',
+      'Checks an intent against the change policy in the ops-requests backend and shows the change it would commit; commits nothing.',
     supportsDryRun: true,
     schema: {
       input: requestIntentInput,
@@ -73,7 +73,7 @@ export function createPreviewRequestAction(options: {
 }
 
 /**
- * Files the intent with the integrated-ops backend on behalf of the user
+ * Files the intent with the ops-requests backend on behalf of the user
  * who runs the template. The backend judges it again, commits the change on
  * a new branch of the infrastructure repository, names the approvers from
  * the catalog and notifies them; the task ends with a link to the request.

@@ -2,19 +2,21 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
-  ChangeRequestFacts,
   Discipline,
   DISCIPLINES,
+} from '@internal/plugin-integrated-ops-common';
+import {
+  ChangeRequestFacts,
   evaluatePolicy,
   parsePorts,
   PortRule,
   SECURITY_CONTROLS,
-} from '@internal/plugin-integrated-ops-common';
+} from '@internal/plugin-ops-requests-common';
 import {
   loadChangePolicy,
   ResolvedTarget,
   TargetResolver,
-} from '@internal/plugin-integrated-ops-node';
+} from '@internal/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
@@ -22,7 +24,7 @@ export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
 /**
  * Judges a new service against policies/change-policy.yaml before any other
  * step of the New service template runs. (Network access and security
- * controls are judged by the integrated-ops backend when they are filed:
+ * controls are judged by the ops-requests backend when they are filed:
  * integrated-ops:request:preview and :create.) Logs every
  * rule; fails the task with one line per violated rule. Resolves the targets
  * from the catalog and outputs what later steps render, and who must approve.

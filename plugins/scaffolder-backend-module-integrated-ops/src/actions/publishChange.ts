@@ -1,13 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { LocalGitRepositories } from '@internal/plugin-integrated-ops-node';
+import { LocalGitRepositories } from '@internal/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 import { readWorkspaceDir, resolveInWorkspace } from './workspaceFiles';
 
 /**
  * Creates a new service's repository from a workspace directory, in the
  * local repositories under the data directory. (Changes to the
- * infrastructure repository are committed by the integrated-ops backend
+ * infrastructure repository are committed by the ops-requests backend
  * only, from a request's intent: integrated-ops:request:create.)
  */
 export function createPublishChangeAction(options: {

@@ -1,9 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { SECURITY_CONTROLS } from '@internal/plugin-integrated-ops-common';
+import { SECURITY_CONTROLS } from '@internal/plugin-ops-requests-common';
 import {
   controlsManifest,
   securityWorkflow,
-} from '@internal/plugin-integrated-ops-node';
+} from '@internal/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

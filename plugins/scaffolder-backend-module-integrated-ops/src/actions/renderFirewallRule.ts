@@ -1,10 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parsePorts, PortRule } from '@internal/plugin-integrated-ops-common';
+import { parsePorts, PortRule } from '@internal/plugin-ops-requests-common';
 import {
   firewallRuleTerraform,
   terraformName,
-} from '@internal/plugin-integrated-ops-node';
+} from '@internal/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

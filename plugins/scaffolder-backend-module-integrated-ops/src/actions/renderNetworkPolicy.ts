@@ -1,12 +1,12 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parsePorts, PortRule } from '@internal/plugin-integrated-ops-common';
+import { parsePorts, PortRule } from '@internal/plugin-ops-requests-common';
 import {
   allowIngressPolicy,
   defaultDenyPolicy,
   toYamlDocuments,
-} from '@internal/plugin-integrated-ops-node';
-import { validateManifests } from '@internal/plugin-integrated-ops-node';
+} from '@internal/plugin-ops-requests-node';
+import { validateManifests } from '@internal/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

@@ -1,4 +1,4 @@
-import { SECURITY_CONTROLS } from '@internal/plugin-integrated-ops-common';
+import { SECURITY_CONTROLS } from '@internal/plugin-ops-requests-common';
 import type { z as zod } from 'zod/v3';
 
 type Z = typeof zod;

@@ -7,10 +7,10 @@ import { ResponseError } from '@backstage/errors';
 import {
   ChangePlan,
   ChangeRequest,
-} from '@internal/plugin-integrated-ops-common';
+} from '@internal/plugin-ops-requests-common';
 
 /**
- * Calls the integrated-ops backend's request routes on behalf of the user who
+ * Calls the ops-requests backend's routes on behalf of the user who
  * runs the template, so the backend's permission checks and catalog reads
  * are the user's own.
  */
@@ -35,9 +35,9 @@ export class RequestsClient {
   ): Promise<T> {
     const { token } = await this.auth.getPluginRequestToken({
       onBehalfOf,
-      targetPluginId: 'integrated-ops',
+      targetPluginId: 'ops-requests',
     });
-    const baseUrl = await this.discovery.getBaseUrl('integrated-ops');
+    const baseUrl = await this.discovery.getBaseUrl('ops-requests');
     const response = await fetch(`${baseUrl}${path}`, {
       method: 'POST',
       headers: {

@@ -1,3 +1,0 @@
-export * from './changeIntent';
-export { parseStrictDate } from './strictDate';
-export { parseWithMessages } from './describeIssues';

@@ -1,0 +1,98 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
+import { integratedOpsApiRef, IntegratedOpsClient } from './api';
+import { coverageRouteRef, lookupRouteRef } from './routes';
+
+const integratedOpsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: integratedOpsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new IntegratedOpsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const opsLookupPage = PageBlueprint.make({
+  name: 'lookup',
+  params: {
+    path: '/ops-lookup',
+    title: 'Incident lookup',
+    icon: <ContactPhoneIcon />,
+    routeRef: lookupRouteRef,
+    loader: () =>
+      import('./components/OpsLookupPage').then(m => <m.OpsLookupPage />),
+  },
+});
+
+const opsCoveragePage = PageBlueprint.make({
+  name: 'coverage',
+  params: {
+    path: '/ops-coverage',
+    title: 'Ops coverage',
+    icon: <AssessmentIcon />,
+    routeRef: coverageRouteRef,
+    loader: () =>
+      import('./components/OpsCoveragePage').then(m => <m.OpsCoveragePage />),
+  },
+});
+
+const opsOwnersCard = EntityCardBlueprint.make({
+  name: 'ops-owners',
+  params: {
+    filter: {
+      kind: { $in: ['component', 'system', 'resource', 'api', 'domain'] },
+    },
+    loader: () =>
+      import('./components/OpsOwnersCard').then(m => <m.OpsOwnersCard />),
+  },
+});
+
+const teamOwnershipCard = EntityCardBlueprint.make({
+  name: 'team-ownership',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamOwnershipCard').then(m => (
+        <m.TeamOwnershipCard />
+      )),
+  },
+});
+
+const opsOwnersPickerField = FormFieldBlueprint.make({
+  name: 'ops-owners-picker',
+  params: {
+    field: () =>
+      import('./components/OpsOwnersPicker/field').then(
+        m => m.opsOwnersPickerField,
+      ),
+  },
+});
+
+/** The Integrated Ops plugin for Backstage's new frontend system. */
+export const integratedOpsPlugin = createFrontendPlugin({
+  pluginId: 'integrated-ops',
+  title: 'Integrated Ops',
+  icon: <ContactPhoneIcon />,
+  routes: {
+    lookup: lookupRouteRef,
+    coverage: coverageRouteRef,
+  },
+  extensions: [
+    integratedOpsApi,
+    opsLookupPage,
+    opsCoveragePage,
+    opsOwnersCard,
+    teamOwnershipCard,
+    opsOwnersPickerField,
+  ],
+});

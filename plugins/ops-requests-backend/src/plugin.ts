@@ -1,0 +1,125 @@
+import {
+  coreServices,
+  createBackendPlugin,
+} from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  opsRequestCreatePermission,
+  opsRequestDecidePermission,
+  opsRequestReadPermission,
+} from '@internal/plugin-ops-requests-common';
+import {
+  ChangePlanner,
+  changeDeliveryServiceRef,
+  opsRequestResourceRef,
+  opsRequestRules,
+} from '@internal/plugin-ops-requests-node';
+import { resolve } from 'path';
+import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
+import { RequestService } from './requests/RequestService';
+import { createRequestsRouter } from './router/createRequestsRouter';
+
+/**
+ * Change requests: filed from an intent, judged by the versioned change
+ * policy, approved by the teams the catalog names, delivered as a reviewed
+ * git change, expired, revoked and re-certified.
+ */
+export const opsRequestsPlugin = createBackendPlugin({
+  pluginId: 'ops-requests',
+  register(env) {
+    env.registerInit({
+      deps: {
+        httpRouter: coreServices.httpRouter,
+        httpAuth: coreServices.httpAuth,
+        userInfo: coreServices.userInfo,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
+        config: coreServices.rootConfig,
+        database: coreServices.database,
+        catalog: catalogServiceRef,
+        notifications: notificationService,
+        delivery: changeDeliveryServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, scheduler, permissionsRegistry } = deps;
+        const store = await DatabaseRequestStore.create(deps.database);
+        const service = new RequestService({
+          store,
+          logger,
+          notifications: deps.notifications,
+          planner: new ChangePlanner({
+            catalog: deps.catalog,
+            policyFile: resolve(
+              config.getOptionalString('integratedOps.policy.file') ??
+                '../../policies/change-policy.yaml',
+            ),
+          }),
+          publisher: deps.delivery.publisher,
+        });
+
+        const requestsConfig = config.getOptionalConfig(
+          'integratedOps.requests',
+        );
+        const recertifyAfterDays =
+          requestsConfig?.getOptionalNumber('recertifyAfterDays') ?? 60;
+        // Global scope: one replica at a time; each transition is conditional anyway.
+        await scheduler.scheduleTask({
+          id: 'ops-requests-expiry',
+          scope: 'global',
+          frequency: {
+            minutes:
+              requestsConfig?.getOptionalNumber('expiryCheckMinutes') ?? 5,
+          },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const expired = await service.expireDue();
+            const recertify = await service.requestRecertification(
+              recertifyAfterDays,
+            );
+            const orphans = await service.sweepOrphanBranches();
+            if (expired.length || recertify.length || orphans.length) {
+              logger.info(
+                `Expired or revoked: ${expired.join(', ') || 'none'}; ` +
+                  `re-certification asked: ${
+                    recertify.join(', ') || 'none'
+                  }; ` +
+                  `orphan branches deleted: ${orphans.join(', ') || 'none'}`,
+              );
+            }
+          },
+        });
+
+        permissionsRegistry.addPermissions([
+          opsRequestCreatePermission,
+          opsRequestReadPermission,
+        ]);
+        permissionsRegistry.addResourceType({
+          resourceRef: opsRequestResourceRef,
+          permissions: [opsRequestDecidePermission],
+          rules: opsRequestRules,
+          getResources: async ids => {
+            const found = await store.getMany(ids);
+            return ids.map(id => {
+              const request = found.find(r => r.id === id);
+              return request && service.toResource(request);
+            });
+          },
+        });
+        deps.httpRouter.use(
+          createRequestsRouter({
+            httpAuth: deps.httpAuth,
+            userInfo: deps.userInfo,
+            permissions: deps.permissions,
+            permissionsRegistry,
+            service,
+            store,
+          }),
+        );
+      },
+    });
+  },
+});

@@ -1,0 +1,397 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { ConflictError, NotFoundError } from '@backstage/errors';
+import { Discipline } from '@internal/plugin-integrated-ops-common';
+import {
+  AuditEntry,
+  ChangeRequest,
+  RequestState,
+} from '@internal/plugin-ops-requests-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
+import { Knex } from 'knex';
+import { matchesCriteria } from './matchesCriteria';
+import {
+  RequestStore,
+  StoredRequestInput,
+  TransitionInput,
+} from './RequestStore';
+
+export const MIGRATIONS_DIR = resolvePackagePath(
+  '@internal/plugin-ops-requests-backend',
+  'migrations',
+);
+
+type Row = {
+  id: string;
+  kind: string;
+  title: string;
+  description: string;
+  requested_by: string;
+  requested_at: string;
+  state: RequestState;
+  targets: string;
+  change: string;
+  policy: string;
+  required_approvals: string;
+  approvers: string;
+  intent: string | null;
+  expires_at: string | null;
+  decided_at: string | null;
+  applied_at: string | null;
+  revoked_at: string | null;
+  version: number;
+};
+
+type ApprovalRow = {
+  request_id: string;
+  discipline: Discipline;
+  decided_by: string;
+  decided_at: string;
+  comment: string | null;
+};
+
+const opt = <T>(v: T | null) => (v === null ? undefined : v);
+
+function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
+  return {
+    id: row.id,
+    kind: row.kind as ChangeRequest['kind'],
+    title: row.title,
+    description: row.description,
+    requestedBy: row.requested_by,
+    requestedAt: row.requested_at,
+    state: row.state,
+    targets: JSON.parse(row.targets),
+    change: JSON.parse(row.change),
+    policy: JSON.parse(row.policy),
+    requiredApprovals: JSON.parse(row.required_approvals),
+    approvers: JSON.parse(row.approvers),
+    intent: row.intent ? JSON.parse(row.intent) : undefined,
+    approvals: approvals
+      .filter(a => a.request_id === row.id)
+      .map(a => ({
+        discipline: a.discipline,
+        decidedBy: a.decided_by,
+        decidedAt: a.decided_at,
+        comment: opt(a.comment),
+      })),
+    expiresAt: opt(row.expires_at),
+    decidedAt: opt(row.decided_at),
+    appliedAt: opt(row.applied_at),
+    revokedAt: opt(row.revoked_at),
+  };
+}
+
+/** Whether an error is a unique / primary key violation, on PostgreSQL or SQLite. */
+const isUniqueViolation = (e: any) =>
+  e?.code === '23505' || /UNIQUE constraint failed/.test(String(e?.message));
+
+/** The knex implementation of RequestStore, on SQLite or PostgreSQL. */
+export class DatabaseRequestStore implements RequestStore {
+  static async create(
+    database: DatabaseService,
+  ): Promise<DatabaseRequestStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({ directory: MIGRATIONS_DIR });
+    }
+    return new DatabaseRequestStore(db);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async create(request: StoredRequestInput): Promise<ChangeRequest> {
+    await this.db
+      .transaction(async tx => {
+        await tx<Row>('change_requests').insert({
+          id: request.id,
+          kind: request.kind,
+          title: request.title,
+          description: request.description,
+          requested_by: request.requestedBy,
+          requested_at: request.requestedAt,
+          state: 'pending',
+          targets: JSON.stringify(request.targets),
+          change: JSON.stringify(request.change),
+          policy: JSON.stringify(request.policy),
+          required_approvals: JSON.stringify(request.requiredApprovals),
+          approvers: JSON.stringify(request.approvers),
+          intent: request.intent ? JSON.stringify(request.intent) : null,
+          expires_at: request.expiresAt ?? null,
+          version: 0,
+        });
+        await this.appendAudit(tx, {
+          id: request.id,
+          at: request.requestedAt,
+          actor: request.requestedBy,
+          action: 'created',
+          to: 'pending',
+          reason: request.description,
+        });
+      })
+      .catch(e => {
+        if (isUniqueViolation(e)) {
+          throw new ConflictError(
+            `change request ${request.id} already exists`,
+          );
+        }
+        throw e;
+      });
+    return (await this.get(request.id))!;
+  }
+
+  async get(id: string): Promise<ChangeRequest | undefined> {
+    return (await this.getMany([id]))[0];
+  }
+
+  async getMany(ids: string[]): Promise<ChangeRequest[]> {
+    if (!ids.length) return [];
+    const rows = await this.db<Row>('change_requests').whereIn('id', ids);
+    return this.withApprovals(rows);
+  }
+
+  async audit(id: string): Promise<AuditEntry[]> {
+    const rows = await this.db('change_request_audit')
+      .where({ request_id: id })
+      .orderBy('id');
+    return rows.map(r => ({
+      id: Number(r.id),
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      fromState: opt(r.from_state),
+      toState: opt(r.to_state),
+      reason: opt(r.reason),
+    }));
+  }
+
+  async list(filter: {
+    requestedBy?: string;
+    criteria?: PermissionCriteria<OpsRequestQuery>;
+    limit?: number;
+  }): Promise<ChangeRequest[]> {
+    let query = this.db<Row>('change_requests')
+      .orderBy('requested_at', 'desc')
+      .limit(filter.limit ?? 200);
+    if (filter.requestedBy)
+      query = query.where('requested_by', filter.requestedBy);
+    const requests = await this.withApprovals(await query);
+    // Approvers are a small JSON map per request: the conditions are
+    // matched here, portably between SQLite and PostgreSQL.
+    const { criteria } = filter;
+    return criteria
+      ? requests.filter(r => matchesCriteria(r, criteria))
+      : requests;
+  }
+
+  async approve(input: {
+    id: string;
+    disciplines: Discipline[];
+    actor: string;
+    at: string;
+    comment?: string;
+  }): Promise<{ request: ChangeRequest; completed: boolean }> {
+    let completed = false;
+    try {
+      await this.db.transaction(async tx => {
+        const row = await this.lock(tx, input.id);
+        if (row.state !== 'pending') {
+          throw new ConflictError(
+            `change request ${input.id} is already ${row.state}`,
+          );
+        }
+        const required: Discipline[] = JSON.parse(row.required_approvals);
+        const done = (
+          await tx<ApprovalRow>('change_request_approvals').where({
+            request_id: input.id,
+          })
+        ).map(a => a.discipline);
+        const recording = input.disciplines.filter(
+          d => required.includes(d) && !done.includes(d),
+        );
+        if (!recording.length) {
+          throw new ConflictError(
+            `change request ${input.id} has no pending ${input.disciplines.join(
+              '/',
+            )} approval`,
+          );
+        }
+        for (const discipline of recording) {
+          await tx<ApprovalRow>('change_request_approvals').insert({
+            request_id: input.id,
+            discipline,
+            decided_by: input.actor,
+            decided_at: input.at,
+            comment: input.comment ?? null,
+          });
+          await this.appendAudit(tx, {
+            id: input.id,
+            at: input.at,
+            actor: input.actor,
+            action: `approved:${discipline}`,
+            reason: input.comment,
+          });
+        }
+        if (required.every(d => done.includes(d) || recording.includes(d))) {
+          const updated = await tx<Row>('change_requests')
+            .where({ id: input.id, state: 'pending', version: row.version })
+            .update({
+              state: 'approved',
+              decided_at: input.at,
+              version: row.version + 1,
+            });
+          if (updated !== 1) {
+            throw new ConflictError(
+              `change request ${input.id} changed meanwhile`,
+            );
+          }
+          await this.appendAudit(tx, {
+            id: input.id,
+            at: input.at,
+            actor: input.actor,
+            action: 'approved',
+            from: 'pending',
+            to: 'approved',
+          });
+          completed = true;
+        }
+      });
+    } catch (e) {
+      if (isUniqueViolation(e)) {
+        throw new ConflictError(
+          `change request ${input.id} was decided meanwhile`,
+        );
+      }
+      throw e;
+    }
+    return { request: (await this.get(input.id))!, completed };
+  }
+
+  async transition(input: TransitionInput): Promise<ChangeRequest> {
+    await this.db.transaction(async tx => {
+      const row = await this.lock(tx, input.id);
+      if (!input.from.includes(row.state)) {
+        throw new ConflictError(
+          `change request ${input.id} is ${row.state}, not ${input.from.join(
+            ' or ',
+          )}`,
+        );
+      }
+      const stamp: Partial<Row> = {};
+      if (input.to === 'rejected' || input.to === 'approved')
+        stamp.decided_at = input.at;
+      if (input.to === 'applied') stamp.applied_at = input.at;
+      if (input.to === 'revoked') stamp.revoked_at = input.at;
+      const updated = await tx<Row>('change_requests')
+        .where({ id: input.id, state: row.state, version: row.version })
+        .update({ ...stamp, state: input.to, version: row.version + 1 });
+      if (updated !== 1) {
+        throw new ConflictError(`change request ${input.id} changed meanwhile`);
+      }
+      await this.appendAudit(tx, {
+        id: input.id,
+        at: input.at,
+        actor: input.actor,
+        action: input.action,
+        from: row.state,
+        to: input.to,
+        reason: input.reason,
+      });
+    });
+    return (await this.get(input.id))!;
+  }
+
+  async dueForExpiry(now: string): Promise<ChangeRequest[]> {
+    const rows = await this.db<Row>('change_requests')
+      .whereIn('state', ['pending', 'approved', 'applied'])
+      .whereNotNull('expires_at')
+      .where('expires_at', '<=', now);
+    return this.withApprovals(rows);
+  }
+
+  async dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]> {
+    const rows = await this.db<Row>('change_requests')
+      .where({ state: 'applied' })
+      .where('applied_at', '<=', appliedBefore)
+      .where(q =>
+        q
+          .whereNull('recertify_requested_at')
+          .orWhere('recertify_requested_at', '<=', appliedBefore),
+      );
+    return this.withApprovals(rows);
+  }
+
+  async markRecertificationRequested(id: string, actor: string, at: string) {
+    await this.db.transaction(async tx => {
+      await tx('change_requests')
+        .where({ id })
+        .update({ recertify_requested_at: at });
+      await this.appendAudit(tx, {
+        id,
+        at,
+        actor,
+        action: 'recertification-requested',
+      });
+    });
+  }
+
+  async note(entry: {
+    id: string;
+    actor: string;
+    action: string;
+    at: string;
+    reason?: string;
+  }) {
+    await this.db.transaction(tx => this.appendAudit(tx, entry));
+  }
+
+  /**
+   * Reads a request inside a transaction, locking its row (PostgreSQL) so
+   * that deciders on other replicas wait; SQLite serialises writers anyway.
+   */
+  private async lock(tx: Knex.Transaction, id: string): Promise<Row> {
+    const row = await tx<Row>('change_requests')
+      .where({ id })
+      .forUpdate()
+      .first();
+    if (!row) throw new NotFoundError(`no change request ${id}`);
+    return row;
+  }
+
+  private async withApprovals(rows: Row[]): Promise<ChangeRequest[]> {
+    if (!rows.length) return [];
+    const approvals = await this.db<ApprovalRow>(
+      'change_request_approvals',
+    ).whereIn(
+      'request_id',
+      rows.map(r => r.id),
+    );
+    return rows.map(r => toRequest(r, approvals));
+  }
+
+  private async appendAudit(
+    tx: Knex.Transaction,
+    entry: {
+      id: string;
+      at: string;
+      actor: string;
+      action: string;
+      from?: RequestState;
+      to?: RequestState;
+      reason?: string;
+    },
+  ) {
+    await tx('change_request_audit').insert({
+      request_id: entry.id,
+      at: entry.at,
+      actor: entry.actor,
+      action: entry.action,
+      from_state: entry.from ?? null,
+      to_state: entry.to ?? null,
+      reason: entry.reason ?? null,
+    });
+  }
+}

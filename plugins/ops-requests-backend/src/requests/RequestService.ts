@@ -1,0 +1,510 @@
+import {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import {
+  Discipline,
+  DISCIPLINE_TITLES,
+  lowerRef,
+} from '@internal/plugin-integrated-ops-common';
+import {
+  ChangeIntent,
+  ChangePlan,
+  ChangeRequest,
+} from '@internal/plugin-ops-requests-common';
+import {
+  ChangePlanner,
+  ChangePublisher,
+  OpsRequestResource,
+} from '@internal/plugin-ops-requests-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import { randomBytes } from 'crypto';
+import { stringify } from 'yaml';
+import { pendingTeams } from './pendingTeams';
+import { RequestStore } from './RequestStore';
+
+const PORTAL = 'ops-requests:portal';
+const RECORDS = 'change-requests/';
+// A change branch with no request this long after its commit is an orphan.
+const ORPHAN_AFTER_MS = 10 * 60_000;
+
+/** The signed-in user a request is filed for. */
+export interface Requester {
+  userEntityRef: string;
+  credentials: BackstageCredentials;
+}
+
+/** The signed-in user deciding a request, with their ownership claims (user and groups). */
+export interface Decider {
+  userEntityRef: string;
+  claims: string[];
+}
+
+export interface RequestServiceOptions {
+  store: RequestStore;
+  logger: LoggerService;
+  /** Judges intents: catalog, change policy, rendering. */
+  planner: ChangePlanner;
+  /** Where change branches go (local repository, GitHub, GitLab). */
+  publisher: ChangePublisher;
+  notifications?: NotificationService;
+  now?: () => Date;
+}
+
+/**
+ * The life of a change request. The caller sends an intent; everything that
+ * gates it is derived here: the policy verdict, the approving teams (typed
+ * owners of its first target), the change (rendered and committed on a
+ * branch by this service) and the commit approvers review. Approved per
+ * discipline by a member of that team (never the requester); applied by
+ * merging exactly the reviewed commit; revoked through the same git path when
+ * it expires.
+ */
+export class RequestService {
+  private readonly now: () => Date;
+
+  constructor(private readonly options: RequestServiceOptions) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  private at() {
+    return this.now().toISOString();
+  }
+
+  /** What filing the intent would do: policy verdict, approvers and the change. Commits nothing. */
+  async preview(
+    intent: ChangeIntent,
+    requester: Requester,
+  ): Promise<ChangePlan> {
+    return this.options.planner.plan(intent, requester);
+  }
+
+  /**
+   * Files an intent: refused unless the policy passes and every required
+   * discipline has an owning team; otherwise the change is committed on a
+   * new branch and the request stored with that commit. A branch whose
+   * request could not be stored is deleted again.
+   */
+  async create(
+    intent: ChangeIntent,
+    requester: Requester,
+  ): Promise<ChangeRequest> {
+    const plan = await this.options.planner.plan(intent, requester);
+    if (!plan.policy.passed) {
+      const failed = plan.policy.results.filter(r => !r.passed);
+      throw new InputError(
+        `Refused by policy ${plan.policy.version}: ${failed
+          .map(r => `${r.rule}: ${r.message}`)
+          .join('; ')}`,
+      );
+    }
+    const missing = plan.requiredApprovals.filter(d => !plan.approvers[d]);
+    if (missing.length) {
+      throw new InputError(
+        `${plan.targets[0]} has no ${missing
+          .map(d => DISCIPLINE_TITLES[d])
+          .join(', ')} owner to approve it`,
+      );
+    }
+    const requestedBy = lowerRef(requester.userEntityRef);
+    const requestedAt = this.at();
+    const id = `cr-${requestedAt.slice(0, 10).replace(/-/g, '')}-${randomBytes(
+      3,
+    ).toString('hex')}`;
+    const { publisher } = this.options;
+    const record = {
+      id,
+      kind: plan.kind,
+      title: plan.title,
+      description: plan.description,
+      requestedBy,
+      requestedAt,
+      intent,
+      targets: plan.targets,
+      policy: plan.policy.version,
+      policyResults: plan.policy.results,
+      requiredApprovals: plan.requiredApprovals,
+      approvers: plan.approvers,
+      expiresAt: plan.expiresAt,
+    };
+    const published = await publisher.publish({
+      branch: `change/${id}`,
+      files: { ...plan.files, [`${RECORDS}${id}.yaml`]: stringify(record) },
+      title: `${plan.title} (${id})`,
+      body: `${plan.description}\n\nRequested-by: ${requestedBy}`,
+      author: {
+        name: requestedBy,
+        email: `${requestedBy.replace(/^user:(default\/)?/, '')}@users.invalid`,
+      },
+    });
+    let request: ChangeRequest;
+    try {
+      request = await this.options.store.create({
+        id,
+        kind: plan.kind,
+        title: plan.title,
+        description: plan.description,
+        targets: plan.targets,
+        intent,
+        change: {
+          provider: publisher.provider,
+          repository: published.repository,
+          branch: published.branch,
+          commit: published.commit,
+          url: published.url,
+          files: plan.files,
+        },
+        policy: { version: plan.policy.version, results: plan.policy.results },
+        requiredApprovals: plan.requiredApprovals,
+        approvers: plan.approvers,
+        expiresAt: plan.expiresAt,
+        requestedBy,
+        requestedAt,
+      });
+    } catch (error) {
+      await this.discard(published.branch);
+      throw error;
+    }
+    const { approvers } = request;
+    await this.notify(Object.values(approvers), {
+      title: `Approval needed: ${request.title}`,
+      description: `${
+        request.requestedBy
+      } asks; your team approves as ${Object.entries(approvers)
+        .map(([d]) => DISCIPLINE_TITLES[d as Discipline])
+        .join(' / ')} owner. Policy ${request.policy.version} passed.`,
+      link: `/ops-requests/${id}`,
+    });
+    return request;
+  }
+
+  /** The request with its change's files read from git at the reviewed commit, where readable. */
+  async review(request: ChangeRequest): Promise<ChangeRequest> {
+    const { publisher, logger } = this.options;
+    if (request.change.provider !== publisher.provider) return request;
+    try {
+      const files = await publisher.files(request.change.commit);
+      if (!files) return request;
+      const shown = Object.fromEntries(
+        Object.entries(files).filter(([path]) => !path.startsWith(RECORDS)),
+      );
+      return { ...request, change: { ...request.change, files: shown } };
+    } catch (error) {
+      logger.warn(`Reading ${request.id}'s change from git: ${error}`);
+      return request;
+    }
+  }
+
+  /** The request as the permission rules see it: who asked, whose approval is missing. */
+  toResource(request: ChangeRequest): OpsRequestResource {
+    return {
+      id: request.id,
+      state: request.state,
+      requestedBy: request.requestedBy,
+      pendingApproverTeams: pendingTeams(request),
+    };
+  }
+
+  async get(id: string): Promise<ChangeRequest> {
+    const request = await this.options.store.get(id);
+    if (!request) throw new NotFoundError(`no change request ${id}`);
+    return request;
+  }
+
+  /**
+   * Records the caller's approval for every pending discipline whose team is
+   * among their claims; applies the change once every team approved.
+   */
+  async approve(
+    id: string,
+    decider: Decider,
+    comment?: string,
+  ): Promise<ChangeRequest> {
+    const request = await this.get(id);
+    const actor = decider.userEntityRef;
+    const teams = new Set(decider.claims.map(lowerRef));
+    const mine = request.requiredApprovals.filter(d =>
+      teams.has(lowerRef(request.approvers[d] ?? '')),
+    );
+    if (!mine.length) {
+      throw new NotAllowedError(
+        `${actor} is in none of the teams that approve ${id}`,
+      );
+    }
+    const disciplines = mine.filter(
+      d => !request.approvals.some(a => a.discipline === d),
+    );
+    if (request.state !== 'pending' || !disciplines.length) {
+      throw new ConflictError(
+        `${id} is ${request.state}${
+          request.state === 'pending'
+            ? `; ${mine.join('/')} already approved`
+            : ''
+        }`,
+      );
+    }
+    const result = await this.options.store.approve({
+      id,
+      disciplines,
+      actor: lowerRef(actor),
+      at: this.at(),
+      comment,
+    });
+    if (!result.completed) return result.request;
+    await this.notify([result.request.requestedBy], {
+      title: `Approved: ${result.request.title}`,
+      description: `Every owning team approved ${id}; the change is being applied.`,
+      link: `/ops-requests/${id}`,
+    });
+    return this.apply(result.request);
+  }
+
+  async reject(
+    id: string,
+    actor: string,
+    justification: string,
+  ): Promise<ChangeRequest> {
+    const request = await this.options.store.transition({
+      id,
+      from: ['pending'],
+      to: 'rejected',
+      action: 'rejected',
+      actor: lowerRef(actor),
+      at: this.at(),
+      reason: justification,
+    });
+    await this.discard(request.change.branch);
+    await this.notify([request.requestedBy], {
+      title: `Rejected: ${request.title}`,
+      description: `${actor}: ${justification}`,
+      link: `/ops-requests/${id}`,
+      severity: 'high',
+    });
+    return request;
+  }
+
+  /**
+   * Merges exactly the reviewed commit into main; a branch that moved since
+   * is refused and recorded, and nothing is merged. Where the provider's own
+   * review merges (GitHub, GitLab), records where to merge it.
+   */
+  async apply(request: ChangeRequest): Promise<ChangeRequest> {
+    const { publisher, store } = this.options;
+    const { change } = request;
+    const note = async (action: string, reason: string) => {
+      await store.note({
+        id: request.id,
+        actor: PORTAL,
+        action,
+        at: this.at(),
+        reason,
+      });
+      return (await store.get(request.id))!;
+    };
+    let merged: string | undefined;
+    try {
+      if (change.provider === publisher.provider) {
+        merged = await publisher.merge({
+          branch: change.branch,
+          commit: change.commit,
+          message: `Apply ${request.id}: ${request.title}`,
+        });
+      }
+    } catch (error) {
+      this.options.logger.error(`Applying ${request.id} failed: ${error}`);
+      // A refusal says why; any other failure stays in the server log (git's
+      // output names server paths).
+      return error instanceof ConflictError
+        ? note('apply-refused', error.message)
+        : note(
+            'apply-failed',
+            'git could not merge the change; see the backend log',
+          );
+    }
+    if (!merged)
+      return note('apply-external', `merge ${change.url} to apply it`);
+    return store.transition({
+      id: request.id,
+      from: ['approved'],
+      to: 'applied',
+      action: 'applied',
+      actor: PORTAL,
+      at: this.at(),
+      reason: `merged ${change.branch} into main as ${merged.slice(
+        0,
+        12,
+      )} (reviewed commit ${change.commit.slice(0, 12)})`,
+    });
+  }
+
+  /** Deletes a change branch nobody will merge; a failure is logged, the sweep retries. */
+  private async discard(branch: string) {
+    try {
+      await this.options.publisher.discard(branch);
+    } catch (error) {
+      this.options.logger.warn(`Deleting branch ${branch}: ${error}`);
+    }
+  }
+
+  /**
+   * Deletes change branches that no stored request names (a filing that
+   * died between commit and store), once they are older than a few minutes.
+   */
+  async sweepOrphanBranches(): Promise<string[]> {
+    const cutoff = this.now().getTime() - ORPHAN_AFTER_MS;
+    const old = (await this.options.publisher.branches('change/')).filter(
+      b => Date.parse(b.committedAt) < cutoff,
+    );
+    const known = new Set(
+      (
+        await this.options.store.getMany(
+          old.map(b => b.branch.slice('change/'.length)),
+        )
+      ).map(r => r.change.branch),
+    );
+    const orphans = old.map(b => b.branch).filter(b => !known.has(b));
+    for (const branch of orphans) await this.discard(branch);
+    return orphans;
+  }
+
+  /**
+   * Expires pending requests past their date, and revokes applied grants
+   * past their expiry through the same git path: a revoke/<id> branch that
+   * removes the change's files, merged into main.
+   */
+  async expireDue(): Promise<string[]> {
+    const done: string[] = [];
+    for (const request of await this.options.store.dueForExpiry(this.at())) {
+      try {
+        if (request.state !== 'applied') {
+          // Never applied: not approved in time, or approved but its pull /
+          // merge request was never merged.
+          await this.options.store.transition({
+            id: request.id,
+            from: ['pending', 'approved'],
+            to: 'expired',
+            action: 'expired',
+            actor: PORTAL,
+            at: this.at(),
+            reason:
+              request.state === 'pending'
+                ? `not approved before ${request.expiresAt}`
+                : `not applied before ${request.expiresAt}; close ${request.change.url}`,
+          });
+          await this.discard(request.change.branch);
+        } else {
+          await this.revoke(request);
+        }
+        done.push(request.id);
+        await this.notify(
+          [request.requestedBy, ...Object.values(request.approvers)],
+          {
+            title: `${request.state === 'applied' ? 'Revoked' : 'Expired'}: ${
+              request.title
+            }`,
+            description: `${request.id} reached its expiry ${request.expiresAt}.`,
+            link: `/ops-requests/${request.id}`,
+          },
+        );
+      } catch (error) {
+        // Another replica got there first, or git failed: the next run retries.
+        this.options.logger.warn(`Expiring ${request.id}: ${error}`);
+      }
+    }
+    return done;
+  }
+
+  private async revoke(request: ChangeRequest) {
+    const { publisher } = this.options;
+    let reason = `expired ${request.expiresAt}`;
+    if (request.change.provider === 'local' && publisher.provider === 'local') {
+      const removals = Object.fromEntries(
+        Object.keys(request.change.files)
+          .filter(path => !path.startsWith(RECORDS))
+          .map(path => [path, null]),
+      );
+      const revocation = await publisher.publish({
+        branch: `revoke/${request.id}`,
+        files: removals,
+        title: `Revoke ${request.id}`,
+        body: `Expired ${request.expiresAt}`,
+        author: {
+          name: 'Integrated Ops Portal',
+          email: 'portal@integrated-ops.invalid',
+        },
+      });
+      const merged = await publisher.merge({
+        branch: revocation.branch,
+        commit: revocation.commit,
+        message: `Revoke ${request.id}`,
+      });
+      reason = `${reason}: merged ${
+        revocation.branch
+      } into main as ${merged!.slice(0, 12)}`;
+    }
+    await this.options.store.transition({
+      id: request.id,
+      from: ['applied'],
+      to: 'revoked',
+      action: 'revoked',
+      actor: PORTAL,
+      at: this.at(),
+      reason,
+    });
+  }
+
+  /** Asks the approving teams to re-certify grants applied more than `days` ago. */
+  async requestRecertification(days: number): Promise<string[]> {
+    const before = new Date(
+      this.now().getTime() - days * 86_400_000,
+    ).toISOString();
+    const due = await this.options.store.dueForRecertification(before);
+    for (const request of due) {
+      await this.options.store.markRecertificationRequested(
+        request.id,
+        PORTAL,
+        this.at(),
+      );
+      await this.notify(Object.values(request.approvers), {
+        title: `Re-certify: ${request.title}`,
+        description: `${request.id} was applied ${request.appliedAt}; confirm it is still needed or reject it.`,
+        link: `/ops-requests/${request.id}`,
+      });
+    }
+    return due.map(r => r.id);
+  }
+
+  private async notify(
+    recipients: string[],
+    payload: {
+      title: string;
+      description: string;
+      link: string;
+      severity?: 'high' | 'normal';
+    },
+  ) {
+    const entityRef = [...new Set(recipients.filter(Boolean))];
+    if (!this.options.notifications || !entityRef.length) return;
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef },
+        payload: {
+          ...payload,
+          topic: 'integrated-ops-requests',
+          severity: payload.severity ?? 'normal',
+        },
+      });
+    } catch (error) {
+      // A notification failure must not undo a decision.
+      this.options.logger.warn(
+        `Notification "${payload.title}" failed: ${error}`,
+      );
+    }
+  }
+}

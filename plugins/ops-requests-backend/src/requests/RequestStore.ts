@@ -1,0 +1,72 @@
+import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
+import {
+  AuditEntry,
+  ChangeRequest,
+  RequestState,
+} from '@internal/plugin-ops-requests-common';
+
+/** A new request as the backend derived it: state, approvals and decision times come later. */
+export type StoredRequestInput = Omit<
+  ChangeRequest,
+  'state' | 'approvals' | 'decidedAt' | 'appliedAt' | 'revokedAt'
+>;
+
+export interface TransitionInput {
+  id: string;
+  /** States the request may be in; the transition fails otherwise. */
+  from: RequestState[];
+  to: RequestState;
+  action: string;
+  actor: string;
+  at: string;
+  reason?: string;
+}
+
+/**
+ * Change requests and their audit trail. Every state change is a
+ * conditional update in a transaction, so two replicas deciding the same
+ * request cannot both win: the loser gets a ConflictError.
+ */
+export interface RequestStore {
+  create(request: StoredRequestInput): Promise<ChangeRequest>;
+  get(id: string): Promise<ChangeRequest | undefined>;
+  getMany(ids: string[]): Promise<ChangeRequest[]>;
+  audit(id: string): Promise<AuditEntry[]>;
+  /**
+   * Newest first. `criteria`: only the requests that match a permission
+   * decision's conditions (see matchesCriteria).
+   */
+  list(filter: {
+    requestedBy?: string;
+    criteria?: PermissionCriteria<OpsRequestQuery>;
+    limit?: number;
+  }): Promise<ChangeRequest[]>;
+  /** Records approvals for the given disciplines; completes the request when none is missing. */
+  approve(input: {
+    id: string;
+    disciplines: Discipline[];
+    actor: string;
+    at: string;
+    comment?: string;
+  }): Promise<{ request: ChangeRequest; completed: boolean }>;
+  transition(input: TransitionInput): Promise<ChangeRequest>;
+  /** Pending, approved (not yet applied) or applied requests whose expiry has passed. */
+  dueForExpiry(now: string): Promise<ChangeRequest[]>;
+  /** Applied grants older than `appliedBefore` whose owners were not asked to re-certify since. */
+  dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]>;
+  markRecertificationRequested(
+    id: string,
+    actor: string,
+    at: string,
+  ): Promise<void>;
+  /** An audit entry that changes no state (an apply that failed, an external merge). */
+  note(entry: {
+    id: string;
+    actor: string;
+    action: string;
+    at: string;
+    reason?: string;
+  }): Promise<void>;
+}

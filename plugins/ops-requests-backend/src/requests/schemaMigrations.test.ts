@@ -1,0 +1,97 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { Knex } from 'knex';
+import { MIGRATIONS_DIR } from './DatabaseRequestStore';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const migrationsOf = async (knex: Knex) =>
+  (await knex.migrate.list({ directory: MIGRATIONS_DIR }))[1].map(
+    (m: { file: string }) => m.file,
+  );
+
+const request = {
+  id: 'cr-1',
+  kind: 'network-access',
+  title: 't',
+  description: 'd',
+  requested_by: 'user:default/guest',
+  requested_at: '2026-03-02T12:00:00.000Z',
+  state: 'pending',
+  targets: '[]',
+  change: '{}',
+  policy: '{}',
+  required_approvals: '["netops"]',
+  approvers: '{}',
+};
+
+describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
+  it('apply step by step and roll back without losing earlier data', async () => {
+    const knex = await databases.init(databaseId);
+    const [first, second, third] = await migrationsOf(knex);
+    expect([first, second, third]).toEqual([
+      '20261122000001_change_requests.js',
+      '20261122000002_approvals.js',
+      '20261130000001_request_intent.js',
+    ]);
+
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
+    await knex('change_requests').insert(request);
+    await knex('change_request_audit').insert({
+      request_id: 'cr-1',
+      at: request.requested_at,
+      actor: 'user:default/guest',
+      action: 'created',
+    });
+
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: second });
+    expect(await knex('change_requests').select('id', 'state')).toEqual([
+      { id: 'cr-1', state: 'pending' },
+    ]);
+    await knex('change_request_approvals').insert({
+      request_id: 'cr-1',
+      discipline: 'netops',
+      decided_by: 'user:default/omar.haddad',
+      decided_at: '2026-03-02T12:05:00.000Z',
+    });
+    // One approval per discipline, whoever tries second.
+    await expect(
+      knex('change_request_approvals').insert({
+        request_id: 'cr-1',
+        discipline: 'netops',
+        decided_by: 'user:default/li.wei',
+        decided_at: '2026-03-02T12:06:00.000Z',
+      }),
+    ).rejects.toThrow();
+
+    // The intent column arrives empty for requests filed before it; rolling
+    // it back keeps every request, approval and audit row.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: third });
+    expect(await knex('change_requests').select('id', 'intent')).toEqual([
+      { id: 'cr-1', intent: null },
+    ]);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasColumn('change_requests', 'intent')).toBe(
+      false,
+    );
+    expect(
+      Number((await knex('change_request_audit').count({ n: '*' }))[0].n),
+    ).toBe(1);
+    expect(
+      Number((await knex('change_request_approvals').count({ n: '*' }))[0].n),
+    ).toBe(1);
+
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('change_request_approvals')).toBe(false);
+    expect(await knex('change_requests').select('id')).toEqual([
+      { id: 'cr-1' },
+    ]);
+    expect(
+      Number((await knex('change_request_audit').count({ n: '*' }))[0].n),
+    ).toBe(1);
+
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('change_requests')).toBe(false);
+    await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('change_request_approvals')).toBe(true);
+  });
+});

@@ -1,0 +1,167 @@
+import {
+  HttpAuthService,
+  PermissionsRegistryService,
+  PermissionsService,
+  UserInfoService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  createConditionAuthorizer,
+  createConditionTransformer,
+} from '@backstage/plugin-permission-node';
+import {
+  changeIntentSchema,
+  ChangeRequestDetail,
+  opsRequestCreatePermission,
+  opsRequestDecidePermission,
+  opsRequestReadPermission,
+} from '@internal/plugin-ops-requests-common';
+import { opsRequestResourceRef } from '@internal/plugin-ops-requests-node';
+import { parseInput } from '@internal/plugin-integrated-ops-common';
+import express, { Request } from 'express';
+import Router from 'express-promise-router';
+import { RequestService } from '../requests/RequestService';
+import { RequestStore } from '../requests/RequestStore';
+import { approveBody, listQuery, rejectBody } from './requestSchemas';
+
+/**
+ * The ops-requests routes. Every route authenticates a user and asks the
+ * permission framework; deciding is a conditional permission on the request
+ * (the portal's policy: a team in the user's claims is pending, and the user
+ * is not the requester), applied here with the rules this plugin registered.
+ * The "awaiting my approval" view is that same decision turned into a store
+ * query by the condition transformer.
+ */
+export function createRequestsRouter(options: {
+  httpAuth: HttpAuthService;
+  userInfo: UserInfoService;
+  permissions: PermissionsService;
+  permissionsRegistry: PermissionsRegistryService;
+  service: RequestService;
+  store: RequestStore;
+}): express.Router {
+  const { httpAuth, userInfo, permissions, service, store } = options;
+  const rules = options.permissionsRegistry.getPermissionRuleset(
+    opsRequestResourceRef,
+  );
+  const authorizeRequest = createConditionAuthorizer(rules);
+  const toQuery = createConditionTransformer(rules);
+  const router = Router();
+  // An intent is a few hundred bytes; nothing a caller sends needs more.
+  router.use(express.json({ limit: '64kb' }));
+
+  /** The signed-in caller, if the permission framework allows them this; 403 otherwise. */
+  async function authorize(req: Request, permission: BasicPermission) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [d] = await permissions.authorize([{ permission }], { credentials });
+    if (d.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`Not allowed: ${permission.name}`);
+    }
+    return credentials;
+  }
+
+  /** The caller's decision on deciding requests: allowed, denied, or conditions. */
+  async function decideDecision(req: Request) {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorizeConditional(
+      [{ permission: opsRequestDecidePermission }],
+      { credentials },
+    );
+    return { credentials, decision };
+  }
+
+  async function mayDecide(req: Request, id: string) {
+    const { credentials, decision } = await decideDecision(req);
+    const request = await service.get(id);
+    return {
+      credentials,
+      allowed: authorizeRequest(decision, service.toResource(request)),
+    };
+  }
+
+  router.post('/requests/preview', async (req, res) => {
+    const credentials = await authorize(req, opsRequestCreatePermission);
+    const intent = parseInput(changeIntentSchema, req.body);
+    const { userEntityRef } = credentials.principal;
+    res.json(await service.preview(intent, { userEntityRef, credentials }));
+  });
+
+  router.post('/requests', async (req, res) => {
+    const credentials = await authorize(req, opsRequestCreatePermission);
+    const intent = parseInput(changeIntentSchema, req.body);
+    const { userEntityRef } = credentials.principal;
+    res
+      .status(201)
+      .json(await service.create(intent, { userEntityRef, credentials }));
+  });
+
+  router.get('/requests', async (req, res) => {
+    const credentials = await authorize(req, opsRequestReadPermission);
+    const { view } = parseInput(listQuery, req.query);
+    const me = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    if (view === 'mine') {
+      res.json({ items: await store.list({ requestedBy: me }) });
+      return;
+    }
+    if (view === 'all') {
+      res.json({ items: await store.list({}) });
+      return;
+    }
+    // Awaiting my approval: what the policy lets me decide, as a query.
+    const { decision } = await decideDecision(req);
+    let items: Awaited<ReturnType<typeof store.list>> = [];
+    if (decision.result === AuthorizeResult.ALLOW) {
+      items = (await store.list({})).filter(r => r.state === 'pending');
+    } else if (decision.result === AuthorizeResult.CONDITIONAL) {
+      items = await store.list({ criteria: toQuery(decision.conditions) });
+    }
+    res.json({ items });
+  });
+
+  router.get('/requests/:id', async (req, res) => {
+    await authorize(req, opsRequestReadPermission);
+    const request = await service.review(await service.get(req.params.id));
+    const { allowed: canDecide } = await mayDecide(req, request.id);
+    const detail: ChangeRequestDetail = {
+      ...request,
+      audit: await store.audit(request.id),
+      canDecide,
+    };
+    res.json(detail);
+  });
+
+  /** The caller and their claims, if they may decide this request; 403 otherwise. */
+  async function decider(req: Request, verb: string) {
+    const { credentials, allowed } = await mayDecide(req, req.params.id);
+    if (!allowed) {
+      throw new NotAllowedError(
+        `Only a member of a team whose approval is pending may ${verb}, and never the requester`,
+      );
+    }
+    const info = await userInfo.getUserInfo(credentials);
+    return {
+      userEntityRef: info.userEntityRef,
+      claims: info.ownershipEntityRefs,
+    };
+  }
+
+  router.post('/requests/:id/approve', async (req, res) => {
+    const { comment } = parseInput(approveBody, req.body ?? {});
+    const who = await decider(req, 'approve');
+    res.json(await service.approve(req.params.id, who, comment));
+  });
+
+  router.post('/requests/:id/reject', async (req, res) => {
+    const { justification } = parseInput(rejectBody, req.body ?? {});
+    const who = await decider(req, 'reject');
+    res.json(
+      await service.reject(req.params.id, who.userEntityRef, justification),
+    );
+  });
+
+  return router;
+}

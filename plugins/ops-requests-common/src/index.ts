@@ -1,0 +1,12 @@
+/**
+ * Change requests for the Integrated Ops Portal: what a request carries (its
+ * intent), the versioned change policy and its evaluator, the wire types of
+ * the ops-requests backend, and its permissions.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions';
+export * from './policy';
+export type * from './requestTypes';
+export * from './requests/changeIntent';
+export { parseStrictDate } from './requests/strictDate';

@@ -1,0 +1,57 @@
+import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { SecurityControl } from './policyDocument';
+
+export type Protocol = 'tcp' | 'udp' | 'icmp';
+
+export interface PortRule {
+  protocol: Protocol;
+  /** Inclusive; `to` equals `from` for a single port. Absent for icmp. */
+  from?: number;
+  to?: number;
+}
+
+/** One side of a network flow, as the catalog describes it. */
+export interface FlowEndpoint {
+  entityRef: string;
+  cidrs: string[];
+  zone?: string;
+  lifecycle?: string;
+}
+
+/**
+ * What a self-service request asks for, in the terms the policy judges. The
+ * scaffolder actions build it from the form and the catalog.
+ */
+export interface ChangeRequestFacts {
+  kind: 'network-access' | 'new-service' | 'security-controls';
+  /** Names the request creates (service name, rule name), checked by the naming rule. */
+  names: string[];
+  labels?: Record<string, string>;
+  source?: FlowEndpoint;
+  destination?: FlowEndpoint;
+  ports?: PortRule[];
+  exposure: 'internal' | 'internet';
+  dataClasses: string[];
+  production: boolean;
+  /** ISO date-time the access or exception ends. */
+  expiresAt?: string;
+  /** Controls asked for, and controls excepted with why. */
+  controls?: SecurityControl[];
+  exceptions?: { control: SecurityControl; justification: string }[];
+  /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
+  owners: Partial<Record<Discipline, string>>;
+}
+
+export interface RuleResult {
+  rule: string;
+  passed: boolean;
+  message: string;
+}
+
+export interface PolicyResult {
+  policy: { name: string; version: string };
+  passed: boolean;
+  results: RuleResult[];
+  /** Disciplines whose owners must approve, derived from the request and the rules. */
+  requiredApprovals: Discipline[];
+}

@@ -1,0 +1,99 @@
+import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { RuleResult } from './policy/changeRequest';
+import type { ChangeIntent } from './requests/changeIntent';
+
+/** Wire types of the ops-requests backend's API. */
+
+export type RequestState =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'expired'
+  | 'applied'
+  | 'revoked';
+
+export type RequestKind =
+  | 'network-access'
+  | 'new-service'
+  | 'security-controls';
+
+/** The reviewed change a request delivers: a branch the backend committed itself. */
+export interface RequestChange {
+  provider: 'local' | 'github' | 'gitlab';
+  /** Local repository name, or owner/repo. */
+  repository: string;
+  branch: string;
+  /** The commit approvers review; only this commit is ever merged. */
+  commit: string;
+  /** The pull / merge request, or the local repository's name. */
+  url: string;
+  /**
+   * The files of the change, path -> content. For local repositories read
+   * back from git at `commit` when a request is shown.
+   */
+  files: Record<string, string>;
+}
+
+/** What the backend decided for an intent: the same for a preview and a request. */
+export interface ChangePlan {
+  kind: RequestKind;
+  title: string;
+  description: string;
+  /** Entity refs the request is about; the first is the one whose owners approve. */
+  targets: string[];
+  policy: { version: string; passed: boolean; results: RuleResult[] };
+  requiredApprovals: Discipline[];
+  /** The approving team per required discipline, from the first target's typed owners. */
+  approvers: Partial<Record<Discipline, string>>;
+  /** The rendered change, path -> content. */
+  files: Record<string, string>;
+  /** When granted access ends (ISO date-time, UTC). */
+  expiresAt?: string;
+}
+
+export interface Approval {
+  discipline: Discipline;
+  decidedBy: string;
+  decidedAt: string;
+  comment?: string;
+}
+
+/** A change request as stored: the intent as asked, and everything the backend derived from it. */
+export interface ChangeRequest {
+  id: string;
+  kind: RequestKind;
+  title: string;
+  description: string;
+  targets: string[];
+  change: RequestChange;
+  policy: { version: string; results: RuleResult[] };
+  requiredApprovals: Discipline[];
+  /** The approving team per required discipline, resolved from typed ownership at request time. */
+  approvers: Partial<Record<Discipline, string>>;
+  /** What was asked for (absent on requests filed before intents were stored). */
+  intent?: ChangeIntent;
+  expiresAt?: string;
+  state: RequestState;
+  requestedBy: string;
+  requestedAt: string;
+  approvals: Approval[];
+  decidedAt?: string;
+  appliedAt?: string;
+  revokedAt?: string;
+}
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  actor: string;
+  action: string;
+  fromState?: RequestState;
+  toState?: RequestState;
+  reason?: string;
+}
+
+export interface ChangeRequestDetail extends ChangeRequest {
+  audit: AuditEntry[];
+  /** Whether the caller may approve or reject it now. */
+  canDecide: boolean;
+}

@@ -1,0 +1,193 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { InputError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Discipline } from '@internal/plugin-integrated-ops-common';
+import {
+  ChangeIntent,
+  ChangePlan,
+  ChangeRequestFacts,
+  evaluatePolicy,
+  FlowEndpoint,
+  NetworkAccessIntent,
+  parsePorts,
+  PortRule,
+  SecurityControlsIntent,
+} from '@internal/plugin-ops-requests-common';
+import { loadChangePolicy } from './loadChangePolicy';
+import { renderNetworkAccess, renderSecurityControls } from './renderChange';
+import { ResolvedTarget, TargetResolver } from './TargetResolver';
+
+const endpoint = (t: ResolvedTarget): FlowEndpoint => ({
+  entityRef: t.entityRef,
+  cidrs: t.cidrs,
+  zone: t.zone,
+  lifecycle: t.lifecycle,
+});
+
+const describePorts = (ports: PortRule[]) =>
+  ports
+    .map(p =>
+      p.protocol === 'icmp'
+        ? 'icmp'
+        : `${p.from === p.to ? p.from : `${p.from}-${p.to}`}/${p.protocol}`,
+    )
+    .join(', ');
+
+/**
+ * Turns an intent into the change the backend will deliver: targets resolved
+ * in the catalog with the requester's credentials, the change policy (read
+ * from its file on every call) evaluated on what the catalog says, approvers
+ * from the typed owners, and the change rendered. Nothing in the result comes
+ * from the caller except the intent itself.
+ */
+export class ChangePlanner {
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly options: {
+      catalog: CatalogService;
+      policyFile: string;
+      now?: () => Date;
+    },
+  ) {
+    this.now = options.now ?? (() => new Date());
+  }
+
+  async plan(
+    intent: ChangeIntent,
+    requester: { userEntityRef: string; credentials: BackstageCredentials },
+  ): Promise<ChangePlan> {
+    this.assertFuture(intent);
+    const resolver = new TargetResolver(
+      this.options.catalog,
+      requester.credentials,
+    );
+    return intent.kind === 'network-access'
+      ? this.networkAccess(intent, resolver, requester.userEntityRef)
+      : this.securityControls(intent, resolver);
+  }
+
+  private async networkAccess(
+    intent: NetworkAccessIntent,
+    resolver: TargetResolver,
+    requestedBy: string,
+  ): Promise<ChangePlan> {
+    let ports: PortRule[];
+    try {
+      ports = parsePorts(intent.ports);
+    } catch (error) {
+      throw new InputError(`ports: ${(error as Error).message}`);
+    }
+    const source = await resolver.resolve(intent.source, 'source');
+    const destination = await resolver.resolve(
+      intent.destination,
+      'destination',
+    );
+    const facts: ChangeRequestFacts = {
+      kind: 'network-access',
+      names: [`${source.name}-to-${destination.name}`],
+      source: endpoint(source),
+      destination: endpoint(destination),
+      ports,
+      exposure: 'internal',
+      dataClasses: destination.dataClasses.map(c => c.toLowerCase()),
+      production: destination.production || source.production,
+      expiresAt: intent.expiresAt,
+      owners: destination.owners,
+    };
+    const judged = await this.judge(facts);
+    return {
+      kind: 'network-access',
+      title: `Network access: ${source.entityRef} -> ${
+        destination.entityRef
+      } (${describePorts(ports)})`,
+      description: intent.justification,
+      targets: [destination.entityRef, source.entityRef],
+      ...judged,
+      files: renderNetworkAccess({
+        source,
+        destination,
+        ports,
+        justification: intent.justification,
+        expiresAt: intent.expiresAt,
+        requestedBy,
+      }),
+      expiresAt: intent.expiresAt,
+    };
+  }
+
+  private async securityControls(
+    intent: SecurityControlsIntent,
+    resolver: TargetResolver,
+  ): Promise<ChangePlan> {
+    const component = await resolver.resolve(intent.component, 'component');
+    const facts: ChangeRequestFacts = {
+      kind: 'security-controls',
+      names: [component.name],
+      exposure: intent.exposure,
+      dataClasses: component.dataClasses.map(c => c.toLowerCase()),
+      production: component.production,
+      expiresAt: intent.expiresAt,
+      controls: intent.controls,
+      exceptions: intent.exceptions,
+      owners: component.owners,
+    };
+    const judged = await this.judge(facts);
+    return {
+      kind: 'security-controls',
+      title: `Security controls for ${component.entityRef}`,
+      description:
+        intent.justification ??
+        `Controls: ${intent.controls.join(', ') || 'none'}`,
+      targets: [component.entityRef],
+      ...judged,
+      files: renderSecurityControls({
+        component,
+        intent,
+        policyVersion: judged.policy.version,
+      }),
+      expiresAt: intent.expiresAt,
+    };
+  }
+
+  /** The policy's verdict on the facts, and the teams that approve. */
+  private async judge(facts: ChangeRequestFacts) {
+    const policy = await loadChangePolicy(this.options.policyFile);
+    const result = evaluatePolicy(policy, facts, this.now());
+    const approvers: Partial<Record<Discipline, string>> = {};
+    for (const d of result.requiredApprovals) {
+      if (facts.owners[d]) approvers[d] = facts.owners[d];
+    }
+    return {
+      policy: {
+        version: `${result.policy.name}@${result.policy.version}`,
+        passed: result.passed,
+        results: result.results,
+      },
+      requiredApprovals: result.requiredApprovals,
+      approvers,
+    };
+  }
+
+  /** Every date in the intent lies ahead: an expiry in the past grants nothing. */
+  private assertFuture(intent: ChangeIntent) {
+    const now = this.now().getTime();
+    const dates: [string, string | undefined][] = [
+      ['expiresAt', intent.expiresAt],
+      ...(intent.kind === 'security-controls'
+        ? intent.exceptions.map(
+            (e, i) =>
+              [`exceptions.${i}.expiresAt`, e.expiresAt] as [
+                string,
+                string | undefined,
+              ],
+          )
+        : []),
+    ];
+    for (const [field, date] of dates) {
+      if (date && Date.parse(date) <= now) {
+        throw new InputError(`${field}: ${date} is not in the future`);
+      }
+    }
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  PortRule,
+  SecurityControlsIntent,
+} from '@internal/plugin-ops-requests-common';
+import { controlsManifest, securityWorkflow } from '../render/ciControls';
+import { firewallRuleTerraform, terraformName } from '../render/firewallRule';
+import {
+  allowIngressPolicy,
+  defaultDenyPolicy,
+  toYamlDocuments,
+} from '../render/networkPolicies';
+import { validateManifests } from '../render/validateManifests';
+import { ResolvedTarget } from './TargetResolver';
+
+/**
+ * The files of a network access change: a NetworkPolicy for the destination's
+ * namespace and a Terraform firewall rule, tagged with who asked and until
+ * when. Paths are relative to the infrastructure repository.
+ */
+export function renderNetworkAccess(options: {
+  source: ResolvedTarget;
+  destination: ResolvedTarget;
+  ports: PortRule[];
+  justification: string;
+  expiresAt?: string;
+  requestedBy: string;
+}): Record<string, string> {
+  const { source, destination, ports } = options;
+  const name = `${source.name}-to-${destination.name}`;
+  const expiresAt = options.expiresAt ?? 'never';
+  const manifests = toYamlDocuments([
+    defaultDenyPolicy(destination.namespace, {
+      'integrated-ops.io/request': 'network-access',
+    }),
+    allowIngressPolicy({
+      name: `allow-${name}`,
+      namespace: destination.namespace,
+      destinationApp: destination.name,
+      sourceCidrs: source.cidrs,
+      ports,
+      labels: { 'integrated-ops.io/request': 'network-access' },
+      annotations: {
+        'integrated-ops.io/source': source.entityRef,
+        'integrated-ops.io/destination': destination.entityRef,
+        'integrated-ops.io/expires-at': expiresAt,
+        'integrated-ops.io/requested-by': options.requestedBy,
+      },
+    }),
+  ]);
+  const manifestPath = `kubernetes/${destination.namespace}/allow-${name}.yaml`;
+  validateManifests(manifests, manifestPath);
+  const terraform = firewallRuleTerraform(
+    {
+      name: terraformName(name),
+      description: options.justification,
+      sourceCidrs: source.cidrs,
+      destinationCidrs: destination.cidrs,
+      ports,
+      tags: {
+        Source: source.entityRef,
+        Destination: destination.entityRef,
+        ExpiresAt: expiresAt,
+        RequestedBy: options.requestedBy,
+      },
+    },
+    terraformName(`sg_${destination.zone ?? 'default'}`),
+  );
+  return {
+    [manifestPath]: manifests,
+    [`terraform/${name}.tf.json`]: `${JSON.stringify(terraform, null, 2)}\n`,
+  };
+}
+
+/** The files of a security-controls change: the CI security workflow and security/controls.yaml. */
+export function renderSecurityControls(options: {
+  component: ResolvedTarget;
+  intent: SecurityControlsIntent;
+  policyVersion: string;
+}): Record<string, string> {
+  const { component, intent } = options;
+  const dir = `components/${component.name}`;
+  const files: Record<string, string> = {};
+  const workflow = securityWorkflow(intent.controls);
+  if (workflow) files[`${dir}/.github/workflows/security.yaml`] = workflow;
+  files[`${dir}/security/controls.yaml`] = controlsManifest({
+    component: component.entityRef,
+    policyVersion: options.policyVersion,
+    controls: intent.controls,
+    exceptions: intent.exceptions,
+    compliance: intent.compliance,
+  });
+  return files;
+}

@@ -1,0 +1,27 @@
+/**
+ * Node-side building blocks of change requests, shared by the ops-requests
+ * backend and the scaffolder and permission modules: change planning, change
+ * delivery to git (a service), and the permission rules on claims.
+ *
+ * @packageDocumentation
+ */
+export * from './permissions/requestResource';
+export * from './permissions/requestRules';
+export * from './permissions/conditions';
+export { changeDeliveryServiceRef } from './delivery/changeDeliveryServiceRef';
+export type { ChangeDelivery } from './delivery/changeDeliveryServiceRef';
+export * from './git/LocalGitRepositories';
+export type * from './git/ChangePublisher';
+export { createChangePublisher } from './git/createChangePublisher';
+export { LocalChangePublisher } from './git/LocalChangePublisher';
+export { GithubChangePublisher } from './git/GithubChangePublisher';
+export type { PullRequestClient } from './git/GithubChangePublisher';
+export { GitlabChangePublisher } from './git/GitlabChangePublisher';
+export { ChangePlanner } from './changes/ChangePlanner';
+export { TargetResolver } from './changes/TargetResolver';
+export type { ResolvedTarget } from './changes/TargetResolver';
+export { loadChangePolicy } from './changes/loadChangePolicy';
+export * from './render/networkPolicies';
+export * from './render/firewallRule';
+export * from './render/ciControls';
+export { validateManifests } from './render/validateManifests';

@@ -1,0 +1,29 @@
+import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
+import { OPS_REQUEST_RESOURCE_TYPE } from '@internal/plugin-ops-requests-common';
+
+/**
+ * A change request as the permission rules see it: who asked, and which
+ * teams' approval it still waits for (group refs, lower case).
+ */
+export interface OpsRequestResource {
+  id: string;
+  state: string;
+  requestedBy: string;
+  pendingApproverTeams: string[];
+}
+
+/**
+ * Query form of the rules, for listing the requests a user may act on: a
+ * store turns these leaves (under allOf / anyOf / not) into its own query.
+ */
+export type OpsRequestQuery =
+  | { requestedByAnyOf: string[] }
+  | { pendingOnAnyOf: string[] };
+
+export const opsRequestResourceRef = createPermissionResourceRef<
+  OpsRequestResource,
+  OpsRequestQuery
+>().with({
+  pluginId: 'ops-requests',
+  resourceType: OPS_REQUEST_RESOURCE_TYPE,
+});

@@ -1,0 +1,58 @@
+import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import { ResponseError } from '@backstage/errors';
+import {
+  ChangeRequest,
+  ChangeRequestDetail,
+} from '@internal/plugin-ops-requests-common';
+import { OpsRequestsApi } from './OpsRequestsApi';
+
+/** Talks to the ops-requests backend with the signed-in user's token. */
+export class OpsRequestsClient implements OpsRequestsApi {
+  constructor(
+    private readonly options: {
+      discoveryApi: DiscoveryApi;
+      fetchApi: FetchApi;
+    },
+  ) {}
+
+  async listRequests(
+    view: 'mine' | 'awaiting' | 'all',
+  ): Promise<ChangeRequest[]> {
+    const query = new URLSearchParams({ view });
+    return (await this.call<{ items: ChangeRequest[] }>(`/requests?${query}`))
+      .items;
+  }
+
+  getRequest(id: string): Promise<ChangeRequestDetail> {
+    return this.call(`/requests/${encodeURIComponent(id)}`);
+  }
+
+  approveRequest(id: string, comment?: string): Promise<ChangeRequest> {
+    return this.call(`/requests/${encodeURIComponent(id)}/approve`, {
+      comment,
+    });
+  }
+
+  rejectRequest(id: string, justification: string): Promise<ChangeRequest> {
+    return this.call(`/requests/${encodeURIComponent(id)}/reject`, {
+      justification,
+    });
+  }
+
+  /** GET, or POST when there is a body; a non-2xx answer is a ResponseError. */
+  private async call<T>(path: string, body?: object): Promise<T> {
+    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
+    const response = await this.options.fetchApi.fetch(
+      `${base}${path}`,
+      body
+        ? {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify(body),
+          }
+        : undefined,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.json();
+  }
+}

@@ -1,0 +1,3 @@
+export { opsRequestsApiRef } from './OpsRequestsApi';
+export type { OpsRequestsApi } from './OpsRequestsApi';
+export { OpsRequestsClient } from './OpsRequestsClient';

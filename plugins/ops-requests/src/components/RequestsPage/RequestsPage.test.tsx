@@ -1,0 +1,173 @@
+import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  fakeOpsApi,
+  opsRequestsApiRef,
+  renderWithApis,
+} from '../../__testUtils__/renderWithApis';
+import { RequestsPage } from './RequestsPage';
+
+function detail(
+  overrides: Partial<ChangeRequestDetail> = {},
+): ChangeRequestDetail {
+  return {
+    id: 'cr-20260302-abcdef',
+    kind: 'network-access',
+    title:
+      'Network access: case-management-ui -> fraud-scoring-service (443/tcp)',
+    description: 'Analysts need fraud scores',
+    targets: ['component:default/fraud-scoring-service'],
+    change: {
+      provider: 'local',
+      repository: 'infrastructure',
+      branch: 'change/cr-20260302-abcdef',
+      commit: 'abc123def4567890',
+      url: '/data/git/infrastructure.git',
+      files: { 'kubernetes/allow.yaml': 'kind: NetworkPolicy\n' },
+    },
+    policy: {
+      version: 'northbridge-change-policy@2026.11.1',
+      results: [
+        {
+          rule: 'ports-per-zone',
+          passed: true,
+          message: '443/tcp allowed into zone "pci"',
+        },
+      ],
+    },
+    requiredApprovals: ['netops', 'secops'],
+    approvers: {
+      netops: 'group:default/netops-dc',
+      secops: 'group:default/soc-tier1',
+    },
+    approvals: [
+      {
+        discipline: 'netops',
+        decidedBy: 'user:default/omar.haddad',
+        decidedAt: '2026-03-02T12:05:00Z',
+      },
+    ],
+    state: 'pending',
+    requestedBy: 'user:default/guest',
+    requestedAt: '2026-03-02T12:00:00Z',
+    expiresAt: '2026-04-01',
+    audit: [
+      {
+        id: 1,
+        at: '2026-03-02T12:00:00Z',
+        actor: 'user:default/guest',
+        action: 'created',
+        toState: 'pending',
+      },
+      {
+        id: 2,
+        at: '2026-03-02T12:05:00Z',
+        actor: 'user:default/omar.haddad',
+        action: 'approved:netops',
+      },
+    ],
+    canDecide: true,
+    ...overrides,
+  };
+}
+
+const renderAt = (path: string, api: ReturnType<typeof fakeOpsApi>) =>
+  renderWithApis(<RequestsPage />, [[opsRequestsApiRef, api]], {
+    routeEntries: [path],
+  });
+
+describe('RequestsPage', () => {
+  it('lists requests awaiting my approval first, and mine on the next tab', async () => {
+    const api = fakeOpsApi({
+      listRequests: jest.fn(async (view: string) =>
+        view === 'awaiting' ? [detail()] : [],
+      ),
+    });
+    await renderAt('/', api);
+    expect(
+      await screen.findByRole('link', { name: detail().title }),
+    ).toHaveAttribute('href', '/cr-20260302-abcdef');
+    expect(api.listRequests).toHaveBeenCalledWith('awaiting');
+    await userEvent.click(screen.getByRole('tab', { name: 'Mine' }));
+    expect(
+      await screen.findByText('No change requests here.'),
+    ).toBeInTheDocument();
+    expect(api.listRequests).toHaveBeenLastCalledWith('mine');
+  });
+
+  it('shows the change, policy results, approvals and audit trail', async () => {
+    await renderAt(
+      '/cr-20260302-abcdef',
+      fakeOpsApi({ getRequest: jest.fn(async () => detail()) }),
+    );
+    expect(
+      await screen.findByText('+ kubernetes/allow.yaml'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Policy results' }),
+    ).toHaveTextContent('PASS ports-per-zone: 443/tcp allowed into zone "pci"');
+    const approvals = within(
+      screen.getByRole('list', { name: 'Approvals' }),
+    ).getAllByRole('listitem');
+    expect(approvals[0]).toHaveTextContent(
+      /NetOps:.*approved by user:default\/omar.haddad/,
+    );
+    expect(approvals[1]).toHaveTextContent(/SecOps:.*pending/);
+    expect(screen.getByRole('list', { name: 'Audit trail' })).toHaveTextContent(
+      'user:default/omar.haddad approved:netops',
+    );
+  });
+
+  it('approves, and shows the request again', async () => {
+    const api = fakeOpsApi({
+      getRequest: jest.fn(async () => detail()),
+      approveRequest: jest.fn(async () => detail({ state: 'applied' })),
+    });
+    await renderAt('/cr-20260302-abcdef', api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+    await waitFor(() =>
+      expect(api.approveRequest).toHaveBeenCalledWith('cr-20260302-abcdef'),
+    );
+    await waitFor(() => expect(api.getRequest).toHaveBeenCalledTimes(2));
+  });
+
+  it('asks why before rejecting', async () => {
+    const api = fakeOpsApi({
+      getRequest: jest.fn(async () => detail()),
+      rejectRequest: jest.fn(async () => detail({ state: 'rejected' })),
+    });
+    await renderAt('/cr-20260302-abcdef', api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Reject' }),
+    );
+    const confirm = screen.getByRole('button', { name: 'Reject request' });
+    expect(confirm).toBeDisabled();
+    await userEvent.type(
+      screen.getByLabelText('Why (the requester sees this)'),
+      'SSH into PCI is not allowed',
+    );
+    await userEvent.click(confirm);
+    await waitFor(() =>
+      expect(api.rejectRequest).toHaveBeenCalledWith(
+        'cr-20260302-abcdef',
+        'SSH into PCI is not allowed',
+      ),
+    );
+  });
+
+  it('offers no decision to someone who may not decide', async () => {
+    await renderAt(
+      '/cr-20260302-abcdef',
+      fakeOpsApi({
+        getRequest: jest.fn(async () => detail({ canDecide: false })),
+      }),
+    );
+    expect(
+      await screen.findByText('+ kubernetes/allow.yaml'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Approve' })).toBeNull();
+  });
+});

@@ -1,0 +1,40 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
+import { opsRequestsApiRef, OpsRequestsClient } from './api';
+import { requestsRouteRef } from './routes';
+
+const opsRequestsApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: opsRequestsApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OpsRequestsClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+/** The Change requests page: awaiting my approval, mine, all; one request with its diff and audit trail. */
+export const opsRequestsPage = PageBlueprint.make({
+  name: 'requests',
+  params: {
+    path: '/ops-requests',
+    title: 'Change requests',
+    icon: <AssignmentTurnedInIcon />,
+    routeRef: requestsRouteRef,
+    loader: () =>
+      import('./components/RequestsPage').then(m => <m.RequestsPage />),
+  },
+});
+
+/** Change requests for the new frontend system. */
+export const opsRequestsPlugin = createFrontendPlugin({
+  pluginId: 'ops-requests',
+  extensions: [opsRequestsApi, opsRequestsPage],
+  routes: { requests: requestsRouteRef },
+});
