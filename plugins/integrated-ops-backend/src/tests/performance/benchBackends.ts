@@ -20,7 +20,7 @@ import {
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
 import { AddressInfo } from 'net';
-import { integratedOpsPlugin } from '../src/plugin';
+import { integratedOpsPlugin } from '../../plugin';
 import { fetchOnce } from './fetchOnce';
 import { benchAuth } from './benchAuth';
 import { benchDatabase } from './benchDatabase';

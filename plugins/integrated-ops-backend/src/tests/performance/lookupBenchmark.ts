@@ -23,9 +23,9 @@
  * over two hours.
  */
 import { performance } from 'perf_hooks';
-import { blastRadius } from '../src/answer/blastRadius';
-import { lookup } from '../src/answer/lookup';
-import { OwnershipIndex } from '../src/index/OwnershipIndex';
+import { blastRadius } from '../../answer/blastRadius';
+import { lookup } from '../../answer/lookup';
+import { OwnershipIndex } from '../../index/OwnershipIndex';
 import {
   BenchBackend,
   withInMemoryCatalog,
