@@ -40,7 +40,7 @@ export function inheritanceParentRef(entity: Entity): string | undefined {
 }
 
 /**
- * Walks System -> Domain -> parent Domains with the given lookup, nearest
+ * Walks System → Domain → parent Domains with the given lookup, nearest
  * first. Stops at a missing entity, a cycle or MAX_DEPTH.
  */
 export async function collectAncestors(

@@ -6,5 +6,3 @@
  * @packageDocumentation
  */
 export { integratedOpsPlugin as default } from './plugin';
-export { integratedOpsApiRef } from './api';
-export type { IntegratedOpsApi } from './api';

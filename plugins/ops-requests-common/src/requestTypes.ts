@@ -28,7 +28,7 @@ export interface RequestChange {
   /** The pull / merge request, or the local repository's name. */
   url: string;
   /**
-   * The files of the change, path -> content. For local repositories read
+   * The files of the change, path → content. For local repositories read
    * back from git at `commit` when a request is shown.
    */
   files: Record<string, string>;
@@ -45,7 +45,7 @@ export interface ChangePlan {
   requiredApprovals: Discipline[];
   /** The approving team per required discipline, from the first target's typed owners. */
   approvers: Partial<Record<Discipline, string>>;
-  /** The rendered change, path -> content. */
+  /** The rendered change, path → content. */
   files: Record<string, string>;
   /** When granted access ends (ISO date-time, UTC). */
   expiresAt?: string;

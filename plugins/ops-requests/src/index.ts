@@ -7,5 +7,3 @@
  * @packageDocumentation
  */
 export { opsRequestsPlugin as default } from './plugin';
-export { opsRequestsApiRef } from './api';
-export type { OpsRequestsApi } from './api';

@@ -1,7 +1,7 @@
 /**
- * The Integrated Ops Portal's permission policy.
+ * The Integrated Ops Portal's permission policy: least privilege, roles from
+ * `integratedOps.permissions`.
  *
  * @packageDocumentation
  */
 export { permissionModuleIntegratedOpsPolicy as default } from './module';
-export { IntegratedOpsPermissionPolicy } from './IntegratedOpsPermissionPolicy';

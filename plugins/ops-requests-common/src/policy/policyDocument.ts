@@ -75,4 +75,4 @@ export const changePolicySchema = z
   .strict();
 
 export type ChangePolicy = z.infer<typeof changePolicySchema>;
-export type SecurityControl = z.infer<typeof controlName>;
+export type SecurityControl = (typeof SECURITY_CONTROLS)[number];

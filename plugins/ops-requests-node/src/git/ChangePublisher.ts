@@ -3,7 +3,7 @@ import { Author } from './LocalGitRepositories';
 /** A change to deliver for review: files on a new branch, with a title and description. */
 export interface ChangeToPublish {
   branch: string;
-  /** path -> content; null deletes the file (a revocation). */
+  /** path → content; null deletes the file (a revocation). */
   files: Record<string, string | null>;
   title: string;
   body: string;

@@ -271,7 +271,7 @@ export class LocalGitRepositories {
   }
 
   /**
-   * The files a commit adds or changes against its first parent, path ->
+   * The files a commit adds or changes against its first parent, path →
    * content, read from git: what approvers are shown.
    */
   async changedFiles(

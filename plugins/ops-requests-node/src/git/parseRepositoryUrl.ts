@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 
-/** "https://github.com/bank/infrastructure" -> host and project path. */
+/** "https://github.com/bank/infrastructure" → host and project path. */
 export function parseRepositoryUrl(url: string): {
   host: string;
   path: string;
