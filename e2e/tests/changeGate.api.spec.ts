@@ -76,16 +76,16 @@ test('a forged request is refused: the caller cannot say policy, approvers, targ
 test('the honest intent into the PCI database is approved by its owners and SecOps', async ({
   request,
 }) => {
+  const intoCasesDb = {
+    kind: 'network-access',
+    source: 'component:default/payments-web',
+    destination: 'resource:default/fraud-cases-db',
+    ports: '5432/tcp',
+    justification: 'Checkout reads open fraud cases directly',
+  };
   const preview = await request.post('/api/ops-requests/requests/preview', {
     headers: auth(),
-    data: {
-      kind: 'network-access',
-      source: 'component:default/payments-web',
-      destination: 'resource:default/fraud-cases-db',
-      ports: '5432/tcp',
-      justification: 'Checkout reads open fraud cases directly',
-      expiresAt: inDays(10),
-    },
+    data: { ...intoCasesDb, expiresAt: inDays(10) },
   });
   expect(preview.status(), await preview.text()).toBe(200);
   const plan = await preview.json();
@@ -103,13 +103,7 @@ test('the honest intent into the PCI database is approved by its owners and SecO
 
   const noExpiry = await request.post('/api/ops-requests/requests', {
     headers: auth(),
-    data: {
-      kind: 'network-access',
-      source: 'component:default/payments-web',
-      destination: 'resource:default/fraud-cases-db',
-      ports: '5432/tcp',
-      justification: 'Checkout reads open fraud cases directly',
-    },
+    data: intoCasesDb,
   });
   expect(noExpiry.status()).toBe(400);
   expect((await noExpiry.json()).error.message).toContain(

@@ -5,7 +5,8 @@ import {
 } from '@backstage/integration';
 import { Octokit } from 'octokit';
 import { createPullRequest } from 'octokit-plugin-create-pull-request';
-import { ChangePublisher, ChangeToPublish } from './ChangePublisher';
+import { ChangeToPublish } from './ChangePublisher';
+import { ProviderReviewedPublisher } from './ProviderReviewedPublisher';
 import { parseRepositoryUrl } from './parseRepositoryUrl';
 
 /** What this publisher needs of Octokit with octokit-plugin-create-pull-request. */
@@ -39,7 +40,7 @@ function octokitWithPullRequests(options: {
  * Pull requests on GitHub, authenticated through Backstage's GitHub
  * integration (`integrations.github`: token or GitHub App).
  */
-export class GithubChangePublisher implements ChangePublisher {
+export class GithubChangePublisher extends ProviderReviewedPublisher {
   readonly provider = 'github' as const;
 
   constructor(
@@ -49,7 +50,9 @@ export class GithubChangePublisher implements ChangePublisher {
       url: string,
     ) => Promise<PullRequestClient>,
     private readonly baseBranch = 'main',
-  ) {}
+  ) {
+    super();
+  }
 
   static fromIntegrations(
     integrations: ScmIntegrationRegistry,
@@ -117,18 +120,5 @@ export class GithubChangePublisher implements ChangePublisher {
       repo,
       ref: `heads/${branch}`,
     });
-  }
-
-  /** Reviewers merge the pull request on GitHub; its head is the recorded commit. */
-  async merge() {
-    return undefined;
-  }
-
-  async files() {
-    return undefined;
-  }
-
-  async branches() {
-    return [];
   }
 }

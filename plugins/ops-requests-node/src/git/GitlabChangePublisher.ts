@@ -1,6 +1,7 @@
 import { InputError, ResponseError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
-import { ChangePublisher, ChangeToPublish } from './ChangePublisher';
+import { ChangeToPublish } from './ChangePublisher';
+import { ProviderReviewedPublisher } from './ProviderReviewedPublisher';
 import { parseRepositoryUrl } from './parseRepositoryUrl';
 
 /**
@@ -8,7 +9,7 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * (`integrations.gitlab`): one commit creating the branch with every file,
  * then the merge request (GitLab REST API v4).
  */
-export class GitlabChangePublisher implements ChangePublisher {
+export class GitlabChangePublisher extends ProviderReviewedPublisher {
   readonly provider = 'gitlab' as const;
 
   constructor(
@@ -16,7 +17,9 @@ export class GitlabChangePublisher implements ChangePublisher {
     private readonly integrations: ScmIntegrationRegistry,
     private readonly baseBranch = 'main',
     private readonly fetchFn: typeof fetch = fetch,
-  ) {}
+  ) {
+    super();
+  }
 
   /** The project's API base and a caller with the integration's token. */
   private project() {
@@ -82,18 +85,5 @@ export class GitlabChangePublisher implements ChangePublisher {
       undefined,
       'DELETE',
     );
-  }
-
-  /** Reviewers merge the merge request on GitLab; its head is the recorded commit. */
-  async merge() {
-    return undefined;
-  }
-
-  async files() {
-    return undefined;
-  }
-
-  async branches() {
-    return [];
   }
 }
