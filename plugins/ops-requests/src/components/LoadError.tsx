@@ -1,21 +1,26 @@
-import { ResponseErrorPanel } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
-import Alert from '@material-ui/lab/Alert';
+import { Alert, Button } from '@backstage/ui';
 
 /** An error from the backend; a 403 names the permission that was missing. */
 export function LoadError(props: { error: Error; onRetry?: () => void }) {
   const { error, onRetry } = props;
-  if ((error as { statusCode?: number }).statusCode === 403) {
-    return (
-      <Alert severity="error">
-        You are not allowed to read change requests ({error.message}).
-      </Alert>
-    );
-  }
+  const forbidden = (error as { statusCode?: number }).statusCode === 403;
   return (
-    <>
-      <ResponseErrorPanel error={error} />
-      {onRetry && <Button onClick={onRetry}>Retry</Button>}
-    </>
+    <Alert
+      status="danger"
+      icon
+      title={
+        forbidden
+          ? 'You are not allowed to read change requests'
+          : 'The change requests could not be loaded'
+      }
+      description={error.message}
+      customActions={
+        onRetry && (
+          <Button size="small" variant="secondary" onPress={onRetry}>
+            Retry
+          </Button>
+        )
+      }
+    />
   );
 }

@@ -1,11 +1,13 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Dialog from '@material-ui/core/Dialog';
-import DialogActions from '@material-ui/core/DialogActions';
-import DialogContent from '@material-ui/core/DialogContent';
-import DialogTitle from '@material-ui/core/DialogTitle';
-import TextField from '@material-ui/core/TextField';
+import {
+  Button,
+  Dialog,
+  DialogBody,
+  DialogFooter,
+  DialogHeader,
+  Flex,
+  TextAreaField,
+} from '@backstage/ui';
 import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';
 
@@ -35,42 +37,41 @@ export function DecisionButtons(props: { id: string; onDecided: () => void }) {
   };
 
   return (
-    <Box display="flex" style={{ gap: 8 }}>
+    <Flex gap="2">
       <Button
-        variant="contained"
-        color="primary"
-        disabled={busy}
-        onClick={() => run(() => api.approveRequest(props.id), 'Approved')}
+        variant="primary"
+        isDisabled={busy}
+        onPress={() => run(() => api.approveRequest(props.id), 'Approved')}
       >
         Approve
       </Button>
       <Button
-        variant="outlined"
-        disabled={busy}
-        onClick={() => setRejecting(true)}
+        variant="secondary"
+        isDisabled={busy}
+        onPress={() => setRejecting(true)}
       >
         Reject
       </Button>
-      <Dialog open={rejecting} onClose={() => setRejecting(false)} fullWidth>
-        <DialogTitle>Reject {props.id}</DialogTitle>
-        <DialogContent>
-          <TextField
-            id="reject-justification"
+      <Dialog isOpen={rejecting} onOpenChange={setRejecting} width={560}>
+        <DialogHeader>Reject {props.id}</DialogHeader>
+        <DialogBody>
+          <TextAreaField
             label="Why (the requester sees this)"
-            multiline
-            minRows={3}
-            fullWidth
+            description="At least 10 characters"
+            rows={3}
             value={justification}
-            onChange={e => setJustification(e.target.value)}
-            helperText="At least 10 characters"
+            onChange={setJustification}
           />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setRejecting(false)}>Cancel</Button>
+        </DialogBody>
+        <DialogFooter>
+          <Button variant="secondary" onPress={() => setRejecting(false)}>
+            Cancel
+          </Button>
           <Button
-            color="primary"
-            disabled={busy || justification.trim().length < 10}
-            onClick={() =>
+            variant="primary"
+            destructive
+            isDisabled={busy || justification.trim().length < 10}
+            onPress={() =>
               run(async () => {
                 await api.rejectRequest(props.id, justification);
                 setRejecting(false);
@@ -79,8 +80,8 @@ export function DecisionButtons(props: { id: string; onDecided: () => void }) {
           >
             Reject request
           </Button>
-        </DialogActions>
+        </DialogFooter>
       </Dialog>
-    </Box>
+    </Flex>
   );
 }

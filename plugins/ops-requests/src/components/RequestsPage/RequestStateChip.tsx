@@ -1,15 +1,7 @@
+import { Badge } from '@backstage/ui';
 import { RequestState } from '@internal/plugin-ops-requests-common';
-import Chip from '@material-ui/core/Chip';
 
-const COLORS: Record<RequestState, 'default' | 'primary' | 'secondary'> = {
-  pending: 'secondary',
-  approved: 'primary',
-  applied: 'primary',
-  rejected: 'default',
-  expired: 'default',
-  revoked: 'default',
-};
-
+/** A request's state, as a badge. */
 export function RequestStateChip(props: { state: RequestState }) {
-  return <Chip size="small" color={COLORS[props.state]} label={props.state} />;
+  return <Badge size="small">{props.state}</Badge>;
 }

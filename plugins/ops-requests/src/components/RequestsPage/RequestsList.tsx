@@ -1,8 +1,7 @@
 import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { ChangeRequest } from '@internal/plugin-ops-requests-common';
-import Tab from '@material-ui/core/Tab';
-import Tabs from '@material-ui/core/Tabs';
+import { Tab, TabList, Tabs } from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
@@ -48,14 +47,12 @@ export function RequestsList() {
   );
   return (
     <>
-      <Tabs
-        value={view}
-        onChange={(_, v) => setView(v)}
-        indicatorColor="primary"
-      >
-        <Tab value="awaiting" label="Awaiting my approval" />
-        <Tab value="mine" label="Mine" />
-        <Tab value="all" label="All" />
+      <Tabs selectedKey={view} onSelectionChange={key => setView(key as View)}>
+        <TabList aria-label="Which change requests">
+          <Tab id="awaiting">Awaiting my approval</Tab>
+          <Tab id="mine">Mine</Tab>
+          <Tab id="all">All</Tab>
+        </TabList>
       </Tabs>
       {loading && <Progress />}
       {error && <LoadError error={error} onRetry={retry} />}
