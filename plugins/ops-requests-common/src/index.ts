@@ -5,6 +5,7 @@
  *
  * @packageDocumentation
  */
+export * from './enums';
 export * from './permissions';
 export * from './policy';
 export type * from './requestTypes';

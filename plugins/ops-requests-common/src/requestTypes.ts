@@ -1,21 +1,11 @@
 import { Discipline } from '@internal/plugin-integrated-ops-common';
 import { RuleResult } from './policy/changeRequest';
 import type { ChangeIntent } from './requests/changeIntent';
+import type { RequestKind, RequestState } from './enums';
+
+export type { RequestKind, RequestState } from './enums';
 
 /** Wire types of the ops-requests backend's API. */
-
-export type RequestState =
-  | 'pending'
-  | 'approved'
-  | 'rejected'
-  | 'expired'
-  | 'applied'
-  | 'revoked';
-
-export type RequestKind =
-  | 'network-access'
-  | 'new-service'
-  | 'security-controls';
 
 /** The reviewed change a request delivers: a branch the backend committed itself. */
 export interface RequestChange {

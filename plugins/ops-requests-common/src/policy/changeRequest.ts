@@ -1,4 +1,5 @@
 import { Discipline } from '@internal/plugin-integrated-ops-common';
+import type { RequestKind } from '../enums';
 import { SecurityControl } from './policyDocument';
 
 export type Protocol = 'tcp' | 'udp' | 'icmp';
@@ -23,7 +24,7 @@ export interface FlowEndpoint {
  * scaffolder actions build it from the form and the catalog.
  */
 export interface ChangeRequestFacts {
-  kind: 'network-access' | 'new-service' | 'security-controls';
+  kind: RequestKind;
   /** Names the request creates (service name, rule name), checked by the naming rule. */
   names: string[];
   labels?: Record<string, string>;

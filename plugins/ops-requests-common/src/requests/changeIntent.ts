@@ -94,9 +94,3 @@ export type NetworkAccessIntent = z.output<typeof networkAccessIntentSchema>;
 export type SecurityControlsIntent = z.output<
   typeof securityControlsIntentSchema
 >;
-
-/** The request kinds that go through approval. */
-export const CHANGE_INTENT_KINDS = [
-  'network-access',
-  'security-controls',
-] as const;

@@ -10,6 +10,7 @@ import {
   evaluatePolicy,
   parsePorts,
   PortRule,
+  REQUEST_KINDS,
   SECURITY_CONTROLS,
 } from '@internal/plugin-ops-requests-common';
 import {
@@ -42,10 +43,7 @@ export function createPolicyCheckAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        kind: z =>
-          z
-            .enum(['network-access', 'new-service', 'security-controls'])
-            .describe('What is asked for'),
+        kind: z => z.enum(REQUEST_KINDS).describe('What is asked for'),
         names: z =>
           z
             .array(z.string())

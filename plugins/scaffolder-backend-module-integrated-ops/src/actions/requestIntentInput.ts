@@ -1,4 +1,7 @@
-import { SECURITY_CONTROLS } from '@internal/plugin-ops-requests-common';
+import {
+  CHANGE_INTENT_KINDS,
+  SECURITY_CONTROLS,
+} from '@internal/plugin-ops-requests-common';
 import type { z as zod } from 'zod/v3';
 
 type Z = typeof zod;
@@ -10,10 +13,7 @@ type Z = typeof zod;
  * of this schema and is refused (see `refuseUnknownInput`).
  */
 export const requestIntentInput = {
-  kind: (z: Z) =>
-    z
-      .enum(['network-access', 'security-controls'])
-      .describe('What is asked for'),
+  kind: (z: Z) => z.enum(CHANGE_INTENT_KINDS).describe('What is asked for'),
   source: (z: Z) =>
     z
       .string()
