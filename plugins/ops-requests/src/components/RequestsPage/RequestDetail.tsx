@@ -1,18 +1,36 @@
-import {
-  CodeSnippet,
-  InfoCard,
-  Link,
-  Progress,
-} from '@backstage/core-components';
+import { CodeSnippet, Link, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
 import { DISCIPLINE_TITLES } from '@internal/plugin-integrated-ops-common';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
 import { DecisionButtons } from './DecisionButtons';
 import { RequestStateChip } from './RequestStateChip';
+
+/** A titled card; the title is a heading, so pages read well to screen readers. */
+function Section(props: {
+  title: string;
+  subheader?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <Card>
+      <CardHeader>
+        <Text as="h3" variant="title-small">
+          {props.title}
+        </Text>
+        {props.subheader && (
+          <Text as="p" variant="body-small" color="secondary">
+            {props.subheader}
+          </Text>
+        )}
+      </CardHeader>
+      <CardBody>{props.children}</CardBody>
+    </Card>
+  );
+}
 
 function language(path: string): string {
   if (path.endsWith('.json')) return 'json';
@@ -30,25 +48,26 @@ export function RequestDetail() {
   if (error) return <LoadError error={error} onRetry={retry} />;
   if (!value) return null;
   return (
-    <Grid container spacing={3}>
-      <Grid item xs={12}>
-        <Typography variant="h5" component="h2">
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="1">
+        <Text
+          as="h2"
+          variant={{ initial: 'title-small', md: 'title-medium' }}
+          // Entity refs are long words: let them wrap on a phone.
+          style={{ overflowWrap: 'anywhere' }}
+        >
           {value.title} <RequestStateChip state={value.state} />
-        </Typography>
-        <Typography variant="body2" color="textSecondary">
+        </Text>
+        <Text as="p" variant="body-small" color="secondary">
           {value.id} - requested by{' '}
           <EntityRefLink entityRef={value.requestedBy} /> at {value.requestedAt}
           {value.expiresAt ? ` - expires ${value.expiresAt}` : ''}
-        </Typography>
-        <Typography variant="body1">{value.description}</Typography>
-      </Grid>
-      {value.canDecide && (
-        <Grid item xs={12}>
-          <DecisionButtons id={value.id} onDecided={retry} />
-        </Grid>
-      )}
-      <Grid item xs={12} md={6}>
-        <InfoCard title="Approvals">
+        </Text>
+        <Text as="p">{value.description}</Text>
+      </Flex>
+      {value.canDecide && <DecisionButtons id={value.id} onDecided={retry} />}
+      <Grid.Root columns={{ initial: '1', md: '2' }} gap="4">
+        <Section title="Approvals">
           <ul aria-label="Approvals">
             {value.requiredApprovals.map(d => {
               const approval = value.approvals.find(a => a.discipline === d);
@@ -67,7 +86,7 @@ export function RequestDetail() {
               );
             })}
           </ul>
-          <Typography variant="body2">
+          <Text as="p" variant="body-small">
             Targets:{' '}
             {value.targets.map((t, i) => (
               <span key={t}>
@@ -75,11 +94,9 @@ export function RequestDetail() {
                 <EntityRefLink entityRef={t} />
               </span>
             ))}
-          </Typography>
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <InfoCard title={`Policy ${value.policy.version}`}>
+          </Text>
+        </Section>
+        <Section title={`Policy ${value.policy.version}`}>
           <ul aria-label="Policy results">
             {value.policy.results.map(r => (
               <li key={r.rule}>
@@ -87,51 +104,49 @@ export function RequestDetail() {
               </li>
             ))}
           </ul>
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard
-          title="The change"
-          subheader={
-            <>
-              {value.change.provider} - branch {value.change.branch} - reviewed
-              commit {value.change.commit.slice(0, 12)} (the only commit an
-              approval merges; files read from git) -{' '}
-              {value.change.url.startsWith('http') ? (
-                <Link to={value.change.url}>{value.change.url}</Link>
-              ) : (
-                value.change.url
-              )}
-            </>
-          }
-        >
-          {Object.entries(value.change.files).map(([path, content]) => (
-            <div key={path}>
-              <Typography variant="subtitle2">+ {path}</Typography>
-              <CodeSnippet
-                text={content}
-                language={language(path)}
-                showLineNumbers
-              />
-            </div>
+        </Section>
+      </Grid.Root>
+      <Section
+        title="The change"
+        subheader={
+          <>
+            {value.change.provider} - branch {value.change.branch} - reviewed
+            commit {value.change.commit.slice(0, 12)} (the only commit an
+            approval merges; files read from git) -{' '}
+            {value.change.url.startsWith('http') ? (
+              <Link to={value.change.url}>{value.change.url}</Link>
+            ) : (
+              value.change.url
+            )}
+          </>
+        }
+      >
+        {Object.entries(value.change.files).map(([path, content]) => (
+          <div key={path}>
+            <Text as="p" weight="bold">
+              + {path}
+            </Text>
+            <CodeSnippet
+              text={content}
+              language={language(path)}
+              showLineNumbers
+            />
+          </div>
+        ))}
+      </Section>
+      <Section title="Audit trail">
+        <ol aria-label="Audit trail">
+          {value.audit.map(e => (
+            <li key={e.id}>
+              {e.at} {e.actor} {e.action}
+              {e.fromState || e.toState
+                ? ` (${e.fromState ?? ''} -> ${e.toState ?? ''})`
+                : ''}
+              {e.reason ? `: ${e.reason}` : ''}
+            </li>
           ))}
-        </InfoCard>
-      </Grid>
-      <Grid item xs={12}>
-        <InfoCard title="Audit trail">
-          <ol aria-label="Audit trail">
-            {value.audit.map(e => (
-              <li key={e.id}>
-                {e.at} {e.actor} {e.action}
-                {e.fromState || e.toState
-                  ? ` (${e.fromState ?? ''} -> ${e.toState ?? ''})`
-                  : ''}
-                {e.reason ? `: ${e.reason}` : ''}
-              </li>
-            ))}
-          </ol>
-        </InfoCard>
-      </Grid>
-    </Grid>
+        </ol>
+      </Section>
+    </Flex>
   );
 }
