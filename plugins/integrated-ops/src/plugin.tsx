@@ -22,7 +22,7 @@ const integratedOpsApi = ApiBlueprint.make({
     }),
 });
 
-const opsLookupPage = PageBlueprint.make({
+export const opsLookupPage = PageBlueprint.make({
   name: 'lookup',
   params: {
     path: '/ops-lookup',
@@ -34,7 +34,7 @@ const opsLookupPage = PageBlueprint.make({
   },
 });
 
-const opsCoveragePage = PageBlueprint.make({
+export const opsCoveragePage = PageBlueprint.make({
   name: 'coverage',
   params: {
     path: '/ops-coverage',
