@@ -349,8 +349,20 @@ describe('RequestService expiry and re-certification (fixed clock)', () => {
     );
   });
 
-  it('expires an approved grant whose pull request was never merged', async () => {
-    const request = jest.fn(async () => ({}));
+  it('merges a pull request only at the reviewed SHA; one GitHub refuses expires, and its branch goes', async () => {
+    // GitHub answers the merge (PUT .../pulls/9/merge with the reviewed sha)
+    // with 409: someone pushed to the pull request after it was filed.
+    const request = jest.fn(async (route: string, _params: object) => {
+      if (route.startsWith('PUT')) {
+        throw Object.assign(
+          new Error(
+            'Head branch was modified. Review and try the merge again.',
+          ),
+          { status: 409 },
+        );
+      }
+      return {};
+    });
     // GitHub's API stands behind the client the publisher is given.
     const github = new GithubChangePublisher(
       'https://github.example/bank/infra',
@@ -379,9 +391,13 @@ describe('RequestService expiry and re-certification (fixed clock)', () => {
       decider('user:default/lucas'),
     );
     expect(approved.state).toBe('approved');
+    expect(request).toHaveBeenCalledWith(
+      'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge',
+      expect.objectContaining({ pull_number: 9, sha: 'a'.repeat(40) }),
+    );
     expect((await ctx.store.audit(created.id)).pop()).toMatchObject({
-      action: 'apply-external',
-      reason: 'merge https://github.example/bank/infra/pull/9 to apply it',
+      action: 'apply-refused',
+      reason: expect.stringContaining('Head branch was modified'),
     });
     ctx.clock.now = new Date('2026-03-11T00:00:00Z');
     expect(await ctx.service.expireDue()).toEqual([created.id]);

@@ -290,9 +290,10 @@ export class RequestService {
   }
 
   /**
-   * Merges exactly the reviewed commit into main; a branch that moved since
-   * is refused and recorded, and nothing is merged. Where the provider's own
-   * review merges (GitHub, GitLab), records where to merge it.
+   * Merges exactly the reviewed commit into main: the local repository, or
+   * the pull / merge request through the provider's API with the reviewed
+   * head SHA. A branch that moved since is refused and recorded, and nothing
+   * is merged.
    */
   async apply(request: ChangeRequest): Promise<ChangeRequest> {
     const { publisher, store } = this.options;
@@ -307,15 +308,18 @@ export class RequestService {
       });
       return (await store.get(request.id))!;
     };
-    let merged: string | undefined;
+    if (change.provider !== publisher.provider) {
+      // Filed under another delivery configuration than the current one.
+      return note('apply-external', `merge ${change.url} to apply it`);
+    }
+    let merged: string;
     try {
-      if (change.provider === publisher.provider) {
-        merged = await publisher.merge({
-          branch: change.branch,
-          commit: change.commit,
-          message: `Apply ${request.id}: ${request.title}`,
-        });
-      }
+      merged = await publisher.merge({
+        branch: change.branch,
+        commit: change.commit,
+        message: `Apply ${request.id}: ${request.title}`,
+        url: change.url,
+      });
     } catch (error) {
       this.options.logger.error(`Applying ${request.id} failed: ${error}`);
       // A refusal says why; any other failure stays in the server log (git's
@@ -324,11 +328,9 @@ export class RequestService {
         ? note('apply-refused', error.message)
         : note(
             'apply-failed',
-            'git could not merge the change; see the backend log',
+            'the change could not be merged; see the backend log',
           );
     }
-    if (!merged)
-      return note('apply-external', `merge ${change.url} to apply it`);
     return store.transition({
       id: request.id,
       from: ['approved'],
@@ -443,10 +445,11 @@ export class RequestService {
         branch: revocation.branch,
         commit: revocation.commit,
         message: `Revoke ${request.id}`,
+        url: revocation.url,
       });
       reason = `${reason}: merged ${
         revocation.branch
-      } into main as ${merged!.slice(0, 12)}`;
+      } into main as ${merged.slice(0, 12)}`;
     }
     await this.options.store.transition({
       id: request.id,

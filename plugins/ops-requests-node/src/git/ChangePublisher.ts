@@ -33,14 +33,16 @@ export interface ChangePublisher {
   /** Removes a change branch nobody will review (a request that was never filed, or was refused). */
   discard(branch: string): Promise<void>;
   /**
-   * Merges exactly the reviewed commit, refusing if the branch moved; the
-   * merge commit's id. Undefined where the provider's own review merges it.
+   * Merges exactly the reviewed commit, refusing with a ConflictError if the
+   * branch (or pull / merge request head) moved since; the merge commit's id.
    */
   merge(change: {
     branch: string;
     commit: string;
     message: string;
-  }): Promise<string | undefined>;
+    /** The pull / merge request (remote providers). */
+    url: string;
+  }): Promise<string>;
   /** The change's files read from git at the commit; undefined where not readable here. */
   files(commit: string): Promise<Record<string, string> | undefined>;
   /** Change branches (prefix "change/") with their commit times, where the provider can list them. */

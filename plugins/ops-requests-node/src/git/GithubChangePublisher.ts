@@ -1,4 +1,4 @@
-import { InputError } from '@backstage/errors';
+import { ConflictError, InputError } from '@backstage/errors';
 import {
   DefaultGithubCredentialsProvider,
   ScmIntegrationRegistry,
@@ -28,12 +28,19 @@ export interface PullRequestClient {
   request(route: string, params: Record<string, unknown>): Promise<unknown>;
 }
 
-function octokitWithPullRequests(options: {
+/**
+ * Octokit with pull-request creation. A refusal (a merge whose head moved:
+ * 409, not mergeable: 405) is an answer, not a transient error: not retried.
+ */
+export function octokitWithPullRequests(options: {
   auth: string | undefined;
   baseUrl?: string;
 }): PullRequestClient {
   const OctokitWithPullRequests = Octokit.plugin(createPullRequest);
-  return new OctokitWithPullRequests(options) as unknown as PullRequestClient;
+  return new OctokitWithPullRequests({
+    ...options,
+    retry: { doNotRetry: [400, 401, 403, 404, 405, 409, 422, 451] },
+  }) as unknown as PullRequestClient;
 }
 
 /**
@@ -120,5 +127,45 @@ export class GithubChangePublisher extends ProviderReviewedPublisher {
       repo,
       ref: `heads/${branch}`,
     });
+  }
+
+  /**
+   * Merges the pull request through GitHub's API with the reviewed head SHA
+   * (`PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge`, `sha`): GitHub
+   * answers 409 when the head moved since, 405 when it cannot be merged.
+   */
+  async merge(change: { commit: string; message: string; url: string }) {
+    const { host, path } = parseRepositoryUrl(this.target);
+    const [owner, repo] = path.split('/');
+    const pullNumber = Number(/\/pull\/(\d+)\/?$/.exec(change.url)?.[1]);
+    if (!pullNumber) {
+      throw new InputError(`${change.url} is not a pull request of ${path}`);
+    }
+    const client = await this.client(host, this.target);
+    try {
+      const response = (await client.request(
+        'PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge',
+        {
+          owner,
+          repo,
+          pull_number: pullNumber,
+          sha: change.commit,
+          merge_method: 'merge',
+          commit_title: change.message,
+        },
+      )) as { data: { sha: string } };
+      return response.data.sha;
+    } catch (error) {
+      const status = (error as { status?: number }).status;
+      if (status === 405 || status === 409) {
+        throw new ConflictError(
+          `GitHub refused to merge ${change.url} at ${change.commit.slice(
+            0,
+            12,
+          )}: ${(error as Error).message}`,
+        );
+      }
+      throw error;
+    }
   }
 }

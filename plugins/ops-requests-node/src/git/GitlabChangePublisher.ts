@@ -1,4 +1,4 @@
-import { InputError, ResponseError } from '@backstage/errors';
+import { ConflictError, InputError, ResponseError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { ChangeToPublish } from './ChangePublisher';
 import { ProviderReviewedPublisher } from './ProviderReviewedPublisher';
@@ -42,7 +42,17 @@ export class GitlabChangePublisher extends ProviderReviewedPublisher {
         },
         body: body && JSON.stringify(body),
       });
-      if (!response.ok) throw await ResponseError.fromResponse(response);
+      if (!response.ok) {
+        // GitLab says why in { message }; keep it in the error.
+        const vendor = await response
+          .clone()
+          .json()
+          .then(b => (typeof b?.message === 'string' ? b.message : ''))
+          .catch(() => '');
+        const error = await ResponseError.fromResponse(response);
+        if (vendor) error.message = `${error.message}: ${vendor}`;
+        throw error;
+      }
       return method === 'DELETE' ? undefined : response.json();
     };
     return { api, path, call };
@@ -85,5 +95,41 @@ export class GitlabChangePublisher extends ProviderReviewedPublisher {
       undefined,
       'DELETE',
     );
+  }
+
+  /**
+   * Accepts the merge request through GitLab's API with the reviewed head
+   * SHA (`PUT /projects/:id/merge_requests/:iid/merge`, `sha`): GitLab
+   * answers 409 when the head moved since, 405/406/422 when it cannot merge.
+   */
+  async merge(change: { commit: string; message: string; url: string }) {
+    const { api, call } = this.project();
+    const iid = Number(/\/merge_requests\/(\d+)\/?$/.exec(change.url)?.[1]);
+    if (!iid) {
+      throw new InputError(`${change.url} is not a merge request`);
+    }
+    try {
+      const merged = await call(
+        `${api}/merge_requests/${iid}/merge`,
+        {
+          sha: change.commit,
+          merge_commit_message: change.message,
+          should_remove_source_branch: true,
+        },
+        'PUT',
+      );
+      return merged.merge_commit_sha as string;
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status && [405, 406, 409, 422].includes(status)) {
+        throw new ConflictError(
+          `GitLab refused to merge ${change.url} at ${change.commit.slice(
+            0,
+            12,
+          )}: ${(error as Error).message}`,
+        );
+      }
+      throw error;
+    }
   }
 }

@@ -43,7 +43,9 @@ export class LocalChangePublisher implements ChangePublisher {
   async merge(change: { branch: string; commit: string; message: string }) {
     return this.repositories.mergeCommit({
       repository: this.repository,
-      ...change,
+      branch: change.branch,
+      commit: change.commit,
+      message: change.message,
       author: PORTAL,
     });
   }

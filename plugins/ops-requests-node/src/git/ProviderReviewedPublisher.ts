@@ -5,20 +5,22 @@ import {
 } from './ChangePublisher';
 
 /**
- * A publisher whose changes are reviewed and merged on the provider (a
- * GitHub pull request, a GitLab merge request): the portal records the
- * approvals and leaves the merge there; files are the stored, server-rendered
- * ones; change branches are not listed for the orphan sweep.
+ * A publisher whose changes are pull / merge requests on a provider: merged
+ * through the provider's API with the reviewed head SHA (the provider
+ * refuses if the head moved); files are the stored, server-rendered ones;
+ * change branches are not listed for the orphan sweep.
  */
 export abstract class ProviderReviewedPublisher implements ChangePublisher {
   abstract readonly provider: 'github' | 'gitlab';
   abstract readonly target: string;
   abstract publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;
   abstract discard(branch: string): Promise<void>;
-
-  async merge(): Promise<string | undefined> {
-    return undefined;
-  }
+  abstract merge(change: {
+    branch: string;
+    commit: string;
+    message: string;
+    url: string;
+  }): Promise<string>;
 
   async files(): Promise<Record<string, string> | undefined> {
     return undefined;
