@@ -17,7 +17,7 @@ export { LocalChangePublisher } from './git/LocalChangePublisher';
 export { GithubChangePublisher } from './git/GithubChangePublisher';
 export type { PullRequestClient } from './git/GithubChangePublisher';
 export { GitlabChangePublisher } from './git/GitlabChangePublisher';
-export { ProviderReviewedPublisher } from './git/ProviderReviewedPublisher';
+export { RemoteChangePublisher } from './git/RemoteChangePublisher';
 export { ChangePlanner } from './changes/ChangePlanner';
 export { TargetResolver } from './changes/TargetResolver';
 export type { ResolvedTarget } from './changes/TargetResolver';

@@ -15,6 +15,7 @@ import {
 } from '@backstage/plugin-permission-node';
 import {
   changeIntentSchema,
+  ChangeRequest,
   ChangeRequestDetail,
   opsRequestCreatePermission,
   opsRequestDecidePermission,
@@ -74,9 +75,9 @@ export function createRequestsRouter(options: {
     return { credentials, decision };
   }
 
-  async function mayDecide(req: Request, id: string) {
+  /** Whether the caller may decide this (already loaded) request. */
+  async function mayDecide(req: Request, request: ChangeRequest) {
     const { credentials, decision } = await decideDecision(req);
-    const request = await service.get(id);
     return {
       credentials,
       allowed: authorizeRequest(decision, service.toResource(request)),
@@ -124,10 +125,10 @@ export function createRequestsRouter(options: {
 
   router.get('/requests/:id', async (req, res) => {
     await authorize(req, opsRequestReadPermission);
-    const request = await service.review(await service.get(req.params.id));
-    const { allowed: canDecide } = await mayDecide(req, request.id);
+    const request = await service.get(req.params.id);
+    const { allowed: canDecide } = await mayDecide(req, request);
     const detail: ChangeRequestDetail = {
-      ...request,
+      ...(await service.review(request)),
       audit: await store.audit(request.id),
       canDecide,
     };
@@ -136,7 +137,10 @@ export function createRequestsRouter(options: {
 
   /** The caller and their claims, if they may decide this request; 403 otherwise. */
   async function decider(req: Request, verb: string) {
-    const { credentials, allowed } = await mayDecide(req, req.params.id);
+    const { credentials, allowed } = await mayDecide(
+      req,
+      await service.get(req.params.id),
+    );
     if (!allowed) {
       throw new NotAllowedError(
         `Only a member of a team whose approval is pending may ${verb}, and never the requester`,

@@ -6,7 +6,7 @@ import {
 import { Octokit } from 'octokit';
 import { createPullRequest } from 'octokit-plugin-create-pull-request';
 import { ChangeToPublish } from './ChangePublisher';
-import { ProviderReviewedPublisher } from './ProviderReviewedPublisher';
+import { RemoteChangePublisher } from './RemoteChangePublisher';
 import { parseRepositoryUrl } from './parseRepositoryUrl';
 
 /** What this publisher needs of Octokit with octokit-plugin-create-pull-request. */
@@ -47,7 +47,7 @@ export function octokitWithPullRequests(options: {
  * Pull requests on GitHub, authenticated through Backstage's GitHub
  * integration (`integrations.github`: token or GitHub App).
  */
-export class GithubChangePublisher extends ProviderReviewedPublisher {
+export class GithubChangePublisher extends RemoteChangePublisher {
   readonly provider = 'github' as const;
 
   constructor(

@@ -1,7 +1,7 @@
 import { ConflictError, InputError, ResponseError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import { ChangeToPublish } from './ChangePublisher';
-import { ProviderReviewedPublisher } from './ProviderReviewedPublisher';
+import { RemoteChangePublisher } from './RemoteChangePublisher';
 import { parseRepositoryUrl } from './parseRepositoryUrl';
 
 /**
@@ -9,7 +9,7 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * (`integrations.gitlab`): one commit creating the branch with every file,
  * then the merge request (GitLab REST API v4).
  */
-export class GitlabChangePublisher extends ProviderReviewedPublisher {
+export class GitlabChangePublisher extends RemoteChangePublisher {
   readonly provider = 'gitlab' as const;
 
   constructor(

@@ -5,12 +5,12 @@ import {
 } from './ChangePublisher';
 
 /**
- * A publisher whose changes are pull / merge requests on a provider: merged
- * through the provider's API with the reviewed head SHA (the provider
- * refuses if the head moved); files are the stored, server-rendered ones;
- * change branches are not listed for the orphan sweep.
+ * What GitHub and GitLab changes share: they are pull / merge requests
+ * (each publisher merges through its provider's API with the reviewed head
+ * SHA); their files are not read back (the stored, server-rendered ones are
+ * shown); their branches are not listed for the orphan sweep.
  */
-export abstract class ProviderReviewedPublisher implements ChangePublisher {
+export abstract class RemoteChangePublisher implements ChangePublisher {
   abstract readonly provider: 'github' | 'gitlab';
   abstract readonly target: string;
   abstract publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;
