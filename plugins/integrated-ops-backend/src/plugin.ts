@@ -64,9 +64,24 @@ export const integratedOpsPlugin = createBackendPlugin({
         });
 
         permissionsRegistry.addPermissions(integratedOpsPermissions);
-        registerLookupActions(actionsRegistry, indexService, permissions);
+        const answerOptions = {
+          noOwnerEscalation: config.getOptionalString(
+            'integratedOps.lookup.noOwnerEscalation',
+          ),
+        };
+        registerLookupActions(
+          actionsRegistry,
+          indexService,
+          permissions,
+          answerOptions,
+        );
         httpRouter.use(
-          await createRouter({ httpAuth, permissions, indexService }),
+          await createRouter({
+            httpAuth,
+            permissions,
+            indexService,
+            answerOptions,
+          }),
         );
       },
     });

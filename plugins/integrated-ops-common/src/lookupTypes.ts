@@ -18,6 +18,8 @@ export interface OnCallNow {
   from?: string;
   until: string;
   next: Person;
+  /** The rotation's IANA time zone: handovers are local times there. */
+  timeZone: string;
 }
 
 export interface EscalationStep {
@@ -39,6 +41,29 @@ export interface TeamSummary {
   members: Person[];
 }
 
+/** Why nobody of a confirmed ops team can be paged for a discipline. */
+export type NoOwnerReason =
+  | 'missing'
+  | 'unknown-team'
+  | 'fallback'
+  | 'no-rotation'
+  | 'rotation-gap';
+
+/**
+ * The loudest part of an answer: this discipline has no ops owner, or nobody
+ * of it is on call now. Says whom to call instead when nobody is.
+ */
+export interface NoOwnerWarning {
+  reason: NoOwnerReason;
+  message: string;
+  /**
+   * Set when nobody of the owning team is on call: the first step of its
+   * escalation path with someone on call, else the portal's configured
+   * no-owner escalation team.
+   */
+  escalateTo?: EscalationStep;
+}
+
 export interface DisciplineAnswer {
   discipline: Discipline;
   source: OwnerSource;
@@ -50,6 +75,8 @@ export interface DisciplineAnswer {
   teamKnown: boolean;
   onCall: OnCallNow[];
   escalation: EscalationStep[];
+  /** Absent when a declared or inherited ops team has someone on call now. */
+  noOwner?: NoOwnerWarning;
 }
 
 export interface RunbookLink extends ContactLink {

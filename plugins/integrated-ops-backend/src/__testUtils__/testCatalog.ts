@@ -6,7 +6,7 @@ import { Entity } from '@backstage/catalog-model';
  */
 type Rel = [type: string, target: string];
 
-const make = (
+export const make = (
   kind: string,
   name: string,
   spec: Record<string, unknown>,
@@ -20,13 +20,17 @@ const make = (
   relations: relations.map(([type, targetRef]) => ({ type, targetRef })),
 });
 
-const owned = (netops: string, devops: string, secops: string): Rel[] => [
+export const owned = (
+  netops: string,
+  devops: string,
+  secops: string,
+): Rel[] => [
   ['netopsOwnedBy', `group:default/${netops}`],
   ['devopsOwnedBy', `group:default/${devops}`],
   ['secopsOwnedBy', `group:default/${secops}`],
 ];
 
-const sources = (n: string, d: string, s: string) => ({
+export const sources = (n: string, d: string, s: string) => ({
   annotations: {
     'integrated-ops.io/netops-owner-source': n,
     'integrated-ops.io/devops-owner-source': d,

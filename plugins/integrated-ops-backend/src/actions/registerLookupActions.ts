@@ -2,6 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { opsLookupReadPermission } from '@internal/plugin-integrated-ops-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
+import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
@@ -15,6 +16,7 @@ export function registerLookupActions(
   actionsRegistry: ActionsRegistryService,
   indexService: OwnershipIndexService,
   permissions: PermissionsService,
+  answerOptions: AnswerOptions = {},
 ) {
   actionsRegistry.register({
     name: 'ops-lookup',
@@ -54,6 +56,7 @@ export function registerLookupActions(
         input.query,
         new Date(),
         await catalogReadFilter(permissions, credentials, index),
+        answerOptions,
       );
       return {
         output: {
@@ -96,6 +99,7 @@ export function registerLookupActions(
         input.depth,
         new Date(),
         await catalogReadFilter(permissions, credentials, index),
+        answerOptions,
       );
       return {
         output: {

@@ -7,7 +7,7 @@ import { classifyQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { walkDependencies } from '../index/walkDependencies';
-import { buildOwnershipAnswer } from './buildOwnershipAnswer';
+import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
 
 /**
@@ -22,6 +22,7 @@ export function blastRadius(
   depth: number,
   at: Date,
   canRead: CanRead = readsEverything,
+  options: AnswerOptions = {},
 ): BlastRadiusResponse {
   const [best] = findMatches(index, classifyQuery(entity), canRead);
   if (!best)
@@ -30,10 +31,10 @@ export function blastRadius(
   const withAnswers = (edges: Map<string, string[]>) =>
     walkDependencies(ref, depth, edges, canRead).map(r => ({
       ...r,
-      answer: buildOwnershipAnswer(index, r.entityRef, at),
+      answer: buildOwnershipAnswer(index, r.entityRef, at, options),
     }));
   return {
-    entity: buildOwnershipAnswer(index, ref, at),
+    entity: buildOwnershipAnswer(index, ref, at, options),
     depth,
     index: status,
     dependents: withAnswers(index.neededBy),

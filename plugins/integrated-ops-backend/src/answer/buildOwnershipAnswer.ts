@@ -14,7 +14,14 @@ import {
   TeamSummary,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
+import { noOwnerWarning } from './noOwnerWarning';
 import { onCallAtMemoized } from './onCallMemo';
+
+/** Portal settings that shape every answer (from `integratedOps.lookup`). */
+export interface AnswerOptions {
+  /** Group to call when a discipline has nobody to page. */
+  noOwnerEscalation?: string;
+}
 
 const MAX_ESCALATION_STEPS = 6;
 
@@ -53,6 +60,7 @@ function onCallNow(
       from: shift.from,
       until: shift.until,
       next: person(index, shift.next),
+      timeZone: rotation.timeZone,
     };
   });
 }
@@ -74,6 +82,26 @@ function teamSummary(
   };
 }
 
+function escalationStep(
+  index: OwnershipIndex,
+  ref: string,
+  step: number,
+  at: Date,
+): EscalationStep | undefined {
+  const team = index.entity(ref);
+  if (!team) return undefined;
+  const ops = index.teams.get(ref);
+  return {
+    step,
+    team: ref,
+    title: teamTitle(team),
+    socTier: ops?.socTier,
+    onCall: onCallNow(index, ref, at),
+    lead: ops?.lead ? person(index, ops.lead) : undefined,
+    contacts: contactLinks(team),
+  };
+}
+
 /** The owning team, then each team it escalates to (SOC T1 -> T2 -> T3 -> SOC), with leads. */
 function escalationPath(
   index: OwnershipIndex,
@@ -85,19 +113,10 @@ function escalationPath(
   let ref: string | undefined = teamRef;
   while (ref && !seen.has(ref) && steps.length < MAX_ESCALATION_STEPS) {
     seen.add(ref);
-    const team = index.entity(ref);
-    if (!team) break;
-    const ops = index.teams.get(ref);
-    steps.push({
-      step: steps.length + 1,
-      team: ref,
-      title: teamTitle(team),
-      socTier: ops?.socTier,
-      onCall: onCallNow(index, ref, at),
-      lead: ops?.lead ? person(index, ops.lead) : undefined,
-      contacts: contactLinks(team),
-    });
-    ref = ops?.escalatesTo;
+    const step = escalationStep(index, ref, steps.length + 1, at);
+    if (!step) break;
+    steps.push(step);
+    ref = index.teams.get(ref)?.escalatesTo;
   }
   return steps;
 }
@@ -133,6 +152,7 @@ export function buildOwnershipAnswer(
   index: OwnershipIndex,
   ref: string,
   at: Date,
+  options: AnswerOptions = {},
 ): OwnershipAnswer {
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
@@ -157,6 +177,11 @@ export function buildOwnershipAnswer(
       onCall: owner.owner ? onCallNow(index, owner.owner, at) : [],
       escalation: owner.owner ? escalationPath(index, owner.owner, at) : [],
     };
+    answers[discipline].noOwner = noOwnerWarning(answers[discipline], () =>
+      options.noOwnerEscalation
+        ? escalationStep(index, options.noOwnerEscalation, 1, at)
+        : undefined,
+    );
     for (const link of team ? contactLinks(team) : []) {
       if (link.type === 'runbook' && !runbooks.some(r => r.url === link.url)) {
         runbooks.push({ ...link, from: owner.owner! });

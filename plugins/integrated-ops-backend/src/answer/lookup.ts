@@ -5,7 +5,7 @@ import {
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
-import { buildOwnershipAnswer } from './buildOwnershipAnswer';
+import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
 
 export function describeQuery(query: ClassifiedQuery): string {
@@ -32,6 +32,7 @@ export function lookup(
   q: string,
   at: Date,
   canRead: CanRead = readsEverything,
+  options: AnswerOptions = {},
 ): LookupResponse {
   const query = classifyQuery(q);
   return {
@@ -39,7 +40,7 @@ export function lookup(
     index: status,
     matches: findMatches(index, query, canRead).map(candidate => ({
       ...candidate,
-      answer: buildOwnershipAnswer(index, candidate.entityRef, at),
+      answer: buildOwnershipAnswer(index, candidate.entityRef, at, options),
     })),
   };
 }

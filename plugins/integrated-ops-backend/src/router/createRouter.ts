@@ -13,6 +13,7 @@ import {
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';
+import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
@@ -24,13 +25,14 @@ export interface RouterOptions {
   httpAuth: HttpAuthService;
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
+  answerOptions?: AnswerOptions;
   now?: () => Date;
 }
 
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, permissions, indexService } = options;
+  const { httpAuth, permissions, indexService, answerOptions } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
 
@@ -72,6 +74,7 @@ export async function createRouter(
         q,
         at ? new Date(at) : now(),
         canRead,
+        answerOptions,
       ),
     );
   });
@@ -87,6 +90,7 @@ export async function createRouter(
         depth,
         at ? new Date(at) : now(),
         canRead,
+        answerOptions,
       ),
     );
   });

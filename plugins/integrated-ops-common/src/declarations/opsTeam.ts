@@ -60,7 +60,8 @@ export type Rotation = z.infer<typeof rotationSchema>;
  */
 export const opsTeamSchema = z
   .object({
-    discipline: z.enum(DISCIPLINES),
+    /** Omitted by a team that serves all three (e.g. incident command). */
+    discipline: z.enum(DISCIPLINES).optional(),
     socTier: z.number().int().min(1).max(3).optional(),
     lead: entityRefOfKind('user').optional(),
     escalatesTo: entityRefOfKind('group').optional(),

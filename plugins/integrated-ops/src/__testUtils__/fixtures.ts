@@ -18,11 +18,11 @@ export const freshIndex: IndexStatus = {
   entities: 98,
 };
 
-const person = (name: string, ref: string) => ({
+const person = (name: string, ref: string, phone = '+442079460100') => ({
   ref: `user:default/${ref}`,
   name,
   email: `${ref}@bank.example`,
-  contacts: [],
+  contacts: [{ type: 'phone' as const, url: `tel:${phone}`, title: 'Mobile' }],
 });
 
 function owner(
@@ -55,6 +55,7 @@ function owner(
       person: person(onCall, onCall.toLowerCase().replace(' ', '.')),
       until: '2026-03-02T17:00:00Z',
       next: person('Next Person', 'next.person'),
+      timeZone: 'Europe/Warsaw',
     },
   ];
   return {
@@ -155,6 +156,29 @@ export function scoringAnswer(): OwnershipAnswer {
   };
 }
 
+/** The portal's no-owner escalation: the incident commander on call. */
+export const incidentCommand = {
+  step: 1,
+  team: 'group:default/incident-command',
+  title: 'Major Incident Management',
+  onCall: [
+    {
+      rotation: 'incident commander',
+      person: person('Jonas Meyer', 'jonas.meyer', '+442079460500'),
+      until: '2026-03-09T09:00:00Z',
+      next: person('Marta Kowalski', 'marta.kowalski'),
+      timeZone: 'Europe/London',
+    },
+  ],
+  contacts: [
+    {
+      type: 'phone' as const,
+      url: 'tel:+442070000999',
+      title: 'Incident commander line',
+    },
+  ],
+};
+
 /** An entity with no SecOps owner anywhere. */
 export function gapAnswer(): OwnershipAnswer {
   const answer = scoringAnswer();
@@ -169,6 +193,11 @@ export function gapAnswer(): OwnershipAnswer {
     teamKnown: false,
     onCall: [],
     escalation: [],
+    noOwner: {
+      reason: 'missing',
+      message: 'No SecOps owner: none declared, inherited or in spec.owner.',
+      escalateTo: incidentCommand,
+    },
   };
   return answer;
 }
