@@ -27,7 +27,7 @@ describe('the page extensions', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     const box = await screen.findByRole('textbox', {
-      name: 'Look up owner of',
+      name: 'Name, hostname, URL or IP',
     });
     await userEvent.type(box, '10.20.3.14{Enter}');
     expect(api.lookup).toHaveBeenCalledWith('10.20.3.14');

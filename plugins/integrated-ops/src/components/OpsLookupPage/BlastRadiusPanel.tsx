@@ -1,99 +1,126 @@
-import { InfoCard, Progress } from '@backstage/core-components';
+import { LoudText } from '../shared/LoudText';
+import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   BlastRadiusNode,
+  Discipline,
   DISCIPLINE_TITLES,
   DISCIPLINES,
 } from '@internal/plugin-integrated-ops-common';
-import MenuItem from '@material-ui/core/MenuItem';
-import Select from '@material-ui/core/Select';
-import Table from '@material-ui/core/Table';
-import TableBody from '@material-ui/core/TableBody';
-import TableCell from '@material-ui/core/TableCell';
-import TableHead from '@material-ui/core/TableHead';
-import TableRow from '@material-ui/core/TableRow';
-import Typography from '@material-ui/core/Typography';
+import {
+  Badge,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Select,
+  Text,
+} from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../shared/LoadError';
+import { RefCaption } from '../shared/RefCaption';
 import { useOpsData } from '../shared/useOpsData';
 
-function ownerCell(
-  node: BlastRadiusNode,
-  discipline: (typeof DISCIPLINES)[number],
-) {
-  const owner = node.answer.owners[discipline];
-  if (!owner.team) {
-    return (
-      <Typography color="error" variant="body2">
-        missing
-      </Typography>
-    );
-  }
+const DEPTHS = [1, 2, 3, 4, 5, 6].map(n => ({
+  id: String(n),
+  label: `${n} hop${n > 1 ? 's' : ''}`,
+}));
+
+/** One discipline's owner of a dependent: the team and who is on call, or, loud, that nobody can be paged. */
+function OwnerLine(props: { node: BlastRadiusNode; discipline: Discipline }) {
+  const owner = props.node.answer.owners[props.discipline];
   const onCall = owner.onCall.find(s => s.person)?.person;
+  const title = DISCIPLINE_TITLES[props.discipline];
   return (
-    <>
-      <EntityRefLink entityRef={owner.team.ref}>
-        {owner.team.title}
-      </EntityRefLink>
-      <Typography variant="caption" component="div" color="textSecondary">
-        {onCall ? `on call: ${onCall.name}` : 'no one on call'}
-      </Typography>
-    </>
+    <Flex direction="column" gap="1">
+      <Text as="span" variant="body-small" weight="bold">
+        {title}
+      </Text>
+      {owner.team && (
+        <EntityRefLink entityRef={owner.team.ref}>
+          {owner.team.title}
+        </EntityRefLink>
+      )}
+      {owner.noOwner ? (
+        <LoudText as="span" variant="body-small">
+          {owner.noOwner.reason === 'fallback' && onCall
+            ? `fallback owner; on call: ${onCall.name}`
+            : `nobody to page${
+                owner.noOwner.escalateTo
+                  ? ` - call ${owner.noOwner.escalateTo.title}`
+                  : ''
+              }`}
+        </LoudText>
+      ) : (
+        <Text as="span" variant="body-small">
+          on call: {onCall?.name}
+        </Text>
+      )}
+    </Flex>
   );
 }
 
-function HopTable(props: { title: string; nodes: BlastRadiusNode[] }) {
+/** Each affected entity as a card: stacked on a phone, four columns on a desktop. */
+function NodeCard(props: { node: BlastRadiusNode }) {
+  const { node } = props;
+  const gaps = DISCIPLINES.filter(d => node.answer.owners[d].noOwner);
+  return (
+    <li style={{ listStyle: 'none' }}>
+      <Card>
+        <CardBody>
+          <Grid.Root columns={{ initial: '1', md: '4' }} gap="3">
+            <Flex direction="column" gap="1">
+              <EntityRefLink entityRef={node.entityRef}>
+                {node.answer.entity.title}
+              </EntityRefLink>
+              <RefCaption as="span">via {node.via}</RefCaption>
+              {gaps.length > 0 && (
+                <Badge size="small">
+                  {`no owner to page: ${gaps
+                    .map(d => DISCIPLINE_TITLES[d])
+                    .join(', ')}`}
+                </Badge>
+              )}
+            </Flex>
+            {DISCIPLINES.map(d => (
+              <OwnerLine key={d} node={node} discipline={d} />
+            ))}
+          </Grid.Root>
+        </CardBody>
+      </Card>
+    </li>
+  );
+}
+
+function HopList(props: { title: string; nodes: BlastRadiusNode[] }) {
   const hops = [...new Set(props.nodes.map(n => n.hop))].sort((a, b) => a - b);
   return (
     <section aria-label={props.title}>
-      <Typography variant="h6" component="h3">
-        {props.title} ({props.nodes.length})
-      </Typography>
-      {props.nodes.length === 0 ? (
-        <Typography variant="body2" color="textSecondary">
-          None in the catalog.
-        </Typography>
-      ) : (
-        <Table size="small">
-          <TableHead>
-            <TableRow>
-              <TableCell>Entity</TableCell>
-              <TableCell>Via</TableCell>
-              {DISCIPLINES.map(d => (
-                <TableCell key={d}>{DISCIPLINE_TITLES[d]}</TableCell>
-              ))}
-            </TableRow>
-          </TableHead>
-          <TableBody>
-            {hops.flatMap(hop => [
-              <TableRow key={`hop-${hop}`}>
-                <TableCell colSpan={5}>
-                  <strong>
-                    {hop} hop{hop > 1 ? 's' : ''} away
-                  </strong>
-                </TableCell>
-              </TableRow>,
-              ...props.nodes
+      <Flex direction="column" gap="2">
+        <Text as="h3" variant="title-x-small">
+          {props.title} ({props.nodes.length})
+        </Text>
+        {props.nodes.length === 0 && (
+          <Text as="p" variant="body-small" color="secondary">
+            None in the catalog.
+          </Text>
+        )}
+        {hops.map(hop => (
+          <Flex direction="column" gap="2" key={hop}>
+            <Text as="h4" variant="body-medium" weight="bold">
+              {hop} hop{hop > 1 ? 's' : ''} away
+            </Text>
+            <ul style={{ margin: 0, padding: 0, display: 'grid', gap: 8 }}>
+              {props.nodes
                 .filter(n => n.hop === hop)
                 .map(node => (
-                  <TableRow key={node.entityRef}>
-                    <TableCell>
-                      <EntityRefLink entityRef={node.entityRef}>
-                        {node.answer.entity.title}
-                      </EntityRefLink>
-                    </TableCell>
-                    <TableCell>
-                      <EntityRefLink entityRef={node.via} />
-                    </TableCell>
-                    {DISCIPLINES.map(d => (
-                      <TableCell key={d}>{ownerCell(node, d)}</TableCell>
-                    ))}
-                  </TableRow>
-                )),
-            ])}
-          </TableBody>
-        </Table>
-      )}
+                  <NodeCard key={node.entityRef} node={node} />
+                ))}
+            </ul>
+          </Flex>
+        ))}
+      </Flex>
     </section>
   );
 }
@@ -105,39 +132,40 @@ export function BlastRadiusPanel(props: { entityRef: string }) {
     api => api.blastRadius(props.entityRef, depth),
     [props.entityRef, depth],
   );
-  const depthPicker = (
-    <Select
-      value={depth}
-      onChange={e => setDepth(Number(e.target.value))}
-      inputProps={{ 'aria-label': 'Blast radius depth' }}
-    >
-      {[1, 2, 3, 4, 5, 6].map(n => (
-        <MenuItem key={n} value={n}>
-          {n} hop{n > 1 ? 's' : ''}
-        </MenuItem>
-      ))}
-    </Select>
-  );
   let content;
   if (loading && !value) content = <Progress />;
   else if (error) content = <LoadError error={error} onRetry={retry} />;
   else if (value) {
     content = (
-      <>
-        <HopTable
+      <Flex direction="column" gap="4">
+        <HopList
           title="What else breaks (dependents)"
           nodes={value.dependents}
         />
-        <HopTable
+        <HopList
           title="What it depends on (possible causes)"
           nodes={value.dependencies}
         />
-      </>
+      </Flex>
     );
   }
   return (
-    <InfoCard title="Blast radius" action={depthPicker}>
-      {content}
-    </InfoCard>
+    <Card>
+      <CardHeader>
+        <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
+          <Text as="h2" variant="title-x-small">
+            Blast radius
+          </Text>
+          <Select
+            style={{ width: 160 }}
+            label="Blast radius depth"
+            options={DEPTHS}
+            selectedKey={String(depth)}
+            onSelectionChange={key => setDepth(Number(key))}
+          />
+        </Flex>
+      </CardHeader>
+      <CardBody>{content}</CardBody>
+    </Card>
   );
 }

@@ -1,33 +1,33 @@
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import Button from '@material-ui/core/Button';
-import FileCopyIcon from '@material-ui/icons/FileCopy';
+import { Button } from '@backstage/ui';
+import { useEffect, useState } from 'react';
 
-/** Copies the ready-made "who to page" text for the incident channel. */
+/**
+ * Copies the ready-made "who to page" text for the incident channel. Says
+ * "Copied" on the button itself, and only for the text it copied: a new
+ * answer resets it.
+ */
 export function CopyWhoToPageButton(props: { text: string }) {
-  const alertApi = useApi(alertApiRef);
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  useEffect(() => setState('idle'), [props.text]);
   const copy = async () => {
     try {
       await window.navigator.clipboard.writeText(props.text);
-      alertApi.post({
-        message: 'Copied "who to page" to the clipboard',
-        severity: 'success',
-        display: 'transient',
-      });
-    } catch (e) {
-      alertApi.post({
-        message: `Could not copy to the clipboard: ${(e as Error).message}`,
-        severity: 'error',
-      });
+      setState('copied');
+    } catch {
+      setState('failed');
     }
   };
   return (
-    <Button
-      variant="contained"
-      color="primary"
-      startIcon={<FileCopyIcon />}
-      onClick={copy}
-    >
-      Copy who to page
-    </Button>
+    <span aria-live="polite">
+      <Button variant="primary" onPress={copy}>
+        {state === 'copied' ? 'Copied who to page' : 'Copy who to page'}
+      </Button>
+      {state === 'failed' && (
+        <span role="alert">
+          {' '}
+          Could not copy: select the text below instead.
+        </span>
+      )}
+    </span>
   );
 }

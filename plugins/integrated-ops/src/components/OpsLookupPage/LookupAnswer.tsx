@@ -1,18 +1,26 @@
-import { InfoCard, Link } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DISCIPLINES,
   LookupMatch,
   LookupResponse,
 } from '@internal/plugin-integrated-ops-common';
-import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import {
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Link,
+  Text,
+} from '@backstage/ui';
+import { useHref } from 'react-router-dom';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
+import { RefCaption } from '../shared/RefCaption';
 import { CopyWhoToPageButton } from './CopyWhoToPageButton';
+import { OnCallSummary } from './OnCallSummary';
 import { whoToPage } from './whoToPage';
 
-const REASONS: Record<LookupMatch['matchedBy'], string> = {
+export const REASONS: Record<LookupMatch['matchedBy'], string> = {
   ref: 'entity ref',
   name: 'name',
   title: 'title',
@@ -23,7 +31,7 @@ const REASONS: Record<LookupMatch['matchedBy'], string> = {
   'in-segment': 'declared in the segment',
 };
 
-/** The best match: the entity, its three owners with on call now, contacts, escalation and runbooks. */
+/** The best match: who to page now, then its three owners with on call, contacts, escalation and runbooks. */
 export function LookupAnswer(props: {
   response: LookupResponse;
   match: LookupMatch;
@@ -31,49 +39,67 @@ export function LookupAnswer(props: {
   const { response, match } = props;
   const { entity, owners, runbooks } = match.answer;
   const network = [...entity.hostnames, ...entity.addresses, ...entity.cidrs];
+  // The link back to this answer, for the incident channel.
+  const answerUrl =
+    window.location.origin +
+    useHref(`?q=${encodeURIComponent(response.query.q)}`);
   return (
-    <InfoCard
-      title={
-        <Box display="flex" alignItems="center" style={{ gap: 16 }}>
-          <span>
-            <EntityRefLink entityRef={entity.ref}>{entity.title}</EntityRefLink>
-          </span>
-          <CopyWhoToPageButton text={whoToPage(response, match)} />
-        </Box>
-      }
-      subheader={`${entity.kind}${entity.type ? ` (${entity.type})` : ''} - ${
-        entity.ref
-      } - matched by ${REASONS[match.matchedBy]}${
-        match.detail ? ` ${match.detail}` : ''
-      }`}
-    >
-      <Grid container spacing={3}>
-        {DISCIPLINES.map(d => (
-          <Grid item xs={12} md={4} key={d}>
-            <DisciplineColumn answer={owners[d]} />
-          </Grid>
-        ))}
-      </Grid>
-      <Box mt={2}>
-        {runbooks.length > 0 && (
-          <Typography variant="body2" component="div">
-            <strong>Runbooks: </strong>
-            {runbooks.map((r, i) => (
-              <span key={r.url}>
-                {i > 0 && ', '}
-                <Link to={r.url}>{r.title ?? r.url}</Link>
-              </span>
-            ))}
-          </Typography>
-        )}
-        {network.length > 0 && (
-          <Typography variant="body2" color="textSecondary">
-            Network: {network.join(', ')}
-            {entity.segment ? ` (segment ${entity.segment})` : ''}
-          </Typography>
-        )}
-      </Box>
-    </InfoCard>
+    <Card>
+      <CardHeader>
+        <Flex direction="column" gap="3">
+          <Flex
+            justify="between"
+            align="center"
+            gap="3"
+            style={{ flexWrap: 'wrap' }}
+          >
+            <Flex direction="column" gap="1">
+              <Text as="h2" variant="title-small">
+                <EntityRefLink entityRef={entity.ref}>
+                  {entity.title}
+                </EntityRefLink>
+              </Text>
+              <RefCaption>
+                {entity.kind}
+                {entity.type ? ` (${entity.type})` : ''} - {entity.ref} -
+                matched by {REASONS[match.matchedBy]}
+                {match.detail ? ` ${match.detail}` : ''}
+              </RefCaption>
+            </Flex>
+            <CopyWhoToPageButton text={whoToPage(response, match, answerUrl)} />
+          </Flex>
+          <OnCallSummary answer={match.answer} />
+        </Flex>
+      </CardHeader>
+      <CardBody>
+        <Grid.Root columns={{ initial: '1', md: '3' }} gap="5">
+          {DISCIPLINES.map(d => (
+            <DisciplineColumn key={d} answer={owners[d]} />
+          ))}
+        </Grid.Root>
+        <Flex direction="column" gap="1" mt="4">
+          {runbooks.length > 0 && (
+            <Text as="p" variant="body-medium">
+              <strong>Runbooks: </strong>
+              {runbooks.map((r, i) => (
+                <span key={r.url}>
+                  {i > 0 && ', '}
+                  <Link href={r.url} standalone>
+                    {r.title ?? r.url}
+                  </Link>
+                </span>
+              ))}
+            </Text>
+          )}
+          {network.length > 0 && (
+            <Text as="p" variant="body-small" color="secondary">
+              Network: {network.join(', ')}
+              {entity.segment ? ` (segment ${entity.segment})` : ''}
+            </Text>
+          )}
+        </Flex>
+      </CardBody>
+    </Card>
   );
 }
 
@@ -84,26 +110,34 @@ export function OtherMatches(props: {
 }) {
   if (!props.matches.length) return null;
   return (
-    <InfoCard title={`Other matches (${props.matches.length})`}>
-      <ol style={{ margin: 0, paddingLeft: 20 }}>
-        {props.matches.map(m => (
-          <li key={m.entityRef}>
-            <Link
-              to={`?q=${encodeURIComponent(m.entityRef)}`}
-              onClick={e => {
-                e.preventDefault();
-                props.onPick(m.entityRef);
-              }}
-            >
-              {m.answer.entity.title}
-            </Link>{' '}
-            <Typography variant="caption" color="textSecondary">
-              {m.entityRef} - {REASONS[m.matchedBy]}
-              {m.detail ? ` ${m.detail}` : ''}
-            </Typography>
-          </li>
-        ))}
-      </ol>
-    </InfoCard>
+    <Card>
+      <CardHeader>
+        <Text as="h2" variant="title-x-small">
+          Other matches ({props.matches.length})
+        </Text>
+      </CardHeader>
+      <CardBody>
+        <ol style={{ margin: 0, paddingLeft: 20 }}>
+          {props.matches.map(m => (
+            <li key={m.entityRef}>
+              <Link
+                href={`?q=${encodeURIComponent(m.entityRef)}`}
+                standalone
+                onClick={e => {
+                  e.preventDefault();
+                  props.onPick(m.entityRef);
+                }}
+              >
+                {m.answer.entity.title}
+              </Link>{' '}
+              <Text as="span" variant="body-small" color="secondary">
+                {m.entityRef} - {REASONS[m.matchedBy]}
+                {m.detail ? ` ${m.detail}` : ''}
+              </Text>
+            </li>
+          ))}
+        </ol>
+      </CardBody>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import {
 } from '../../__testUtils__/renderWithApis';
 import {
   blastRadiusResponse,
+  gapAnswer,
   lookupResponse,
   scoringMatch,
 } from '../../__testUtils__/fixtures';
@@ -24,7 +25,9 @@ describe('OpsLookupPage', () => {
     const api = answeringApi();
     await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]]);
 
-    const box = screen.getByRole('textbox', { name: 'Look up owner of' });
+    const box = screen.getByRole('textbox', {
+      name: 'Name, hostname, URL or IP',
+    });
     expect(box).toHaveFocus();
     await userEvent.keyboard('10.20.3.14{Enter}');
 
@@ -41,10 +44,11 @@ describe('OpsLookupPage', () => {
     await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
       routeEntries: ['/?q=10.20.3.14'],
     });
-    expect(await screen.findByText('Priya Nair')).toBeInTheDocument();
+    const netops = await screen.findByRole('region', { name: 'NetOps owner' });
+    expect(netops).toHaveTextContent('On call (primary): Priya Nair');
     expect(api.lookup).toHaveBeenCalledWith('10.20.3.14');
     expect(
-      screen.getByRole('textbox', { name: 'Look up owner of' }),
+      screen.getByRole('textbox', { name: 'Name, hostname, URL or IP' }),
     ).toHaveValue('10.20.3.14');
   });
 
@@ -60,15 +64,18 @@ describe('OpsLookupPage', () => {
       'component:default/fraud-scoring-service',
       3,
     );
-    const rows = within(dependents)
-      .getAllByRole('row')
+    expect(
+      within(dependents)
+        .getAllByRole('heading', { level: 4 })
+        .map(h => h.textContent),
+    ).toEqual(['1 hop away', '2 hops away']);
+    const cards = within(dependents)
+      .getAllByRole('listitem')
       .map(r => r.textContent ?? '');
-    expect(rows[1]).toBe('1 hop away');
-    expect(rows[2]).toMatch(
-      /^Edge Transaction Gateway.*NetOps DC Fabricon call: Priya Nair/,
+    expect(cards[0]).toMatch(
+      /^Edge Transaction Gateway.*NetOpsNetOps DC Fabricon call: Priya Nair/,
     );
-    expect(rows[3]).toBe('2 hops away');
-    expect(rows[4]).toMatch(/^Card Authorisation/);
+    expect(cards[1]).toMatch(/^Card Authorisation/);
     expect(
       screen.getByRole('region', {
         name: 'What it depends on (possible causes)',
@@ -98,14 +105,67 @@ describe('OpsLookupPage', () => {
       'Fraud Scoring Service [component:default/fraud-scoring-service]',
     );
     expect(text).toContain(
-      '- NetOps: NetOps DC Fabric - on call: Priya Nair <priya.nair@bank.example>',
+      'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: Lena Fischer',
     );
     expect(text).toContain(
-      '- SecOps: SOC Tier 1 (inherited from system:default/fraud-detection) - on call: Lena Fischer',
+      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until',
     );
-    expect(text).toContain('escalate: SOC Tier 2 -> SOC Tier 3');
     expect(text).toContain(
       'Runbooks: https://runbooks.bank.example/fraud/scoring',
+    );
+    expect(text).toMatch(/Answer: http.*\?q=10\.20\.3\.14$/);
+    // The button says it copied, until the next answer.
+    expect(
+      screen.getByRole('button', { name: 'Copied who to page' }),
+    ).toBeInTheDocument();
+  });
+
+  it('puts who to page, with numbers, at the top and names the lookup in the tab title', async () => {
+    await renderWithApis(
+      <OpsLookupPage />,
+      [[integratedOpsApiRef, answeringApi()]],
+      { routeEntries: ['/?q=10.20.3.14'] },
+    );
+    const summary = await screen.findByRole('list', {
+      name: 'Who to page now',
+    });
+    expect(
+      within(summary)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'NetOps:Priya Nair+442079460100',
+      'DevOps:Tom Becker+442079460100',
+      'SecOps:Lena Fischer+442079460100',
+    ]);
+    expect(within(summary).getAllByRole('link')[0].getAttribute('href')).toBe(
+      'tel:+442079460100',
+    );
+    expect(document.title).toBe('10.20.3.14 - Incident lookup');
+  });
+
+  it('makes a discipline with nobody to page an alert that says whom to call instead', async () => {
+    const match = { ...scoringMatch(), answer: gapAnswer() };
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => lookupResponse(q, [match])),
+      blastRadius: jest.fn(async () => blastRadiusResponse()),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=legacy-batch-scorer'],
+    });
+    const secops = await screen.findByRole('region', { name: 'SecOps owner' });
+    const alert = within(secops).getByRole('alert');
+    expect(alert).toHaveTextContent(
+      'No SecOps owner: none declared, inherited or in spec.owner.',
+    );
+    expect(alert).toHaveTextContent('Call instead: Major Incident Management');
+    expect(alert).toHaveTextContent('On call: Jonas Meyer');
+    expect(
+      within(alert).getByRole('link', { name: /\+442070000999/ }),
+    ).toHaveAttribute('href', 'tel:+442070000999');
+    const summary = screen.getByRole('list', { name: 'Who to page now' });
+    expect(summary).toHaveTextContent(
+      'SecOps:nobody to page - call Jonas Meyer, Major Incident Management+442079460500',
     );
   });
 

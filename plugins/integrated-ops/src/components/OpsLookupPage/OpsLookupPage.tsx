@@ -1,10 +1,5 @@
 import { Content, EmptyState, Progress } from '@backstage/core-components';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import TextField from '@material-ui/core/TextField';
-import Typography from '@material-ui/core/Typography';
-import SearchIcon from '@material-ui/icons/Search';
+import { Button, Flex, Text, TextField } from '@backstage/ui';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
@@ -23,36 +18,39 @@ function LookupResult(props: { q: string; onPick: (q: string) => void }) {
   if (!value) return null;
   const [best, ...others] = value.matches;
   return (
-    <Grid container spacing={2} direction="column">
-      <Grid item>
-        <Typography variant="body2">
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="1">
+        <Text as="p" variant="body-small">
           Looked up {value.query.interpretedAs}.
-        </Typography>
+        </Text>
         <IndexStatusNote status={value.index} />
-      </Grid>
+      </Flex>
       {best ? (
         <>
-          <Grid item>
-            <LookupAnswer response={value} match={best} />
-          </Grid>
-          <Grid item>
-            <OtherMatches matches={others} onPick={props.onPick} />
-          </Grid>
-          <Grid item>
-            <BlastRadiusPanel entityRef={best.entityRef} />
-          </Grid>
+          <LookupAnswer response={value} match={best} />
+          <OtherMatches matches={others} onPick={props.onPick} />
+          <BlastRadiusPanel entityRef={best.entityRef} />
         </>
       ) : (
-        <Grid item>
-          <EmptyState
-            missing="data"
-            title={`Nothing in the catalog matches "${value.query.q}"`}
-            description="Try an entity name or ref, a hostname, a URL, an IP address or a CIDR. Entities added in the last minute may not be indexed yet."
-          />
-        </Grid>
+        <EmptyState
+          missing="data"
+          title={`Nothing in the catalog matches "${value.query.q}"`}
+          description="Try an entity name or ref, a hostname, a URL, an IP address or a CIDR. Entities added in the last minute may not be indexed yet."
+        />
       )}
-    </Grid>
+    </Flex>
   );
+}
+
+/** The browser tab says what was looked up, so a row of incident tabs reads. */
+function useTabTitle(q: string) {
+  useEffect(() => {
+    const previous = document.title;
+    document.title = q ? `${q} - Incident lookup` : 'Incident lookup';
+    return () => {
+      document.title = previous;
+    };
+  }, [q]);
 }
 
 /**
@@ -64,9 +62,10 @@ export function OpsLookupPage() {
   const q = params.get('q')?.trim() ?? '';
   const [input, setInput] = useState(q);
   useEffect(() => setInput(q), [q]);
+  useTabTitle(q);
   // Keyboard-first: whoever opens the page during an incident types at once.
-  const inputRef = useRef<HTMLInputElement>(null);
-  useEffect(() => inputRef.current?.focus(), []);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.querySelector('input')?.focus(), []);
 
   const lookUp = (value: string) => {
     const next = value.trim();
@@ -79,37 +78,34 @@ export function OpsLookupPage() {
 
   return (
     <Content>
-      <form onSubmit={onSubmit} role="search">
-        <Box display="flex" style={{ gap: 8 }} mb={3}>
-          <TextField
-            inputRef={inputRef}
-            fullWidth
-            variant="outlined"
-            label="Name, hostname, URL or IP"
-            placeholder="e.g. 10.20.3.14, api.pay.bank.example, fraud-scoring-service"
-            value={input}
-            onChange={e => setInput(e.target.value)}
-            inputProps={{ 'aria-label': 'Look up owner of' }}
-          />
-          <Button
-            type="submit"
-            variant="contained"
-            color="primary"
-            startIcon={<SearchIcon />}
-          >
-            Look up
-          </Button>
-        </Box>
-      </form>
-      {q ? (
-        <LookupResult q={q} onPick={lookUp} />
-      ) : (
-        <Typography color="textSecondary">
-          Paste what the alert gives you: a hostname, an IP, a URL or a service
-          name. You get the NetOps, DevOps and SecOps owners, who is on call
-          now, how to reach them and what else breaks.
-        </Typography>
-      )}
+      <main>
+        <Flex direction="column" gap="4">
+          <form onSubmit={onSubmit} role="search">
+            <Flex gap="2" align="end">
+              <div style={{ flex: 1 }} ref={box}>
+                <TextField
+                  label="Name, hostname, URL or IP"
+                  placeholder="e.g. 10.20.3.14, api.pay.bank.example, fraud-scoring-service"
+                  value={input}
+                  onChange={setInput}
+                />
+              </div>
+              <Button type="submit" variant="primary">
+                Look up
+              </Button>
+            </Flex>
+          </form>
+          {q ? (
+            <LookupResult q={q} onPick={lookUp} />
+          ) : (
+            <Text as="p" color="secondary">
+              Paste what the alert gives you: a hostname, an IP, a URL or a
+              service name. You get the NetOps, DevOps and SecOps owners, who is
+              on call now, how to reach them and what else breaks.
+            </Text>
+          )}
+        </Flex>
+      </main>
     </Content>
   );
 }

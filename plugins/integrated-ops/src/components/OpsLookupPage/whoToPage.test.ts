@@ -3,10 +3,32 @@ import {
   lookupResponse,
   scoringMatch,
 } from '../../__testUtils__/fixtures';
-import { whoToPage } from './whoToPage';
+import { onCallSummary, whoToPage } from './whoToPage';
+
+const ANSWER_URL = 'https://portal.bank.example/ops-lookup?q=10.20.3.14';
 
 describe('whoToPage', () => {
-  it('says plainly when a discipline has no owner, and when the index is stale', () => {
+  it('gives the numbers, handover times with their zone, escalation and a link back', () => {
+    const match = scoringMatch();
+    const lines = whoToPage(
+      lookupResponse('10.20.3.14', [match]),
+      match,
+      ANSWER_URL,
+    ).split('\n');
+    expect(lines[2]).toBe(
+      'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: Lena Fischer',
+    );
+    expect(lines).toContain(
+      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until Mon, Mar 2, 06:00 PM GMT+1 (05:00 PM UTC your time), then Next Person',
+    );
+    expect(lines).toContain(
+      '  team: NetOps DC Fabric pager +442070000101, #NetOps DC Fabric https://chat.bank.example/NetOps DC Fabric',
+    );
+    expect(lines).toContain('  escalate: SOC Tier 2 -> SOC Tier 3');
+    expect(lines[lines.length - 1]).toBe(`Answer: ${ANSWER_URL}`);
+  });
+
+  it('makes a discipline with nobody to page loud and names whom to call instead', () => {
     const match = { ...scoringMatch(), answer: gapAnswer() };
     const text = whoToPage(
       lookupResponse('10.20.3.14', [match], {
@@ -15,15 +37,17 @@ describe('whoToPage', () => {
         lastError: 'catalog unreachable: ECONNREFUSED',
       }),
       match,
+      ANSWER_URL,
     );
-    expect(text.split('\n')).toEqual([
-      'Who to page for 10.20.3.14 (IP address 10.20.3.14), as of 2026-03-02T12:00:00Z:',
-      'Legacy Batch Scorer [component:default/legacy-batch-scorer] in system:default/fraud-detection',
-      '- NetOps: NetOps DC Fabric - on call: Priya Nair <priya.nair@bank.example> - chat #NetOps DC Fabric, pager NetOps DC Fabric pager',
-      '- DevOps: SRE Payments (inherited from system:default/fraud-detection) - on call: Tom Becker <tom.becker@bank.example> - chat #SRE Payments, pager SRE Payments pager',
-      '- SecOps: NO OWNER (missing)',
+    expect(onCallSummary(match)).toBe(
+      'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: NOBODY - call Jonas Meyer, Major Incident Management',
+    );
+    expect(text.split('\n').slice(-5)).toEqual([
+      'SecOps: !! No SecOps owner: none declared, inherited or in spec.owner.',
+      '  CALL INSTEAD: Major Incident Management, on call Jonas Meyer (phone +442079460500, jonas.meyer@bank.example), Incident commander line +442070000999',
       'Runbooks: https://runbooks.bank.example/fraud/scoring',
       'WARNING: ownership index is stale (catalog unreachable: ECONNREFUSED)',
+      `Answer: ${ANSWER_URL}`,
     ]);
   });
 });

@@ -2,57 +2,102 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
   DisciplineAnswer,
+  EscalationStep,
   LookupMatch,
   LookupResponse,
 } from '@internal/plugin-integrated-ops-common';
+import { contactText, personText, reachable } from '../shared/contactText';
+import { formatInstant, formatShiftTime } from '../shared/formatTime';
 
-function ownerLine(answer: DisciplineAnswer): string {
-  const title = DISCIPLINE_TITLES[answer.discipline];
-  if (!answer.team) {
-    return `${title}: NO OWNER (${
-      answer.ownerRef ? `${answer.ownerRef} not in catalog` : answer.source
-    })`;
+/** Who to call for one discipline: the first person on call, else whom to call instead. */
+export function whoToCall(answer: DisciplineAnswer): string {
+  const onCall = answer.onCall.find(s => s.person)?.person;
+  if (onCall && !answer.noOwner) return onCall.name;
+  if (onCall) return `${onCall.name} (no ops owner)`;
+  const instead = answer.noOwner?.escalateTo;
+  const insteadPerson =
+    instead?.onCall.find(s => s.person)?.person ?? instead?.lead;
+  if (instead) {
+    return `NOBODY - call ${insteadPerson ? `${insteadPerson.name}, ` : ''}${
+      instead.title
+    }`;
   }
-  const onCall = answer.onCall
-    .filter(s => s.person)
-    .map(
-      s => `${s.person!.name}${s.person!.email ? ` <${s.person!.email}>` : ''}`,
-    );
-  const reach = answer.team.contacts
-    .filter(c => c.type !== 'runbook')
-    .map(c => `${c.type} ${c.title ?? c.url}`);
-  const escalation = answer.escalation
-    .slice(1)
-    .map(s => s.title)
-    .join(' -> ');
+  return 'NOBODY to page';
+}
+
+/** "NetOps: Omar Haddad · DevOps: Hannah Cohen · SecOps: Noah Kim". */
+export function onCallSummary(match: LookupMatch): string {
+  return DISCIPLINES.map(
+    d => `${DISCIPLINE_TITLES[d]}: ${whoToCall(match.answer.owners[d])}`,
+  ).join(' · ');
+}
+
+function stepText(step: EscalationStep): string {
+  const onCall = step.onCall.find(s => s.person)?.person;
   return [
-    `${title}: ${answer.team.title}`,
+    step.title,
+    onCall ? `on call ${personText(onCall)}` : '',
+    step.lead ? `lead ${personText(step.lead)}` : '',
+    ...reachable(step.contacts).map(contactText),
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function disciplineLines(answer: DisciplineAnswer): string[] {
+  const title = DISCIPLINE_TITLES[answer.discipline];
+  const lines: string[] = [];
+  if (answer.noOwner) {
+    lines.push(`${title}: !! ${answer.noOwner.message}`);
+    if (answer.noOwner.escalateTo) {
+      lines.push(`  CALL INSTEAD: ${stepText(answer.noOwner.escalateTo)}`);
+    }
+  }
+  if (!answer.team) return lines;
+  const from =
     answer.source === 'inherited'
       ? ` (inherited from ${answer.declaredOn})`
-      : '',
-    answer.source === 'fallback' ? ' (fallback spec.owner)' : '',
-    ` - on call: ${onCall.length ? onCall.join(', ') : 'nobody'}`,
-    reach.length ? ` - ${reach.join(', ')}` : '',
-    escalation ? ` - escalate: ${escalation}` : '',
-  ].join('');
+      : '';
+  lines.push(
+    `${answer.noOwner ? '  owner' : title}: ${answer.team.title}${from}`,
+  );
+  for (const shift of answer.onCall) {
+    lines.push(
+      `  on call (${shift.rotation}): ${
+        shift.person ? personText(shift.person) : 'NOBODY (gap in rotation)'
+      } until ${formatShiftTime(shift.until, shift.timeZone)}, then ${
+        shift.next.name
+      }`,
+    );
+  }
+  const reach = reachable(answer.team.contacts).map(contactText);
+  if (reach.length) lines.push(`  team: ${reach.join(', ')}`);
+  const escalation = answer.escalation.slice(1).map(stepText);
+  if (escalation.length) lines.push(`  escalate: ${escalation.join(' -> ')}`);
+  return lines;
 }
 
 /**
- * A plain-text "who to page" summary for the incident channel: what was
- * looked up, the entity, each discipline's team and who is on call now with
- * how to reach them and where to escalate, and the runbooks.
+ * The "who to page" text for the incident channel: what was looked up and
+ * when, the entity, per discipline the team, who is on call with their numbers
+ * until when (in the rotation's zone), the team's pager and chat, escalation,
+ * a loud line where nobody can be paged, the runbooks and a link back.
  */
 export function whoToPage(
   response: LookupResponse,
   match: LookupMatch,
+  answerUrl: string,
 ): string {
   const { entity, owners, runbooks } = match.answer;
   const lines = [
-    `Who to page for ${response.query.q} (${response.query.interpretedAs}), as of ${response.query.at}:`,
+    `Who to page for ${response.query.q} (${
+      response.query.interpretedAs
+    }), ${formatInstant(response.query.at)}:`,
     `${entity.title} [${entity.ref}]${
       entity.system ? ` in ${entity.system}` : ''
     }`,
-    ...DISCIPLINES.map(d => `- ${ownerLine(owners[d])}`),
+    onCallSummary(match),
+    ...DISCIPLINES.flatMap(d => disciplineLines(owners[d])),
   ];
   if (runbooks.length) {
     lines.push(`Runbooks: ${runbooks.map(r => r.url).join(' , ')}`);
@@ -64,5 +109,6 @@ export function whoToPage(
       })`,
     );
   }
+  lines.push(`Answer: ${answerUrl}`);
   return lines.join('\n');
 }

@@ -1,10 +1,16 @@
-import { InfoCard, Progress } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
-import Box from '@material-ui/core/Box';
-import Grid from '@material-ui/core/Grid';
-import Alert from '@material-ui/lab/Alert';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Text,
+} from '@backstage/ui';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
@@ -12,7 +18,7 @@ import { useOpsData } from '../shared/useOpsData';
 
 /**
  * NetOps / DevOps / SecOps owners of the entity on the page: team, on call
- * now, contacts and escalation, marked when inherited or missing.
+ * now with their numbers, contacts and escalation; nobody to page is an alert.
  */
 export function OpsOwnersCard() {
   const { entity } = useEntity();
@@ -33,24 +39,30 @@ export function OpsOwnersCard() {
   } else {
     const match = value?.matches.find(m => m.entityRef === ref);
     content = match ? (
-      <>
-        <Grid container spacing={3}>
+      <Flex direction="column" gap="4">
+        <Grid.Root columns={{ initial: '1', md: '3' }} gap="5">
           {DISCIPLINES.map(d => (
-            <Grid item xs={12} md={4} key={d}>
-              <DisciplineColumn answer={match.answer.owners[d]} />
-            </Grid>
+            <DisciplineColumn key={d} answer={match.answer.owners[d]} />
           ))}
-        </Grid>
-        <Box mt={2}>
-          <IndexStatusNote status={value!.index} />
-        </Box>
-      </>
+        </Grid.Root>
+        <IndexStatusNote status={value!.index} />
+      </Flex>
     ) : (
-      <Alert severity="info">
-        {ref} is not in the ownership index yet: it was added to the catalog
-        after the last refresh. It appears within a minute.
-      </Alert>
+      <Alert
+        status="info"
+        icon
+        title={`${ref} is not in the ownership index yet: it was added to the catalog after the last refresh. It appears within a minute.`}
+      />
     );
   }
-  return <InfoCard title="Ops owners">{content}</InfoCard>;
+  return (
+    <Card>
+      <CardHeader>
+        <Text as="h2" variant="title-x-small">
+          Ops owners
+        </Text>
+      </CardHeader>
+      <CardBody>{content}</CardBody>
+    </Card>
+  );
 }

@@ -1,38 +1,45 @@
-import { Link } from '@backstage/core-components';
 import { ContactLink } from '@internal/plugin-integrated-ops-common';
-import Box from '@material-ui/core/Box';
-import ChatIcon from '@material-ui/icons/Chat';
-import MenuBookIcon from '@material-ui/icons/MenuBook';
-import PhoneIcon from '@material-ui/icons/Phone';
-import NotificationsActiveIcon from '@material-ui/icons/NotificationsActive';
+import { Flex, Link } from '@backstage/ui';
+import { contactValue, reachable } from './contactText';
 
-const ICONS = {
-  chat: ChatIcon,
-  pager: NotificationsActiveIcon,
-  phone: PhoneIcon,
-  runbook: MenuBookIcon,
+const LABELS = {
+  chat: 'Chat',
+  pager: 'Pager',
+  phone: 'Phone',
+  runbook: 'Runbook',
 };
 
-/** Chat, pager, phone and runbook links, each with its icon and title. */
-export function ContactLinks(props: { links: ContactLink[] }) {
-  if (!props.links.length) return null;
+/** "Pager: +442070000101 (NetOps DC pager)", "Chat: #netops-dc", or just "Chat" when the title says no more. */
+function linkText(link: ContactLink): string {
+  const label = LABELS[link.type];
+  if (link.url.startsWith('tel:')) {
+    return `${label}: ${contactValue(link)}${
+      link.title ? ` (${link.title})` : ''
+    }`;
+  }
+  if (!link.title) return `${label}: ${link.url}`;
+  return link.title === label ? label : `${label}: ${link.title}`;
+}
+
+/**
+ * Pager, phone and chat links, in the order to try. Numbers are shown, not
+ * hidden behind a title: at 3 a.m. the reader dials from the screen.
+ */
+export function ContactLinks(props: { links: ContactLink[]; label?: string }) {
+  const links = reachable(props.links);
+  if (!links.length) return null;
   return (
-    <Box display="flex" flexWrap="wrap" style={{ gap: 12 }}>
-      {props.links.map(link => {
-        const Icon = ICONS[link.type];
-        return (
-          <Link
-            key={`${link.type}:${link.url}`}
-            to={link.url}
-            aria-label={`${link.type}: ${link.title ?? link.url}`}
-          >
-            <Box display="inline-flex" alignItems="center" style={{ gap: 4 }}>
-              <Icon fontSize="small" />
-              {link.title ?? link.url}
-            </Box>
-          </Link>
-        );
-      })}
-    </Box>
+    <Flex gap="3" style={{ flexWrap: 'wrap' }} aria-label={props.label}>
+      {links.map(link => (
+        <Link
+          key={`${link.type}:${link.url}`}
+          href={link.url}
+          variant="body-small"
+          standalone
+        >
+          {linkText(link)}
+        </Link>
+      ))}
+    </Flex>
   );
 }

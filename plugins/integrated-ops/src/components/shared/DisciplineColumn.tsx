@@ -3,17 +3,17 @@ import {
   DISCIPLINE_TITLES,
   DisciplineAnswer,
 } from '@internal/plugin-integrated-ops-common';
-import Box from '@material-ui/core/Box';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { Flex, Text } from '@backstage/ui';
 import { ContactLinks } from './ContactLinks';
 import { EscalationPath } from './EscalationPath';
+import { NoOwnerAlert } from './NoOwnerAlert';
 import { OnCallList } from './OnCallList';
 import { OwnerSourceChip } from './OwnerSourceChip';
 
 /**
  * One discipline's owner: the team, where the ownership came from, who is on
- * call now, how to reach them and where to escalate.
+ * call now with their numbers, the team's pager and chat, and where to
+ * escalate. Nobody to page is an alert, not a chip.
  */
 export function DisciplineColumn(props: {
   answer: DisciplineAnswer;
@@ -22,52 +22,36 @@ export function DisciplineColumn(props: {
   const { answer, showEscalation = true } = props;
   const title = DISCIPLINE_TITLES[answer.discipline];
   return (
-    <Box
-      component="section"
-      aria-label={`${title} owner`}
-      display="flex"
-      flexDirection="column"
-      style={{ gap: 8 }}
-    >
-      <Box
-        display="flex"
-        alignItems="center"
-        flexWrap="wrap"
-        style={{ gap: 8 }}
-      >
-        <Typography variant="h6" component="h3">
-          {title}
-        </Typography>
-        <OwnerSourceChip answer={answer} />
-      </Box>
-      {answer.source === 'inherited' && answer.declaredOn && (
-        <Typography variant="caption" color="textSecondary">
-          from <EntityRefLink entityRef={answer.declaredOn} />
-        </Typography>
-      )}
-      {answer.source === 'missing' && (
-        <Alert severity="error">
-          No {title} owner. Set <code>spec.opsOwners.{answer.discipline}</code>{' '}
-          here or on its System.
-        </Alert>
-      )}
-      {answer.ownerRef && !answer.teamKnown && (
-        <Alert severity="warning">
-          {answer.ownerRef} is not in the catalog.
-        </Alert>
-      )}
-      {answer.team && (
-        <>
-          <Typography variant="subtitle1" component="div">
-            <EntityRefLink entityRef={answer.team.ref}>
-              {answer.team.title}
-            </EntityRefLink>
-          </Typography>
-          <OnCallList onCall={answer.onCall} />
-          <ContactLinks links={answer.team.contacts} />
-          {showEscalation && <EscalationPath steps={answer.escalation} />}
-        </>
-      )}
-    </Box>
+    <section aria-label={`${title} owner`}>
+      <Flex direction="column" gap="2">
+        <Flex align="center" gap="2" style={{ flexWrap: 'wrap' }}>
+          <Text as="h3" variant="title-x-small">
+            {title}
+          </Text>
+          <OwnerSourceChip answer={answer} />
+        </Flex>
+        {answer.noOwner && <NoOwnerAlert warning={answer.noOwner} />}
+        {answer.team && (
+          <>
+            <Text as="p" variant="body-large" weight="bold">
+              <EntityRefLink entityRef={answer.team.ref}>
+                {answer.team.title}
+              </EntityRefLink>
+            </Text>
+            {answer.source === 'inherited' && answer.declaredOn && (
+              <Text as="p" variant="body-small" color="secondary">
+                inherited from <EntityRefLink entityRef={answer.declaredOn} />
+              </Text>
+            )}
+            <OnCallList onCall={answer.onCall} />
+            <ContactLinks
+              links={answer.team.contacts}
+              label={`${answer.team.title} contacts`}
+            />
+            {showEscalation && <EscalationPath steps={answer.escalation} />}
+          </>
+        )}
+      </Flex>
+    </section>
   );
 }

@@ -1,28 +1,33 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { EscalationStep } from '@internal/plugin-integrated-ops-common';
-import Typography from '@material-ui/core/Typography';
+import { Text } from '@backstage/ui';
+import { contactText } from './contactText';
 
-/** The owning team, then each team it escalates to, with who is on call there. */
+/** The owning team, then each team it escalates to, with who is on call there and its lead. */
 export function EscalationPath(props: { steps: EscalationStep[] }) {
   if (props.steps.length <= 1 && !props.steps[0]?.lead) return null;
   return (
     <div>
-      <Typography variant="overline" component="div">
+      <Text as="h4" variant="body-small" weight="bold">
         Escalation
-      </Typography>
+      </Text>
       <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="Escalation path">
         {props.steps.map(step => {
           const onCall = step.onCall.find(s => s.person)?.person;
+          const phone = step.contacts.find(
+            c => c.type === 'pager' || c.type === 'phone',
+          );
           return (
             <li key={step.team}>
-              <Typography variant="body2" component="span">
+              <Text as="span" variant="body-small">
                 <EntityRefLink entityRef={step.team}>
                   {step.title}
                 </EntityRefLink>
                 {step.socTier ? ` (SOC tier ${step.socTier})` : ''}
                 {onCall ? ` - on call: ${onCall.name}` : ''}
                 {step.lead ? ` - lead: ${step.lead.name}` : ''}
-              </Typography>
+                {phone ? ` - ${contactText(phone)}` : ''}
+              </Text>
             </li>
           );
         })}

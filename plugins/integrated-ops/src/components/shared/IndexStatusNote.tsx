@@ -1,6 +1,5 @@
 import { IndexStatus } from '@internal/plugin-integrated-ops-common';
-import Typography from '@material-ui/core/Typography';
-import Alert from '@material-ui/lab/Alert';
+import { Alert, Text } from '@backstage/ui';
 import { formatAge } from './formatTime';
 
 /** The index's age, and a warning when the catalog could not be read lately. */
@@ -8,17 +7,21 @@ export function IndexStatusNote(props: { status: IndexStatus }) {
   const { status } = props;
   if (status.stale) {
     return (
-      <Alert severity="warning" role="alert">
-        Stale: the catalog could not be read; this answer is from an index last
-        updated {formatAge(status.ageSeconds)} ago.
-        {status.lastError ? ` Last error: ${status.lastError}` : ''}
-      </Alert>
+      <Alert
+        status="warning"
+        icon
+        role="alert"
+        title={`Stale: the catalog could not be read; this answer is from an index last updated ${formatAge(
+          status.ageSeconds,
+        )} ago.`}
+        description={status.lastError && `Last error: ${status.lastError}`}
+      />
     );
   }
   return (
-    <Typography variant="caption" color="textSecondary">
+    <Text as="p" variant="body-small" color="secondary">
       Ownership index: {status.entities} entities, updated{' '}
       {formatAge(status.ageSeconds)} ago
-    </Typography>
+    </Text>
   );
 }

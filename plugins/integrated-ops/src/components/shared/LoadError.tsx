@@ -1,6 +1,4 @@
-import { ResponseErrorPanel } from '@backstage/core-components';
-import Button from '@material-ui/core/Button';
-import Alert from '@material-ui/lab/Alert';
+import { Alert, Button } from '@backstage/ui';
 
 /**
  * An error from the backend. A 503 means the ownership index has not been
@@ -10,29 +8,32 @@ export function LoadError(props: { error: Error; onRetry?: () => void }) {
   const { error, onRetry } = props;
   const status = (error as { statusCode?: number }).statusCode;
   const retry = onRetry && (
-    <Button color="inherit" size="small" onClick={onRetry}>
+    <Button size="small" variant="secondary" onPress={onRetry}>
       Retry
     </Button>
   );
   if (status === 503) {
     return (
-      <Alert severity="info" action={retry}>
-        The ownership index is still being built from the catalog. Try again in
-        a few seconds.
-      </Alert>
-    );
-  }
-  if (status === 403) {
-    return (
-      <Alert severity="error">
-        You are not allowed to read ownership data ({error.message}).
-      </Alert>
+      <Alert
+        status="info"
+        icon
+        title="The ownership index is still being built from the catalog. Try again in a few seconds."
+        customActions={retry}
+      />
     );
   }
   return (
-    <>
-      <ResponseErrorPanel error={error} />
-      {retry}
-    </>
+    <Alert
+      status="danger"
+      icon
+      role="alert"
+      title={
+        status === 403
+          ? 'You are not allowed to read ownership data'
+          : 'The ownership data could not be loaded'
+      }
+      description={error.message}
+      customActions={status === 403 ? undefined : retry}
+    />
   );
 }

@@ -1,35 +1,30 @@
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { LoudText } from './LoudText';
 import { OnCallNow } from '@internal/plugin-integrated-ops-common';
-import Typography from '@material-ui/core/Typography';
+import { Flex, Text } from '@backstage/ui';
 import { formatShiftTime } from './formatTime';
+import { PersonLine } from './PersonLine';
 
-/** Who is on call now on each rotation, until when, and who is next. */
+/** Who is on call now on each rotation, how to reach them, until when (in the rotation's zone), and who is next. */
 export function OnCallList(props: { onCall: OnCallNow[] }) {
-  if (!props.onCall.length) {
-    return (
-      <Typography variant="body2" color="textSecondary">
-        No on-call rotation
-      </Typography>
-    );
-  }
   return (
     <>
       {props.onCall.map(shift => (
-        <div key={shift.rotation}>
-          <Typography variant="body2" component="div">
-            <strong>On call</strong> ({shift.rotation}):{' '}
-            {shift.person ? (
-              <EntityRefLink entityRef={shift.person.ref}>
-                {shift.person.name}
-              </EntityRefLink>
-            ) : (
-              <em>nobody (gap in rotation)</em>
-            )}
-          </Typography>
-          <Typography variant="caption" color="textSecondary" component="div">
-            until {formatShiftTime(shift.until)}, then {shift.next.name}
-          </Typography>
-        </div>
+        <Flex direction="column" gap="1" key={shift.rotation}>
+          {shift.person ? (
+            <PersonLine
+              label={`On call (${shift.rotation})`}
+              person={shift.person}
+            />
+          ) : (
+            <LoudText as="p">
+              On call ({shift.rotation}): nobody (gap in rotation)
+            </LoudText>
+          )}
+          <Text as="p" variant="body-small" color="secondary">
+            until {formatShiftTime(shift.until, shift.timeZone)}, then{' '}
+            {shift.next.name}
+          </Text>
+        </Flex>
       ))}
     </>
   );

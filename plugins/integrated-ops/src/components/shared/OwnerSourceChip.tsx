@@ -1,5 +1,5 @@
 import { DisciplineAnswer } from '@internal/plugin-integrated-ops-common';
-import Chip from '@material-ui/core/Chip';
+import { Badge } from '@backstage/ui';
 
 /** Where an owner came from: declared here, inherited, the spec.owner fallback, or missing. */
 export function describeSource(answer: DisciplineAnswer): {
@@ -34,14 +34,9 @@ export function describeSource(answer: DisciplineAnswer): {
 
 export function OwnerSourceChip(props: { answer: DisciplineAnswer }) {
   const { label, help } = describeSource(props.answer);
-  const color = props.answer.source === 'declared' ? 'primary' : 'default';
   return (
-    <Chip
-      size="small"
-      title={help}
-      variant={props.answer.source === 'declared' ? 'default' : 'outlined'}
-      color={color}
-      label={label}
-    />
+    <Badge size="small" title={help}>
+      {label}
+    </Badge>
   );
 }

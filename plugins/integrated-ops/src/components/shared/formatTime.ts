@@ -1,14 +1,44 @@
-const formatter = new Intl.DateTimeFormat(undefined, {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-});
+const VIEWER_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
-/** "Mon 2 Mar, 14:00" in the viewer's locale and time zone. */
-export function formatShiftTime(iso: string): string {
-  return formatter.format(new Date(iso));
+const dayAndTime = (timeZone: string) =>
+  new Intl.DateTimeFormat(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+
+const timeOnly = (timeZone: string) =>
+  new Intl.DateTimeFormat(undefined, {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  });
+
+/**
+ * A handover time in the rotation's zone, marked, and in the viewer's when
+ * that reads differently: "Mon 7 Dec, 07:00 GMT (08:00 CET your time)".
+ */
+export function formatShiftTime(
+  iso: string,
+  rotationZone: string,
+  viewerZone: string = VIEWER_ZONE,
+): string {
+  const at = new Date(iso);
+  const there = dayAndTime(rotationZone).format(at);
+  const here = timeOnly(viewerZone).format(at);
+  return timeOnly(rotationZone).format(at) === here
+    ? there
+    : `${there} (${here} your time)`;
+}
+
+/** "Mon 7 Dec, 07:00 UTC" for instants that belong to no rotation. */
+export function formatInstant(iso: string, viewerZone: string = VIEWER_ZONE) {
+  return dayAndTime(viewerZone).format(new Date(iso));
 }
 
 /** "12 s", "4 min", "2 h": how old the index is. */

@@ -1,0 +1,23 @@
+import { Text } from '@backstage/ui';
+import { ReactNode } from 'react';
+
+/**
+ * Bold danger-coloured text that stays readable: BUI's plain danger colour
+ * fails WCAG contrast on white, its subdued negative shade passes in both themes.
+ */
+export function LoudText(props: {
+  variant?: 'body-small' | 'body-medium' | 'body-large';
+  as?: 'span' | 'p';
+  children: ReactNode;
+}) {
+  return (
+    <Text
+      as={props.as ?? 'span'}
+      variant={props.variant ?? 'body-medium'}
+      weight="bold"
+      style={{ color: 'var(--bui-negative-fg-subdued)' }}
+    >
+      {props.children}
+    </Text>
+  );
+}
