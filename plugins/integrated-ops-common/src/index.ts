@@ -16,5 +16,6 @@ export * from './inheritance';
 export * from './readEffectiveOwners';
 export * from './coverage';
 export * from './permissions';
+export * from './formatTime';
 export type * from './lookupTypes';
 export { parseInput, parseWithMessages } from './describeIssues';

@@ -45,7 +45,7 @@ describe('the page extensions', () => {
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     });
     expect(
-      await screen.findByText('98.3% of ownership checks pass'),
+      await screen.findByText('39 of 41 entities fully covered (95.1%)'),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('link', { name: 'Legacy Batch Scorer' }),

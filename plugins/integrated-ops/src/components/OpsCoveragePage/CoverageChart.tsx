@@ -4,6 +4,7 @@ import {
   Bar,
   BarChart,
   CartesianGrid,
+  LabelList,
   ResponsiveContainer,
   Tooltip,
   XAxis,
@@ -36,7 +37,7 @@ export function CoverageChart(props: {
         <BarChart
           data={data}
           layout="vertical"
-          margin={{ left: 24, right: 24 }}
+          margin={{ left: 24, right: 56 }}
         >
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" domain={[0, 100]} unit="%" />
@@ -48,7 +49,16 @@ export function CoverageChart(props: {
             dataKey="percent"
             fill={theme.palette.primary.main}
             isAnimationActive={false}
-          />
+            // A 0% row still shows a sliver, and every bar says its value.
+            minPointSize={3}
+          >
+            <LabelList
+              dataKey="percent"
+              position="right"
+              formatter={(value: unknown) => `${value}%`}
+              fill={theme.palette.text.primary}
+            />
+          </Bar>
         </BarChart>
       </ResponsiveContainer>
     </figure>

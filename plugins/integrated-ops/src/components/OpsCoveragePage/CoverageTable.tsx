@@ -1,35 +1,48 @@
-import { Table, TableColumn } from '@backstage/core-components';
 import { CoverageSummary } from '@internal/plugin-integrated-ops-common';
+import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
+import { ReactNode } from 'react';
 
-/** The numbers behind a coverage chart. */
+type Row = CoverageSummary & { id: string };
+
+/** The numbers behind a coverage chart, lowest coverage first. */
 export function CoverageTable(props: {
   title: string;
   keyTitle: string;
   rows: CoverageSummary[];
-  renderKey: (key: string) => React.ReactNode;
+  renderKey: (key: string) => ReactNode;
 }) {
-  const columns: TableColumn<CoverageSummary>[] = [
+  const columns: ColumnConfig<Row>[] = [
     {
-      title: props.keyTitle,
-      field: 'key',
-      render: r => props.renderKey(r.key),
+      id: 'key',
+      label: props.keyTitle,
+      isRowHeader: true,
+      cell: r => <Cell>{props.renderKey(r.key)}</Cell>,
     },
-    { title: 'Entities', field: 'entities', type: 'numeric' },
-    { title: 'Fully covered', field: 'fullyCovered', type: 'numeric' },
     {
-      title: 'Checks passed',
-      field: 'percent',
-      type: 'numeric',
-      render: r => `${r.percent}% (${r.passed}/${r.checks})`,
-      defaultSort: 'asc',
+      id: 'entities',
+      label: 'Entities',
+      cell: r => <CellText title={String(r.entities)} />,
+    },
+    {
+      id: 'fullyCovered',
+      label: 'Fully covered',
+      cell: r => <CellText title={String(r.fullyCovered)} />,
+    },
+    {
+      id: 'percent',
+      label: 'Checks passed',
+      cell: r => <CellText title={`${r.percent}% (${r.passed}/${r.checks})`} />,
     },
   ];
+  const data = [...props.rows]
+    .sort((a, b) => a.percent - b.percent || a.key.localeCompare(b.key))
+    .map(r => ({ ...r, id: r.key }));
   return (
-    <Table
-      title={props.title}
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={props.rows}
-    />
+    <section aria-label={props.title}>
+      <Text as="h3" variant="title-x-small">
+        {props.title}
+      </Text>
+      <Table columnConfig={columns} data={data} pagination={{ type: 'none' }} />
+    </section>
   );
 }

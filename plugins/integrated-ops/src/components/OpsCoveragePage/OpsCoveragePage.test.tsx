@@ -9,7 +9,7 @@ import { coverageResponse } from '../../__testUtils__/fixtures';
 import { OpsCoveragePage } from './OpsCoveragePage';
 
 describe('OpsCoveragePage', () => {
-  it('shows the overall figure, a chart per system and team, and the gaps linking to the entity', async () => {
+  it('leads with one figure, charts per system and team, and what to fix per discipline and team to chase', async () => {
     await renderWithApis(<OpsCoveragePage />, [
       [
         integratedOpsApiRef,
@@ -17,7 +17,12 @@ describe('OpsCoveragePage', () => {
       ],
     ]);
     expect(
-      await screen.findByText('98.3% of ownership checks pass'),
+      await screen.findByText('39 of 41 entities fully covered (95.1%)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        /1 entities have gaps; 403 of 410 ownership checks pass/,
+      ),
     ).toBeInTheDocument();
     expect(
       screen.getByRole('figure', { name: 'Coverage per system' }),
@@ -26,16 +31,29 @@ describe('OpsCoveragePage', () => {
       screen.getByRole('figure', { name: 'Coverage per owning team' }),
     ).toBeInTheDocument();
 
-    const gapLink = screen.getByRole('link', { name: 'Legacy Batch Scorer' });
+    const secops = screen.getByRole('region', { name: 'SecOps gaps' });
+    expect(secops).toHaveTextContent(
+      'No owner to chase: set spec.opsOwners on the entity or its System (1)',
+    );
+    const gapLink = within(secops).getByRole('link', {
+      name: 'Legacy Batch Scorer',
+    });
     expect(gapLink).toHaveAttribute(
       'href',
       '/catalog/default/component/legacy-batch-scorer',
     );
-    const gapRow = gapLink.closest('tr')!;
+    expect(gapLink.closest('li')).toHaveTextContent(
+      'Legacy Batch Scorer: no owner',
+    );
+
+    // The numbers behind the charts, lowest coverage first.
+    const perSystem = screen.getByRole('region', { name: 'Per system' });
     expect(
-      within(gapRow).getByText('no SecOps owner declared or inherited'),
-    ).toBeInTheDocument();
-    expect(within(gapRow).getByText('7/10')).toBeInTheDocument();
+      within(perSystem)
+        .getAllByRole('row')
+        .slice(1)
+        .map(r => r.textContent),
+    ).toEqual(['fraud-detection4292.5% (37/40)', '(no system)44100% (40/40)']);
   });
 
   it('exports the gaps as the backend’s CSV', async () => {

@@ -1,25 +1,18 @@
-import {
-  Content,
-  ContentHeader,
-  InfoCard,
-  Progress,
-} from '@backstage/core-components';
-import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { Content, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { CoverageResponse } from '@internal/plugin-integrated-ops-common';
-import Box from '@material-ui/core/Box';
-import Button from '@material-ui/core/Button';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
-import GetAppIcon from '@material-ui/icons/GetApp';
+import { Button, Flex, Grid, Text } from '@backstage/ui';
+import { useState } from 'react';
+import { useApi } from '@backstage/core-plugin-api';
 import { integratedOpsApiRef } from '../../api';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
+import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';
 import { CoverageChart } from './CoverageChart';
 import { CoverageTable } from './CoverageTable';
 import { downloadBlob } from './downloadCsv';
-import { GapsTable } from './GapsTable';
+import { GapsByDiscipline } from './GapsByDiscipline';
 
 /** Keys are refs, or "(no system)" for entities outside any system. */
 const renderRef = (key: string) =>
@@ -46,25 +39,52 @@ const groupings = (report: CoverageResponse) => [
 
 function ExportCsvButton() {
   const api = useApi(integratedOpsApiRef);
-  const alertApi = useApi(alertApiRef);
+  const [failure, setFailure] = useState<string>();
   const exportCsv = async () => {
     try {
+      setFailure(undefined);
       downloadBlob(await api.coverageCsv(), 'ops-ownership-gaps.csv');
     } catch (e) {
-      alertApi.post({
-        message: `CSV export failed: ${(e as Error).message}`,
-        severity: 'error',
-      });
+      setFailure((e as Error).message);
     }
   };
   return (
-    <Button variant="outlined" startIcon={<GetAppIcon />} onClick={exportCsv}>
-      Export gaps as CSV
-    </Button>
+    <Flex direction="column" gap="1" align="end">
+      <Button variant="secondary" onPress={exportCsv}>
+        Export gaps as CSV
+      </Button>
+      {failure && (
+        <Text as="p" variant="body-small" role="alert">
+          CSV export failed: {failure}
+        </Text>
+      )}
+    </Flex>
   );
 }
 
-/** Ownership coverage per system and team, and the list of gaps to fix. */
+/** One headline number: entities fully covered; the check count is the detail under it. */
+function Headline(props: { report: CoverageResponse }) {
+  const { overall, gaps, index } = props.report;
+  const percent = overall.entities
+    ? Math.round((overall.fullyCovered / overall.entities) * 1000) / 10
+    : 100;
+  return (
+    <Flex direction="column" gap="1">
+      <Text as="p" variant="title-large">
+        {overall.fullyCovered} of {overall.entities} entities fully covered (
+        {percent}%)
+      </Text>
+      <Text as="p" variant="body-medium">
+        Fully covered: all three owners declared or inherited, in the catalog,
+        reachable and on call, with a runbook. {gaps.length} entities have gaps;
+        {` ${overall.passed} of ${overall.checks}`} ownership checks pass.
+      </Text>
+      <IndexStatusNote status={index} />
+    </Flex>
+  );
+}
+
+/** Ownership coverage per system and team, and what to fix, by discipline and team to chase. */
 export function OpsCoveragePage() {
   const { value, loading, error, retry } = useOpsData(
     api => api.coverage(),
@@ -75,55 +95,53 @@ export function OpsCoveragePage() {
   if (loading && !value) body = <Progress />;
   else if (error) body = <LoadError error={error} onRetry={retry} />;
   else if (value) {
-    const { overall } = value;
     body = (
-      <Grid container spacing={3}>
-        <Grid item xs={12}>
-          <Typography variant="h4" component="p">
-            {overall.percent}% of ownership checks pass
-          </Typography>
-          <Typography variant="body1">
-            {overall.fullyCovered} of {overall.entities} entities are fully
-            covered: all three owners declared or inherited, known, reachable
-            and on call, with a runbook. {value.gaps.length} entities have gaps.
-          </Typography>
-          <IndexStatusNote status={value.index} />
-        </Grid>
-        {groupings(value).map(g => (
-          <Grid item xs={12} lg={6} key={g.key}>
-            <InfoCard title={g.chartTitle}>
+      <Flex direction="column" gap="5">
+        <Headline report={value} />
+        <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+          {groupings(value).map(g => (
+            <SectionCard key={g.key} title={g.chartTitle}>
               <CoverageChart
                 title={g.chartTitle}
                 rows={g.rows}
                 labelOf={shortRef}
               />
-            </InfoCard>
-          </Grid>
-        ))}
-        <Grid item xs={12}>
-          <GapsTable gaps={value.gaps} />
-        </Grid>
-        {groupings(value).map(g => (
-          <Grid item xs={12} lg={6} key={g.key}>
+            </SectionCard>
+          ))}
+        </Grid.Root>
+        <Flex direction="column" gap="3">
+          <Text as="h2" variant="title-small">
+            What to fix
+          </Text>
+          <GapsByDiscipline gaps={value.gaps} />
+        </Flex>
+        <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+          {groupings(value).map(g => (
             <CoverageTable
+              key={g.key}
               title={g.tableTitle}
               keyTitle={g.keyTitle}
               rows={g.rows}
               renderKey={renderRef}
             />
-          </Grid>
-        ))}
-      </Grid>
+          ))}
+        </Grid.Root>
+      </Flex>
     );
   }
   return (
     <Content>
-      <ContentHeader title="Ownership coverage">
-        <Box>
-          <ExportCsvButton />
-        </Box>
-      </ContentHeader>
-      {body}
+      <main>
+        <Flex direction="column" gap="4">
+          <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
+            <Text as="h1" variant="title-medium">
+              Ownership coverage
+            </Text>
+            <ExportCsvButton />
+          </Flex>
+          {body}
+        </Flex>
+      </main>
     </Content>
   );
 }

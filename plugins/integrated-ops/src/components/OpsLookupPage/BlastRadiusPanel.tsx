@@ -7,19 +7,11 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
 } from '@internal/plugin-integrated-ops-common';
-import {
-  Badge,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Grid,
-  Select,
-  Text,
-} from '@backstage/ui';
+import { Badge, Card, CardBody, Flex, Grid, Select, Text } from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../shared/LoadError';
 import { RefCaption } from '../shared/RefCaption';
+import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';
 
 const DEPTHS = [1, 2, 3, 4, 5, 6].map(n => ({
@@ -150,22 +142,19 @@ export function BlastRadiusPanel(props: { entityRef: string }) {
     );
   }
   return (
-    <Card>
-      <CardHeader>
-        <Flex justify="between" align="center" style={{ flexWrap: 'wrap' }}>
-          <Text as="h2" variant="title-x-small">
-            Blast radius
-          </Text>
-          <Select
-            style={{ width: 160 }}
-            label="Blast radius depth"
-            options={DEPTHS}
-            selectedKey={String(depth)}
-            onSelectionChange={key => setDepth(Number(key))}
-          />
-        </Flex>
-      </CardHeader>
-      <CardBody>{content}</CardBody>
-    </Card>
+    <SectionCard
+      title="Blast radius"
+      action={
+        <Select
+          style={{ width: 160 }}
+          label="Blast radius depth"
+          options={DEPTHS}
+          selectedKey={String(depth)}
+          onSelectionChange={key => setDepth(Number(key))}
+        />
+      }
+    >
+      {content}
+    </SectionCard>
   );
 }

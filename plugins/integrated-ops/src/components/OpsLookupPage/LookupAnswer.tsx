@@ -16,6 +16,7 @@ import {
 import { useHref } from 'react-router-dom';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { RefCaption } from '../shared/RefCaption';
+import { SectionCard } from '../shared/SectionCard';
 import { CopyWhoToPageButton } from './CopyWhoToPageButton';
 import { OnCallSummary } from './OnCallSummary';
 import { whoToPage } from './whoToPage';
@@ -110,34 +111,27 @@ export function OtherMatches(props: {
 }) {
   if (!props.matches.length) return null;
   return (
-    <Card>
-      <CardHeader>
-        <Text as="h2" variant="title-x-small">
-          Other matches ({props.matches.length})
-        </Text>
-      </CardHeader>
-      <CardBody>
-        <ol style={{ margin: 0, paddingLeft: 20 }}>
-          {props.matches.map(m => (
-            <li key={m.entityRef}>
-              <Link
-                href={`?q=${encodeURIComponent(m.entityRef)}`}
-                standalone
-                onClick={e => {
-                  e.preventDefault();
-                  props.onPick(m.entityRef);
-                }}
-              >
-                {m.answer.entity.title}
-              </Link>{' '}
-              <Text as="span" variant="body-small" color="secondary">
-                {m.entityRef} - {REASONS[m.matchedBy]}
-                {m.detail ? ` ${m.detail}` : ''}
-              </Text>
-            </li>
-          ))}
-        </ol>
-      </CardBody>
-    </Card>
+    <SectionCard title={`Other matches (${props.matches.length})`}>
+      <ol style={{ margin: 0, paddingLeft: 20 }}>
+        {props.matches.map(m => (
+          <li key={m.entityRef}>
+            <Link
+              href={`?q=${encodeURIComponent(m.entityRef)}`}
+              standalone
+              onClick={e => {
+                e.preventDefault();
+                props.onPick(m.entityRef);
+              }}
+            >
+              {m.answer.entity.title}
+            </Link>{' '}
+            <Text as="span" variant="body-small" color="secondary">
+              {m.entityRef} - {REASONS[m.matchedBy]}
+              {m.detail ? ` ${m.detail}` : ''}
+            </Text>
+          </li>
+        ))}
+      </ol>
+    </SectionCard>
   );
 }

@@ -4,8 +4,17 @@ import {
   OwnershipAnswer,
 } from '@internal/plugin-integrated-ops-common';
 import { LoudText } from '../shared/LoudText';
-import { Flex, Link, Text } from '@backstage/ui';
+import { Link, Text } from '@backstage/ui';
 import { contactValue } from '../shared/contactText';
+import { whomToCall } from './whoToPage';
+
+/** Discipline, who, number: three aligned columns that fit a phone's width. */
+const ROW = {
+  display: 'grid',
+  gridTemplateColumns: '4.5em minmax(0, 1fr) auto',
+  columnGap: 8,
+  alignItems: 'baseline',
+} as const;
 
 /**
  * The answer in three lines at the top: per discipline who to call now and
@@ -18,24 +27,18 @@ export function OnCallSummary(props: { answer: OwnershipAnswer }) {
       style={{ listStyle: 'none', margin: 0, padding: 0 }}
     >
       {DISCIPLINES.map(d => {
-        const owner = props.answer.owners[d];
-        const instead = owner.noOwner?.escalateTo;
-        const onCall = owner.onCall.find(s => s.person)?.person;
-        const person =
-          onCall ??
-          instead?.onCall.find(s => s.person)?.person ??
-          instead?.lead;
+        const { person, instead } = whomToCall(props.answer.owners[d]);
         const phone = [
           ...(person?.contacts ?? []),
           ...(instead?.contacts ?? []),
         ].find(c => c.type === 'phone' || c.type === 'pager');
         return (
           <li key={d}>
-            <Flex gap="2" align="baseline" style={{ flexWrap: 'wrap' }}>
+            <div style={ROW}>
               <Text as="span" variant="body-large" weight="bold">
                 {DISCIPLINE_TITLES[d]}:
               </Text>
-              {owner.noOwner && !onCall ? (
+              {instead || !person ? (
                 <LoudText as="span" variant="body-large">
                   nobody to page
                   {instead
@@ -54,7 +57,7 @@ export function OnCallSummary(props: { answer: OwnershipAnswer }) {
                   {contactValue(phone)}
                 </Link>
               )}
-            </Flex>
+            </div>
           </li>
         );
       })}

@@ -1,28 +1,42 @@
 import {
   DISCIPLINE_TITLES,
-  DISCIPLINES,
   DisciplineAnswer,
+  DISCIPLINES,
   EscalationStep,
+  formatInstant,
+  formatShiftTime,
   LookupMatch,
   LookupResponse,
+  Person,
 } from '@internal/plugin-integrated-ops-common';
 import { contactText, personText, reachable } from '../shared/contactText';
-import { formatInstant, formatShiftTime } from '../shared/formatTime';
 
-/** Who to call for one discipline: the first person on call, else whom to call instead. */
-export function whoToCall(answer: DisciplineAnswer): string {
+/**
+ * Whom to call for one discipline: the first person on call; when nobody of
+ * the owning team is, the person on call (else the lead) of the team the
+ * backend names instead, and that team.
+ */
+export function whomToCall(answer: DisciplineAnswer): {
+  person?: Person;
+  instead?: EscalationStep;
+} {
   const onCall = answer.onCall.find(s => s.person)?.person;
-  if (onCall && !answer.noOwner) return onCall.name;
-  if (onCall) return `${onCall.name} (no ops owner)`;
+  if (onCall) return { person: onCall };
   const instead = answer.noOwner?.escalateTo;
-  const insteadPerson =
-    instead?.onCall.find(s => s.person)?.person ?? instead?.lead;
-  if (instead) {
-    return `NOBODY - call ${insteadPerson ? `${insteadPerson.name}, ` : ''}${
-      instead.title
-    }`;
+  return {
+    person: instead?.onCall.find(s => s.person)?.person ?? instead?.lead,
+    instead,
+  };
+}
+
+/** The summary line's words for one discipline. */
+export function whoToCall(answer: DisciplineAnswer): string {
+  const { person, instead } = whomToCall(answer);
+  if (!instead && !answer.noOwner) return person?.name ?? '';
+  if (!instead) {
+    return person ? `${person.name} (no ops owner)` : 'NOBODY to page';
   }
-  return 'NOBODY to page';
+  return `NOBODY - call ${person ? `${person.name}, ` : ''}${instead.title}`;
 }
 
 /** "NetOps: Omar Haddad · DevOps: Hannah Cohen · SecOps: Noah Kim". */

@@ -2,18 +2,11 @@ import { Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
-import {
-  Alert,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Grid,
-  Text,
-} from '@backstage/ui';
+import { Alert, Flex, Grid } from '@backstage/ui';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
+import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';
 
 /**
@@ -55,14 +48,5 @@ export function OpsOwnersCard() {
       />
     );
   }
-  return (
-    <Card>
-      <CardHeader>
-        <Text as="h2" variant="title-x-small">
-          Ops owners
-        </Text>
-      </CardHeader>
-      <CardBody>{content}</CardBody>
-    </Card>
-  );
+  return <SectionCard title="Ops owners">{content}</SectionCard>;
 }

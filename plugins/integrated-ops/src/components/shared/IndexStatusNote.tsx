@@ -1,6 +1,5 @@
-import { IndexStatus } from '@internal/plugin-integrated-ops-common';
 import { Alert, Text } from '@backstage/ui';
-import { formatAge } from './formatTime';
+import { formatAge, IndexStatus } from '@internal/plugin-integrated-ops-common';
 
 /** The index's age, and a warning when the catalog could not be read lately. */
 export function IndexStatusNote(props: { status: IndexStatus }) {

@@ -1,7 +1,9 @@
 import { LoudText } from './LoudText';
-import { OnCallNow } from '@internal/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
-import { formatShiftTime } from './formatTime';
+import {
+  formatShiftTime,
+  OnCallNow,
+} from '@internal/plugin-integrated-ops-common';
 import { PersonLine } from './PersonLine';
 
 /** Who is on call now on each rotation, how to reach them, until when (in the rotation's zone), and who is next. */

@@ -10,7 +10,10 @@ export function PersonLine(props: { label: string; person: Person }) {
     <Flex gap="2" style={{ flexWrap: 'wrap' }} align="baseline">
       <Text as="span" variant="body-medium">
         <strong>{label}:</strong>{' '}
-        <EntityRefLink entityRef={person.ref}>{person.name}</EntityRefLink>
+        {/* Underlined: inside text, a link must not be told apart by colour alone. */}
+        <EntityRefLink entityRef={person.ref} underline="always">
+          {person.name}
+        </EntityRefLink>
       </Text>
       <ContactLinks links={person.contacts} label={`${person.name} contacts`} />
     </Flex>

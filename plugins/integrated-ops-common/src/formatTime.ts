@@ -1,3 +1,4 @@
+/** Times for people: in a named zone and marked with it. Runs in the browser and in Node. */
 const VIEWER_ZONE = new Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 const dayAndTime = (timeZone: string) =>
@@ -36,7 +37,7 @@ export function formatShiftTime(
     : `${there} (${here} your time)`;
 }
 
-/** "Mon 7 Dec, 07:00 UTC" for instants that belong to no rotation. */
+/** "Mon 7 Dec, 07:00 UTC": an instant that belongs to no rotation, in the viewer's zone, marked. */
 export function formatInstant(iso: string, viewerZone: string = VIEWER_ZONE) {
   return dayAndTime(viewerZone).format(new Date(iso));
 }
