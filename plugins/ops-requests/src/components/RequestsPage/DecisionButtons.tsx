@@ -1,21 +1,53 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import {
-  Button,
-  Dialog,
-  DialogBody,
-  DialogFooter,
-  DialogHeader,
-  Flex,
-  TextAreaField,
-} from '@backstage/ui';
+import { DISCIPLINE_TITLES } from '@internal/plugin-integrated-ops-common';
+import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
+import { Button, Flex, Text, TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';
+import { changeSummary } from './changeSummary';
+import { ConfirmDialog } from './ConfirmDialog';
 
-/** Approve, or reject with a justification; shown only to those who may decide. */
-export function DecisionButtons(props: { id: string; onDecided: () => void }) {
+/** What approving does: records one approval, or, as the last one, applies the change. */
+function ApprovalImpact(props: { request: ChangeRequestDetail }) {
+  const { request } = props;
+  const pending = request.requiredApprovals.filter(
+    d => !request.approvals.some(a => a.discipline === d),
+  );
+  if (pending.length > 1) {
+    return (
+      <Text as="p">
+        Pending approvals: {pending.map(d => DISCIPLINE_TITLES[d]).join(', ')}.
+        Yours is one of them, so nothing is applied yet.
+      </Text>
+    );
+  }
+  const { files, cidrs, namespaces } = changeSummary(request.change.files);
+  return (
+    <Flex direction="column" gap="2">
+      <Text as="p" weight="bold">
+        Yours is the last approval: the change is applied now. Commit{' '}
+        {request.change.commit.slice(0, 12)} of branch {request.change.branch}{' '}
+        is merged into {request.change.repository}.
+      </Text>
+      <ul aria-label="What will change">
+        <li>Files: {files.join(', ')}</li>
+        {cidrs.length > 0 && <li>Address ranges: {cidrs.join(', ')}</li>}
+        {namespaces.length > 0 && <li>Namespaces: {namespaces.join(', ')}</li>}
+        {request.expiresAt && <li>Expires: {request.expiresAt}</li>}
+      </ul>
+    </Flex>
+  );
+}
+
+/** Approve after seeing what it does, or reject with a justification; shown only to those who may decide. */
+export function DecisionButtons(props: {
+  request: ChangeRequestDetail;
+  onDecided: () => void;
+}) {
+  const { id } = props.request;
   const api = useApi(opsRequestsApiRef);
   const alertApi = useApi(alertApiRef);
-  const [rejecting, setRejecting] = useState(false);
+  const [dialog, setDialog] = useState<'approve' | 'reject'>();
   const [justification, setJustification] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -23,6 +55,7 @@ export function DecisionButtons(props: { id: string; onDecided: () => void }) {
     setBusy(true);
     try {
       await what();
+      setDialog(undefined);
       alertApi.post({
         message: done,
         severity: 'success',
@@ -41,47 +74,46 @@ export function DecisionButtons(props: { id: string; onDecided: () => void }) {
       <Button
         variant="primary"
         isDisabled={busy}
-        onPress={() => run(() => api.approveRequest(props.id), 'Approved')}
+        onPress={() => setDialog('approve')}
       >
         Approve
       </Button>
       <Button
         variant="secondary"
         isDisabled={busy}
-        onPress={() => setRejecting(true)}
+        onPress={() => setDialog('reject')}
       >
         Reject
       </Button>
-      <Dialog isOpen={rejecting} onOpenChange={setRejecting} width={560}>
-        <DialogHeader>Reject {props.id}</DialogHeader>
-        <DialogBody>
-          <TextAreaField
-            label="Why (the requester sees this)"
-            description="At least 10 characters"
-            rows={3}
-            value={justification}
-            onChange={setJustification}
-          />
-        </DialogBody>
-        <DialogFooter>
-          <Button variant="secondary" onPress={() => setRejecting(false)}>
-            Cancel
-          </Button>
-          <Button
-            variant="primary"
-            destructive
-            isDisabled={busy || justification.trim().length < 10}
-            onPress={() =>
-              run(async () => {
-                await api.rejectRequest(props.id, justification);
-                setRejecting(false);
-              }, 'Rejected')
-            }
-          >
-            Reject request
-          </Button>
-        </DialogFooter>
-      </Dialog>
+      <ConfirmDialog
+        isOpen={dialog === 'approve'}
+        onClose={() => setDialog(undefined)}
+        title={`Approve ${id}?`}
+        confirm="Confirm approval"
+        isDisabled={busy}
+        onConfirm={() => run(() => api.approveRequest(id), 'Approved')}
+      >
+        <ApprovalImpact request={props.request} />
+      </ConfirmDialog>
+      <ConfirmDialog
+        isOpen={dialog === 'reject'}
+        onClose={() => setDialog(undefined)}
+        title={`Reject ${id}`}
+        confirm="Reject request"
+        destructive
+        isDisabled={busy || justification.trim().length < 10}
+        onConfirm={() =>
+          run(() => api.rejectRequest(id, justification), 'Rejected')
+        }
+      >
+        <TextAreaField
+          label="Why (the requester sees this)"
+          description="At least 10 characters"
+          rows={3}
+          value={justification}
+          onChange={setJustification}
+        />
+      </ConfirmDialog>
     </Flex>
   );
 }

@@ -1,13 +1,18 @@
-import { CodeSnippet, Link, Progress } from '@backstage/core-components';
+import { Link, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
-import { DISCIPLINE_TITLES } from '@internal/plugin-integrated-ops-common';
+import {
+  DISCIPLINE_TITLES,
+  formatInstant,
+} from '@internal/plugin-integrated-ops-common';
 import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
 import { DecisionButtons } from './DecisionButtons';
+import { FileListing } from './FileListing';
 import { RequestStateChip } from './RequestStateChip';
+import { TeamPeople } from './TeamPeople';
 
 /** A titled card; the title is a heading, so pages read well to screen readers. */
 function Section(props: {
@@ -30,11 +35,6 @@ function Section(props: {
       <CardBody>{props.children}</CardBody>
     </Card>
   );
-}
-
-function language(path: string): string {
-  if (path.endsWith('.json')) return 'json';
-  return /\.ya?ml$/.test(path) ? 'yaml' : 'text';
 }
 
 /** One request: what is asked, the change, policy results, approvers and the audit trail. */
@@ -60,12 +60,13 @@ export function RequestDetail() {
         </Text>
         <Text as="p" variant="body-small" color="secondary">
           {value.id} - requested by{' '}
-          <EntityRefLink entityRef={value.requestedBy} /> at {value.requestedAt}
+          <EntityRefLink entityRef={value.requestedBy} /> at{' '}
+          {formatInstant(value.requestedAt)}
           {value.expiresAt ? ` - expires ${value.expiresAt}` : ''}
         </Text>
         <Text as="p">{value.description}</Text>
       </Flex>
-      {value.canDecide && <DecisionButtons id={value.id} onDecided={retry} />}
+      {value.canDecide && <DecisionButtons request={value} onDecided={retry} />}
       <Grid.Root columns={{ initial: '1', md: '2' }} gap="4">
         <Section title="Approvals">
           <ul aria-label="Approvals">
@@ -75,12 +76,14 @@ export function RequestDetail() {
                 <li key={d}>
                   {DISCIPLINE_TITLES[d]}:{' '}
                   {value.approvers[d] ? (
-                    <EntityRefLink entityRef={value.approvers[d]!} />
+                    <TeamPeople team={value.approvers[d]!} />
                   ) : (
                     'no owner'
                   )}{' '}
                   {approval
-                    ? `approved by ${approval.decidedBy} at ${approval.decidedAt}`
+                    ? `approved by ${approval.decidedBy} at ${formatInstant(
+                        approval.decidedAt,
+                      )}`
                     : 'pending'}
                 </li>
               );
@@ -122,23 +125,14 @@ export function RequestDetail() {
         }
       >
         {Object.entries(value.change.files).map(([path, content]) => (
-          <div key={path}>
-            <Text as="p" weight="bold">
-              + {path}
-            </Text>
-            <CodeSnippet
-              text={content}
-              language={language(path)}
-              showLineNumbers
-            />
-          </div>
+          <FileListing key={path} path={path} content={content} />
         ))}
       </Section>
       <Section title="Audit trail">
         <ol aria-label="Audit trail">
           {value.audit.map(e => (
             <li key={e.id}>
-              {e.at} {e.actor} {e.action}
+              {formatInstant(e.at)} {e.actor} {e.action}
               {e.fromState || e.toState
                 ? ` (${e.fromState ?? ''} -> ${e.toState ?? ''})`
                 : ''}

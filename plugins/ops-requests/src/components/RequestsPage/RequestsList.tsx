@@ -1,7 +1,24 @@
-import { Link, Progress, Table, TableColumn } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  DISCIPLINE_TITLES,
+  formatInstant,
+} from '@internal/plugin-integrated-ops-common';
 import { ChangeRequest } from '@internal/plugin-ops-requests-common';
-import { Tab, TabList, Tabs } from '@backstage/ui';
+import {
+  Cell,
+  CellText,
+  ColumnConfig,
+  Flex,
+  Link,
+  SearchField,
+  Tab,
+  Table,
+  TabList,
+  TabPanel,
+  Tabs,
+  useTable,
+} from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
@@ -9,69 +26,128 @@ import { RequestStateChip } from './RequestStateChip';
 
 type View = 'awaiting' | 'mine' | 'all';
 
-const columns: TableColumn<ChangeRequest>[] = [
-  {
-    title: 'Request',
-    field: 'title',
-    render: r => <Link to={r.id}>{r.title}</Link>,
-  },
-  {
-    title: 'State',
-    field: 'state',
-    render: r => <RequestStateChip state={r.state} />,
-  },
-  {
-    title: 'Requested by',
-    field: 'requestedBy',
-    render: r => <EntityRefLink entityRef={r.requestedBy} />,
-  },
-  {
-    title: 'Approvers',
-    render: r =>
-      r.requiredApprovals
-        .map(
-          d => `${d}${r.approvals.some(a => a.discipline === d) ? ' ✓' : ''}`,
-        )
-        .join(', '),
-  },
-  { title: 'Requested', field: 'requestedAt', defaultSort: 'desc' },
-  { title: 'Expires', field: 'expiresAt' },
+const VIEWS: { id: View; title: string }[] = [
+  { id: 'awaiting', title: 'Awaiting my approval' },
+  { id: 'mine', title: 'Mine' },
+  { id: 'all', title: 'All' },
 ];
+
+const columns: ColumnConfig<ChangeRequest>[] = [
+  {
+    id: 'title',
+    label: 'Request',
+    isRowHeader: true,
+    cell: r => (
+      <Cell>
+        <Link href={r.id} standalone>
+          {r.title}
+        </Link>
+      </Cell>
+    ),
+  },
+  {
+    id: 'state',
+    label: 'State',
+    cell: r => (
+      <Cell>
+        <RequestStateChip state={r.state} />
+      </Cell>
+    ),
+  },
+  {
+    id: 'requestedBy',
+    label: 'Requested by',
+    cell: r => (
+      <Cell>
+        <EntityRefLink entityRef={r.requestedBy} />
+      </Cell>
+    ),
+  },
+  {
+    id: 'approvals',
+    label: 'Approvals',
+    cell: r => (
+      <CellText
+        title={r.requiredApprovals
+          .map(
+            d =>
+              `${DISCIPLINE_TITLES[d]}${
+                r.approvals.some(a => a.discipline === d) ? ' ✓' : ''
+              }`,
+          )
+          .join(', ')}
+      />
+    ),
+  },
+  {
+    id: 'requestedAt',
+    label: 'Requested',
+    cell: r => <CellText title={formatInstant(r.requestedAt)} />,
+  },
+  {
+    id: 'expiresAt',
+    label: 'Expires',
+    cell: r => (
+      <CellText title={r.expiresAt ? formatInstant(r.expiresAt) : '-'} />
+    ),
+  },
+];
+
+const matches = (r: ChangeRequest, term: string) =>
+  [r.title, r.state, r.requestedBy, r.kind, r.id].some(v =>
+    v.toLocaleLowerCase('en-US').includes(term.toLocaleLowerCase('en-US')),
+  );
+
+/** One view's requests, newest first, filterable, 20 a page. */
+function RequestsTable(props: { view: View }) {
+  const { value, loading, error, retry } = useRequestsData(
+    api => api.listRequests(props.view),
+    [props.view],
+  );
+  const { tableProps, search } = useTable<ChangeRequest>({
+    mode: 'complete',
+    data:
+      value &&
+      [...value].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
+    paginationOptions: { pageSize: 20 },
+    searchFn: (rows, term) => rows.filter(r => matches(r, term)),
+  });
+  if (error) return <LoadError error={error} onRetry={retry} />;
+  if (loading && !value) return <Progress />;
+  return (
+    <Flex direction="column" gap="3">
+      <SearchField
+        label={`Filter ${value?.length ?? 0} change requests`}
+        value={search.value}
+        onChange={search.onChange}
+        style={{ maxWidth: 360 }}
+      />
+      <Table
+        {...tableProps}
+        columnConfig={columns}
+        emptyState={<div style={{ padding: 16 }}>No change requests here.</div>}
+      />
+    </Flex>
+  );
+}
 
 /** Change requests: awaiting my approval, mine, or every one I may see. */
 export function RequestsList() {
   const [view, setView] = useState<View>('awaiting');
-  const { value, loading, error, retry } = useRequestsData(
-    api => api.listRequests(view),
-    [view],
-  );
   return (
-    <>
-      <Tabs selectedKey={view} onSelectionChange={key => setView(key as View)}>
-        <TabList aria-label="Which change requests">
-          <Tab id="awaiting">Awaiting my approval</Tab>
-          <Tab id="mine">Mine</Tab>
-          <Tab id="all">All</Tab>
-        </TabList>
-      </Tabs>
-      {loading && <Progress />}
-      {error && <LoadError error={error} onRetry={retry} />}
-      {value && (
-        <Table
-          title={`${value.length} change requests`}
-          options={{
-            paging: value.length > 20,
-            pageSize: 20,
-            search: true,
-            padding: 'dense',
-          }}
-          columns={columns}
-          data={value}
-          emptyContent={
-            <div style={{ padding: 16 }}>No change requests here.</div>
-          }
-        />
-      )}
-    </>
+    <Tabs selectedKey={view} onSelectionChange={key => setView(key as View)}>
+      <TabList aria-label="Which change requests">
+        {VIEWS.map(v => (
+          <Tab key={v.id} id={v.id}>
+            {v.title}
+          </Tab>
+        ))}
+      </TabList>
+      {VIEWS.map(v => (
+        <TabPanel key={v.id} id={v.id}>
+          {view === v.id && <RequestsTable view={v.id} />}
+        </TabPanel>
+      ))}
+    </Tabs>
   );
 }

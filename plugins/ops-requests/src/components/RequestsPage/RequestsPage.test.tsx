@@ -6,6 +6,8 @@ import {
   opsRequestsApiRef,
   renderWithApis,
 } from '../../__testUtils__/renderWithApis';
+import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { RequestsPage } from './RequestsPage';
 
 function detail(
@@ -72,10 +74,40 @@ function detail(
   };
 }
 
+// The approving teams and their people, as the catalog has them.
+const catalog = catalogApiMock({
+  entities: [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name: 'soc-tier1', namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: [
+        { type: 'hasMember', targetRef: 'user:default/noah.kim' },
+        { type: 'hasMember', targetRef: 'user:default/lucas.martin' },
+      ],
+    },
+    ...[
+      ['noah.kim', 'Noah Kim'],
+      ['lucas.martin', 'Lucas Martin'],
+    ].map(([name, displayName]) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'User',
+      metadata: { name, namespace: 'default' },
+      spec: { profile: { displayName } },
+    })),
+  ],
+});
+
 const renderAt = (path: string, api: ReturnType<typeof fakeOpsApi>) =>
-  renderWithApis(<RequestsPage />, [[opsRequestsApiRef, api]], {
-    routeEntries: [path],
-  });
+  renderWithApis(
+    <RequestsPage />,
+    [
+      [opsRequestsApiRef, api],
+      [catalogApiRef, catalog],
+    ],
+    { routeEntries: [path] },
+  );
 
 describe('RequestsPage', () => {
   it('lists requests awaiting my approval first, and mine on the next tab', async () => {
@@ -114,24 +146,71 @@ describe('RequestsPage', () => {
       /NetOps:.*approved by user:default\/omar.haddad/,
     );
     expect(approvals[1]).toHaveTextContent(/SecOps:.*pending/);
+    // The approving team names its people.
+    await waitFor(() =>
+      expect(approvals[1]).toHaveTextContent('(Noah Kim, Lucas Martin)'),
+    );
     expect(screen.getByRole('list', { name: 'Audit trail' })).toHaveTextContent(
       'user:default/omar.haddad approved:netops',
     );
   });
 
-  it('approves, and shows the request again', async () => {
+  it('says before the last approval that it applies the change, and what changes', async () => {
     const api = fakeOpsApi({
-      getRequest: jest.fn(async () => detail()),
+      getRequest: jest.fn(async () =>
+        detail({
+          change: {
+            ...detail().change,
+            files: {
+              'kubernetes/fraud/allow.yaml':
+                'kind: NetworkPolicy\nmetadata: { name: a, namespace: fraud }\nspec:\n  ingress:\n    - from: [{ ipBlock: { cidr: 10.30.8.0/24 } }]\n',
+            },
+          },
+        }),
+      ),
       approveRequest: jest.fn(async () => detail({ state: 'applied' })),
     });
     await renderAt('/cr-20260302-abcdef', api);
     await userEvent.click(
       await screen.findByRole('button', { name: 'Approve' }),
     );
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent(
+      'Yours is the last approval: the change is applied now. Commit abc123def456 of branch change/cr-20260302-abcdef is merged into infrastructure.',
+    );
+    expect(
+      within(dialog)
+        .getAllByRole('listitem')
+        .map(li => li.textContent),
+    ).toEqual([
+      'Files: kubernetes/fraud/allow.yaml',
+      'Address ranges: 10.30.8.0/24',
+      'Namespaces: fraud',
+      'Expires: 2026-04-01',
+    ]);
+    expect(api.approveRequest).not.toHaveBeenCalled();
+    await userEvent.click(
+      within(dialog).getByRole('button', { name: 'Confirm approval' }),
+    );
     await waitFor(() =>
       expect(api.approveRequest).toHaveBeenCalledWith('cr-20260302-abcdef'),
     );
     await waitFor(() => expect(api.getRequest).toHaveBeenCalledTimes(2));
+  });
+
+  it('says an approval that is not the last only records it', async () => {
+    const api = fakeOpsApi({
+      getRequest: jest.fn(async () => detail({ approvals: [] })),
+    });
+    await renderAt('/cr-20260302-abcdef', api);
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Approve' }),
+    );
+    expect(screen.getByRole('dialog')).toHaveTextContent(
+      'Pending approvals: NetOps, SecOps. Yours is one of them, so nothing is applied yet.',
+    );
+    await userEvent.click(screen.getByRole('button', { name: 'Cancel' }));
+    expect(api.approveRequest).not.toHaveBeenCalled();
   });
 
   it('asks why before rejecting', async () => {

@@ -7,10 +7,12 @@ import { RequestsList } from './RequestsList';
 export function RequestsPage() {
   return (
     <Content>
-      <Routes>
-        <Route path="/" element={<RequestsList />} />
-        <Route path="/:id" element={<RequestDetail />} />
-      </Routes>
+      <main>
+        <Routes>
+          <Route path="/" element={<RequestsList />} />
+          <Route path="/:id" element={<RequestDetail />} />
+        </Routes>
+      </main>
     </Content>
   );
 }
