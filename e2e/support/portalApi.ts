@@ -118,3 +118,29 @@ export async function waitForTypedOwners(
     .toEqual(deliberateGaps);
   return entities;
 }
+
+/**
+ * Waits until the lookup index (which refreshes on its own schedule) gives
+ * `expected` as `read` of the best match for `q`.
+ */
+export async function waitForLookup<T>(
+  request: APIRequestContext,
+  q: string,
+  read: (match: any) => T,
+  expected: T,
+) {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const r = await request.get('/api/integrated-ops/lookup', {
+          headers: { Authorization: `Bearer ${token}` },
+          params: { q },
+        });
+        const [match] = r.ok() ? (await r.json()).matches : [];
+        return match ? read(match) : undefined;
+      },
+      { timeout: 120_000, intervals: [2_000] },
+    )
+    .toEqual(expected);
+}

@@ -4,6 +4,7 @@
  * (sample users, development sign-in) approve it on the Requests page, and
  * the change lands on main of the infrastructure repository.
  */
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import { Browser, expect, Page, test } from '@playwright/test';
 import {
   guestToken,
@@ -87,6 +88,11 @@ test('request network access, approved by the owning teams, applied', async ({
     fullPage: true,
   });
   await netops.getByRole('button', { name: 'Approve' }).click();
+  // Not the last approval: the confirmation says nothing is applied yet.
+  await expect(netops.getByRole('dialog')).toContainText(
+    'Yours is one of them, so nothing is applied yet.',
+  );
+  await netops.getByRole('button', { name: 'Confirm approval' }).click();
   await expect(netops.getByRole('list', { name: 'Approvals' })).toContainText(
     'approved by user:default/omar.haddad',
   );
@@ -96,6 +102,18 @@ test('request network access, approved by the owning teams, applied', async ({
   const secops = await signInAs(browser, 'noah.kim');
   await secops.goto(`/ops-requests/${id}`);
   await secops.getByRole('button', { name: 'Approve' }).click();
+  // The last approval merges: the confirmation says what will change.
+  const confirm = secops.getByRole('dialog');
+  await expect(confirm).toContainText(
+    'Yours is the last approval: the change is applied now.',
+  );
+  await expect(
+    confirm.getByRole('list', { name: 'What will change' }),
+  ).toContainText(
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+  );
+  await secops.screenshot({ path: `${shots}/request-confirm-merge.png` });
+  await confirm.getByRole('button', { name: 'Confirm approval' }).click();
   await expect(secops.getByText('applied', { exact: true })).toBeVisible();
   const audit = secops.getByRole('list', { name: 'Audit trail' });
   await expect(audit).toContainText('user:default/guest created');
@@ -108,6 +126,7 @@ test('request network access, approved by the owning teams, applied', async ({
     path: `${shots}/request-applied.png`,
     fullPage: true,
   });
+  await expectNoSeriousA11yViolations(secops);
 
   await netops.context().close();
   await secops.context().close();

@@ -6,7 +6,11 @@
  */
 import { expect, Page, test } from '@playwright/test';
 import { expectedOnCall } from '../support/expectedOnCall';
-import { guestToken, waitForEntities } from '../support/portalApi';
+import {
+  guestToken,
+  waitForEntities,
+  waitForLookup,
+} from '../support/portalApi';
 import { sampleEntityRefs } from '../support/sampleCatalog';
 
 const shots = 'e2e-screenshots';
@@ -14,19 +18,12 @@ const shots = 'e2e-screenshots';
 test.beforeAll(async ({ request }) => {
   await waitForEntities(request, await guestToken(request), sampleEntityRefs());
   // The lookup index refreshes on its own schedule: wait until it has the estate.
-  const token = await guestToken(request);
-  await expect
-    .poll(
-      async () => {
-        const r = await request.get('/api/integrated-ops/lookup', {
-          headers: { Authorization: `Bearer ${token}` },
-          params: { q: 'component:default/legacy-batch-scorer' },
-        });
-        return r.ok() ? (await r.json()).matches.length : 0;
-      },
-      { timeout: 120_000, intervals: [2_000] },
-    )
-    .toBe(1);
+  await waitForLookup(
+    request,
+    'component:default/legacy-batch-scorer',
+    match => match.entityRef,
+    'component:default/legacy-batch-scorer',
+  );
 });
 
 async function signIn(page: Page) {
@@ -69,7 +66,7 @@ test('incident lookup by hostname from the sidebar, keyboard only', async ({
 }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Incident lookup' }).click();
-  const box = page.getByRole('textbox', { name: 'Look up owner of' });
+  const box = page.getByRole('textbox', { name: 'Name, hostname, URL or IP' });
   await expect(box).toBeFocused();
   await page.keyboard.type('api.pay.bank.example');
   await page.keyboard.press('Enter');
@@ -122,7 +119,7 @@ test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy wh
     name: 'What else breaks (dependents)',
   });
   await expect(
-    dependents.getByRole('row', { name: /1 hop away/ }),
+    dependents.getByRole('heading', { name: '1 hop away' }),
   ).toBeVisible();
   await expect(
     dependents.getByRole('link', { name: 'Fraud Score API' }).first(),
@@ -130,16 +127,29 @@ test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy wh
 
   await page.getByRole('button', { name: 'Copy who to page' }).click();
   await expect(
-    page.getByText('Copied "who to page" to the clipboard'),
+    page.getByRole('button', { name: 'Copied who to page' }),
   ).toBeVisible();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  expect(copied).toContain(
-    'Fraud Scoring Service [component:default/fraud-scoring-service]',
+  const lines = copied.split('\n');
+  expect(lines[1]).toBe(
+    'Fraud Scoring Service [component:default/fraud-scoring-service] in fraud-detection',
   );
-  expect(copied).toContain(
-    `- NetOps: NetOps Data Centre Fabric - on call: ${
-      expectedOnCall('netops-dc')[0]
-    }`,
+  // The one-line summary, then the numbers to dial and the way back.
+  expect(lines[2]).toBe(
+    `NetOps: ${expectedOnCall('netops-dc')[0]} · DevOps: ${
+      expectedOnCall('sre-payments')[0]
+    } · SecOps: ${expectedOnCall('soc-tier1')[0]}`,
+  );
+  expect(copied).toContain('NetOps DC pager +442070000102');
+  expect(copied).toMatch(
+    /on call \(primary\): .+ \(phone \+44\d+, .+\) until .+ GMT/,
+  );
+  expect(lines[lines.length - 1]).toMatch(
+    /^Answer: http:\/\/localhost:\d+\/ops-lookup\?q=10\.20\.3\.14$/,
+  );
+  // Backstage's notifications may prefix an unread count.
+  await expect(page).toHaveTitle(
+    /^(\(\d+\) )?10\.20\.3\.14 - Incident lookup$/,
   );
   await page.screenshot({ path: `${shots}/ops-lookup-ip.png`, fullPage: true });
 });
@@ -160,7 +170,7 @@ test('incident lookup by name, and a query that matches nothing', async ({
   await expectOwner(page, 'SecOps', { ...socTier1, source: 'inherited' });
 
   await page
-    .getByRole('textbox', { name: 'Look up owner of' })
+    .getByRole('textbox', { name: 'Name, hostname, URL or IP' })
     .fill('no-such-host.bank.example');
   await page.keyboard.press('Enter');
   await expect(
@@ -185,6 +195,9 @@ test('a component page leads with the ops owners card', async ({ page }) => {
   await page.goto('/catalog/default/component/legacy-batch-scorer');
   const secops = page.getByRole('region', { name: 'SecOps owner' });
   await expect(secops.getByText('fallback: spec.owner')).toBeVisible();
+  await expect(secops.getByRole('alert')).toContainText(
+    'Call instead: Major Incident Management',
+  );
 });
 
 test('the coverage dashboard lists the gaps, links to them and exports CSV', async ({
@@ -192,7 +205,15 @@ test('the coverage dashboard lists the gaps, links to them and exports CSV', asy
 }) => {
   await signIn(page);
   await page.getByRole('link', { name: 'Ops coverage' }).click();
-  await expect(page.getByText(/% of ownership checks pass/)).toBeVisible();
+  await expect(
+    page.getByText(/^\d+ of \d+ entities fully covered \(\d+(\.\d)?%\)$/),
+  ).toBeVisible();
+  // Gaps grouped by discipline, with the team to chase.
+  await expect(
+    page
+      .getByRole('region', { name: 'NetOps gaps' })
+      .getByRole('heading', { name: /Chase .*Fraud ML/ }),
+  ).toBeVisible();
   await expect(
     page.getByRole('figure', { name: 'Coverage per system' }),
   ).toBeVisible();
@@ -200,10 +221,10 @@ test('the coverage dashboard lists the gaps, links to them and exports CSV', asy
     page.locator('figure .recharts-bar-rectangle').first(),
   ).toBeVisible();
 
-  const gap = page.getByRole('link', { name: 'Legacy Batch Scorer' });
+  const gap = page.getByRole('link', { name: 'Legacy Batch Scorer' }).first();
   await expect(gap).toBeVisible();
   await expect(
-    page.getByRole('link', { name: 'Model Artifacts Bucket' }),
+    page.getByRole('link', { name: 'Model Artifacts Bucket' }).first(),
   ).toBeVisible();
   await page.screenshot({ path: `${shots}/ops-coverage.png`, fullPage: true });
 

@@ -1,0 +1,20 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, Page } from '@playwright/test';
+
+/**
+ * Runs axe-core on what the page shows now and fails on any serious or
+ * critical violation, listing each rule with the first offending nodes.
+ */
+export async function expectNoSeriousA11yViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(
+      v =>
+        `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes
+          .slice(0, 3)
+          .map(n => `${n.target.join(' ')} ${n.html.slice(0, 160)}`)
+          .join(' | ')}`,
+    );
+  expect(serious, `axe-core on ${page.url()}`).toEqual([]);
+}
