@@ -2,11 +2,17 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, Page } from '@playwright/test';
 
 /**
- * Runs axe-core on what the page shows now and fails on any serious or
+ * Runs axe-core on what the page shows now (or only the part `include`
+ * selects, where the rest is Backstage's own) and fails on any serious or
  * critical violation, listing each rule with the first offending nodes.
  */
-export async function expectNoSeriousA11yViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
+export async function expectNoSeriousA11yViolations(
+  page: Page,
+  include?: string,
+) {
+  const builder = new AxeBuilder({ page });
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
   const serious = violations
     .filter(v => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -60,6 +60,29 @@ test('request network access, approved by the owning teams, applied', async ({
     .getByLabel('Justification')
     .fill('Analysts need fraud scores in the case view');
   await page.getByLabel('Access ends on').fill(inDays(30));
+  await page.getByRole('button', { name: 'Next' }).click();
+  // Before Create: the server's verdict, the approving teams and their people.
+  const decision = page.getByRole('region', {
+    name: 'What the server decides',
+  });
+  await expect(decision).toContainText(
+    /Policy northbridge-change-policy@.+: allowed, pending approval/,
+  );
+  const approvers = decision.getByRole('list', { name: 'Approvers' });
+  await expect(approvers).toContainText('NetOps');
+  await expect(approvers).toContainText('Omar Haddad');
+  await expect(approvers).toContainText('SecOps');
+  await expect(
+    decision.getByRole('list', { name: 'What it changes' }),
+  ).toContainText(
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+  );
+  await page.screenshot({ path: `${shots}/request-server-decision.png` });
+  // Ours only: the scaffolder's own header tabs are Backstage's.
+  await expectNoSeriousA11yViolations(
+    page,
+    'section[aria-label="What the server decides"]',
+  );
   await page.getByRole('button', { name: 'Review' }).click();
   await page.getByRole('button', { name: 'Create' }).click();
   const requestLink = page.getByRole('link', { name: /^Change request cr-/ });

@@ -5,6 +5,7 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { opsRequestsApiRef, OpsRequestsClient } from './api';
 import { requestsRouteRef } from './routes';
@@ -32,9 +33,20 @@ export const opsRequestsPage = PageBlueprint.make({
   },
 });
 
+/** `ui:field: ChangePlanPreview`: a template's last page shows what the server decides. */
+const changePlanPreviewField = FormFieldBlueprint.make({
+  name: 'change-plan-preview',
+  params: {
+    field: () =>
+      import('./components/ChangePlanPreview/field').then(
+        m => m.changePlanPreviewField,
+      ),
+  },
+});
+
 /** Change requests for the new frontend system. */
 export const opsRequestsPlugin = createFrontendPlugin({
   pluginId: 'ops-requests',
-  extensions: [opsRequestsApi, opsRequestsPage],
+  extensions: [opsRequestsApi, opsRequestsPage, changePlanPreviewField],
   routes: { requests: requestsRouteRef },
 });

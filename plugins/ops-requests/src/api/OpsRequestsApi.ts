@@ -1,5 +1,7 @@
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ChangeIntentInput,
+  ChangePlan,
   ChangeRequest,
   ChangeRequestDetail,
 } from '@internal/plugin-ops-requests-common';
@@ -11,6 +13,8 @@ export interface OpsRequestsApi {
   getRequest(id: string): Promise<ChangeRequestDetail>;
   approveRequest(id: string, comment?: string): Promise<ChangeRequest>;
   rejectRequest(id: string, justification: string): Promise<ChangeRequest>;
+  /** What the server would decide for an intent: policy results, approvers, files. Files nothing. */
+  previewRequest(intent: ChangeIntentInput): Promise<ChangePlan>;
 }
 
 export const opsRequestsApiRef = createApiRef<OpsRequestsApi>({

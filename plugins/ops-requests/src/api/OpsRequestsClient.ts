@@ -1,6 +1,8 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ChangeIntentInput,
+  ChangePlan,
   ChangeRequest,
   ChangeRequestDetail,
 } from '@internal/plugin-ops-requests-common';
@@ -37,6 +39,10 @@ export class OpsRequestsClient implements OpsRequestsApi {
     return this.call(`/requests/${encodeURIComponent(id)}/reject`, {
       justification,
     });
+  }
+
+  previewRequest(intent: ChangeIntentInput): Promise<ChangePlan> {
+    return this.call('/requests/preview', intent);
   }
 
   /** GET, or POST when there is a body; a non-2xx answer is a ResponseError. */

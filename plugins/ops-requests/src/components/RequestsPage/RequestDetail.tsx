@@ -12,7 +12,7 @@ import { useRequestsData } from '../useRequestsData';
 import { DecisionButtons } from './DecisionButtons';
 import { FileListing } from './FileListing';
 import { RequestStateChip } from './RequestStateChip';
-import { TeamPeople } from './TeamPeople';
+import { TeamPeople } from '../TeamPeople';
 
 /** A titled card; the title is a heading, so pages read well to screen readers. */
 function Section(props: {

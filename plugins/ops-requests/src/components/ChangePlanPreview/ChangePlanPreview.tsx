@@ -1,0 +1,110 @@
+import { Progress } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import {
+  DISCIPLINE_TITLES,
+  formatInstant,
+} from '@internal/plugin-integrated-ops-common';
+import { ChangeIntentInput } from '@internal/plugin-ops-requests-common';
+import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
+import { Alert, Flex, Text } from '@backstage/ui';
+import useAsync from 'react-use/esm/useAsync';
+import { opsRequestsApiRef } from '../../api';
+import { changeSummary } from '../RequestsPage/changeSummary';
+import { TeamPeople } from '../TeamPeople';
+
+export interface ChangePlanPreviewOptions {
+  /** The intent kind the template files. */
+  kind: ChangeIntentInput['kind'];
+  /** The template parameters that make up the intent, named as the intent names them. */
+  fields: string[];
+}
+
+/**
+ * A template's last page: what the server decides for the form as filled in
+ * (the policy verdict per rule, the approving teams and their people, the
+ * files it would commit), before Create. Advisory: the server judges again
+ * when the request is filed; nothing here is sent with it.
+ */
+export function ChangePlanPreview(
+  props: FieldExtensionComponentProps<string, ChangePlanPreviewOptions>,
+) {
+  const api = useApi(opsRequestsApiRef);
+  const options = props.uiSchema?.['ui:options'];
+  const formData =
+    (props.formContext as { formData?: Record<string, unknown> })?.formData ??
+    {};
+  const intent = {
+    kind: options?.kind,
+    ...Object.fromEntries((options?.fields ?? []).map(f => [f, formData[f]])),
+  } as ChangeIntentInput;
+  const key = JSON.stringify(intent);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const plan = useAsync(() => api.previewRequest(intent), [api, key]);
+
+  if (plan.loading) return <Progress />;
+  if (plan.error) {
+    return (
+      <Alert
+        status="danger"
+        icon
+        role="alert"
+        title="The server cannot judge this request yet"
+        description={plan.error.message}
+      />
+    );
+  }
+  const value = plan.value!;
+  const { files, cidrs, namespaces } = changeSummary(value.files);
+  return (
+    <section aria-label="What the server decides">
+      <Flex direction="column" gap="3">
+        <Alert
+          status={value.policy.passed ? 'success' : 'danger'}
+          icon
+          title={
+            value.policy.passed
+              ? `Policy ${value.policy.version}: allowed, pending approval`
+              : `Policy ${value.policy.version}: refused - Create will fail`
+          }
+        />
+        <ul aria-label="Policy results" style={{ margin: 0 }}>
+          {value.policy.results.map(r => (
+            <li key={r.rule}>
+              <Text as="span" variant="body-small">
+                {r.passed ? 'PASS' : 'FAIL'} {r.rule}: {r.message}
+              </Text>
+            </li>
+          ))}
+        </ul>
+        <Text as="h3" variant="title-x-small">
+          Who approves
+        </Text>
+        <ul aria-label="Approvers" style={{ margin: 0 }}>
+          {value.requiredApprovals.map(d => (
+            <li key={d}>
+              {DISCIPLINE_TITLES[d]}:{' '}
+              {value.approvers[d] ? (
+                <TeamPeople team={value.approvers[d]!} />
+              ) : (
+                'no owner: the request cannot be approved'
+              )}
+            </li>
+          ))}
+        </ul>
+        <Text as="h3" variant="title-x-small">
+          What it changes
+        </Text>
+        <ul aria-label="What it changes" style={{ margin: 0 }}>
+          <li>Files: {files.join(', ')}</li>
+          {cidrs.length > 0 && <li>Address ranges: {cidrs.join(', ')}</li>}
+          {namespaces.length > 0 && (
+            <li>Namespaces: {namespaces.join(', ')}</li>
+          )}
+          {value.expiresAt && (
+            <li>Expires: {formatInstant(value.expiresAt)}</li>
+          )}
+        </ul>
+      </Flex>
+    </section>
+  );
+}

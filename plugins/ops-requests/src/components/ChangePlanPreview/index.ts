@@ -1,0 +1,2 @@
+export { ChangePlanPreview } from './ChangePlanPreview';
+export type { ChangePlanPreviewOptions } from './ChangePlanPreview';
