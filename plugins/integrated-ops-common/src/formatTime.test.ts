@@ -11,10 +11,13 @@ describe('formatShiftTime', () => {
     ).toMatch(/^Mon, Dec 7, 09:00 AM GMT\+1 \(03:00 AM EST your time\)$/);
   });
 
-  it('says it once when the viewer is in the rotation’s zone', () => {
+  it('says it once when the viewer’s clock reads the same', () => {
     expect(
       formatShiftTime('2026-07-06T08:00:00Z', 'Europe/London', 'Europe/London'),
     ).toBe('Mon, Jul 6, 09:00 AM GMT+1');
+    expect(
+      formatShiftTime('2026-12-07T07:00:00Z', 'Europe/London', 'UTC'),
+    ).toBe('Mon, Dec 7, 07:00 AM GMT');
   });
 
   it('gives instants in the viewer’s zone, marked', () => {

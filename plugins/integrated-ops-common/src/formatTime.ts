@@ -12,17 +12,18 @@ const dayAndTime = (timeZone: string) =>
     timeZoneName: 'short',
   });
 
-const timeOnly = (timeZone: string) =>
+const timeOnly = (timeZone: string, marked = true) =>
   new Intl.DateTimeFormat(undefined, {
     hour: '2-digit',
     minute: '2-digit',
     timeZone,
-    timeZoneName: 'short',
+    timeZoneName: marked ? 'short' : undefined,
   });
 
 /**
  * A handover time in the rotation's zone, marked, and in the viewer's when
- * that reads differently: "Mon 7 Dec, 07:00 GMT (08:00 CET your time)".
+ * the clock there reads differently: "Mon 7 Dec, 07:00 GMT (08:00 CET your
+ * time)".
  */
 export function formatShiftTime(
   iso: string,
@@ -31,10 +32,13 @@ export function formatShiftTime(
 ): string {
   const at = new Date(iso);
   const there = dayAndTime(rotationZone).format(at);
-  const here = timeOnly(viewerZone).format(at);
-  return timeOnly(rotationZone).format(at) === here
+  // The same wall-clock time (GMT and UTC, say) is said once.
+  const sameClock =
+    timeOnly(rotationZone, false).format(at) ===
+    timeOnly(viewerZone, false).format(at);
+  return sameClock
     ? there
-    : `${there} (${here} your time)`;
+    : `${there} (${timeOnly(viewerZone).format(at)} your time)`;
 }
 
 /** "Mon 7 Dec, 07:00 UTC": an instant that belongs to no rotation, in the viewer's zone, marked. */

@@ -138,6 +138,13 @@ export interface LookupResponse {
   matches: LookupMatch[];
 }
 
+/** `GET /teams/on-call`: a team, who is on call now and next on each rotation, and its escalation. */
+export interface TeamOnCall {
+  team: TeamSummary;
+  onCall: OnCallNow[];
+  escalation: EscalationStep[];
+}
+
 export interface BlastRadiusNode {
   entityRef: string;
   hop: number;

@@ -11,6 +11,7 @@ import {
   Person,
   readEffectiveOwners,
   RunbookLink,
+  TeamOnCall,
   TeamSummary,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
@@ -119,6 +120,27 @@ function escalationPath(
     ref = index.teams.get(ref)?.escalatesTo;
   }
   return steps;
+}
+
+/**
+ * A team's own incident card: the team, who is on call now and next on each
+ * rotation, and its escalation path. Undefined when the ref is no team in the
+ * index.
+ */
+export function teamOnCall(
+  index: OwnershipIndex,
+  ref: string,
+  at: Date,
+): TeamOnCall | undefined {
+  const team = index.entity(ref);
+  if (!team || team.kind.toLocaleLowerCase('en-US') !== 'group') {
+    return undefined;
+  }
+  return {
+    team: teamSummary(index, ref, team),
+    onCall: onCallNow(index, ref, at),
+    escalation: escalationPath(index, ref, at),
+  };
 }
 
 export function entitySummary(

@@ -63,6 +63,42 @@ describe('integrated-ops router', () => {
     );
   });
 
+  it('answers a team on-call card: now and next on each rotation, and its escalation', async () => {
+    const res = await request(await appWith())
+      .get('/teams/on-call')
+      .query({ team: 'soc-t1' })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.team.ref).toBe('group:default/soc-t1');
+    expect(res.body.onCall).toEqual([
+      expect.objectContaining({
+        rotation: 'primary',
+        person: expect.objectContaining({ ref: 'user:default/lucas' }),
+        next: expect.objectContaining({ ref: 'user:default/lucas' }),
+        timeZone: 'Europe/London',
+      }),
+    ]);
+    expect(res.body.escalation.map((s: any) => s.team)).toEqual([
+      'group:default/soc-t1',
+      'group:default/soc-t2',
+      'group:default/soc',
+    ]);
+  });
+
+  it('404s a team card for what is no group, and 400s one without a team', async () => {
+    const app = await appWith();
+    const notAGroup = await request(app)
+      .get('/teams/on-call')
+      .query({ team: 'component:default/gateway' })
+      .set(asUser);
+    expect(notAGroup.status).toBe(404);
+    expect(notAGroup.body.error.message).toBe(
+      'No team component:default/gateway in the catalog',
+    );
+    const missing = await request(app).get('/teams/on-call').set(asUser);
+    expect(missing.status).toBe(400);
+  });
+
   it('serves coverage as JSON and as CSV', async () => {
     const app = await appWith();
     const json = await request(app).get('/coverage').set(asUser);
@@ -184,5 +220,13 @@ describe('integrated-ops router and catalog read permissions', () => {
       .query({ entity: 'gateway' })
       .set(asUser);
     expect(blast.status).toBe(404);
+  });
+
+  it('does not show a team card to a caller who may not read the group', async () => {
+    const res = await request(await appReading(onlyResources))
+      .get('/teams/on-call')
+      .query({ team: 'group:default/soc-t1' })
+      .set(asUser);
+    expect(res.status).toBe(404);
   });
 });

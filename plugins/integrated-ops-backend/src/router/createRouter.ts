@@ -3,23 +3,29 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   opsCoverageReadPermission,
   opsLookupReadPermission,
   parseInput,
+  tryNormalizeEntityRef,
 } from '@internal/plugin-integrated-ops-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';
-import { AnswerOptions } from '../answer/buildOwnershipAnswer';
+import { AnswerOptions, teamOnCall } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
-import { blastRadiusQuery, coverageQuery, lookupQuery } from './querySchemas';
+import {
+  blastRadiusQuery,
+  coverageQuery,
+  lookupQuery,
+  teamOnCallQuery,
+} from './querySchemas';
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -93,6 +99,18 @@ export async function createRouter(
         answerOptions,
       ),
     );
+  });
+
+  router.get('/teams/on-call', async (req, res) => {
+    const { index, canRead } = await authorizeLookup(req);
+    const { team, at } = parseInput(teamOnCallQuery, req.query);
+    const ref = tryNormalizeEntityRef(team, { defaultKind: 'group' });
+    const answer =
+      ref && canRead(ref)
+        ? teamOnCall(index, ref, at ? new Date(at) : now())
+        : undefined;
+    if (!answer) throw new NotFoundError(`No team ${team} in the catalog`);
+    res.json({ ...answer, index: indexService.status() });
   });
 
   router.get('/coverage', async (req, res) => {

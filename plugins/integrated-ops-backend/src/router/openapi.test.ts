@@ -51,6 +51,8 @@ describe('openapi.yaml', () => {
     ['/blast-radius', { entity: 'kafka', depth: 3 }, 'BlastRadiusResponse'],
     ['/coverage', {}, 'CoverageResponse'],
     ['/index-status', {}, 'IndexStatus'],
+    ['/teams/on-call', { team: 'soc-t1' }, 'TeamOnCallResponse'],
+    ['/teams/on-call', { team: 'no-such-team' }, 'Error'],
     ['/lookup', {}, 'Error'],
   ])('GET %s %j matches %s', async (path, query, schema) => {
     const res = await request(await app())

@@ -29,3 +29,12 @@ export const blastRadiusQuery = z.object({
 export const coverageQuery = z.object({
   format: z.enum(['json', 'csv']).default('json'),
 });
+
+export const teamOnCallQuery = z.object({
+  team: z
+    .string({ error: 'is required: a group ref, e.g. group:default/soc-tier1' })
+    .trim()
+    .min(1, 'is required')
+    .max(512),
+  at,
+});
