@@ -242,11 +242,19 @@ test('the coverage dashboard lists the gaps, links to them and exports CSV', asy
   );
 });
 
-test('a Group page shows what the team owns per discipline', async ({
+test('a Group page shows who of the team is on call now and next, and what it owns per discipline', async ({
   page,
 }) => {
   await signIn(page);
   await page.goto('/catalog/default/group/netops-dc');
+  const onCall = page.getByRole('region', { name: 'On call now' });
+  await expect(onCall).toContainText(
+    `On call (primary): ${expectedOnCall('netops-dc')[0]}`,
+  );
+  await expect(onCall.getByText(/^until .+, then .+$/).first()).toBeVisible();
+  await expect(
+    onCall.getByRole('list', { name: 'Escalation path' }),
+  ).toContainText('Network Operations');
   const netops = page.getByRole('region', { name: 'NetOps ownership' });
   await expect(
     netops.getByRole('link', { name: 'Fraud Scoring Service' }),
@@ -258,4 +266,46 @@ test('a Group page shows what the team owns per discipline', async ({
     path: `${shots}/team-ownership.png`,
     fullPage: true,
   });
+});
+
+test('from Home and from the search bar to the incident lookup', async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  await page.goto('/home');
+  await page
+    .getByRole('textbox', { name: 'Who owns it? Name, hostname, URL or IP' })
+    .fill('10.20.3.14');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/ops-lookup\?q=10\.20\.3\.14$/);
+  await expect(
+    page.getByText('Looked up IP address 10.20.3.14.'),
+  ).toBeVisible();
+
+  // The search index is built on a schedule after the catalog has entities.
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () =>
+        (
+          await request.get('/api/search/query', {
+            headers: { Authorization: `Bearer ${token}` },
+            params: { term: 'fraud' },
+          })
+        ).status(),
+      { timeout: 120_000, intervals: [3_000] },
+    )
+    .toBe(200);
+  await page.getByRole('button', { name: 'Search' }).first().click();
+  await page.keyboard.type('api.pay.bank.example');
+  const suggestion = page.getByRole('link', {
+    name: 'Who owns “api.pay.bank.example”? Open the incident lookup',
+  });
+  await expect(suggestion).toBeVisible();
+  await suggestion.click();
+  await expect(page).toHaveURL(/\/ops-lookup\?q=api\.pay\.bank\.example$/);
+  await expect(
+    page.getByRole('link', { name: 'Edge Transaction Gateway' }).first(),
+  ).toBeVisible();
 });

@@ -6,6 +6,7 @@ import {
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
@@ -78,6 +79,21 @@ const opsOwnersPickerField = FormFieldBlueprint.make({
   },
 });
 
+/** A home page card: one box straight to the incident lookup. */
+const lookupHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'incident-lookup',
+  params: {
+    name: 'IncidentLookup',
+    title: 'Incident lookup',
+    description:
+      'Who owns a name, hostname, URL or IP, and who is on call for it now',
+    components: () =>
+      import('./components/LookupEntry').then(m => ({
+        Content: m.LookupHomeWidget,
+      })),
+  },
+});
+
 /** The Integrated Ops plugin for Backstage's new frontend system. */
 export const integratedOpsPlugin = createFrontendPlugin({
   pluginId: 'integrated-ops',
@@ -94,5 +110,6 @@ export const integratedOpsPlugin = createFrontendPlugin({
     opsOwnersCard,
     teamOwnershipCard,
     opsOwnersPickerField,
+    lookupHomeWidget,
   ],
 });

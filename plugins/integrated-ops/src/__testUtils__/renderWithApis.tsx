@@ -15,6 +15,7 @@ export function fakeOpsApi(
     coverage: notUsed('coverage'),
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
+    teamOnCall: notUsed('teamOnCall'),
     ...overrides,
   } as unknown as jest.Mocked<IntegratedOpsApi>;
 }

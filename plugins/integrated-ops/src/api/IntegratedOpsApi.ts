@@ -4,6 +4,7 @@ import {
   CoverageResponse,
   IndexStatus,
   LookupResponse,
+  TeamOnCall,
 } from '@internal/plugin-integrated-ops-common';
 
 /** Client of the integrated-ops backend (see its openapi.yaml). */
@@ -12,6 +13,8 @@ export interface IntegratedOpsApi {
   lookup(q: string): Promise<LookupResponse>;
   /** What depends on an entity and what it depends on, up to `depth` hops. */
   blastRadius(entityRef: string, depth: number): Promise<BlastRadiusResponse>;
+  /** A team: who is on call now and next on each rotation, and its escalation. */
+  teamOnCall(teamRef: string): Promise<TeamOnCall & { index: IndexStatus }>;
   /** Ownership coverage per system and team, and every gap. */
   coverage(): Promise<CoverageResponse>;
   /** The coverage gaps as CSV, as the backend renders them. */

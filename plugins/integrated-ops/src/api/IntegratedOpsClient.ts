@@ -5,6 +5,7 @@ import {
   CoverageResponse,
   IndexStatus,
   LookupResponse,
+  TeamOnCall,
 } from '@internal/plugin-integrated-ops-common';
 import { IntegratedOpsApi } from './IntegratedOpsApi';
 
@@ -27,6 +28,10 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
       entity: entityRef,
       depth: String(depth),
     });
+  }
+
+  teamOnCall(teamRef: string): Promise<TeamOnCall & { index: IndexStatus }> {
+    return this.getJson('/teams/on-call', { team: teamRef });
   }
 
   coverage(): Promise<CoverageResponse> {

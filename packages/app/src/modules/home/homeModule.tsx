@@ -3,35 +3,19 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
-## Welcome to Backstage! 👋
+## Integrated Ops Portal
 
-Backstage is your developer portal — a single place to manage all your
-software, services, and documentation.
+One catalog for NetOps, DevOps and SecOps: who owns a thing for network,
+delivery and security, who is on call for it now, and how to change it safely.
 
-### Quick Start
-
-- **Explore the catalog** — Browse all your organization's software in
-  the [Software Catalog](/catalog)
-- **Create something new** — Use a [Software Template](/create) to
-  scaffold a new project in minutes
-- **Read the docs** — Find technical documentation for any service
-  right from its catalog page
-
-### Helpful Links
-
-- [Backstage Documentation](https://backstage.io/docs)
-- [Customizing Your Homepage](https://backstage.io/docs/getting-started/homepage)
-- [Adding Plugins](https://backstage.io/docs/plugins)
-- [Contributing](https://github.com/backstage/backstage/blob/master/CONTRIBUTING.md)
-
-### How to Edit This Card
-
-This widget is defined in \`packages/app/src/modules/home/homeModule.tsx\`.
-You can update the markdown content there to welcome your team with
-your own links and getting started tips.
-
-To remove this card entirely, delete the getting started widget and
-remove it from the home module's extensions array in this file.
+- **During an incident**: the [Incident lookup](/ops-lookup) answers from a
+  name, hostname, URL or IP with the three owners, who to page with their
+  numbers, the escalation path and what else breaks.
+- **Self-service**: [Create](/create) a service, network access or security
+  controls; the change policy judges each request and the owning teams approve
+  it under [Change requests](/ops-requests).
+- **Ownership health**: [Ops coverage](/ops-coverage) lists what has no owner,
+  no rotation or no runbook, and which team to chase.
 `;
 
 const gettingStartedWidget = HomePageWidgetBlueprint.make({
@@ -39,7 +23,7 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   params: {
     name: 'GettingStarted',
     title: 'Getting Started',
-    description: 'Tips and links to help you get started with Backstage',
+    description: 'What the portal answers and where',
     components: async () => ({
       Content: () => <MarkdownContent content={content} />,
     }),

@@ -12,6 +12,8 @@ import MenuIcon from '@material-ui/icons/Menu';
 import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
+import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
+import { LookupSearchSuggestion } from '@internal/plugin-integrated-ops';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -30,7 +32,16 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal />
+            <SidebarSearchModal
+              // What was typed may be an IP or a hostname from an alert:
+              // offer the incident lookup's answer above the results.
+              resultItemComponents={resultSet => (
+                <>
+                  <LookupSearchSuggestion />
+                  <SearchResultListItemExtensions results={resultSet.results} />
+                </>
+              )}
+            />
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>

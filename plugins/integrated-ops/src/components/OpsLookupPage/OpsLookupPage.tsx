@@ -1,9 +1,10 @@
 import { Content, EmptyState, Progress } from '@backstage/core-components';
-import { Button, Flex, Text, TextField } from '@backstage/ui';
-import { FormEvent, useEffect, useRef, useState } from 'react';
+import { Flex, Text } from '@backstage/ui';
+import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
+import { LookupForm } from '../shared/LookupForm';
 import { useOpsData } from '../shared/useOpsData';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
@@ -55,46 +56,25 @@ function useTabTitle(q: string) {
 
 /**
  * The incident lookup: one box for a name, hostname, URL or IP; the answer
- * is deep-linkable as `?q=`. The box has focus on load; Enter looks up.
+ * is deep-linkable as `?q=`.
  */
 export function OpsLookupPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
-  const [input, setInput] = useState(q);
-  useEffect(() => setInput(q), [q]);
   useTabTitle(q);
-  // Keyboard-first: whoever opens the page during an incident types at once.
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.querySelector('input')?.focus(), []);
-
-  const lookUp = (value: string) => {
-    const next = value.trim();
-    if (next) setParams({ q: next });
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    lookUp(input);
-  };
+  const lookUp = (value: string) => setParams({ q: value });
 
   return (
     <Content>
       <main>
         <Flex direction="column" gap="4">
-          <form onSubmit={onSubmit} role="search">
-            <Flex gap="2" align="end">
-              <div style={{ flex: 1 }} ref={box}>
-                <TextField
-                  label="Name, hostname, URL or IP"
-                  placeholder="e.g. 10.20.3.14, api.pay.bank.example, fraud-scoring-service"
-                  value={input}
-                  onChange={setInput}
-                />
-              </div>
-              <Button type="submit" variant="primary">
-                Look up
-              </Button>
-            </Flex>
-          </form>
+          <LookupForm
+            autoFocusInput
+            label="Name, hostname, URL or IP"
+            placeholder="e.g. 10.20.3.14, api.pay.bank.example, fraud-scoring-service"
+            initial={q}
+            onLookUp={lookUp}
+          />
           {q ? (
             <LookupResult q={q} onPick={lookUp} />
           ) : (

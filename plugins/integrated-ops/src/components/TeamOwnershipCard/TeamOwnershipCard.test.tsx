@@ -2,7 +2,12 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogApiRef, EntityProvider } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';
-import { renderWithApis } from '../../__testUtils__/renderWithApis';
+import {
+  fakeOpsApi,
+  integratedOpsApiRef,
+  renderWithApis,
+} from '../../__testUtils__/renderWithApis';
+import { freshIndex, scoringAnswer } from '../../__testUtils__/fixtures';
 import { TeamOwnershipCard } from './TeamOwnershipCard';
 
 const component = (
@@ -29,12 +34,30 @@ const team = (relations: Entity['relations']): Entity => ({
   relations,
 });
 
-const renderCard = (group: Entity, entities: Entity[]) =>
+/** NetOps DC Fabric's on-call card as the backend answers it. */
+function teamOnCall() {
+  const netops = scoringAnswer().owners.netops;
+  return {
+    team: netops.team!,
+    onCall: netops.onCall,
+    escalation: netops.escalation,
+    index: freshIndex,
+  };
+}
+
+const renderCard = (
+  group: Entity,
+  entities: Entity[],
+  api = fakeOpsApi({ teamOnCall: jest.fn(async () => teamOnCall()) }),
+) =>
   renderWithApis(
     <EntityProvider entity={group}>
       <TeamOwnershipCard />
     </EntityProvider>,
-    [[catalogApiRef, catalogApiMock({ entities })]],
+    [
+      [catalogApiRef, catalogApiMock({ entities })],
+      [integratedOpsApiRef, api],
+    ],
   );
 
 describe('TeamOwnershipCard', () => {
@@ -71,6 +94,25 @@ describe('TeamOwnershipCard', () => {
     expect(
       screen.queryByRole('region', { name: 'DevOps ownership' }),
     ).toBeNull();
+  });
+
+  it('leads with who of the team is on call now and next, with the number and the zone', async () => {
+    const api = fakeOpsApi({ teamOnCall: jest.fn(async () => teamOnCall()) });
+    await renderCard(team([]), [], api);
+    const onCall = await screen.findByRole('region', { name: 'On call now' });
+    expect(api.teamOnCall).toHaveBeenCalledWith('group:default/netops-dc');
+    expect(onCall).toHaveTextContent('On call (primary): Priya Nair');
+    expect(
+      within(onCall).getByRole('link', {
+        name: 'Phone: +442079460100 (Mobile)',
+      }),
+    ).toHaveAttribute('href', 'tel:+442079460100');
+    expect(onCall).toHaveTextContent(/until .+ GMT\+1 .*then Next Person/);
+    expect(
+      within(onCall).getByRole('link', {
+        name: 'Pager: +442070000101 (NetOps DC Fabric pager)',
+      }),
+    ).toBeInTheDocument();
   });
 
   it('says when the team owns nothing', async () => {

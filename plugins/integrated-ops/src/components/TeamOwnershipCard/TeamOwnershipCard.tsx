@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import {
   catalogApiRef,
@@ -13,10 +9,11 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
 } from '@internal/plugin-integrated-ops-common';
-import Chip from '@material-ui/core/Chip';
-import Grid from '@material-ui/core/Grid';
-import Typography from '@material-ui/core/Typography';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { Badge, Flex, Grid, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
+import { SectionCard } from '../shared/SectionCard';
+import { TeamOnCallSection } from './TeamOnCallSection';
 import { OwnedEntity, ownedRefs, refKey, teamOwnership } from './teamOwnership';
 
 const KIND_TITLES: Record<string, string> = {
@@ -36,10 +33,10 @@ function OwnedList(props: { items: OwnedEntity[] }) {
         const items = props.items.filter(i => i.kind === kind);
         return (
           <div key={kind}>
-            <Typography variant="overline" component="h4">
+            <Text as="h4" variant="body-small" weight="bold">
               {KIND_TITLES[kind] ?? kind} ({items.length})
-            </Typography>
-            <Typography variant="body2" component="ul" className="owned">
+            </Text>
+            <ul className="owned" style={{ margin: 0, padding: 0 }}>
               {items.map((item, i) => (
                 <li
                   key={item.ref}
@@ -60,7 +57,7 @@ function OwnedList(props: { items: OwnedEntity[] }) {
                   {i < items.length - 1 && ', '}
                 </li>
               ))}
-            </Typography>
+            </ul>
           </div>
         );
       })}
@@ -103,39 +100,51 @@ export function TeamOwnershipCard() {
   else if (error) content = <ResponseErrorPanel error={error} />;
   else if (!allRefs.length) {
     content = (
-      <Typography color="textSecondary">
+      <Text as="p" color="secondary">
         This team is not the NetOps, DevOps or SecOps owner of anything in the
         catalog.
-      </Typography>
+      </Text>
     );
   } else if (value) {
     const owned = DISCIPLINES.filter(d => value[d].length);
     content = (
-      <Grid container spacing={3}>
-        {owned.map(d => (
-          <Grid
-            item
-            xs={12}
-            md={owned.length > 1 ? ((12 / owned.length) as 4 | 6) : 12}
-            key={d}
-          >
-            <section aria-label={`${DISCIPLINE_TITLES[d]} ownership`}>
-              <Typography variant="h6" component="h3">
-                {DISCIPLINE_TITLES[d]} owner of{' '}
-                <Chip size="small" label={value[d].length} />
-              </Typography>
-              <OwnedList items={value[d]} />
+      <Flex direction="column" gap="3">
+        <Grid.Root
+          columns={{
+            initial: '1',
+            md: String(owned.length) as '1' | '2' | '3',
+          }}
+          gap="4"
+        >
+          {owned.map(d => (
+            <section key={d} aria-label={`${DISCIPLINE_TITLES[d]} ownership`}>
+              <Flex direction="column" gap="2">
+                <Flex align="center" gap="2">
+                  <Text as="h3" variant="title-x-small">
+                    {DISCIPLINE_TITLES[d]} owner of
+                  </Text>
+                  <Badge size="small">{value[d].length}</Badge>
+                </Flex>
+                <OwnedList items={value[d]} />
+              </Flex>
             </section>
-          </Grid>
-        ))}
-        <Grid item xs={12}>
-          <Typography variant="caption" color="textSecondary">
-            Bold: declared on the entity. *: inherited from its System or Domain
-            (hover for which).
-          </Typography>
-        </Grid>
-      </Grid>
+          ))}
+        </Grid.Root>
+        <Text as="p" variant="body-small" color="secondary">
+          Bold: declared on the entity. *: inherited from its System or Domain
+          (hover for which). Backstage's Ownership card counts what names this
+          team in spec.owner; this card counts typed NetOps, DevOps and SecOps
+          ownership, declared or inherited, so the two can differ.
+        </Text>
+      </Flex>
     );
   }
-  return <InfoCard title="Ops ownership">{content}</InfoCard>;
+  return (
+    <SectionCard title="Ops ownership">
+      <Flex direction="column" gap="4">
+        <TeamOnCallSection teamRef={stringifyEntityRef(entity)} />
+        {content}
+      </Flex>
+    </SectionCard>
+  );
 }

@@ -1,0 +1,2 @@
+export { LookupHomeWidget } from './LookupHomeWidget';
+export { LookupSearchSuggestion } from './LookupSearchSuggestion';
