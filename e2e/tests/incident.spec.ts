@@ -161,3 +161,28 @@ test('the pages an incident touches have no serious accessibility violations', a
   ).toBeVisible();
   await expectNoSeriousA11yViolations(page);
 });
+
+test('on a phone the coverage, change request and team pages do not scroll sideways', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await signIn(page);
+  for (const [path, ready, shot] of [
+    ['/ops-coverage', 'What to fix', 'ops-coverage-phone'],
+    ['/ops-requests', 'Awaiting my approval', 'requests-phone'],
+    ['/catalog/default/group/soc-tier1', 'On call now', 'team-phone'],
+  ] as const) {
+    await page.goto(path);
+    await expect(page.getByText(ready, { exact: true }).first()).toBeVisible();
+    await expect(page.getByRole('progressbar')).toHaveCount(0, {
+      timeout: 30_000,
+    });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow, path).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: `${shots}/${shot}.png`, fullPage: true });
+  }
+  await context.close();
+});

@@ -145,13 +145,14 @@ export function BlastRadiusPanel(props: { entityRef: string }) {
     <SectionCard
       title="Blast radius"
       action={
-        <Select
-          style={{ width: 160 }}
-          label="Blast radius depth"
-          options={DEPTHS}
-          selectedKey={String(depth)}
-          onSelectionChange={key => setDepth(Number(key))}
-        />
+        <div style={{ width: 160 }}>
+          <Select
+            label="Blast radius depth"
+            options={DEPTHS}
+            selectedKey={String(depth)}
+            onSelectionChange={key => setDepth(Number(key))}
+          />
+        </div>
       }
     >
       {content}

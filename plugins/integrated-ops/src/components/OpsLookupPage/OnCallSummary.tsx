@@ -8,11 +8,16 @@ import { Link, Text } from '@backstage/ui';
 import { contactValue } from '../shared/contactText';
 import { whomToCall } from './whoToPage';
 
+/** Large on a desktop; on a phone, small enough that name and number share a line. */
+const SIZE = { initial: 'body-medium', md: 'body-large' } as const;
+
 /** Discipline, who, number: three aligned columns that fit a phone's width. */
 const ROW = {
   display: 'grid',
-  gridTemplateColumns: '4.5em minmax(0, 1fr) auto',
-  columnGap: 8,
+  // The number sits next to the name; a long "call instead" line wraps.
+  gridTemplateColumns: '5em minmax(0, max-content) auto',
+  justifyContent: 'start',
+  columnGap: 12,
   alignItems: 'baseline',
 } as const;
 
@@ -35,11 +40,11 @@ export function OnCallSummary(props: { answer: OwnershipAnswer }) {
         return (
           <li key={d}>
             <div style={ROW}>
-              <Text as="span" variant="body-large" weight="bold">
+              <Text as="span" variant={SIZE} weight="bold">
                 {DISCIPLINE_TITLES[d]}:
               </Text>
               {instead || !person ? (
-                <LoudText as="span" variant="body-large">
+                <LoudText as="span" variant={SIZE}>
                   nobody to page
                   {instead
                     ? ` - call ${person ? `${person.name}, ` : ''}${
@@ -48,12 +53,12 @@ export function OnCallSummary(props: { answer: OwnershipAnswer }) {
                     : ''}
                 </LoudText>
               ) : (
-                <Text as="span" variant="body-large">
+                <Text as="span" variant={SIZE}>
                   {person?.name}
                 </Text>
               )}
               {phone && (
-                <Link href={phone.url} variant="body-large" standalone>
+                <Link href={phone.url} variant={SIZE} standalone>
                   {contactValue(phone)}
                 </Link>
               )}

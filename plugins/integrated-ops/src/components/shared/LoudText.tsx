@@ -1,12 +1,12 @@
 import { Text } from '@backstage/ui';
-import { ReactNode } from 'react';
+import { ComponentProps, ReactNode } from 'react';
 
 /**
  * Bold danger-coloured text that stays readable: BUI's plain danger colour
  * fails WCAG contrast on white, its subdued negative shade passes in both themes.
  */
 export function LoudText(props: {
-  variant?: 'body-small' | 'body-medium' | 'body-large';
+  variant?: ComponentProps<typeof Text>['variant'];
   as?: 'span' | 'p';
   children: ReactNode;
 }) {

@@ -17,6 +17,7 @@ import {
   TabList,
   TabPanel,
   Tabs,
+  useBreakpoint,
   useTable,
 } from '@backstage/ui';
 import { useState } from 'react';
@@ -93,6 +94,9 @@ const columns: ColumnConfig<ChangeRequest>[] = [
   },
 ];
 
+/** On a phone: the request, its state and when; the rest is on the request's page. */
+const PHONE_COLUMNS = ['title', 'state', 'requestedAt'];
+
 const matches = (r: ChangeRequest, term: string) =>
   [r.title, r.state, r.requestedBy, r.kind, r.id].some(v =>
     v.toLocaleLowerCase('en-US').includes(term.toLocaleLowerCase('en-US')),
@@ -112,6 +116,10 @@ function RequestsTable(props: { view: View }) {
     paginationOptions: { pageSize: 20 },
     searchFn: (rows, term) => rows.filter(r => matches(r, term)),
   });
+  const onPhone = useBreakpoint().down('sm');
+  const shown = onPhone
+    ? columns.map(c => ({ ...c, isHidden: !PHONE_COLUMNS.includes(c.id) }))
+    : columns;
   if (error) return <LoadError error={error} onRetry={retry} />;
   if (loading && !value) return <Progress />;
   return (
@@ -124,7 +132,7 @@ function RequestsTable(props: { view: View }) {
       />
       <Table
         {...tableProps}
-        columnConfig={columns}
+        columnConfig={shown}
         emptyState={<div style={{ padding: 16 }}>No change requests here.</div>}
       />
     </Flex>
