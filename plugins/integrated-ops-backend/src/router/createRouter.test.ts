@@ -97,6 +97,14 @@ describe('integrated-ops router', () => {
     );
     const missing = await request(app).get('/teams/on-call').set(asUser);
     expect(missing.status).toBe(400);
+    const tooLong = await request(app)
+      .get('/teams/on-call')
+      .query({ team: 'x'.repeat(600) })
+      .set(asUser);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toBe(
+      'team: is too long: at most 512 characters',
+    );
   });
 
   it('serves coverage as JSON and as CSV', async () => {

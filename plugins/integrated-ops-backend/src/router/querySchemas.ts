@@ -35,6 +35,6 @@ export const teamOnCallQuery = z.object({
     .string({ error: 'is required: a group ref, e.g. group:default/soc-tier1' })
     .trim()
     .min(1, 'is required')
-    .max(512),
+    .max(512, 'is too long: at most 512 characters'),
   at,
 });
