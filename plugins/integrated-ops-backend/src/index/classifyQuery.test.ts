@@ -36,6 +36,19 @@ describe('classifyQuery', () => {
       'kafka-payments.stream.bank.internal:9093',
       { kind: 'hostname', hostname: 'kafka-payments.stream.bank.internal' },
     ],
+    // As alerts and log lines carry them.
+    ['10.20.3.14:8443', { kind: 'ip', address: '10.20.3.14' }],
+    ['[2001:db8::1]:443', { kind: 'ip', address: '2001:db8::1' }],
+    ['[2001:db8::1]', { kind: 'ip', address: '2001:db8::1' }],
+    [
+      'api.pay.bank.example.',
+      { kind: 'hostname', hostname: 'api.pay.bank.example' },
+    ],
+    [
+      'api.pay.bank.example.:443',
+      { kind: 'hostname', hostname: 'api.pay.bank.example' },
+    ],
+    ['[not-an-ip]:443', { kind: 'name', name: '[not-an-ip]:443' }],
     ['Fraud-Scoring-Service', { kind: 'name', name: 'fraud-scoring-service' }],
     ['10', { kind: 'name', name: '10' }],
   ])('%s', (input, expected) => {

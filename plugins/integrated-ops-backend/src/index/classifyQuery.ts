@@ -32,8 +32,10 @@ const HOSTNAME =
   /^(?=.{1,253}$)[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
 
 /**
- * Works out what an incident responder pasted: an IP address, a CIDR, a URL,
- * an entity ref ("component:default/x"), a hostname, or a plain name.
+ * Works out what an incident responder (or an alert) pasted: an IP address
+ * (with a port, IPv6 in brackets), a CIDR, a URL, an entity ref
+ * ("component:default/x"), a hostname (with a port or a trailing dot), or a
+ * plain name.
  */
 export function classifyQuery(input: string): ClassifiedQuery {
   const q = input.trim();
@@ -72,12 +74,19 @@ export function classifyQuery(input: string): ClassifiedQuery {
       // fall through
     }
   }
-  const hostAndPort = /^([^:/\s]+):\d{1,5}$/.exec(lower);
-  if (hostAndPort && HOSTNAME.test(hostAndPort[1])) {
-    return { kind: 'hostname', hostname: hostAndPort[1] };
+  // What alerts and log lines carry: host:port, [IPv6]:port, a fully
+  // qualified name with its trailing dot.
+  const bracketed = /^\[([^\]]+)\](?::\d{1,5})?$/.exec(lower);
+  if (bracketed && isIp(bracketed[1])) {
+    return { kind: 'ip', address: parseAddress(bracketed[1]).toString() };
   }
-  if (HOSTNAME.test(lower)) {
-    return { kind: 'hostname', hostname: lower.replace(/\.$/, '') };
+  const hostAndPort = /^([^:/\s]+):\d{1,5}$/.exec(lower);
+  const host = (hostAndPort ? hostAndPort[1] : lower).replace(/\.$/, '');
+  if (hostAndPort && isIp(host)) {
+    return { kind: 'ip', address: parseAddress(host).toString() };
+  }
+  if (HOSTNAME.test(host)) {
+    return { kind: 'hostname', hostname: host };
   }
   return { kind: 'name', name: lower };
 }
