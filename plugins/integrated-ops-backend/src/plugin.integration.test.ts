@@ -34,7 +34,7 @@ async function lookup(q: string, at?: string): Promise<LookupResponse> {
 }
 
 const teams = (r: LookupResponse, i = 0) => {
-  const o = r.matches[i].answer.owners;
+  const o = r.matches[i].answer!.owners;
   return [o.netops, o.devops, o.secops].map(d =>
     d.team?.ref.replace('group:default/', ''),
   );
@@ -190,7 +190,7 @@ describe('incident lookup on the sample estate', () => {
 
   it('falls back to spec.owner, marked, where nothing declares ops owners', async () => {
     const response = await lookup('legacy-batch-scorer');
-    const { netops } = response.matches[0].answer.owners;
+    const { netops } = response.matches[0].answer!.owners;
     expect([netops.source, netops.team?.ref]).toEqual([
       'fallback',
       'group:default/fraud-ml-team',
@@ -207,7 +207,7 @@ describe('incident lookup on the sample estate', () => {
       '2026-01-12T09:00:00Z',
     );
     const primary = (r: LookupResponse) =>
-      r.matches[0].answer.owners.netops.onCall.find(
+      r.matches[0].answer!.owners.netops.onCall.find(
         c => c.rotation === 'primary',
       );
     expect(primary(before)?.person?.name).toBe('Ana Silva');
@@ -215,7 +215,7 @@ describe('incident lookup on the sample estate', () => {
   });
 
   it('escalates SecOps from SOC tier 1 through tier 2 and 3 to the SOC manager', async () => {
-    const { secops } = (await lookup('api.pay.bank.example')).matches[0].answer
+    const { secops } = (await lookup('api.pay.bank.example')).matches[0].answer!
       .owners;
     expect(
       secops.escalation.map(s => [

@@ -114,13 +114,36 @@ export type MatchReason =
   | 'segment'
   | 'in-segment';
 
+/** One discipline's owner in brief: the team, where it came from, who is on call now. */
+export interface OwnerBrief {
+  source: OwnerSource;
+  /** The owning group's ref. */
+  team?: string;
+  title?: string;
+  /** The first person on call now, by name. */
+  onCall?: string;
+  /** Set when nobody of a confirmed ops team can be paged (see NoOwnerWarning). */
+  noOwner?: NoOwnerReason;
+}
+
+/** A match in brief: enough to list it and say who owns it. */
+export interface MatchSummary {
+  entity: Pick<EntitySummary, 'ref' | 'kind' | 'type' | 'title' | 'system'>;
+  owners: Record<Discipline, OwnerBrief>;
+}
+
+/** How much a lookup answers: the best match in full and the others in brief, or every match in full. */
+export type LookupDetail = 'best' | 'full';
+
 export interface LookupMatch {
   entityRef: string;
   matchedBy: MatchReason;
   /** Higher is better; matches are sorted by it. */
   score: number;
   detail?: string;
-  answer: OwnershipAnswer;
+  summary: MatchSummary;
+  /** The full answer: the best match's always, the others' with `detail=full`. */
+  answer?: OwnershipAnswer;
 }
 
 export interface IndexStatus {
@@ -133,7 +156,7 @@ export interface IndexStatus {
 }
 
 export interface LookupResponse {
-  query: { q: string; interpretedAs: string; at: string };
+  query: { q: string; interpretedAs: string; at: string; detail: LookupDetail };
   index: IndexStatus;
   matches: LookupMatch[];
 }

@@ -4,6 +4,7 @@ import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
+import { compactAnswer } from '../answer/compactAnswer';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 
@@ -23,7 +24,9 @@ export function registerLookupActions(
     title: 'Who owns this? (NetOps / DevOps / SecOps)',
     description:
       'Given an entity name or ref, a hostname, a URL, an IP address or a CIDR, returns the matching catalog entities, ' +
-      'ranked, each with its NetOps, DevOps and SecOps owning teams, who is on call now, the escalation path, contacts and runbooks.',
+      'ranked, each with its NetOps, DevOps and SecOps owning teams and who is on call now; for the best match, ' +
+      'who to call with their numbers, the escalation path, whom to call instead where nobody can be paged, and runbooks. ' +
+      'Compact by default; detail "full" returns every match with its complete answer (team members, all contacts).',
     visibilityPermission: opsLookupReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
@@ -33,6 +36,12 @@ export function registerLookupActions(
             .string()
             .min(1)
             .describe('Name, entity ref, hostname, URL, IP or CIDR'),
+          detail: z
+            .enum(['compact', 'full'])
+            .default('compact')
+            .describe(
+              'compact: every match in brief and the best one as who to call; full: every complete answer',
+            ),
         }),
       output: z =>
         z.object({
@@ -43,26 +52,36 @@ export function registerLookupActions(
               entityRef: z.string(),
               matchedBy: z.string(),
               score: z.number(),
-              answer: z.any(),
+              summary: z.any(),
+              answer: z.any().optional(),
             }),
           ),
+          best: z
+            .any()
+            .optional()
+            .describe('The best match, compact: who to call and how'),
         }),
     },
     action: async ({ input, credentials }) => {
       const index = indexService.current();
+      const full = input.detail === 'full';
       const response = lookup(
         index,
         indexService.status(),
         input.query,
         new Date(),
         await catalogReadFilter(permissions, credentials, index),
-        answerOptions,
+        { ...answerOptions, detail: full ? 'full' : 'best' },
       );
+      const [best] = response.matches;
       return {
         output: {
           interpretedAs: response.query.interpretedAs,
           indexStale: response.index.stale,
-          matches: response.matches,
+          matches: full
+            ? response.matches
+            : response.matches.map(({ answer: _full, ...brief }) => brief),
+          best: !full && best?.answer ? compactAnswer(best.answer) : undefined,
         },
       };
     },

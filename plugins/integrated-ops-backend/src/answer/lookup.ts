@@ -1,5 +1,6 @@
 import {
   IndexStatus,
+  LookupDetail,
   LookupResponse,
 } from '@internal/plugin-integrated-ops-common';
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
@@ -7,6 +8,7 @@ import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
+import { summarizeAnswer } from './summarizeAnswer';
 
 export function describeQuery(query: ClassifiedQuery): string {
   switch (query.kind) {
@@ -25,22 +27,40 @@ export function describeQuery(query: ClassifiedQuery): string {
   }
 }
 
-/** Answers "whose is this?" for a name, ref, hostname, URL, IP or CIDR. */
+/**
+ * Answers "whose is this?" for a name, ref, hostname, URL, IP or CIDR: every
+ * match in brief, the best one (or with `detail: 'full'` every one) in full.
+ */
 export function lookup(
   index: OwnershipIndex,
   status: IndexStatus,
   q: string,
   at: Date,
   canRead: CanRead = readsEverything,
-  options: AnswerOptions = {},
+  options: AnswerOptions & { detail?: LookupDetail } = {},
 ): LookupResponse {
   const query = classifyQuery(q);
+  const detail = options.detail ?? 'best';
   return {
-    query: { q, interpretedAs: describeQuery(query), at: at.toISOString() },
+    query: {
+      q,
+      interpretedAs: describeQuery(query),
+      at: at.toISOString(),
+      detail,
+    },
     index: status,
-    matches: findMatches(index, query, canRead).map(candidate => ({
-      ...candidate,
-      answer: buildOwnershipAnswer(index, candidate.entityRef, at, options),
-    })),
+    matches: findMatches(index, query, canRead).map((candidate, i) => {
+      const answer = buildOwnershipAnswer(
+        index,
+        candidate.entityRef,
+        at,
+        options,
+      );
+      return {
+        ...candidate,
+        summary: summarizeAnswer(answer),
+        answer: i === 0 || detail === 'full' ? answer : undefined,
+      };
+    }),
   };
 }

@@ -15,6 +15,7 @@ describe('integrated-ops router', () => {
       q: '10.20.1.10',
       interpretedAs: 'IP address 10.20.1.10',
       at: '2026-01-07T12:00:00.000Z',
+      detail: 'best',
     });
     expect(res.body.index).toMatchObject({
       stale: false,
@@ -23,6 +24,127 @@ describe('integrated-ops router', () => {
     const [top] = res.body.matches;
     expect(top.entityRef).toBe('component:default/gateway');
     expect(top.answer.owners.netops.onCall[0].person.name).toBe('Ana Silva');
+  });
+
+  it('answers the best match in full and the others in brief, unless asked for detail=full', async () => {
+    const app = await appWith();
+    const brief = await request(app)
+      .get('/lookup')
+      .query({ q: '10.20.1.10' })
+      .set(asUser);
+    expect(brief.body.matches.map((m: any) => !!m.answer)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    expect(brief.body.matches[1].summary).toEqual({
+      entity: {
+        ref: 'resource:default/seg-dmz',
+        kind: 'Resource',
+        type: 'network-segment',
+        title: 'seg-dmz',
+      },
+      owners: {
+        netops: {
+          source: 'declared',
+          team: 'group:default/netops-edge',
+          title: 'netops-edge',
+          onCall: 'Ana Silva',
+        },
+        devops: {
+          source: 'declared',
+          team: 'group:default/sre',
+          title: 'sre',
+          onCall: 'raj',
+        },
+        secops: {
+          source: 'declared',
+          team: 'group:default/soc-t1',
+          title: 'soc-t1',
+          onCall: 'lucas',
+        },
+      },
+    });
+    const full = await request(app)
+      .get('/lookup')
+      .query({ q: '10.20.1.10', detail: 'full' })
+      .set(asUser);
+    expect(full.body.matches.every((m: any) => m.answer)).toBe(true);
+    const bad = await request(app)
+      .get('/lookup')
+      .query({ q: '10.20.1.10', detail: 'everything' })
+      .set(asUser);
+    expect(bad.status).toBe(400);
+  });
+
+  it('answers a batch in order with one permission check', async () => {
+    const permissions = mockServices.permissions.mock({
+      authorize: async () => [{ result: AuthorizeResult.ALLOW }],
+      authorizeConditional: async () => [{ result: AuthorizeResult.ALLOW }],
+    });
+    const res = await request(await appWith({ permissions }))
+      .post('/lookup/batch')
+      .set(asUser)
+      .send({
+        queries: ['10.20.1.10:8443', 'api.pay.example.', 'no-such-thing'],
+      });
+    expect(res.status).toBe(200);
+    expect(
+      res.body.results.map((r: any) => [r.q, r.matches[0]?.entityRef]),
+    ).toEqual([
+      ['10.20.1.10:8443', 'component:default/gateway'],
+      ['api.pay.example.', 'component:default/gateway'],
+      ['no-such-thing', undefined],
+    ]);
+    expect(permissions.authorize).toHaveBeenCalledTimes(1);
+    expect(permissions.authorizeConditional).toHaveBeenCalledTimes(1);
+    // The best match in full, the others in brief, unless asked otherwise.
+    expect(res.body.results[0].matches.map((m: any) => !!m.answer)).toEqual([
+      true,
+      false,
+      false,
+    ]);
+    const full = await request(await appWith())
+      .post('/lookup/batch')
+      .set(asUser)
+      .send({ queries: ['10.20.1.10'], detail: 'full' });
+    expect(full.body.results[0].matches.every((m: any) => m.answer)).toBe(true);
+  });
+
+  it.each([
+    [{}, 'queries: is required'],
+    [{ queries: [] }, 'queries: needs at least one query'],
+    [{ queries: Array(1001).fill('a') }, 'has more than 1000 queries'],
+    [{ queries: ['ok', 42] }, 'queries.1:'],
+    [{ queries: ['ok'], detail: 'everything' }, 'detail:'],
+  ])(
+    'refuses a bad batch %j with a 400 naming the field',
+    async (body, message) => {
+      const res = await request(await appWith())
+        .post('/lookup/batch')
+        .set(asUser)
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.message).toContain(message);
+    },
+  );
+
+  it('answers hostile strings in a batch as lookups that find nothing', async () => {
+    const res = await request(await appWith())
+      .post('/lookup/batch')
+      .set(asUser)
+      .send({
+        queries: [
+          '<script>alert(1)</script>',
+          '../../etc/passwd',
+          '\u0000',
+          'a'.repeat(2048),
+        ],
+      });
+    expect(res.status).toBe(200);
+    expect(res.body.results.map((r: any) => r.matches.length)).toEqual([
+      0, 0, 0, 0,
+    ]);
   });
 
   it('takes an "at" instant to ask who is on call then', async () => {

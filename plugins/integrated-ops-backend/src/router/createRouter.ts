@@ -23,6 +23,7 @@ import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import {
   blastRadiusQuery,
   coverageQuery,
+  lookupBatchBody,
   lookupQuery,
   teamOnCallQuery,
 } from './querySchemas';
@@ -72,7 +73,7 @@ export async function createRouter(
 
   router.get('/lookup', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
-    const { q, at } = parseInput(lookupQuery, req.query);
+    const { q, at, detail } = parseInput(lookupQuery, req.query);
     res.json(
       lookup(
         index,
@@ -80,9 +81,35 @@ export async function createRouter(
         q,
         at ? new Date(at) : now(),
         canRead,
-        answerOptions,
+        { ...answerOptions, detail },
       ),
     );
+  });
+
+  // Batches of up to 1,000 queries of up to 2 KB each.
+  router.use(express.json({ limit: '3mb' }));
+
+  router.post('/lookup/batch', async (req, res) => {
+    const { index, canRead } = await authorizeLookup(req);
+    const { queries, at, detail } = parseInput(lookupBatchBody, req.body);
+    const when = at ? new Date(at) : now();
+    const status = indexService.status();
+    const batchOptions = { ...answerOptions, detail };
+    res.json({
+      at: when.toISOString(),
+      index: status,
+      results: queries.map(q => {
+        const { query, matches } = lookup(
+          index,
+          status,
+          q,
+          when,
+          canRead,
+          batchOptions,
+        );
+        return { q, interpretedAs: query.interpretedAs, matches };
+      }),
+    });
   });
 
   router.get('/blast-radius', async (req, res) => {

@@ -48,6 +48,7 @@ describe('openapi.yaml', () => {
   it.each([
     ['/lookup', { q: '10.20.1.10' }, 'LookupResponse'],
     ['/lookup', { q: 'nothing-matches' }, 'LookupResponse'],
+    ['/lookup', { q: '10.20.1.10', detail: 'full' }, 'LookupResponse'],
     ['/blast-radius', { entity: 'kafka', depth: 3 }, 'BlastRadiusResponse'],
     ['/coverage', {}, 'CoverageResponse'],
     ['/index-status', {}, 'IndexStatus'],
@@ -60,6 +61,17 @@ describe('openapi.yaml', () => {
       .query(query)
       .set(asUser);
     const validate = validatorFor(schema);
+    expect(validate(res.body) ? [] : validate.errors).toEqual([]);
+  });
+});
+
+describe('openapi.yaml, POST', () => {
+  it('a batch answer matches LookupBatchResponse', async () => {
+    const res = await request(await app())
+      .post('/lookup/batch')
+      .set(asUser)
+      .send({ queries: ['10.20.1.10', 'gateway', 'nothing'], detail: 'full' });
+    const validate = validatorFor('LookupBatchResponse');
     expect(validate(res.body) ? [] : validate.errors).toEqual([]);
   });
 });

@@ -5,6 +5,21 @@ const QUERY_REQUIRED =
 
 const at = z.iso.datetime({ offset: true }).optional();
 
+/** The largest batch: one permission check answers up to this many lookups. */
+export const MAX_BATCH = 1000;
+
+export const lookupBatchBody = z.object({
+  queries: z
+    .array(z.string().trim().min(1, QUERY_REQUIRED).max(2048), {
+      error:
+        'is required: a list of names, refs, hostnames, URLs, IPs or CIDRs',
+    })
+    .min(1, 'needs at least one query')
+    .max(MAX_BATCH, `has more than ${MAX_BATCH} queries: split the batch`),
+  at,
+  detail: z.enum(['best', 'full']).default('best'),
+});
+
 export const lookupQuery = z.object({
   q: z
     .string({ error: QUERY_REQUIRED })
@@ -12,6 +27,7 @@ export const lookupQuery = z.object({
     .min(1, QUERY_REQUIRED)
     .max(2048),
   at,
+  detail: z.enum(['best', 'full']).default('best'),
 });
 
 export const blastRadiusQuery = z.object({

@@ -8,6 +8,7 @@ import {
   LookupResponse,
   OwnershipAnswer,
 } from '@internal/plugin-integrated-ops-common';
+import { AnsweredMatch } from '../components/OpsLookupPage/answeredMatch';
 
 /** Answers shaped like the backend's, for the sample bank estate. */
 
@@ -208,19 +209,51 @@ export function lookupResponse(
   index: IndexStatus = freshIndex,
 ): LookupResponse {
   return {
-    query: { q, interpretedAs: `IP address ${q}`, at: '2026-03-02T12:00:00Z' },
+    query: {
+      q,
+      interpretedAs: `IP address ${q}`,
+      at: '2026-03-02T12:00:00Z',
+      detail: 'best',
+    },
     index,
     matches,
   };
 }
 
-export const scoringMatch = (): LookupMatch => ({
-  entityRef: 'component:default/fraud-scoring-service',
-  matchedBy: 'address',
-  score: 100,
-  detail: '10.20.3.14',
-  answer: scoringAnswer(),
-});
+/** A match as the backend sends it: the summary always, the answer for the best one. */
+export function answeredMatch(
+  answer: OwnershipAnswer,
+  overrides: Partial<LookupMatch> = {},
+): AnsweredMatch {
+  const brief = (d: Discipline) => {
+    const o = answer.owners[d];
+    return {
+      source: o.source,
+      team: o.ownerRef,
+      title: o.team?.title,
+      onCall: o.onCall.find(s => s.person)?.person?.name,
+      noOwner: o.noOwner?.reason,
+    };
+  };
+  return {
+    entityRef: answer.entity.ref,
+    matchedBy: 'address',
+    score: 100,
+    detail: '10.20.3.14',
+    summary: {
+      entity: answer.entity,
+      owners: {
+        netops: brief('netops'),
+        devops: brief('devops'),
+        secops: brief('secops'),
+      },
+    },
+    answer,
+    ...overrides,
+  } as AnsweredMatch;
+}
+
+export const scoringMatch = (): AnsweredMatch => answeredMatch(scoringAnswer());
 
 export function blastRadiusResponse(): BlastRadiusResponse {
   const node = (ref: string, title: string, hop: number, via: string) => {

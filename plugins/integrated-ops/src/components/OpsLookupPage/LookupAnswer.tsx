@@ -18,6 +18,7 @@ import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { RefCaption } from '../shared/RefCaption';
 import { SectionCard } from '../shared/SectionCard';
 import { CopyWhoToPageButton } from './CopyWhoToPageButton';
+import { AnsweredMatch } from './answeredMatch';
 import { OnCallSummary } from './OnCallSummary';
 import { whoToPage } from './whoToPage';
 
@@ -35,7 +36,7 @@ export const REASONS: Record<LookupMatch['matchedBy'], string> = {
 /** The best match: who to page now, then its three owners with on call, contacts, escalation and runbooks. */
 export function LookupAnswer(props: {
   response: LookupResponse;
-  match: LookupMatch;
+  match: AnsweredMatch;
 }) {
   const { response, match } = props;
   const { entity, owners, runbooks } = match.answer;
@@ -123,7 +124,7 @@ export function OtherMatches(props: {
                 props.onPick(m.entityRef);
               }}
             >
-              {m.answer.entity.title}
+              {m.summary.entity.title}
             </Link>{' '}
             <Text as="span" variant="body-small" color="secondary">
               {m.entityRef} - {REASONS[m.matchedBy]}

@@ -6,6 +6,7 @@ import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
 import { LookupForm } from '../shared/LookupForm';
 import { useOpsData } from '../shared/useOpsData';
+import { isAnswered } from './answeredMatch';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
 
@@ -26,7 +27,7 @@ function LookupResult(props: { q: string; onPick: (q: string) => void }) {
         </Text>
         <IndexStatusNote status={value.index} />
       </Flex>
-      {best ? (
+      {isAnswered(best) ? (
         <>
           <LookupAnswer response={value} match={best} />
           <OtherMatches matches={others} onPick={props.onPick} />

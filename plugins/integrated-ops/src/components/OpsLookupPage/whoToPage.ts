@@ -5,11 +5,11 @@ import {
   EscalationStep,
   formatInstant,
   formatShiftTime,
-  LookupMatch,
   LookupResponse,
   Person,
 } from '@internal/plugin-integrated-ops-common';
 import { contactText, personText, reachable } from '../shared/contactText';
+import { AnsweredMatch } from './answeredMatch';
 
 /**
  * Whom to call for one discipline: the first person on call; when nobody of
@@ -40,7 +40,7 @@ export function whoToCall(answer: DisciplineAnswer): string {
 }
 
 /** "NetOps: Omar Haddad · DevOps: Hannah Cohen · SecOps: Noah Kim". */
-export function onCallSummary(match: LookupMatch): string {
+export function onCallSummary(match: AnsweredMatch): string {
   return DISCIPLINES.map(
     d => `${DISCIPLINE_TITLES[d]}: ${whoToCall(match.answer.owners[d])}`,
   ).join(' · ');
@@ -99,7 +99,7 @@ function disciplineLines(answer: DisciplineAnswer): string[] {
  */
 export function whoToPage(
   response: LookupResponse,
-  match: LookupMatch,
+  match: AnsweredMatch,
   answerUrl: string,
 ): string {
   const { entity, owners, runbooks } = match.answer;

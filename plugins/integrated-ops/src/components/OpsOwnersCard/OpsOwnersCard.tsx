@@ -30,12 +30,13 @@ export function OpsOwnersCard() {
   } else if (error) {
     content = <LoadError error={error} onRetry={retry} />;
   } else {
-    const match = value?.matches.find(m => m.entityRef === ref);
+    // The entity asked for by ref is the best match: the one with the full answer.
+    const match = value?.matches.find(m => m.entityRef === ref && m.answer);
     content = match ? (
       <Flex direction="column" gap="4">
         <Grid.Root columns={{ initial: '1', md: '3' }} gap="5">
           {DISCIPLINES.map(d => (
-            <DisciplineColumn key={d} answer={match.answer.owners[d]} />
+            <DisciplineColumn key={d} answer={match.answer!.owners[d]} />
           ))}
         </Grid.Root>
         <IndexStatusNote status={value!.index} />

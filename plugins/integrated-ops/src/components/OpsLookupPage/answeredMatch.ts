@@ -1,0 +1,9 @@
+import {
+  LookupMatch,
+  OwnershipAnswer,
+} from '@internal/plugin-integrated-ops-common';
+
+/** A match that carries its full answer: the best one of a lookup. */
+export type AnsweredMatch = LookupMatch & { answer: OwnershipAnswer };
+
+export const isAnswered = (m?: LookupMatch): m is AnsweredMatch => !!m?.answer;
