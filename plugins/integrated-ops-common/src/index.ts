@@ -17,5 +17,6 @@ export * from './readEffectiveOwners';
 export * from './coverage';
 export * from './permissions';
 export * from './formatTime';
+export * from './summarizeAnswer';
 export type * from './lookupTypes';
 export { parseInput, parseWithMessages } from './describeIssues';

@@ -18,6 +18,13 @@ import { OwnershipIndex } from '../index/OwnershipIndex';
 import { noOwnerWarning } from './noOwnerWarning';
 import { onCallAtMemoized } from './onCallMemo';
 
+/**
+ * `full`: everything below. `brief`: what a summary needs (teams, who is on
+ * call, whether nobody can be paged), without team members, escalation paths
+ * or whom to call instead: the lookup's other matches, which it only lists.
+ */
+export type AnswerDepth = 'full' | 'brief';
+
 /** Portal settings that shape every answer (from `integratedOps.lookup`). */
 export interface AnswerOptions {
   /** Group to call when a discipline has nobody to page. */
@@ -70,6 +77,7 @@ function teamSummary(
   index: OwnershipIndex,
   ref: string,
   team: Entity,
+  depth: AnswerDepth = 'full',
 ): TeamSummary {
   const ops = index.teams.get(ref);
   const profile = (team.spec?.profile ?? {}) as { email?: string };
@@ -79,7 +87,10 @@ function teamSummary(
     email: profile.email,
     contacts: contactLinks(team),
     lead: ops?.lead ? person(index, ops.lead) : undefined,
-    members: (index.members.get(ref) ?? []).map(m => person(index, m)),
+    members:
+      depth === 'full'
+        ? (index.members.get(ref) ?? []).map(m => person(index, m))
+        : [],
   };
 }
 
@@ -175,7 +186,9 @@ export function buildOwnershipAnswer(
   ref: string,
   at: Date,
   options: AnswerOptions = {},
+  depth: AnswerDepth = 'full',
 ): OwnershipAnswer {
+  const full = depth === 'full';
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
   const owners = readEffectiveOwners(entity);
@@ -195,12 +208,15 @@ export function buildOwnershipAnswer(
       declaredOn: owner.declaredOn,
       teamKnown: !!team,
       team:
-        team && owner.owner ? teamSummary(index, owner.owner, team) : undefined,
+        team && owner.owner
+          ? teamSummary(index, owner.owner, team, depth)
+          : undefined,
       onCall: owner.owner ? onCallNow(index, owner.owner, at) : [],
-      escalation: owner.owner ? escalationPath(index, owner.owner, at) : [],
+      escalation:
+        full && owner.owner ? escalationPath(index, owner.owner, at) : [],
     };
     answers[discipline].noOwner = noOwnerWarning(answers[discipline], () =>
-      options.noOwnerEscalation
+      full && options.noOwnerEscalation
         ? escalationStep(index, options.noOwnerEscalation, 1, at)
         : undefined,
     );

@@ -2,13 +2,13 @@ import {
   IndexStatus,
   LookupDetail,
   LookupResponse,
+  summarizeAnswer,
 } from '@internal/plugin-integrated-ops-common';
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
-import { summarizeAnswer } from './summarizeAnswer';
 
 export function describeQuery(query: ClassifiedQuery): string {
   switch (query.kind) {
@@ -50,16 +50,19 @@ export function lookup(
     },
     index: status,
     matches: findMatches(index, query, canRead).map((candidate, i) => {
+      // Only the answers that are sent are built in full.
+      const full = i === 0 || detail === 'full';
       const answer = buildOwnershipAnswer(
         index,
         candidate.entityRef,
         at,
         options,
+        full ? 'full' : 'brief',
       );
       return {
         ...candidate,
         summary: summarizeAnswer(answer),
-        answer: i === 0 || detail === 'full' ? answer : undefined,
+        answer: full ? answer : undefined,
       };
     }),
   };

@@ -7,6 +7,7 @@ import {
   LookupMatch,
   LookupResponse,
   OwnershipAnswer,
+  summarizeAnswer,
 } from '@internal/plugin-integrated-ops-common';
 import { AnsweredMatch } from '../components/OpsLookupPage/answeredMatch';
 
@@ -225,29 +226,12 @@ export function answeredMatch(
   answer: OwnershipAnswer,
   overrides: Partial<LookupMatch> = {},
 ): AnsweredMatch {
-  const brief = (d: Discipline) => {
-    const o = answer.owners[d];
-    return {
-      source: o.source,
-      team: o.ownerRef,
-      title: o.team?.title,
-      onCall: o.onCall.find(s => s.person)?.person?.name,
-      noOwner: o.noOwner?.reason,
-    };
-  };
   return {
     entityRef: answer.entity.ref,
     matchedBy: 'address',
     score: 100,
     detail: '10.20.3.14',
-    summary: {
-      entity: answer.entity,
-      owners: {
-        netops: brief('netops'),
-        devops: brief('devops'),
-        secops: brief('secops'),
-      },
-    },
+    summary: summarizeAnswer(answer),
     answer,
     ...overrides,
   } as AnsweredMatch;

@@ -1,10 +1,5 @@
-import {
-  DISCIPLINES,
-  Discipline,
-  MatchSummary,
-  OwnerBrief,
-  OwnershipAnswer,
-} from '@internal/plugin-integrated-ops-common';
+import { Discipline, DISCIPLINES } from './disciplines';
+import type { MatchSummary, OwnerBrief, OwnershipAnswer } from './lookupTypes';
 
 /** An answer in brief: the entity and, per discipline, team, source, who is on call, whether nobody can be paged. */
 export function summarizeAnswer(answer: OwnershipAnswer): MatchSummary {
