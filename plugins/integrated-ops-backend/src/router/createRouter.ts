@@ -42,6 +42,8 @@ export async function createRouter(
   const { httpAuth, permissions, indexService, answerOptions } = options;
   const now = options.now ?? (() => new Date());
   const router = Router();
+  // POST /lookup/batch: up to 1,000 queries of up to 2 KB each.
+  router.use(express.json({ limit: '3mb' }));
 
   /** The caller's credentials; 401 without a user or service token. */
   const credentialsOf = (req: Request) =>
@@ -85,9 +87,6 @@ export async function createRouter(
       ),
     );
   });
-
-  // Batches of up to 1,000 queries of up to 2 KB each.
-  router.use(express.json({ limit: '3mb' }));
 
   router.post('/lookup/batch', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
