@@ -5,9 +5,10 @@
  * zones, and axe-core on every page an incident touches. Screenshots land in
  * e2e-screenshots/ (gitignored).
  */
-import { expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 import { expectedOnCall } from '../support/expectedOnCall';
+import { signInAsGuest } from '../support/signIn';
 import {
   guestToken,
   waitForEntities,
@@ -30,19 +31,12 @@ test.beforeAll(async ({ request }) => {
   );
 });
 
-/** Guest sign-in; on a phone the sidebar is a bottom bar, so wait for the session instead. */
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0);
-}
-
 test('nobody to page is an alert that names whom to call instead, in the copied text and the blast radius', async ({
   page,
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/ops-lookup?q=model-artifacts-bucket');
   const commander = expectedOnCall('incident-command')[0];
 
@@ -103,7 +97,7 @@ test('on a phone the three owners to page are on the first screen and nothing sc
     timezoneId: 'America/New_York',
   });
   const page = await context.newPage();
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/ops-lookup?q=10.20.3.14');
 
   const summary = page.getByRole('list', { name: 'Who to page now' });
@@ -139,7 +133,7 @@ test('on a phone the three owners to page are on the first screen and nothing sc
 test('the pages an incident touches have no serious accessibility violations', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   // Our pages, each with a <main> landmark.
   for (const path of [
     '/ops-lookup?q=10.20.3.14',
@@ -167,7 +161,7 @@ test('on a phone the coverage, change request and team pages do not scroll sidew
 }) => {
   const context = await browser.newContext({ viewport: PHONE });
   const page = await context.newPage();
-  await signIn(page);
+  await signInAsGuest(page);
   for (const [path, ready, shot] of [
     ['/ops-coverage', 'What to fix', 'ops-coverage-phone'],
     ['/ops-requests', 'Awaiting my approval', 'requests-phone'],

@@ -6,6 +6,7 @@
  */
 import { expect, Page, test } from '@playwright/test';
 import { expectedOnCall } from '../support/expectedOnCall';
+import { signInAsGuest } from '../support/signIn';
 import {
   guestToken,
   waitForEntities,
@@ -25,14 +26,6 @@ test.beforeAll(async ({ request }) => {
     'component:default/legacy-batch-scorer',
   );
 });
-
-async function signIn(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Incident lookup' }),
-  ).toBeVisible();
-}
 
 /** The owner column of one discipline: team, and who is on call now. */
 async function expectOwner(
@@ -64,7 +57,7 @@ const socTier1 = { name: 'soc-tier1', title: 'SOC Tier 1' };
 test('incident lookup by hostname from the sidebar, keyboard only', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.getByRole('link', { name: 'Incident lookup' }).click();
   const box = page.getByRole('textbox', { name: 'Name, hostname, URL or IP' });
   await expect(box).toBeFocused();
@@ -102,7 +95,7 @@ test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy wh
   context,
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/ops-lookup?q=10.20.3.14');
 
   await expect(
@@ -157,7 +150,7 @@ test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy wh
 test('incident lookup by name, and a query that matches nothing', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/ops-lookup?q=ml-inference-service');
   await expect(
     page.getByRole('link', { name: 'ML Inference Service' }).first(),
@@ -181,7 +174,7 @@ test('incident lookup by name, and a query that matches nothing', async ({
 });
 
 test('a component page leads with the ops owners card', async ({ page }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/catalog/default/component/fraud-scoring-service');
   await expect(page.getByText('Ops owners')).toBeVisible();
   await expectOwner(page, 'NetOps', { ...netopsDc, source: 'declared' });
@@ -203,7 +196,7 @@ test('a component page leads with the ops owners card', async ({ page }) => {
 test('the coverage dashboard lists the gaps, links to them and exports CSV', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.getByRole('link', { name: 'Ops coverage' }).click();
   await expect(
     page.getByText(/^\d+ of \d+ entities fully covered \(\d+(\.\d)?%\)$/),
@@ -245,7 +238,7 @@ test('the coverage dashboard lists the gaps, links to them and exports CSV', asy
 test('a Group page shows who of the team is on call now and next, and what it owns per discipline', async ({
   page,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/catalog/default/group/netops-dc');
   const onCall = page.getByRole('region', { name: 'On call now' });
   await expect(onCall).toContainText(
@@ -272,7 +265,7 @@ test('from Home and from the search bar to the incident lookup', async ({
   page,
   request,
 }) => {
-  await signIn(page);
+  await signInAsGuest(page);
   await page.goto('/home');
   await page
     .getByRole('textbox', { name: 'Who owns it? Name, hostname, URL or IP' })
