@@ -56,6 +56,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
+// events between plugins and replicas (a bus on PostgreSQL; in memory on SQLite)
+backend.add(import('@backstage/plugin-events-backend'));
 
 // incident lookup, blast radius and coverage
 backend.add(import('@internal/plugin-integrated-ops-backend'));

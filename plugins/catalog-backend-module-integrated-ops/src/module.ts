@@ -6,6 +6,8 @@ import {
   catalogProcessingExtensionPoint,
   catalogServiceRef,
 } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { OpsFactsChangePublisher } from './events/OpsFactsChangePublisher';
 import { CachedEntityLookup } from './processor/CachedEntityLookup';
 import { OpsOwnershipProcessor } from './processor/OpsOwnershipProcessor';
 
@@ -14,6 +16,10 @@ import { OpsOwnershipProcessor } from './processor/OpsOwnershipProcessor';
  *
  * Config (optional): `integratedOps.ownership.lookupCacheSeconds` - how long
  * the processor reuses a looked-up System, Domain or Group (default 10).
+ *
+ * Entities whose ownership facts change are announced on the events service
+ * (topic `integrated-ops.ops-facts-changed`), so the lookup re-reads them
+ * within seconds instead of at its next catalog listing.
  */
 export const catalogModuleIntegratedOps = createBackendModule({
   pluginId: 'catalog',
@@ -26,8 +32,18 @@ export const catalogModuleIntegratedOps = createBackendModule({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         logger: coreServices.logger,
+        lifecycle: coreServices.lifecycle,
+        events: eventsServiceRef,
       },
-      async init({ processing, catalog, auth, config, logger }) {
+      async init({
+        processing,
+        catalog,
+        auth,
+        config,
+        logger,
+        lifecycle,
+        events,
+      }) {
         const ttlSeconds =
           config.getOptionalNumber(
             'integratedOps.ownership.lookupCacheSeconds',
@@ -36,7 +52,11 @@ export const catalogModuleIntegratedOps = createBackendModule({
           ttlMs: ttlSeconds * 1000,
           maxEntries: 10_000,
         });
-        processing.addProcessor(new OpsOwnershipProcessor({ lookup, logger }));
+        const changes = new OpsFactsChangePublisher({ events, logger });
+        lifecycle.addShutdownHook(() => changes.flush());
+        processing.addProcessor(
+          new OpsOwnershipProcessor({ lookup, logger, changes }),
+        );
       },
     });
   },

@@ -3,11 +3,18 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { hostname } from 'node:os';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  integratedOpsPermissions,
+  OPS_FACTS_CHANGED_TOPIC,
+  readOpsFactsChanged,
+} from '@internal/plugin-integrated-ops-common';
 import { registerLookupActions } from './actions/registerLookupActions';
 import { createRouter } from './router/createRouter';
 import { CatalogEntityMirror } from './service/CatalogEntityMirror';
+import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 
 /**
@@ -28,8 +35,10 @@ export const integratedOpsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
@@ -40,8 +49,10 @@ export const integratedOpsPlugin = createBackendPlugin({
         permissionsRegistry,
         logger,
         scheduler,
+        lifecycle,
         config,
         catalog,
+        events,
         actionsRegistry,
       }) {
         const refreshSeconds =
@@ -53,7 +64,28 @@ export const integratedOpsPlugin = createBackendPlugin({
           staleAfterMs: refreshSeconds * 3 * 1000,
         });
 
-        // Each replica keeps its own index, so the refresh runs locally on each.
+        // Entities the catalog module announces as changed are read again as
+        // soon as the catalog serves them. Each replica keeps its own index,
+        // so each needs every event: the subscription is per replica (the
+        // events bus hands an event to one subscriber of a given id).
+        const follower = new EntityChangeFollower({
+          patch: refs => indexService.patch(() => mirror.refetch(refs)),
+          relist: () => indexService.refresh(),
+          logger,
+        });
+        lifecycle.addShutdownHook(() => follower.stop());
+        const replica =
+          config.getOptionalString('integratedOps.lookup.replicaId') ??
+          hostname();
+        await events.subscribe({
+          id: `index-freshness.${replica}`,
+          topics: [OPS_FACTS_CHANGED_TOPIC],
+          onEvent: async ({ eventPayload }) =>
+            follower.follow(readOpsFactsChanged(eventPayload)),
+        });
+
+        // The periodic listing is the safety net (deletions, missed events);
+        // it runs locally on each replica.
         await scheduler.scheduleTask({
           id: 'integrated-ops-index-refresh',
           scope: 'local',

@@ -20,3 +20,4 @@ export * from './formatTime';
 export * from './summarizeAnswer';
 export type * from './lookupTypes';
 export { parseInput, parseWithMessages } from './describeIssues';
+export * from './changeEvents';

@@ -60,9 +60,32 @@ function memoryCache(): CatalogProcessorCache {
   };
 }
 
+/**
+ * The processor cache as the catalog keeps it between passes: a pass reads
+ * what the last successful pass set, and only what this pass sets is kept,
+ * and only if the pass had no error.
+ */
+function catalogCache() {
+  let stored: Record<string, unknown> = {};
+  return {
+    pass(): CatalogProcessorCache & { commit(ok: boolean): void } {
+      let next: Record<string, unknown> | undefined;
+      return {
+        get: async <T>(key: string) => stored[key] as T | undefined,
+        set: async (key, value) => void ((next ??= {})[key] = value),
+        commit: ok => void (ok && next && (stored = next)),
+      };
+    },
+  };
+}
+
 async function run(
   entity: Entity,
-  options: { cache?: CatalogProcessorCache; lookupFails?: boolean } = {},
+  options: {
+    cache?: CatalogProcessorCache;
+    lookupFails?: boolean;
+    changes?: { changed(ref: string): void };
+  } = {},
 ) {
   const lookup = {
     get: async (ref: string) => {
@@ -73,6 +96,7 @@ async function run(
   const processor = new OpsOwnershipProcessor({
     lookup,
     logger: mockServices.logger.mock(),
+    changes: options.changes,
   });
   const emitted: CatalogProcessorResult[] = [];
   const result = await processor.postProcessEntity(
@@ -225,6 +249,64 @@ describe('OpsOwnershipProcessor', () => {
       result: user,
       relations: [],
       errors: [],
+    });
+  });
+
+  describe('announcing changed ownership facts', () => {
+    /** Runs passes like the catalog does, each in a new processor (a restart). */
+    const passes = () => {
+      const cache = catalogCache();
+      const changed: string[] = [];
+      return {
+        changed,
+        pass: async (entity: Entity) => {
+          const c = cache.pass();
+          const out = await run(entity, {
+            cache: c,
+            changes: { changed: ref => changed.push(ref) },
+          });
+          c.commit(out.errors.length === 0);
+          return out;
+        },
+      };
+    };
+
+    it('announces a new entity, then only passes whose facts changed', async () => {
+      const { pass, changed } = passes();
+      await pass(gateway({ netops: 'netops-edge' }));
+      expect(changed).toEqual(['component:default/gateway']);
+
+      await pass(gateway({ netops: 'netops-edge' }));
+      expect(changed).toHaveLength(1);
+
+      await pass(gateway({ netops: 'netops-edge', devops: 'sre' }));
+      expect(changed).toHaveLength(2);
+    });
+
+    it('announces an inherited owner that moved, though the entity did not change', async () => {
+      const { pass, changed } = passes();
+      await pass(gateway({ netops: 'netops-edge' }));
+      const edge = byRef.get('system:default/edge')!;
+      byRef.set('system:default/edge', {
+        ...edge,
+        spec: { ...edge.spec, opsOwners: { devops: 'platform' } },
+      });
+      try {
+        const { relations } = await pass(gateway({ netops: 'netops-edge' }));
+        expect(relations).toContain(
+          'component:gateway devopsOwnedBy group:platform',
+        );
+      } finally {
+        byRef.set('system:default/edge', edge);
+      }
+      expect(changed).toHaveLength(2);
+    });
+
+    it('announces nothing for a pass that failed', async () => {
+      const { pass, changed } = passes();
+      await pass(gateway({ netops: 'netops-edge' }));
+      await pass(gateway({ netops: 'user:default/ana.silva' }));
+      expect(changed).toHaveLength(1);
     });
   });
 });

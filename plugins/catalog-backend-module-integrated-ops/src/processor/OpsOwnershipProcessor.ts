@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import {
   Entity,
@@ -30,6 +31,15 @@ import { EntityLookup } from './CachedEntityLookup';
 
 /** Set in the processor cache once an entity has been processed successfully. */
 const SEEN_KEY = 'integrated-ops/seen';
+/** The fingerprint of the entity's ownership facts after the last pass. */
+const FACTS_KEY = 'integrated-ops/facts';
+
+/** What a pass made of an entity: the entity and its typed relations. */
+function factsFingerprint(entity: Entity, relations: unknown[]): string {
+  return createHash('sha1')
+    .update(JSON.stringify({ entity, relations }))
+    .digest('base64');
+}
 
 /**
  * Turns `spec.opsOwners` (Components, Systems, Resources, APIs, Domains) and
@@ -46,7 +56,16 @@ const SEEN_KEY = 'integrated-ops/seen';
  */
 export class OpsOwnershipProcessor implements CatalogProcessor {
   constructor(
-    private readonly options: { lookup: EntityLookup; logger: LoggerService },
+    private readonly options: {
+      lookup: EntityLookup;
+      logger: LoggerService;
+      /**
+       * Told of each entity whose ownership facts (the processed entity and
+       * its typed relations) differ from its last successful pass, or that
+       * has none yet: a new entity.
+       */
+      changes?: { changed(entityRef: string): void };
+    },
   ) {}
 
   getProcessorName(): string {
@@ -59,6 +78,45 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
     cache: CatalogProcessorCache,
   ): Promise<Entity> {
+    const wasSeen = (await cache.get<boolean>(SEEN_KEY)) === true;
+    const relations: unknown[] = [];
+    let failed = false;
+    const result = await this.#process(
+      entity,
+      location,
+      output => {
+        if (output.type === 'relation') relations.push(output.relation);
+        if (output.type === 'error') failed = true;
+        emit(output);
+      },
+      wasSeen,
+    );
+    // The catalog keeps only the keys set in a pass (and nothing from a
+    // failed one), so each successful pass sets all of them.
+    if (wasSeen || result.checked) await cache.set(SEEN_KEY, true);
+    if (!failed) {
+      const facts = factsFingerprint(result.entity, relations);
+      const previous = await cache.get<string>(FACTS_KEY);
+      await cache.set(FACTS_KEY, facts);
+      if (previous !== facts) {
+        this.options.changes?.changed(
+          stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
+        );
+      }
+    }
+    return result.entity;
+  }
+
+  /**
+   * One pass over the entity; `checked` says the declared owners were
+   * checked (or did not need to be) and resolved.
+   */
+  async #process(
+    entity: Entity,
+    location: LocationSpec,
+    emit: CatalogProcessorEmit,
+    seen: boolean,
+  ): Promise<{ entity: Entity; checked: boolean }> {
     if (entity.kind.toLocaleLowerCase('en-US') === 'group') {
       const team = parseOpsTeam(entity);
       if (!team.ok) {
@@ -66,10 +124,10 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
           emit(processingResult.inputError(location, e)),
         );
       }
-      return entity;
+      return { entity, checked: false };
     }
     if (!isOwnedKind(entity)) {
-      return entity;
+      return { entity, checked: false };
     }
 
     const declared = parseOpsOwners(entity);
@@ -82,13 +140,13 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
             emit(processingResult.inputError(location, e)),
           ),
       );
-      return entity;
+      return { entity, checked: false };
     }
 
     const { lookup } = this.options;
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     try {
-      if ((await cache.get<boolean>(SEEN_KEY)) === true) {
+      if (seen) {
         const problems = await checkDeclaredOwners(declared.value, lookup);
         if (problems.length) {
           problems.forEach(p =>
@@ -96,10 +154,9 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
               processingResult.inputError(location, `${OPS_OWNERS_FIELD}.${p}`),
             ),
           );
-          return entity;
+          return { entity, checked: false };
         }
       }
-      await cache.set(SEEN_KEY, true);
 
       const owners = resolveEffectiveOwners(
         entity,
@@ -131,11 +188,14 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
         }
       }
       return {
-        ...entity,
-        metadata: {
-          ...entity.metadata,
-          annotations: { ...entity.metadata.annotations, ...annotations },
+        entity: {
+          ...entity,
+          metadata: {
+            ...entity.metadata,
+            annotations: { ...entity.metadata.annotations, ...annotations },
+          },
         },
+        checked: true,
       };
     } catch (error) {
       this.options.logger.warn(
@@ -147,7 +207,7 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
           `Could not resolve ops owners of ${entityRef} (catalog lookup failed: ${error}); keeping the previous state`,
         ),
       );
-      return entity;
+      return { entity, checked: false };
     }
   }
 

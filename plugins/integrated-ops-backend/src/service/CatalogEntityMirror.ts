@@ -84,4 +84,34 @@ export class CatalogEntityMirror {
     }
     return { upserted, removed, entities: () => this.#byRef.values() };
   }
+
+  /**
+   * Reads the given entities again and keeps the versions that differ from
+   * the mirror's (by etag). Refs the catalog does not serve yet, or serves
+   * unchanged, come back as `unchanged`: the caller may ask again later.
+   */
+  async refetch(
+    refs: string[],
+  ): Promise<{ upserted: Entity[]; unchanged: string[] }> {
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const upserted: Entity[] = [];
+    const unchanged: string[] = [];
+    for (let i = 0; i < refs.length; i += BATCH) {
+      const batch = refs.slice(i, i + BATCH);
+      const { items } = await this.catalog.getEntitiesByRefs(
+        { entityRefs: batch },
+        { credentials },
+      );
+      items.forEach((entity, n) => {
+        const known = this.#byRef.get(batch[n]);
+        if (!entity || known?.metadata.etag === entity.metadata.etag) {
+          unchanged.push(batch[n]);
+          return;
+        }
+        this.#byRef.set(batch[n], entity);
+        upserted.push(entity);
+      });
+    }
+    return { upserted, unchanged };
+  }
 }

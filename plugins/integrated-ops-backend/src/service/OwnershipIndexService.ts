@@ -1,4 +1,5 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
 import { IndexStatus } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
@@ -35,6 +36,8 @@ export class OwnershipIndexService {
   #lastError?: string;
   #refreshing?: Promise<void>;
   #rebuildNext = true;
+  /** Refreshes and patches run one at a time, in the order asked. */
+  #queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: OwnershipIndexServiceOptions) {}
 
@@ -42,12 +45,44 @@ export class OwnershipIndexService {
     return (this.options.now ?? (() => new Date()))();
   }
 
+  #serially<T>(fn: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(fn);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
   /** Brings the index up to date; concurrent calls share one refresh. */
   refresh(): Promise<void> {
-    this.#refreshing ??= this.#update().finally(() => {
+    this.#refreshing ??= this.#serially(() => this.#update()).finally(() => {
       this.#refreshing = undefined;
     });
     return this.#refreshing;
+  }
+
+  /**
+   * Patches the index with what `fetch` returns (new versions of some
+   * entities), in turn with refreshes so that neither overwrites the other
+   * with an older version. Does nothing before the first build, which reads
+   * everything anyway. Resolves to what fetch returned, or undefined.
+   */
+  patch<T extends { upserted: Entity[] }>(
+    fetch: () => Promise<T>,
+  ): Promise<T | undefined> {
+    return this.#serially(async () => {
+      const index = this.#index;
+      if (!index) return undefined;
+      const fetched = await fetch();
+      let skipped = 0;
+      await inSlices(fetched.upserted, slice => {
+        skipped += index.apply({ removed: [], upserted: slice }).skipped;
+      });
+      if (skipped) {
+        this.options.logger.debug(
+          `Ownership index: ${skipped} changed entities unreadable, left out`,
+        );
+      }
+      return fetched;
+    });
   }
 
   async #update(): Promise<void> {

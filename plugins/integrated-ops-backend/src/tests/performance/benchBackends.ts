@@ -6,20 +6,19 @@ import {
 } from '@backstage/backend-plugin-api';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
-import {
-  ANNOTATION_LOCATION,
-  ANNOTATION_ORIGIN_LOCATION,
-  Entity,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import {
-  catalogProcessingExtensionPoint,
-  catalogServiceRef,
-} from '@backstage/plugin-catalog-node';
+  EventsService,
+  eventsServiceFactory,
+  eventsServiceRef,
+} from '@backstage/plugin-events-node';
+import { OPS_FACTS_CHANGED_TOPIC } from '@internal/plugin-integrated-ops-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
 import { AddressInfo } from 'net';
+import { testEntityProvider } from '../testEntityProvider';
 import { integratedOpsPlugin } from '../../plugin';
 import { fetchOnce } from './fetchOnce';
 import { benchAuth } from './benchAuth';
@@ -36,6 +35,22 @@ export interface BenchBackend {
   stop(): Promise<void>;
 }
 
+/** Gives the benchmark an events service, to publish what the catalog module would. */
+function eventsHook(hooks: { events?: EventsService }) {
+  return createBackendModule({
+    pluginId: 'integrated-ops',
+    moduleId: 'bench-events',
+    register(reg) {
+      reg.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          hooks.events = events;
+        },
+      });
+    },
+  });
+}
+
 /** Gives the benchmark the integrated-ops plugin's scheduler, to trigger its refresh task. */
 function schedulerHook(hooks: { scheduler?: SchedulerService }) {
   return createBackendModule({
@@ -46,43 +61,6 @@ function schedulerHook(hooks: { scheduler?: SchedulerService }) {
         deps: { scheduler: coreServices.scheduler },
         async init({ scheduler }) {
           hooks.scheduler = scheduler;
-        },
-      });
-    },
-  });
-}
-
-/** Feeds a fixed set of entities into the real catalog, like any entity provider. */
-function estateProvider(entities: Entity[]) {
-  return createBackendModule({
-    pluginId: 'catalog',
-    moduleId: 'bench-estate',
-    register(reg) {
-      reg.registerInit({
-        deps: { processing: catalogProcessingExtensionPoint },
-        async init({ processing }) {
-          processing.addEntityProvider({
-            getProviderName: () => 'bench-estate',
-            connect: async connection => {
-              const location = 'url:https://bench.example/estate.yaml';
-              await connection.applyMutation({
-                type: 'full',
-                entities: entities.map(entity => ({
-                  locationKey: 'bench',
-                  entity: {
-                    ...entity,
-                    metadata: {
-                      ...entity.metadata,
-                      annotations: {
-                        [ANNOTATION_LOCATION]: location,
-                        [ANNOTATION_ORIGIN_LOCATION]: location,
-                      },
-                    },
-                  },
-                })),
-              });
-            },
-          });
         },
       });
     },
@@ -166,11 +144,13 @@ async function start(features: Features): Promise<BenchBackend> {
 
 /**
  * The plugin in a real backend whose catalog is an in-memory catalog
- * service. The mock's getEntitiesByRefs builds a map of every entity on each
- * call (a minute of the first sync at 200k entities, spent in the mock); a
- * real catalog answers it from an index, and so does this one.
+ * service the benchmark can edit (`serve`), with the real events service
+ * (`announce` publishes what the catalog module would). The mock's
+ * getEntitiesByRefs builds a map of every entity on each call (a minute of
+ * the first sync at 200k entities, spent in the mock); a real catalog answers
+ * it from an index, and so does this one.
  */
-export function withInMemoryCatalog(entities: Entity[]) {
+export async function withInMemoryCatalog(entities: Entity[]) {
   const catalog = catalogServiceMock({ entities });
   const byRef = new Map(
     entities.map(e => [stringifyEntityRef(e).toLocaleLowerCase('en-US'), e]),
@@ -178,19 +158,44 @@ export function withInMemoryCatalog(entities: Entity[]) {
   catalog.getEntitiesByRefs = async ({ entityRefs }) => ({
     items: entityRefs.map(ref => byRef.get(ref.toLocaleLowerCase('en-US'))),
   });
-  return start([
+  catalog.streamEntities = async function* streamEntities() {
+    const all = [...byRef.values()];
+    for (let i = 0; i < all.length; i += 5000) yield all.slice(i, i + 5000);
+  };
+  const hooks: { events?: EventsService } = {};
+  const backend = await start([
     createServiceFactory({
       service: catalogServiceRef,
       deps: {},
       factory: () => catalog,
     }),
+    eventsServiceFactory,
+    eventsHook(hooks),
   ]);
+  return {
+    ...backend,
+    entity: (ref: string) => byRef.get(ref),
+    /** From now on the catalog serves this version of the entity. */
+    serve(entity: Entity) {
+      byRef.set(stringifyEntityRef(entity).toLocaleLowerCase('en-US'), entity);
+    },
+    /** Publishes what the catalog module publishes after processing these. */
+    announce: (entityRefs: string[]) =>
+      hooks.events!.publish({
+        topic: OPS_FACTS_CHANGED_TOPIC,
+        eventPayload: { entityRefs, processedAt: new Date().toISOString() },
+      }),
+  };
 }
 
 /** The plugin beside a real catalog backend (SQLite in memory) that ingests the raw estate. */
-export const withRealCatalog = (rawEntities: Entity[]) =>
-  start([
+export async function withRealCatalog(rawEntities: Entity[]) {
+  const estate = testEntityProvider('bench-estate');
+  const backend = await start([
     catalogPlugin,
     catalogModuleIntegratedOps,
-    estateProvider(rawEntities),
+    estate.module,
   ]);
+  await estate.replace(rawEntities);
+  return backend;
+}

@@ -8,7 +8,9 @@
  * plugin in a real backend loads its index through its real path
  * (streamEntities -> OwnershipIndexService -> OwnershipIndex) from an
  * in-memory catalog service holding the estate as the catalog serves it after
- * processing; then in-process and HTTP (loopback) timings and index memory.
+ * processing; then in-process and HTTP (loopback) timings, index memory, and
+ * freshness: time from the catalog serving a change to the lookup answering
+ * it, by events and by the periodic listing alone (./freshness.ts).
  *
  * Phase B (BENCH_CATALOG_COMPONENTS / BENCH_CATALOG_SEGMENTS): a real
  * catalog backend with the typed-ownership module ingests the raw estate; the
@@ -37,6 +39,7 @@ import { benchAuth } from './benchAuth';
 import { onPostgres } from './benchDatabase';
 import { profiled } from './profiled';
 import { fetchOnce } from './fetchOnce';
+import { freshnessRows } from './freshness';
 import {
   formatMs,
   time,
@@ -104,6 +107,11 @@ async function phaseA(size: EstateSize) {
   );
   // HTTP first, before this script builds its own second index in the same heap.
   const http = await httpRows(backend, size, 3000);
+  log('phase A: freshness');
+  const freshness = await freshnessRows(backend, size.components, {
+    events: env('BENCH_FRESHNESS_SAMPLES', 40),
+    listing: env('BENCH_LISTING_SAMPLES', 6),
+  });
   // A second refresh finds nothing changed: the listing of keys and etags only.
   const unchangedStart = performance.now();
   await backend.refreshIndex(entities.length);
@@ -177,6 +185,8 @@ async function phaseA(size: EstateSize) {
     authLine(),
     '',
     timingTable(rows),
+    '',
+    freshness,
   ].join('\n');
 }
 

@@ -4,12 +4,12 @@ export interface Timing {
   n: number;
   p50: number;
   p99: number;
-  /** The tail beyond p99, printed on stderr: p90, p99.9, max. */
-  tail: { p90: number; p999: number; max: number };
+  /** The tail beyond p99, printed on stderr: p90, p99.9, max; and p95. */
+  tail: { p90: number; p95: number; p999: number; max: number };
 }
 
 /** Percentiles of samples in milliseconds. */
-function summarise(samples: number[]): Timing {
+export function summarise(samples: number[]): Timing {
   const sorted = samples.sort((a, b) => a - b);
   const n = sorted.length;
   const at = (p: number) => sorted[Math.min(n - 1, Math.floor(p * n))];
@@ -17,7 +17,7 @@ function summarise(samples: number[]): Timing {
     n,
     p50: at(0.5),
     p99: at(0.99),
-    tail: { p90: at(0.9), p999: at(0.999), max: sorted[n - 1] },
+    tail: { p90: at(0.9), p95: at(0.95), p999: at(0.999), max: sorted[n - 1] },
   };
 }
 
