@@ -16,10 +16,10 @@ async function actions() {
   registerLookupActions(registry, indexService, mockServices.permissions(), {
     noOwnerEscalation: 'group:default/soc-t2',
   });
-  return (input: object) =>
+  return (input: object, action = 'ops-lookup') =>
     registry
       .invoke({
-        id: 'test:ops-lookup',
+        id: `test:${action}`,
         input: input as any,
         credentials: mockCredentials.user(),
       })
@@ -68,5 +68,40 @@ describe('MCP action ops-lookup', () => {
         'The DevOps owner group:default/fraud-team is not in the catalog.',
       callInstead: expect.objectContaining({ team: 'soc-t2' }),
     });
+  });
+});
+
+describe('MCP action ops-lookup-many', () => {
+  it('answers each query compactly, in order, as ops-lookup would', async () => {
+    const invoke = await actions();
+    const out = await invoke(
+      {
+        queries: ['10.20.1.10', 'component:default/legacy', 'nothing.example'],
+      },
+      'ops-lookup-many',
+    );
+    expect(out.results.map((r: any) => [r.query, r.best?.entity.ref])).toEqual([
+      ['10.20.1.10', 'component:default/gateway'],
+      ['component:default/legacy', 'component:default/legacy'],
+      ['nothing.example', undefined],
+    ]);
+    const single = await invoke({ query: '10.20.1.10' });
+    expect(out.results[0]).toEqual({
+      query: '10.20.1.10',
+      interpretedAs: single.interpretedAs,
+      matches: single.matches,
+      best: single.best,
+    });
+    expect(out.results[2].matches).toEqual([]);
+  });
+
+  it('refuses an empty list and more than 1000 queries', async () => {
+    const invoke = await actions();
+    await expect(invoke({ queries: [] }, 'ops-lookup-many')).rejects.toThrow(
+      /queries/,
+    );
+    await expect(
+      invoke({ queries: Array(1001).fill('web') }, 'ops-lookup-many'),
+    ).rejects.toThrow(/queries/);
   });
 });

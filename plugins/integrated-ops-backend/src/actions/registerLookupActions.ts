@@ -1,5 +1,8 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { opsLookupReadPermission } from '@internal/plugin-integrated-ops-common';
+import {
+  LookupResponse,
+  opsLookupReadPermission,
+} from '@internal/plugin-integrated-ops-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
@@ -7,6 +10,16 @@ import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { compactAnswer } from '../answer/compactAnswer';
 import { lookup } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+
+/** A lookup's compact form: every match in brief, the best as who to call. */
+function compactLookup(response: LookupResponse) {
+  const [best] = response.matches;
+  return {
+    interpretedAs: response.query.interpretedAs,
+    matches: response.matches.map(({ answer: _full, ...brief }) => brief),
+    best: best?.answer ? compactAnswer(best.answer) : undefined,
+  };
+}
 
 /**
  * The lookup and blast radius as actions in Backstage's actions registry, so
@@ -51,6 +64,7 @@ export function registerLookupActions(
             z.object({
               entityRef: z.string(),
               matchedBy: z.string(),
+              detail: z.string().optional(),
               score: z.number(),
               summary: z.any(),
               answer: z.any().optional(),
@@ -73,15 +87,67 @@ export function registerLookupActions(
         await catalogReadFilter(permissions, credentials, index),
         { ...answerOptions, detail: full ? 'full' : 'best' },
       );
-      const [best] = response.matches;
       return {
         output: {
-          interpretedAs: response.query.interpretedAs,
+          ...(full
+            ? {
+                interpretedAs: response.query.interpretedAs,
+                matches: response.matches,
+              }
+            : compactLookup(response)),
           indexStale: response.index.stale,
-          matches: full
-            ? response.matches
-            : response.matches.map(({ answer: _full, ...brief }) => brief),
-          best: !full && best?.answer ? compactAnswer(best.answer) : undefined,
+        },
+      };
+    },
+  });
+
+  actionsRegistry.register({
+    name: 'ops-lookup-many',
+    title: 'Who owns these? (many at once)',
+    description:
+      'The compact ops-lookup for up to 1000 queries in one call (the addresses of an alert storm, the hosts of a log ' +
+      'excerpt): per query, the matches in brief and the best one as who to call. One permission check for all.',
+    visibilityPermission: opsLookupReadPermission,
+    attributes: { readOnly: true, idempotent: true, destructive: false },
+    schema: {
+      input: z =>
+        z.object({
+          queries: z
+            .array(z.string().min(1).max(2048))
+            .min(1)
+            .max(1000)
+            .describe('Names, entity refs, hostnames, URLs, IPs or CIDRs'),
+        }),
+      output: z =>
+        z.object({
+          indexStale: z.boolean(),
+          results: z.array(
+            z.object({
+              query: z.string(),
+              interpretedAs: z.string(),
+              matches: z.array(z.any()),
+              best: z.any().optional(),
+            }),
+          ),
+        }),
+    },
+    action: async ({ input, credentials }) => {
+      const index = indexService.current();
+      const status = indexService.status();
+      const canRead = await catalogReadFilter(permissions, credentials, index);
+      const at = new Date();
+      return {
+        output: {
+          indexStale: status.stale,
+          results: input.queries.map(query => ({
+            query,
+            ...compactLookup(
+              lookup(index, status, query, at, canRead, {
+                ...answerOptions,
+                detail: 'best',
+              }),
+            ),
+          })),
         },
       };
     },
