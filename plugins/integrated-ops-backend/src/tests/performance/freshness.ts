@@ -81,6 +81,8 @@ export async function freshnessRows(
     '| catalog serves a changed entity -> the lookup answers it | n | p50 | p95 | max |',
     '| --- | --- | --- | --- | --- |',
     row('by events (follower)', summarise(byEvents)),
-    row('by the listing alone, every 30 s', summarise(byListing)),
+    ...(byListing.length
+      ? [row('by the listing alone, every 30 s', summarise(byListing))]
+      : []),
   ].join('\n');
 }

@@ -13,7 +13,13 @@ import { EstateSize } from './syntheticEstate';
 type Server = { baseUrl: string; headers: Record<string, string> };
 
 export type ClientJob =
-  | ({ job: 'plugin'; size: EstateSize; n: number } & Server)
+  | ({
+      job: 'plugin';
+      size: EstateSize;
+      n: number;
+      /** Also time the catalog's own GET by-name (where a catalog backend runs). */
+      catalogByName?: boolean;
+    } & Server)
   | ({
       job: 'catalog';
       size: EstateSize;
@@ -21,52 +27,102 @@ export type ClientJob =
       n: { ref: number; hostname: number; ip: number; blast: number };
     } & Server);
 
-/** The plugin's routes: the three lookups taking turns, then blast radius. */
+/**
+ * The plugin's routes: the three lookups, the floor and the MCP action taking
+ * turns (with the catalog's by-name when asked), then blast radius and batches.
+ */
 async function pluginRows(
   http: KeepAliveHttp,
   size: EstateSize,
   n: number,
+  catalogByName = false,
 ): Promise<TimingRow[]> {
   const q = benchQueries(size);
   const e = encodeURIComponent;
   const get = (path: string) => http.json(`/api/integrated-ops${path}`);
   await time(200, i => get(`/lookup?q=${e(q.ref(i))}`)); // warm-up
   // The three lookups take turns, so none absorbs the others' GC pauses.
-  const lookups = await timeInterleaved(n, {
+  const calls: Record<string, (i: number) => unknown> = {
     ref: i => get(`/lookup?q=${e(q.ref(i))}`),
     hostname: i => get(`/lookup?q=${e(q.hostname(i))}`),
     ip: i => get(`/lookup?q=${e(q.ip(i))}`),
     // The same authentication and routing with no lookup: the floor.
     floor: () => get('/index-status'),
-  });
+    // What an AI agent's MCP tool call costs here (the mcp-actions backend
+    // forwards each call to this route on the user's behalf): compact answer.
+    mcp: i =>
+      http.json(
+        '/api/integrated-ops/.backstage/actions/v1/actions/integrated-ops:ops-lookup/invoke',
+        { method: 'POST', json: { query: q.ip(i) } },
+      ),
+  };
+  if (catalogByName) {
+    calls.byName = i =>
+      http.json(
+        `/api/catalog/entities/by-name/component/default/${q
+          .ref(i)
+          .replace('component:default/', '')}`,
+      );
+  }
+  const lookups = await timeInterleaved(n, calls);
   const blast = await time(Math.ceil(n / 10), i =>
     get(`/blast-radius?entity=${e(q.ref(i))}&depth=3`),
   );
   // Automation's way: 1,000 lookups (ref, hostname, IP in turn) in one
   // request, one authentication and permission round trip.
   const BATCH = 1000;
-  const batch = await time(Math.max(5, Math.ceil(n / 200)), b =>
+  const batchQueries = (b: number) =>
+    Array.from({ length: BATCH }, (_, i) => {
+      const k = b * BATCH + i;
+      return [q.ref, q.hostname, q.ip][k % 3](k);
+    });
+  const rounds = Math.max(5, Math.ceil(n / 200));
+  const batch = await time(rounds, b =>
     http.json('/api/integrated-ops/lookup/batch', {
       method: 'POST',
-      json: {
-        queries: Array.from({ length: BATCH }, (_, i) => {
-          const k = b * BATCH + i;
-          return [q.ref, q.hostname, q.ip][k % 3](k);
-        }),
-      },
+      json: { queries: batchQueries(b) },
     }),
   );
-  const perSecond = Math.round((BATCH / batch.p50) * 1000);
+  // An agent's way: the same 1,000 in one MCP tool call (compact answers).
+  const mcpMany = await time(rounds, b =>
+    http.json(
+      '/api/integrated-ops/.backstage/actions/v1/actions/integrated-ops:ops-lookup-many/invoke',
+      { method: 'POST', json: { queries: batchQueries(b) } },
+    ),
+  );
+  const perSecond = (t: { p50: number }) => Math.round((BATCH / t.p50) * 1000);
   return [
     { query: 'lookup by ref', path: 'HTTP', timing: lookups.ref },
     { query: 'lookup by hostname', path: 'HTTP', timing: lookups.hostname },
     { query: 'lookup by IP', path: 'HTTP', timing: lookups.ip },
     { query: 'index status (floor)', path: 'HTTP', timing: lookups.floor },
+    {
+      query: 'MCP action ops-lookup by IP (compact)',
+      path: 'HTTP POST',
+      timing: lookups.mcp,
+    },
+    ...(lookups.byName
+      ? [
+          {
+            query: "catalog's own GET entity by name",
+            path: 'catalog API',
+            timing: lookups.byName,
+            calls: 1,
+          },
+        ]
+      : []),
     { query: 'blast radius, 3 hops', path: 'HTTP', timing: blast },
     {
-      query: `batch of ${BATCH} lookups (${perSecond} lookups/s at p50)`,
+      query: `batch of ${BATCH} lookups (${perSecond(batch)} lookups/s at p50)`,
       path: 'HTTP POST',
       timing: batch,
+    },
+    {
+      query: `MCP action ops-lookup-many, ${BATCH} queries (${perSecond(
+        mcpMany,
+      )} lookups/s at p50)`,
+      path: 'HTTP POST',
+      timing: mcpMany,
     },
   ];
 }
@@ -111,7 +167,7 @@ export async function runClientJob(job: ClientJob): Promise<TimingRow[]> {
   const http = new KeepAliveHttp(job.baseUrl, job.headers);
   try {
     return job.job === 'plugin'
-      ? await pluginRows(http, job.size, job.n)
+      ? await pluginRows(http, job.size, job.n, job.catalogByName)
       : await catalogRows(http, job.size, new Date(job.at), job.n);
   } finally {
     http.close();

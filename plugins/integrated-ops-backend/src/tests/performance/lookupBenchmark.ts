@@ -64,6 +64,7 @@ async function httpRows(
   backend: BenchBackend,
   size: EstateSize,
   n: number,
+  catalogByName = false,
 ): Promise<{ rows: TimingRow[]; gc: string }> {
   const gc = watchGc();
   const rows = await profiled('http-lookups', () =>
@@ -73,6 +74,7 @@ async function httpRows(
       headers: backend.headers,
       size,
       n,
+      catalogByName,
     }),
   );
   const { count, totalMs, maxMs, over2ms } = gc();
@@ -217,7 +219,7 @@ async function phaseB(size: EstateSize) {
   const ingestSeconds = (performance.now() - started) / 1000;
   await backend.refreshIndex(raw.length);
 
-  const http = await httpRows(backend, size, 1000);
+  const http = await httpRows(backend, size, 1000, true);
   const viaCatalog = await inClientProcess({
     job: 'catalog',
     baseUrl: backend.baseUrl,
