@@ -106,7 +106,8 @@ export function registerLookupActions(
     title: 'Who owns these? (many at once)',
     description:
       'The compact ops-lookup for up to 1000 queries in one call (the addresses of an alert storm, the hosts of a log ' +
-      'excerpt): per query, the matches in brief and the best one as who to call. One permission check for all.',
+      'excerpt): per query, the matches in brief and the best one as who to call. One permission check for all; ' +
+      'the request body must stay under 100 kB.',
     visibilityPermission: opsLookupReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
