@@ -112,23 +112,38 @@ test('network access: a full run commits a reviewed change naming the approvers'
     ]),
   );
 
-  const [deny, allow] = parseAllDocuments(
+  const manifests = parseAllDocuments(
     git(
       'infrastructure',
       'show',
       `${branch}:kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml`,
     ),
   ).map(d => d.toJS());
-  expect(deny.metadata.name).toBe('default-deny-all');
-  expect(allow).toMatchObject({
+  // Only the access asked for: no namespace-wide default-deny riding along,
+  // and the source, on the same cluster, by its namespace and pod labels.
+  expect(manifests).toHaveLength(1);
+  expect(manifests[0]).toMatchObject({
     kind: 'NetworkPolicy',
+    metadata: { name: 'allow-case-management-ui-to-fraud-scoring-service' },
     spec: {
       podSelector: {
         matchLabels: { 'app.kubernetes.io/name': 'fraud-scoring-service' },
       },
+      policyTypes: ['Ingress'],
       ingress: [
         {
-          from: [{ ipBlock: { cidr: '10.20.3.0/24' } }],
+          from: [
+            {
+              namespaceSelector: {
+                matchLabels: {
+                  'kubernetes.io/metadata.name': 'fraud-detection',
+                },
+              },
+              podSelector: {
+                matchLabels: { 'app.kubernetes.io/name': 'case-management-ui' },
+              },
+            },
+          ],
           ports: [{ protocol: 'TCP', port: 443 }],
         },
       ],
@@ -284,13 +299,30 @@ test('new service: dry run, then a repository and a catalog entry with three own
       'security/controls.yaml',
     ]),
   );
-  const deny = parse(
+  // The new namespace's baseline: default-deny, with DNS egress allowed.
+  const baseline = parseAllDocuments(
     git('payments-notifier', 'show', 'main:kubernetes/networkpolicy.yaml'),
-  );
-  expect(deny).toMatchObject({
-    metadata: { name: 'default-deny-all' },
-    spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-  });
+  ).map(d => d.toJS());
+  expect(baseline).toMatchObject([
+    {
+      metadata: { name: 'default-deny-all' },
+      spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
+    },
+    {
+      metadata: { name: 'allow-dns-egress' },
+      spec: {
+        policyTypes: ['Egress'],
+        egress: [
+          {
+            ports: [
+              { protocol: 'UDP', port: 53 },
+              { protocol: 'TCP', port: 53 },
+            ],
+          },
+        ],
+      },
+    },
+  ]);
 
   // Registered: the catalog picks it up with its chosen and inherited owners.
   await expect

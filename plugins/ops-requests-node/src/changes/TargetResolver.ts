@@ -27,6 +27,11 @@ export interface ResolvedTarget {
   dataClasses: string[];
   /** Kubernetes namespace its workloads run in (annotation, else its System's name). */
   namespace: string;
+  /**
+   * The Kubernetes cluster its workloads run on: the `kubernetes-cluster`
+   * Resource it depends on in the catalog; none for what runs outside.
+   */
+  cluster?: string;
   owners: Partial<Record<Discipline, string>>;
 }
 
@@ -78,6 +83,7 @@ export class TargetResolver {
       }
     }
     const owners = opsOwnerRefs(entity);
+    const cluster = await this.#cluster(entity);
     const lifecycle =
       typeof entity.spec?.lifecycle === 'string'
         ? entity.spec.lifecycle
@@ -99,7 +105,31 @@ export class TargetResolver {
         entity.metadata.annotations?.[K8S_NAMESPACE] ??
         system?.replace(/^.*[:/]/, '') ??
         'default',
+      cluster,
       owners,
     };
+  }
+
+  /** The first `kubernetes-cluster` Resource among what the entity depends on. */
+  async #cluster(entity: Entity): Promise<string | undefined> {
+    const dependsOn = Array.isArray(entity.spec?.dependsOn)
+      ? (entity.spec!.dependsOn as unknown[])
+      : [];
+    const resources = dependsOn.flatMap(ref => {
+      const normalized = tryNormalizeEntityRef(ref, {
+        defaultKind: 'resource',
+        defaultNamespace: entity.metadata.namespace,
+      });
+      return normalized?.startsWith('resource:') ? [normalized] : [];
+    });
+    if (!resources.length) return undefined;
+    const { items } = await this.catalog.getEntitiesByRefs(
+      { entityRefs: resources, fields: ['kind', 'metadata', 'spec.type'] },
+      { credentials: this.credentials },
+    );
+    const cluster = items.find(e => e?.spec?.type === 'kubernetes-cluster');
+    return cluster
+      ? stringifyEntityRef(cluster).toLocaleLowerCase('en-US')
+      : undefined;
   }
 }

@@ -6,16 +6,34 @@ import { controlsManifest, securityWorkflow } from '../render/ciControls';
 import { firewallRuleTerraform, terraformName } from '../render/firewallRule';
 import {
   allowIngressPolicy,
-  defaultDenyPolicy,
+  ipBlockPeers,
+  PolicyPeer,
   toYamlDocuments,
+  workloadPeer,
 } from '../render/networkPolicies';
 import { validateManifests } from '../render/validateManifests';
 import { ResolvedTarget } from './TargetResolver';
 
 /**
- * The files of a network access change: a NetworkPolicy for the destination's
- * namespace and a Terraform firewall rule, tagged with who asked and until
- * when. Paths are relative to the infrastructure repository.
+ * Where a NetworkPolicy lets the source in from: a source running on the
+ * destination's cluster by its namespace and pod labels (its addresses may
+ * change with every pod); anything else by its address ranges.
+ */
+export function sourcePeers(
+  source: ResolvedTarget,
+  destination: ResolvedTarget,
+): PolicyPeer[] {
+  return source.cluster && source.cluster === destination.cluster
+    ? [workloadPeer(source.namespace, source.name)]
+    : ipBlockPeers(source.cidrs);
+}
+
+/**
+ * The files of a network access change: the NetworkPolicy allowing exactly
+ * the access asked for in the destination's namespace (no baseline: a
+ * namespace's default-deny is the namespace's own change) and a Terraform
+ * firewall rule, tagged with who asked and until when. Paths are relative to
+ * the infrastructure repository.
  */
 export function renderNetworkAccess(options: {
   source: ResolvedTarget;
@@ -29,14 +47,11 @@ export function renderNetworkAccess(options: {
   const name = `${source.name}-to-${destination.name}`;
   const expiresAt = options.expiresAt ?? 'never';
   const manifests = toYamlDocuments([
-    defaultDenyPolicy(destination.namespace, {
-      'integrated-ops.io/request': 'network-access',
-    }),
     allowIngressPolicy({
       name: `allow-${name}`,
       namespace: destination.namespace,
       destinationApp: destination.name,
-      sourceCidrs: source.cidrs,
+      from: sourcePeers(source, destination),
       ports,
       labels: { 'integrated-ops.io/request': 'network-access' },
       annotations: {

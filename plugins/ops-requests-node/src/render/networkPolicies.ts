@@ -1,6 +1,26 @@
 import { PortRule } from '@internal/plugin-ops-requests-common';
 import { stringify } from 'yaml';
 
+/** Where allowed traffic comes from: pods in the cluster, or address ranges outside it. */
+export type PolicyPeer =
+  | { ipBlock: { cidr: string } }
+  | {
+      namespaceSelector: { matchLabels: Record<string, string> };
+      podSelector: { matchLabels: Record<string, string> };
+    };
+
+/** Address ranges outside the cluster (a NetworkPolicy's `ipBlock`). */
+export const ipBlockPeers = (cidrs: string[]): PolicyPeer[] =>
+  cidrs.map(cidr => ({ ipBlock: { cidr } }));
+
+/** A workload in the cluster, by its namespace and `app.kubernetes.io/name`. */
+export const workloadPeer = (namespace: string, app: string): PolicyPeer => ({
+  namespaceSelector: {
+    matchLabels: { 'kubernetes.io/metadata.name': namespace },
+  },
+  podSelector: { matchLabels: { 'app.kubernetes.io/name': app } },
+});
+
 export interface AllowIngress {
   /** NetworkPolicy name, e.g. "allow-fraud-case-management-to-fraud-scoring-service". */
   name: string;
@@ -8,7 +28,7 @@ export interface AllowIngress {
   /** Pods receiving the traffic, by `app.kubernetes.io/name`. */
   destinationApp: string;
   /** Where the traffic comes from. */
-  sourceCidrs: string[];
+  from: PolicyPeer[];
   ports: PortRule[];
   labels: Record<string, string>;
   annotations: Record<string, string>;
@@ -16,27 +36,64 @@ export interface AllowIngress {
 
 const PART_OF = 'app.kubernetes.io/part-of';
 
-/** Default-deny for every pod in the namespace: nothing in or out unless a policy allows it. */
-export function defaultDenyPolicy(
+const policy = (
+  name: string,
+  namespace: string,
+  labels: Record<string, string>,
+  spec: object,
+) => ({
+  apiVersion: 'networking.k8s.io/v1',
+  kind: 'NetworkPolicy',
+  metadata: {
+    name,
+    namespace,
+    labels: { [PART_OF]: 'integrated-ops', ...labels },
+  },
+  spec,
+});
+
+/**
+ * A namespace's baseline, written once for the namespace (by the new-service
+ * template, in the service's own change), never inside an access request:
+ * default-deny for every pod in and out, and DNS to the cluster's resolver,
+ * without which a default-deny on egress breaks every name lookup.
+ */
+export function namespaceBaseline(
   namespace: string,
   labels: Record<string, string> = {},
-) {
-  return {
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'NetworkPolicy',
-    metadata: {
-      name: 'default-deny-all',
-      namespace,
-      labels: { [PART_OF]: 'integrated-ops', ...labels },
-    },
-    spec: { podSelector: {}, policyTypes: ['Ingress', 'Egress'] },
-  };
+): object[] {
+  return [
+    policy('default-deny-all', namespace, labels, {
+      podSelector: {},
+      policyTypes: ['Ingress', 'Egress'],
+    }),
+    policy('allow-dns-egress', namespace, labels, {
+      podSelector: {},
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: {
+                matchLabels: { 'kubernetes.io/metadata.name': 'kube-system' },
+              },
+              podSelector: { matchLabels: { 'k8s-app': 'kube-dns' } },
+            },
+          ],
+          ports: [
+            { protocol: 'UDP', port: 53 },
+            { protocol: 'TCP', port: 53 },
+          ],
+        },
+      ],
+    }),
+  ];
 }
 
 /**
- * Allows the requested ports from the source's CIDRs to the destination's
- * pods. ICMP cannot be expressed in a NetworkPolicy and is left to the
- * firewall rule.
+ * Allows the requested ports from the source (pods in the cluster, or
+ * address ranges) to the destination's pods, and nothing else. ICMP cannot be
+ * expressed in a NetworkPolicy and is left to the firewall rule.
  */
 export function allowIngressPolicy(request: AllowIngress) {
   const ports = request.ports
@@ -60,12 +117,7 @@ export function allowIngressPolicy(request: AllowIngress) {
         matchLabels: { 'app.kubernetes.io/name': request.destinationApp },
       },
       policyTypes: ['Ingress'],
-      ingress: [
-        {
-          from: request.sourceCidrs.map(cidr => ({ ipBlock: { cidr } })),
-          ports,
-        },
-      ],
+      ingress: [{ from: request.from, ports }],
     },
   };
 }

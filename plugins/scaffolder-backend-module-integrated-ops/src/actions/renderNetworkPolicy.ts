@@ -3,7 +3,8 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parsePorts, PortRule } from '@internal/plugin-ops-requests-common';
 import {
   allowIngressPolicy,
-  defaultDenyPolicy,
+  ipBlockPeers,
+  namespaceBaseline,
   toYamlDocuments,
 } from '@internal/plugin-ops-requests-node';
 import { validateManifests } from '@internal/plugin-ops-requests-node';
@@ -12,15 +13,15 @@ import { withDefaults } from './inputDefaults';
 
 /**
  * Renders Kubernetes NetworkPolicies into the workspace: the namespace's
- * default-deny, plus (when a source is given) the requested allow. The
- * manifests are validated against the Kubernetes schemas before they are
- * written.
+ * baseline (default-deny with DNS egress allowed), plus (when a source is
+ * given) the requested allow. The manifests are validated against the
+ * Kubernetes schemas before they are written.
  */
 export function createRenderNetworkPolicyAction() {
   return createTemplateAction({
     id: 'integrated-ops:render:network-policy',
     description:
-      'Renders a default-deny NetworkPolicy and an allow rule for a flow, validated against the Kubernetes schemas.',
+      "Renders a namespace's baseline NetworkPolicies (default-deny, DNS egress allowed) and optionally an allow rule for a flow, validated against the Kubernetes schemas.",
     supportsDryRun: true,
     schema: {
       input: {
@@ -48,9 +49,7 @@ export function createRenderNetworkPolicyAction() {
         labels: {},
         annotations: {},
       });
-      const manifests: object[] = [
-        defaultDenyPolicy(input.namespace, input.labels),
-      ];
+      const manifests = namespaceBaseline(input.namespace, input.labels);
       if (input.sourceCidrs.length) {
         if (!input.name || !input.destinationApp || !input.ports) {
           throw new InputError(
@@ -73,7 +72,7 @@ export function createRenderNetworkPolicyAction() {
             name: input.name,
             namespace: input.namespace,
             destinationApp: input.destinationApp,
-            sourceCidrs: input.sourceCidrs,
+            from: ipBlockPeers(input.sourceCidrs),
             ports,
             labels: input.labels,
             annotations: input.annotations,
@@ -84,8 +83,10 @@ export function createRenderNetworkPolicyAction() {
       const count = validateManifests(yaml, input.targetPath);
       await writeWorkspaceFile(ctx.workspacePath, input.targetPath, yaml);
       ctx.logger.info(
-        `Wrote ${input.targetPath}: ${count} NetworkPolicies (default-deny${
-          manifests.length > 1 ? ` + ${input.name}` : ''
+        `Wrote ${
+          input.targetPath
+        }: ${count} NetworkPolicies (default-deny, DNS egress${
+          input.sourceCidrs.length ? `, ${input.name}` : ''
         }), valid against the Kubernetes schemas`,
       );
       ctx.output('path', input.targetPath);

@@ -22,7 +22,7 @@ const flow = {
 describe('integrated-ops:render:network-policy', () => {
   const action = createRenderNetworkPolicyAction();
 
-  it('renders default-deny plus the allow rule, valid against the Kubernetes schemas', async () => {
+  it('renders the baseline plus the allow rule, valid against the Kubernetes schemas', async () => {
     const run = await runAction(action, flow);
     expect(run.error).toBeUndefined();
     const yaml = await readFile(
@@ -30,11 +30,11 @@ describe('integrated-ops:render:network-policy', () => {
       'utf8',
     );
     expectGolden('networkpolicy-allow.yaml', yaml);
-    expect(validateManifests(yaml, 'golden')).toBe(2);
-    expect(run.outputs.manifests).toBe(2);
+    expect(validateManifests(yaml, 'golden')).toBe(3);
+    expect(run.outputs.manifests).toBe(3);
   });
 
-  it('renders only the default-deny for a new namespace', async () => {
+  it("renders only the baseline for a new service's namespace: default-deny, DNS egress allowed", async () => {
     const run = await runAction(action, {
       namespace: 'payments-notifier',
       targetPath: 'kubernetes/networkpolicy.yaml',
@@ -43,8 +43,8 @@ describe('integrated-ops:render:network-policy', () => {
       join(run.workspacePath, 'kubernetes/networkpolicy.yaml'),
       'utf8',
     );
-    expectGolden('networkpolicy-default-deny.yaml', yaml);
-    expect(run.outputs.manifests).toBe(1);
+    expectGolden('networkpolicy-baseline.yaml', yaml);
+    expect(run.outputs.manifests).toBe(2);
   });
 
   it('refuses a manifest Kubernetes would refuse, before writing it', async () => {
@@ -85,7 +85,7 @@ describe('integrated-ops:kubernetes:validate', () => {
     expect(run.error?.message).toMatch(
       /^bad\.yaml document 1 \(apps\/v1\/Deployment x\) is not valid: .*replicas/,
     );
-    expect(run.log).toContain(`${flow.targetPath}: 2 manifests valid`);
+    expect(run.log).toContain(`${flow.targetPath}: 3 manifests valid`);
   });
 });
 
