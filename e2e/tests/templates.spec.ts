@@ -192,6 +192,36 @@ test('network access: a full run commits a reviewed change naming the approvers'
   ).not.toContain(`change-requests/${id}.yaml`);
 });
 
+test('network access from a partner range outside the catalog: SecOps approves, the rule names the range', async ({
+  request,
+}) => {
+  const { source: _entity, ...rest } = networkAccess;
+  const result = await runTemplate(request, token, 'network-access-request', {
+    ...rest,
+    destination: 'component:default/payments-web',
+    sourceRange: '203.0.113.0/24',
+    justification: 'The card scheme partner posts chargebacks to the web tier',
+  });
+  expect(result.status, JSON.stringify(result.error)).toBe('completed');
+  const id = result.output.text[0].content.match(
+    /Branch `change\/(cr-[^`]+)`/,
+  )[1];
+  const filed = await (
+    await request.get(`/api/ops-requests/requests/${id}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    })
+  ).json();
+  expect(filed.title).toContain('203.0.113.0/24 (outside the catalog)');
+  expect(filed.requiredApprovals).toContain('secops');
+  expect(filed.approvers.secops).toBeTruthy();
+  const manifest = Object.entries(filed.change.files).find(([path]) =>
+    path.startsWith('kubernetes/'),
+  )![1] as string;
+  expect(parse(manifest).spec.ingress[0].from).toEqual([
+    { ipBlock: { cidr: '203.0.113.0/24' } },
+  ]);
+});
+
 test('network access the policy refuses fails before anything is rendered or committed', async ({
   request,
 }) => {

@@ -10,4 +10,5 @@ export * from './permissions';
 export * from './policy';
 export type * from './requestTypes';
 export * from './requests/changeIntent';
+export { parseAddressRange } from './requests/addressRange';
 export { parseStrictDate } from './requests/strictDate';

@@ -175,6 +175,47 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('takes an address range outside the catalog as the source: CIDR rules judge it, SecOps always approves', async () => {
+      const { server } = portal;
+      const preview = await request(server)
+        .post('/api/ops-requests/requests/preview')
+        .set(as(TOM))
+        .send({ ...newRequest, source: '203.0.113.7/24' });
+      expect(preview.status).toBe(200);
+      const plan = preview.body;
+      expect(plan.title).toBe(
+        'Network access: 203.0.113.0/24 (outside the catalog) -> component:default/gateway (443/tcp)',
+      );
+      expect(plan.targets).toEqual(['component:default/gateway']);
+      expect(plan.policy.passed).toBe(true);
+      expect(plan.requiredApprovals).toEqual(
+        expect.arrayContaining(['netops', 'secops']),
+      );
+      expect(plan.approvers.secops).toBe('group:default/soc-t1');
+      expect(
+        plan.policy.results.find((r: any) => r.rule === 'secops-involvement')
+          .message,
+      ).toContain('a source outside the catalog (203.0.113.0/24)');
+      const manifest =
+        plan.files[
+          'kubernetes/edge/allow-range-203-0-113-0-24-to-gateway.yaml'
+        ];
+      expect(manifest).toContain('cidr: 203.0.113.0/24');
+      expect(manifest).not.toContain('default-deny');
+
+      const broad = await request(server)
+        .post('/api/ops-requests/requests/preview')
+        .set(as(TOM))
+        .send({ ...newRequest, source: '10.0.0.0/8' });
+      expect(
+        broad.body.policy.results
+          .filter((r: any) => !r.passed)
+          .map((r: any) => r.message),
+      ).toEqual([
+        '10.0.0.0/8 (10.0.0.0/8) is broader than /24; name a narrower segment or host',
+      ]);
+    });
+
     it('runs a request from creation to applied, approved by the owning teams only', async () => {
       const { server, repos, sent } = portal;
       const created = await request(server)

@@ -13,7 +13,10 @@ export interface PortRule {
 
 /** One side of a network flow, as the catalog describes it. */
 export interface FlowEndpoint {
+  /** The entity's ref; for an address range outside the catalog, the range. */
   entityRef: string;
+  /** An address range outside the catalog (a partner's, a vendor's): SecOps always approves. */
+  external?: boolean;
   cidrs: string[];
   zone?: string;
   lifecycle?: string;

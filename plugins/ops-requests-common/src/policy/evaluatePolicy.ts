@@ -157,6 +157,10 @@ function secopsInvolvement(
     ...facts.dataClasses
       .filter(c => dataClasses.includes(c.toLocaleLowerCase('en-US')))
       .map(c => `${c.toUpperCase()} data`),
+    // Always: nobody in the catalog answers for a partner's or vendor's range.
+    ...(facts.source?.external
+      ? [`a source outside the catalog (${facts.source.entityRef})`]
+      : []),
   ];
   if (!reasons.length) {
     return {

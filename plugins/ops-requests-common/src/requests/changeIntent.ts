@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { SECURITY_CONTROLS } from '../policy/policyDocument';
 import { parseStrictDate } from './strictDate';
+import { parseAddressRange } from './addressRange';
 
 /**
  * What a person asks for, and nothing else: the backend resolves the targets
@@ -18,6 +19,19 @@ const entityRef = z
   .regex(
     /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i,
     'must be an entity reference such as component:default/payments-web',
+  );
+
+/** A flow's source: an entity in the catalog, or an address range outside it. */
+const flowSource = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .refine(
+    value =>
+      parseAddressRange(value) !== undefined ||
+      /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i.test(value),
+    'must be an entity reference such as component:default/payments-web, or an address range outside the catalog such as 203.0.113.0/24',
   );
 
 const justification = z.string().trim().min(20).max(2000);
@@ -42,7 +56,7 @@ const control = z.enum(SECURITY_CONTROLS);
 export const networkAccessIntentSchema = z
   .object({
     kind: z.literal('network-access'),
-    source: entityRef,
+    source: flowSource,
     destination: entityRef,
     ports: z.string().trim().min(1).max(200),
     justification,

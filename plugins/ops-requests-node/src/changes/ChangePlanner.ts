@@ -9,15 +9,28 @@ import {
   evaluatePolicy,
   FlowEndpoint,
   NetworkAccessIntent,
+  parseAddressRange,
   parsePorts,
   PortRule,
   SecurityControlsIntent,
 } from '@internal/plugin-ops-requests-common';
 import { loadChangePolicy } from './loadChangePolicy';
-import { renderNetworkAccess, renderSecurityControls } from './renderChange';
-import { ResolvedTarget, TargetResolver } from './TargetResolver';
+import {
+  FlowSource,
+  renderNetworkAccess,
+  renderSecurityControls,
+} from './renderChange';
+import { TargetResolver } from './TargetResolver';
 
-const endpoint = (t: ResolvedTarget): FlowEndpoint => ({
+/** An address range outside the catalog as the source of a flow. */
+const externalSource = (range: string): FlowSource => ({
+  entityRef: range,
+  name: `range-${range.replace(/[^0-9a-f]+/gi, '-').replace(/-+$/, '')}`,
+  cidrs: [range],
+  namespace: '',
+});
+
+const endpoint = (t: FlowSource): FlowEndpoint => ({
   entityRef: t.entityRef,
   cidrs: t.cidrs,
   zone: t.zone,
@@ -78,7 +91,10 @@ export class ChangePlanner {
     } catch (error) {
       throw new InputError(`ports: ${(error as Error).message}`);
     }
-    const source = await resolver.resolve(intent.source, 'source');
+    const range = parseAddressRange(intent.source);
+    const source: FlowSource = range
+      ? externalSource(range)
+      : await resolver.resolve(intent.source, 'source');
     const destination = await resolver.resolve(
       intent.destination,
       'destination',
@@ -86,23 +102,25 @@ export class ChangePlanner {
     const facts: ChangeRequestFacts = {
       kind: 'network-access',
       names: [`${source.name}-to-${destination.name}`],
-      source: endpoint(source),
+      source: { ...endpoint(source), external: !!range },
       destination: endpoint(destination),
       ports,
       exposure: 'internal',
       dataClasses: destination.dataClasses.map(c => c.toLowerCase()),
-      production: destination.production || source.production,
+      production: destination.production || !!source.production,
       expiresAt: intent.expiresAt,
       owners: destination.owners,
     };
     const judged = await this.judge(facts);
     return {
       kind: 'network-access',
-      title: `Network access: ${source.entityRef} -> ${
-        destination.entityRef
-      } (${describePorts(ports)})`,
+      title: `Network access: ${
+        range ? `${range} (outside the catalog)` : source.entityRef
+      } -> ${destination.entityRef} (${describePorts(ports)})`,
       description: intent.justification,
-      targets: [destination.entityRef, source.entityRef],
+      targets: range
+        ? [destination.entityRef]
+        : [destination.entityRef, source.entityRef],
       ...judged,
       files: renderNetworkAccess({
         source,

@@ -14,13 +14,20 @@ import {
 import { validateManifests } from '../render/validateManifests';
 import { ResolvedTarget } from './TargetResolver';
 
+/** A flow's source: an entity the catalog resolved, or an address range outside it. */
+export type FlowSource = Pick<
+  ResolvedTarget,
+  'entityRef' | 'name' | 'cidrs' | 'namespace' | 'cluster'
+> &
+  Partial<Pick<ResolvedTarget, 'zone' | 'lifecycle' | 'production'>>;
+
 /**
  * Where a NetworkPolicy lets the source in from: a source running on the
  * destination's cluster by its namespace and pod labels (its addresses may
  * change with every pod); anything else by its address ranges.
  */
 export function sourcePeers(
-  source: ResolvedTarget,
+  source: FlowSource,
   destination: ResolvedTarget,
 ): PolicyPeer[] {
   return source.cluster && source.cluster === destination.cluster
@@ -36,7 +43,7 @@ export function sourcePeers(
  * the infrastructure repository.
  */
 export function renderNetworkAccess(options: {
-  source: ResolvedTarget;
+  source: FlowSource;
   destination: ResolvedTarget;
   ports: PortRule[];
   justification: string;

@@ -44,11 +44,16 @@ const form = {
   serverDecision: undefined,
 };
 
-function renderField(api: ReturnType<typeof fakeOpsApi>) {
+function renderField(
+  api: ReturnType<typeof fakeOpsApi>,
+  formData: Record<string, unknown> = form,
+  more: object = {},
+) {
   const props = {
-    formContext: { formData: form },
+    formContext: { formData },
     uiSchema: {
       'ui:options': {
+        ...more,
         kind: 'network-access',
         fields: [
           'source',
@@ -125,5 +130,30 @@ describe('ChangePlanPreview', () => {
     expect(
       screen.getByText('ports: "22/xyz" is not a port'),
     ).toBeInTheDocument();
+  });
+
+  it('fills an intent field from the first alternative filled in: an address range instead of an entity', async () => {
+    const api = fakeOpsApi({ previewRequest: jest.fn(async () => plan(true)) });
+    const from = { source: ['sourceRange', 'source'] };
+    await renderField(
+      api,
+      { ...form, sourceRange: '203.0.113.0/24' },
+      { from },
+    );
+    await screen.findByText(/allowed, pending approval/);
+    expect(api.previewRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({ source: '203.0.113.0/24' }),
+    );
+
+    const again = fakeOpsApi({
+      previewRequest: jest.fn(async () => plan(true)),
+    });
+    await renderField(again, { ...form, sourceRange: '' }, { from });
+    await screen.findAllByText(/allowed, pending approval/);
+    expect(again.previewRequest).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        source: 'component:default/case-management-ui',
+      }),
+    );
   });
 });

@@ -17,6 +17,23 @@ export interface ChangePlanPreviewOptions {
   kind: ChangeIntentInput['kind'];
   /** The template parameters that make up the intent, named as the intent names them. */
   fields: string[];
+  /**
+   * Intent fields filled from other parameters: the first of them that is
+   * filled in (e.g. `source: [sourceRange, source]`, where a form offers an
+   * address range instead of a catalog entity).
+   */
+  from?: Record<string, string[]>;
+}
+
+/** The value of an intent field in the form: its own parameter, or the first filled alternative. */
+function valueOf(
+  field: string,
+  formData: Record<string, unknown>,
+  from: Record<string, string[]> = {},
+) {
+  return (from[field] ?? [field])
+    .map(name => formData[name])
+    .find(value => value !== undefined && value !== '');
 }
 
 /**
@@ -35,7 +52,12 @@ export function ChangePlanPreview(
     {};
   const intent = {
     kind: options?.kind,
-    ...Object.fromEntries((options?.fields ?? []).map(f => [f, formData[f]])),
+    ...Object.fromEntries(
+      (options?.fields ?? []).map(f => [
+        f,
+        valueOf(f, formData, options?.from),
+      ]),
+    ),
   } as ChangeIntentInput;
   const key = JSON.stringify(intent);
   // eslint-disable-next-line react-hooks/exhaustive-deps
