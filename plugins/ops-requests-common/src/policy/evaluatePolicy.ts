@@ -67,24 +67,24 @@ function cidrBreadth(
         `${endpoint!.entityRef} declares no address or CIDR in spec.network`,
       );
     }
+    // "(ref)" says which endpoint; a range outside the catalog is its own name.
+    const of = endpoint!.external ? '' : ` (${endpoint!.entityRef})`;
     for (const cidr of endpoint!.cidrs) {
       let parsed: [ipaddr.IPv4 | ipaddr.IPv6, number];
       try {
         parsed = ipaddr.parseCIDR(cidr);
       } catch {
-        problems.push(`${cidr} (${endpoint!.entityRef}) is not a CIDR block`);
+        problems.push(`${cidr}${of} is not a CIDR block`);
         continue;
       }
       const [address, prefix] = parsed;
       const min =
         address.kind() === 'ipv4' ? minPrefixLengthIPv4 : minPrefixLengthIPv6;
       if (prefix === 0) {
-        problems.push(`${cidr} (${endpoint!.entityRef}) means any address`);
+        problems.push(`${cidr}${of} means any address`);
       } else if (prefix < min) {
         problems.push(
-          `${cidr} (${
-            endpoint!.entityRef
-          }) is broader than /${min}; name a narrower segment or host`,
+          `${cidr}${of} is broader than /${min}; name a narrower segment or host`,
         );
       }
     }

@@ -38,6 +38,21 @@ describe('network access intent: source', () => {
     }
   });
 
+  it('says a malformed range is one, rather than looking it up as an entity', () => {
+    const parsed = networkAccessIntentSchema.safeParse({
+      ...intent,
+      source: '999.1.1.1/24',
+    });
+    expect(parsed.error?.issues[0].message).toBe(
+      '"999.1.1.1/24" is not a valid address range (e.g. 203.0.113.0/24)',
+    );
+    // A namespace and name that happen to be hex are still an entity ref.
+    expect(
+      networkAccessIntentSchema.safeParse({ ...intent, source: 'cafe/12' })
+        .success,
+    ).toBe(true);
+  });
+
   it('refuses anything else, saying what it may be', () => {
     const parsed = networkAccessIntentSchema.safeParse({
       ...intent,

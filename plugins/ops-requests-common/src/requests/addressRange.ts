@@ -1,5 +1,10 @@
 import ipaddr from 'ipaddr.js';
 
+/** Whether the text is shaped like a CIDR block: hex digits with dots or colons, then a prefix. */
+export function looksLikeAddressRange(text: string): boolean {
+  return /^(?=[0-9a-f]*[.:])[0-9a-f.:]+\/\d{1,3}$/i.test(text.trim());
+}
+
 /**
  * An address range outside the catalog (a partner's or a vendor's), written as
  * a CIDR block: its normalized form (the network address, so
@@ -8,7 +13,7 @@ import ipaddr from 'ipaddr.js';
  */
 export function parseAddressRange(text: string): string | undefined {
   const trimmed = text.trim();
-  if (!/^[0-9a-f.:]+\/\d{1,3}$/i.test(trimmed)) return undefined;
+  if (!looksLikeAddressRange(trimmed)) return undefined;
   try {
     const [address, prefix] = ipaddr.parseCIDR(trimmed);
     const network =

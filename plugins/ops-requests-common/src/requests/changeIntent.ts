@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { SECURITY_CONTROLS } from '../policy/policyDocument';
 import { parseStrictDate } from './strictDate';
-import { parseAddressRange } from './addressRange';
+import { looksLikeAddressRange, parseAddressRange } from './addressRange';
 
 /**
  * What a person asks for, and nothing else: the backend resolves the targets
@@ -11,13 +11,15 @@ import { parseAddressRange } from './addressRange';
  * diff and have them believed.
  */
 
+const ENTITY_REF = /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i;
+
 const entityRef = z
   .string()
   .trim()
   .min(1)
   .max(255)
   .regex(
-    /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i,
+    ENTITY_REF,
     'must be an entity reference such as component:default/payments-web',
   );
 
@@ -27,12 +29,21 @@ const flowSource = z
   .trim()
   .min(1)
   .max(255)
-  .refine(
-    value =>
-      parseAddressRange(value) !== undefined ||
-      /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i.test(value),
-    'must be an entity reference such as component:default/payments-web, or an address range outside the catalog such as 203.0.113.0/24',
-  );
+  .superRefine((value, ctx) => {
+    if (parseAddressRange(value) !== undefined) return;
+    if (looksLikeAddressRange(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${value}" is not a valid address range (e.g. 203.0.113.0/24)`,
+      });
+    } else if (!ENTITY_REF.test(value)) {
+      ctx.addIssue({
+        code: 'custom',
+        message:
+          'must be an entity reference such as component:default/payments-web, or an address range outside the catalog such as 203.0.113.0/24',
+      });
+    }
+  });
 
 const justification = z.string().trim().min(20).max(2000);
 
