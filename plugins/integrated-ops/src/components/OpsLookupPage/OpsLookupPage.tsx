@@ -1,6 +1,5 @@
 import { Content, EmptyState, Progress } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
@@ -9,6 +8,7 @@ import { useOpsData } from '../shared/useOpsData';
 import { isAnswered } from './answeredMatch';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
+import { useTabTitle } from './useTabTitle';
 
 function LookupResult(props: { q: string; onPick: (q: string) => void }) {
   const { value, loading, error, retry } = useOpsData(
@@ -42,17 +42,6 @@ function LookupResult(props: { q: string; onPick: (q: string) => void }) {
       )}
     </Flex>
   );
-}
-
-/** The browser tab says what was looked up, so a row of incident tabs reads. */
-function useTabTitle(q: string) {
-  useEffect(() => {
-    const previous = document.title;
-    document.title = q ? `${q} - Incident lookup` : 'Incident lookup';
-    return () => {
-      document.title = previous;
-    };
-  }, [q]);
 }
 
 /**
