@@ -153,6 +153,11 @@ test('the pages an incident touches have no serious accessibility violations', a
   await expect(
     page.getByRole('region', { name: 'SecOps owner' }),
   ).toBeVisible();
+  // Judge the settled page: Backstage's own cards below ours show an unnamed
+  // spinner while they load (a fresh-clone run caught one mid-load).
+  await expect(page.getByRole('progressbar')).toHaveCount(0, {
+    timeout: 30_000,
+  });
   await expectNoSeriousA11yViolations(page);
 });
 
