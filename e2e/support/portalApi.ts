@@ -13,6 +13,25 @@ export const entityRef = (e: CatalogEntity) =>
     e.metadata.name
   }`.toLowerCase();
 
+/**
+ * GET through the test's request context, sent again once when the server
+ * had just closed the kept-alive connection it was about to reuse
+ * (ECONNRESET / socket hang up after the context sat idle through browser
+ * steps: a race between client and server keep-alive, not an answer).
+ */
+export async function getOnce(
+  request: APIRequestContext,
+  url: string,
+  options?: Parameters<APIRequestContext['get']>[1],
+) {
+  try {
+    return await request.get(url, options);
+  } catch (error) {
+    if (!/ECONNRESET|socket hang up/.test(String(error))) throw error;
+    return request.get(url, options);
+  }
+}
+
 /** Signs in as the guest user the way the frontend does and returns its token. */
 export async function guestToken(request: APIRequestContext): Promise<string> {
   const response = await request.get('/api/auth/guest/refresh', {

@@ -8,6 +8,7 @@ import { expect, Page, test } from '@playwright/test';
 import { expectedOnCall } from '../support/expectedOnCall';
 import { signInAsGuest } from '../support/signIn';
 import {
+  getOnce,
   guestToken,
   waitForEntities,
   waitForLookup,
@@ -282,7 +283,7 @@ test('from Home and from the search bar to the incident lookup', async ({
     .poll(
       async () =>
         (
-          await request.get('/api/search/query', {
+          await getOnce(request, '/api/search/query', {
             headers: { Authorization: `Bearer ${token}` },
             params: { term: 'fraud' },
           })

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import {
+  getOnce,
   guestToken,
   waitForEntities,
   waitForTypedOwners,
@@ -71,7 +72,8 @@ test('create a service with owners pre-filled from its System', async ({
     .poll(
       async () =>
         (
-          await request.get(
+          await getOnce(
+            request,
             '/api/catalog/entities/by-name/component/default/card-dispute-service',
             { headers: { Authorization: `Bearer ${token}` } },
           )

@@ -7,6 +7,7 @@
 import { expect, test } from '@playwright/test';
 import { parse, parseAllDocuments } from 'yaml';
 import {
+  getOnce,
   guestToken,
   waitForEntities,
   waitForTypedOwners,
@@ -358,7 +359,8 @@ test('new service: dry run, then a repository and a catalog entry with three own
   await expect
     .poll(
       async () => {
-        const r = await request.get(
+        const r = await getOnce(
+          request,
           '/api/catalog/entities/by-name/component/default/payments-notifier',
           {
             headers: { Authorization: `Bearer ${token}` },
