@@ -1,4 +1,7 @@
-import { AuthService } from '@backstage/backend-plugin-api';
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
@@ -67,19 +70,10 @@ export class CatalogEntityMirror {
     }
 
     const upserted: Entity[] = [];
-    for (let i = 0; i < stale.length; i += BATCH) {
-      const { items } = await this.catalog.getEntitiesByRefs(
-        { entityRefs: stale.slice(i, i + BATCH) },
-        { credentials },
-      );
-      for (const entity of items) {
-        if (entity) {
-          this.#byRef.set(
-            stringifyEntityRef(entity).toLocaleLowerCase('en-US'),
-            entity,
-          );
-          upserted.push(entity);
-        }
+    for (const [ref, entity] of await this.#read(stale, credentials)) {
+      if (entity) {
+        this.#byRef.set(ref, entity);
+        upserted.push(entity);
       }
     }
     return { upserted, removed, entities: () => this.#byRef.values() };
@@ -96,22 +90,34 @@ export class CatalogEntityMirror {
     const credentials = await this.auth.getOwnServiceCredentials();
     const upserted: Entity[] = [];
     const unchanged: string[] = [];
+    for (const [ref, entity] of await this.#read(refs, credentials)) {
+      if (
+        !entity ||
+        this.#byRef.get(ref)?.metadata.etag === entity.metadata.etag
+      ) {
+        unchanged.push(ref);
+      } else {
+        this.#byRef.set(ref, entity);
+        upserted.push(entity);
+      }
+    }
+    return { upserted, unchanged };
+  }
+
+  /** The entities the catalog serves for these (lower-case) refs, BATCH at a time. */
+  async #read(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<[string, Entity | undefined][]> {
+    const read: [string, Entity | undefined][] = [];
     for (let i = 0; i < refs.length; i += BATCH) {
       const batch = refs.slice(i, i + BATCH);
       const { items } = await this.catalog.getEntitiesByRefs(
         { entityRefs: batch },
         { credentials },
       );
-      items.forEach((entity, n) => {
-        const known = this.#byRef.get(batch[n]);
-        if (!entity || known?.metadata.etag === entity.metadata.etag) {
-          unchanged.push(batch[n]);
-          return;
-        }
-        this.#byRef.set(batch[n], entity);
-        upserted.push(entity);
-      });
+      items.forEach((entity, n) => read.push([batch[n], entity ?? undefined]));
     }
-    return { upserted, unchanged };
+    return read;
   }
 }
