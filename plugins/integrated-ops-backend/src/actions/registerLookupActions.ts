@@ -8,7 +8,7 @@ import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { compactAnswer } from '../answer/compactAnswer';
-import { lookup } from '../answer/lookup';
+import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 
 /** A lookup's compact form: every match in brief, the best as who to call. */
@@ -136,18 +136,20 @@ export function registerLookupActions(
       const index = indexService.current();
       const status = indexService.status();
       const canRead = await catalogReadFilter(permissions, credentials, index);
-      const at = new Date();
+      const responses = lookupMany(
+        index,
+        status,
+        input.queries,
+        new Date(),
+        canRead,
+        { ...answerOptions, detail: 'best' },
+      );
       return {
         output: {
           indexStale: status.stale,
-          results: input.queries.map(query => ({
-            query,
-            ...compactLookup(
-              lookup(index, status, query, at, canRead, {
-                ...answerOptions,
-                detail: 'best',
-              }),
-            ),
+          results: responses.map(response => ({
+            query: response.query.q,
+            ...compactLookup(response),
           })),
         },
       };

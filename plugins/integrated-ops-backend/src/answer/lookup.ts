@@ -67,3 +67,18 @@ export function lookup(
     }),
   };
 }
+
+/**
+ * Many lookups at one moment, for automation (the batch route, the MCP
+ * action): the caller's read filter and the index status are asked once.
+ */
+export function lookupMany(
+  index: OwnershipIndex,
+  status: IndexStatus,
+  queries: string[],
+  at: Date,
+  canRead: CanRead,
+  options: AnswerOptions & { detail?: LookupDetail } = {},
+): LookupResponse[] {
+  return queries.map(q => lookup(index, status, q, at, canRead, options));
+}

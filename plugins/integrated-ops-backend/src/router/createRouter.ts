@@ -18,7 +18,7 @@ import { AnswerOptions, teamOnCall } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
-import { lookup } from '../answer/lookup';
+import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import {
   blastRadiusQuery,
@@ -93,21 +93,17 @@ export async function createRouter(
     const { queries, at, detail } = parseInput(lookupBatchBody, req.body);
     const when = at ? new Date(at) : now();
     const status = indexService.status();
-    const batchOptions = { ...answerOptions, detail };
     res.json({
       at: when.toISOString(),
       index: status,
-      results: queries.map(q => {
-        const { query, matches } = lookup(
-          index,
-          status,
-          q,
-          when,
-          canRead,
-          batchOptions,
-        );
-        return { q, interpretedAs: query.interpretedAs, matches };
-      }),
+      results: lookupMany(index, status, queries, when, canRead, {
+        ...answerOptions,
+        detail,
+      }).map(({ query, matches }) => ({
+        q: query.q,
+        interpretedAs: query.interpretedAs,
+        matches,
+      })),
     });
   });
 
