@@ -19,5 +19,15 @@ export interface Config {
        */
       noOwnerEscalation?: string;
     };
+    /** Vendor on-call providers (the PagerDuty and Opsgenie modules). */
+    onCall?: {
+      /**
+       * Seconds between fetches of every schedule the teams point at; also the
+       * age an answer says it has at most. Default 60.
+       */
+      ttlSeconds?: number;
+      /** Seconds a vendor call may take before it counts as unavailable. Default 5. */
+      timeoutSeconds?: number;
+    };
   };
 }

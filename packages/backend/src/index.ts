@@ -61,6 +61,10 @@ backend.add(import('@backstage/plugin-events-backend'));
 
 // incident lookup, blast radius and coverage
 backend.add(import('@internal/plugin-integrated-ops-backend'));
+// on-call from PagerDuty / Opsgenie, each only once configured
+// (integratedOps.pagerduty / integratedOps.opsgenie); YAML rotations otherwise
+backend.add(import('@internal/plugin-integrated-ops-backend-module-pagerduty'));
+backend.add(import('@internal/plugin-integrated-ops-backend-module-opsgenie'));
 // change requests: intent -> policy -> approvals by the owning teams -> git
 backend.add(import('@internal/plugin-ops-requests-backend'));
 

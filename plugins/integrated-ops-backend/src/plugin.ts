@@ -11,6 +11,12 @@ import {
   OPS_FACTS_CHANGED_TOPIC,
   readOpsFactsChanged,
 } from '@internal/plugin-integrated-ops-common';
+import {
+  AlertForwarder,
+  OnCallProvider,
+  onCallProvidersExtensionPoint,
+} from '@internal/plugin-integrated-ops-node';
+import { ProviderOnCallCache } from './onCall/ProviderOnCallCache';
 import { registerLookupActions } from './actions/registerLookupActions';
 import { createRouter } from './router/createRouter';
 import { CatalogEntityMirror } from './service/CatalogEntityMirror';
@@ -26,6 +32,26 @@ import { OwnershipIndexService } from './service/OwnershipIndexService';
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
   register(env) {
+    const providers: OnCallProvider[] = [];
+    const forwarders: AlertForwarder[] = [];
+    env.registerExtensionPoint(onCallProvidersExtensionPoint, {
+      addProvider(...added) {
+        for (const provider of added) {
+          if (
+            provider.id === 'yaml' ||
+            providers.some(p => p.id === provider.id)
+          ) {
+            throw new Error(
+              `On-call provider "${provider.id}" is already installed`,
+            );
+          }
+          providers.push(provider);
+        }
+      },
+      addAlertForwarder(...added) {
+        forwarders.push(...added);
+      },
+    });
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
@@ -95,11 +121,36 @@ export const integratedOpsPlugin = createBackendPlugin({
           fn: () => indexService.refresh(),
         });
 
+        // Vendor on-call (PagerDuty, Opsgenie modules): fetched on a schedule
+        // on each replica, never on a request.
+        const onCallCache = new ProviderOnCallCache({
+          providers,
+          logger,
+          timeoutMs:
+            (config.getOptionalNumber('integratedOps.onCall.timeoutSeconds') ??
+              5) * 1000,
+        });
+        if (onCallCache.enabled) {
+          await scheduler.scheduleTask({
+            id: 'integrated-ops-on-call-refresh',
+            scope: 'local',
+            frequency: {
+              seconds:
+                config.getOptionalNumber('integratedOps.onCall.ttlSeconds') ??
+                60,
+            },
+            timeout: { minutes: 2 },
+            initialDelay: { seconds: 1 },
+            fn: () => onCallCache.refresh(indexService.current()),
+          });
+        }
+
         permissionsRegistry.addPermissions(integratedOpsPermissions);
         const answerOptions = {
           noOwnerEscalation: config.getOptionalString(
             'integratedOps.lookup.noOwnerEscalation',
           ),
+          providers: onCallCache,
         };
         registerLookupActions(
           actionsRegistry,

@@ -17,6 +17,7 @@ export * from './readEffectiveOwners';
 export * from './coverage';
 export * from './permissions';
 export * from './formatTime';
+export * from './describeShift';
 export * from './summarizeAnswer';
 export type * from './lookupTypes';
 export { parseInput, parseWithMessages } from './describeIssues';

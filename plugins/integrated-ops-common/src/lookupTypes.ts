@@ -12,14 +12,51 @@ export interface Person {
   contacts: ContactLink[];
 }
 
+/** Where an on-call answer came from: the team's YAML rotation or a vendor's schedule. */
+export type OnCallSource = 'yaml' | 'pagerduty' | 'opsgenie' | (string & {});
+
+/** A vendor that could not be asked: the answer falls back to YAML, or names nobody. */
+export interface ProviderUnavailable {
+  provider: string;
+  /** When the vendor's answers started failing (ISO). */
+  since: string;
+  message: string;
+}
+
 export interface OnCallNow {
   rotation: string;
   person?: Person;
   from?: string;
-  until: string;
-  next: Person;
+  /** End of the current shift; unknown when a vendor could not be asked. */
+  until?: string;
+  /** Who takes over at `until`; unknown when the vendor does not say. */
+  next?: Person;
   /** The rotation's IANA time zone: handovers are local times there. */
   timeZone: string;
+  source: OnCallSource;
+  /** For vendor answers: when the portal fetched them, and their age at answer time. */
+  fetchedAt?: string;
+  ageSeconds?: number;
+  /** Set when this rotation's vendor could not be asked (the YAML members answer, if any). */
+  unavailable?: ProviderUnavailable;
+}
+
+/** One level of a vendor's escalation policy: who is paged at that level now. */
+export interface ProviderEscalationLevel {
+  level: number;
+  /** Minutes before the next level is paged. */
+  delayMinutes?: number;
+  onCall: Person[];
+}
+
+/** A vendor escalation policy the team points at, with who is on call at each level. */
+export interface ProviderEscalation {
+  provider: string;
+  id: string;
+  name: string;
+  levels: ProviderEscalationLevel[];
+  fetchedAt?: string;
+  unavailable?: ProviderUnavailable;
 }
 
 export interface EscalationStep {
@@ -30,6 +67,8 @@ export interface EscalationStep {
   onCall: OnCallNow[];
   lead?: Person;
   contacts: ContactLink[];
+  /** The team's vendor escalation policies (PagerDuty), levels in order. */
+  policies?: ProviderEscalation[];
 }
 
 export interface TeamSummary {

@@ -6,9 +6,7 @@ import {
   DISCIPLINES,
   EntitySummary,
   EscalationStep,
-  OnCallNow,
   OwnershipAnswer,
-  Person,
   readEffectiveOwners,
   RunbookLink,
   TeamOnCall,
@@ -16,7 +14,9 @@ import {
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { noOwnerWarning } from './noOwnerWarning';
-import { onCallAtMemoized } from './onCallMemo';
+import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
+import { onCallNow, providerEscalations } from './onCallNow';
+import { person } from './person';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -29,48 +29,15 @@ export type AnswerDepth = 'full' | 'brief';
 export interface AnswerOptions {
   /** Group to call when a discipline has nobody to page. */
   noOwnerEscalation?: string;
+  /** Vendor on-call answers (PagerDuty, Opsgenie), when providers are installed. */
+  providers?: ProviderOnCallCache;
 }
 
 const MAX_ESCALATION_STEPS = 6;
 
-function person(index: OwnershipIndex, ref: string): Person {
-  const user = index.entity(ref);
-  const profile = (user?.spec?.profile ?? {}) as {
-    displayName?: string;
-    email?: string;
-  };
-  return {
-    ref,
-    name:
-      profile.displayName ??
-      user?.metadata.title ??
-      ref.replace(/^user:(default\/)?/, ''),
-    email: profile.email,
-    contacts: user ? contactLinks(user) : [],
-  };
-}
-
 function teamTitle(team: Entity): string {
   const profile = (team.spec?.profile ?? {}) as { displayName?: string };
   return profile.displayName ?? team.metadata.title ?? team.metadata.name;
-}
-
-function onCallNow(
-  index: OwnershipIndex,
-  teamRef: string,
-  at: Date,
-): OnCallNow[] {
-  return (index.teams.get(teamRef)?.onCall ?? []).map(rotation => {
-    const shift = onCallAtMemoized(rotation, at);
-    return {
-      rotation: shift.rotation,
-      person: shift.member ? person(index, shift.member) : undefined,
-      from: shift.from,
-      until: shift.until,
-      next: person(index, shift.next),
-      timeZone: rotation.timeZone,
-    };
-  });
 }
 
 function teamSummary(
@@ -99,6 +66,7 @@ function escalationStep(
   ref: string,
   step: number,
   at: Date,
+  providers?: ProviderOnCallCache,
 ): EscalationStep | undefined {
   const team = index.entity(ref);
   if (!team) return undefined;
@@ -108,9 +76,10 @@ function escalationStep(
     team: ref,
     title: teamTitle(team),
     socTier: ops?.socTier,
-    onCall: onCallNow(index, ref, at),
+    onCall: onCallNow(index, ref, at, providers),
     lead: ops?.lead ? person(index, ops.lead) : undefined,
     contacts: contactLinks(team),
+    policies: providerEscalations(index, ref, providers),
   };
 }
 
@@ -119,13 +88,14 @@ function escalationPath(
   index: OwnershipIndex,
   teamRef: string,
   at: Date,
+  providers?: ProviderOnCallCache,
 ): EscalationStep[] {
   const steps: EscalationStep[] = [];
   const seen = new Set<string>();
   let ref: string | undefined = teamRef;
   while (ref && !seen.has(ref) && steps.length < MAX_ESCALATION_STEPS) {
     seen.add(ref);
-    const step = escalationStep(index, ref, steps.length + 1, at);
+    const step = escalationStep(index, ref, steps.length + 1, at, providers);
     if (!step) break;
     steps.push(step);
     ref = index.teams.get(ref)?.escalatesTo;
@@ -142,6 +112,7 @@ export function teamOnCall(
   index: OwnershipIndex,
   ref: string,
   at: Date,
+  providers?: ProviderOnCallCache,
 ): TeamOnCall | undefined {
   const team = index.entity(ref);
   if (!team || team.kind.toLocaleLowerCase('en-US') !== 'group') {
@@ -149,8 +120,8 @@ export function teamOnCall(
   }
   return {
     team: teamSummary(index, ref, team),
-    onCall: onCallNow(index, ref, at),
-    escalation: escalationPath(index, ref, at),
+    onCall: onCallNow(index, ref, at, providers),
+    escalation: escalationPath(index, ref, at, providers),
   };
 }
 
@@ -211,13 +182,23 @@ export function buildOwnershipAnswer(
         team && owner.owner
           ? teamSummary(index, owner.owner, team, depth)
           : undefined,
-      onCall: owner.owner ? onCallNow(index, owner.owner, at) : [],
+      onCall: owner.owner
+        ? onCallNow(index, owner.owner, at, options.providers)
+        : [],
       escalation:
-        full && owner.owner ? escalationPath(index, owner.owner, at) : [],
+        full && owner.owner
+          ? escalationPath(index, owner.owner, at, options.providers)
+          : [],
     };
     answers[discipline].noOwner = noOwnerWarning(answers[discipline], () =>
       full && options.noOwnerEscalation
-        ? escalationStep(index, options.noOwnerEscalation, 1, at)
+        ? escalationStep(
+            index,
+            options.noOwnerEscalation,
+            1,
+            at,
+            options.providers,
+          )
         : undefined,
     );
     for (const link of team ? contactLinks(team) : []) {

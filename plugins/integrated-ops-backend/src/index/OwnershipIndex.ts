@@ -24,6 +24,15 @@ function pull<K, V>(map: Map<K, V[]>, key: K, pick: (v: V) => boolean) {
   if (!list.length) map.delete(key);
 }
 
+function userEmail(entity: Entity): string | undefined {
+  if (entity.kind.toLocaleLowerCase('en-US') !== 'user') return undefined;
+  const email = (entity.spec?.profile as { email?: unknown } | undefined)
+    ?.email;
+  return typeof email === 'string'
+    ? email.toLocaleLowerCase('en-US')
+    : undefined;
+}
+
 /** What changed in the catalog since the index last caught up with it. */
 export interface IndexChanges {
   /** New entities and new versions of known ones. */
@@ -60,6 +69,8 @@ export class OwnershipIndex {
   readonly members = new Map<string, string[]>();
   readonly teams = new Map<string, OpsTeam>();
   readonly networks = new Map<string, NetworkDeclaration>();
+  /** lower-cased email -> user ref: how on-call vendors' people become catalog users. */
+  readonly usersByEmail = new Map<string, string>();
   #builtAt: Date;
 
   private constructor(builtAt: Date) {
@@ -130,6 +141,8 @@ export class OwnershipIndex {
     if (facts.members.length) this.members.set(ref, facts.members);
     if (facts.team) this.teams.set(ref, facts.team);
     if (facts.network) this.networks.set(ref, facts.network);
+    const email = userEmail(entity);
+    if (email) this.usersByEmail.set(email, ref);
   }
 
   #remove(ref: string) {
@@ -150,6 +163,10 @@ export class OwnershipIndex {
     this.members.delete(ref);
     this.teams.delete(ref);
     this.networks.delete(ref);
+    const email = userEmail(entity);
+    if (email && this.usersByEmail.get(email) === ref) {
+      this.usersByEmail.delete(email);
+    }
   }
 
   get size(): number {

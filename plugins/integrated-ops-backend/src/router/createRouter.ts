@@ -129,7 +129,12 @@ export async function createRouter(
     const ref = tryNormalizeEntityRef(team, { defaultKind: 'group' });
     const answer =
       ref && canRead(ref)
-        ? teamOnCall(index, ref, at ? new Date(at) : now())
+        ? teamOnCall(
+            index,
+            ref,
+            at ? new Date(at) : now(),
+            answerOptions?.providers,
+          )
         : undefined;
     if (!answer) throw new NotFoundError(`No team ${team} in the catalog`);
     res.json({ ...answer, index: indexService.status() });

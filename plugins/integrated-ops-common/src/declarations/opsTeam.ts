@@ -24,6 +24,23 @@ export const rotationSchema = z
       ),
     period: z.string(),
     timeZone: z.string(),
+    /**
+     * The vendor schedule this rotation really lives in (PagerDuty,
+     * Opsgenie): answered from there, the members above being the fallback
+     * while the vendor cannot be reached.
+     */
+    from: z
+      .object({
+        provider: z
+          .string()
+          .regex(
+            /^[a-z][a-z0-9-]*$/,
+            'a provider id such as pagerduty or opsgenie',
+          ),
+        schedule: z.string().min(1).max(200),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((rotation, ctx) => {

@@ -58,6 +58,7 @@ function owner(
       until: '2026-03-02T17:00:00Z',
       next: person('Next Person', 'next.person'),
       timeZone: 'Europe/Warsaw',
+      source: 'yaml' as const,
     },
   ];
   return {
@@ -170,6 +171,7 @@ export const incidentCommand = {
       until: '2026-03-09T09:00:00Z',
       next: person('Marta Kowalski', 'marta.kowalski'),
       timeZone: 'Europe/London',
+      source: 'yaml' as const,
     },
   ],
   contacts: [

@@ -4,7 +4,7 @@ import {
   DISCIPLINES,
   EscalationStep,
   formatInstant,
-  formatShiftTime,
+  describeShift,
   LookupResponse,
   Person,
 } from '@internal/plugin-integrated-ops-common';
@@ -79,9 +79,7 @@ function disciplineLines(answer: DisciplineAnswer): string[] {
     lines.push(
       `  on call (${shift.rotation}): ${
         shift.person ? personText(shift.person) : 'NOBODY (gap in rotation)'
-      } until ${formatShiftTime(shift.until, shift.timeZone)}, then ${
-        shift.next.name
-      }`,
+      } ${describeShift(shift)}`,
     );
   }
   const reach = reachable(answer.team.contacts).map(contactText);

@@ -1,7 +1,7 @@
 import { LoudText } from './LoudText';
 import { Flex, Text } from '@backstage/ui';
 import {
-  formatShiftTime,
+  describeShift,
   OnCallNow,
 } from '@internal/plugin-integrated-ops-common';
 import { PersonLine } from './PersonLine';
@@ -19,12 +19,12 @@ export function OnCallList(props: { onCall: OnCallNow[] }) {
             />
           ) : (
             <LoudText as="p">
-              On call ({shift.rotation}): nobody (gap in rotation)
+              On call ({shift.rotation}):{' '}
+              {shift.unavailable ? 'unknown' : 'nobody (gap in rotation)'}
             </LoudText>
           )}
           <Text as="p" variant="body-small" color="secondary">
-            until {formatShiftTime(shift.until, shift.timeZone)}, then{' '}
-            {shift.next.name}
+            {describeShift(shift)}
           </Text>
         </Flex>
       ))}

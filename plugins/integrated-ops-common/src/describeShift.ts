@@ -1,0 +1,45 @@
+import { formatShiftTime } from './formatTime';
+import { OnCallNow } from './lookupTypes';
+
+const PROVIDER_TITLES: Record<string, string> = {
+  pagerduty: 'PagerDuty',
+  opsgenie: 'Opsgenie',
+};
+
+/** "PagerDuty" for `pagerduty`; other provider ids as they are. */
+export function providerTitle(id: string): string {
+  return PROVIDER_TITLES[id] ?? id;
+}
+
+/**
+ * The line under who is on call: until when (in the rotation's zone), who is
+ * next, where the answer came from and how old it is, and a vendor that
+ * could not be asked. For the page and the copied text alike.
+ */
+export function describeShift(shift: OnCallNow): string {
+  const parts: string[] = [];
+  if (shift.until) {
+    parts.push(`until ${formatShiftTime(shift.until, shift.timeZone)}`);
+  }
+  if (shift.next) parts.push(`then ${shift.next.name}`);
+  if (shift.source !== 'yaml') {
+    const age =
+      shift.ageSeconds === undefined ? '' : `, ${shift.ageSeconds} s old`;
+    parts.push(`from ${providerTitle(shift.source)}${age}`);
+  }
+  if (shift.unavailable) {
+    const fallback =
+      shift.source === 'yaml'
+        ? 'answered from the YAML rotation'
+        : 'nobody known';
+    parts.push(
+      `${providerTitle(
+        shift.unavailable.provider,
+      )} unavailable since ${formatShiftTime(
+        shift.unavailable.since,
+        shift.timeZone,
+      )} (${shift.unavailable.message}): ${fallback}`,
+    );
+  }
+  return parts.join(', ');
+}

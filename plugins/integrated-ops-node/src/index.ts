@@ -1,0 +1,8 @@
+/**
+ * Node-side extension points of the integrated-ops lookup: on-call providers.
+ *
+ * @packageDocumentation
+ */
+export type * from './providers/OnCallProvider';
+export * from './providers/extensionPoint';
+export { vendorJson, VendorRequestError } from './providers/vendorRequest';
