@@ -3,19 +3,10 @@
  * typed-ownership catalog module and this plugin: each sample hostname, IP and
  * name resolves to the right three owners; on-call changes at the handoff.
  */
-import {
-  mockServices,
-  startTestBackend,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import { LookupResponse } from '@internal/plugin-integrated-ops-common';
-import { resolve } from 'path';
 import request from 'supertest';
-import { integratedOpsPlugin } from './plugin';
-import { databasePerPlugin } from './__testUtils__/databasePerPlugin';
+import { startSampleEstate } from './__testUtils__/sampleEstate';
 
 jest.setTimeout(120_000);
 
@@ -41,84 +32,7 @@ const teams = (r: LookupResponse, i = 0) => {
 };
 
 beforeAll(async () => {
-  const backend = await startTestBackend({
-    features: [
-      catalogPlugin,
-      catalogModuleIntegratedOps,
-      integratedOpsPlugin,
-      // the real scheduler: the mock one runs tasks only once, at startup
-      schedulerServiceFactory,
-      databasePerPlugin(databases),
-      mockServices.rootConfig.factory({
-        data: {
-          catalog: {
-            processingInterval: { milliseconds: 400 },
-            rules: [
-              {
-                allow: [
-                  'Component',
-                  'System',
-                  'API',
-                  'Resource',
-                  'Location',
-                  'Domain',
-                  'Group',
-                  'User',
-                ],
-              },
-            ],
-            locations: [
-              {
-                type: 'file',
-                target: resolve(__dirname, '../../../catalog/all.yaml'),
-              },
-            ],
-          },
-          integratedOps: {
-            ownership: { lookupCacheSeconds: 0 },
-            lookup: { refreshSeconds: 1 },
-          },
-        },
-      }),
-    ],
-  });
-  server = backend.server;
-  stop = () => backend.stop();
-
-  // Wait until the index holds the processed estate: nothing falls back to
-  // spec.owner except the two deliberate gaps (first passes may, until the
-  // catalog has the System they inherit from).
-  const deliberateGaps = [
-    'component:default/legacy-batch-scorer',
-    'resource:default/model-artifacts-bucket',
-  ];
-  const deadline = Date.now() + 90_000;
-  for (;;) {
-    const res = await request(server).get('/api/integrated-ops/coverage');
-    const fallbacks =
-      res.status === 200
-        ? [
-            ...new Set<string>(
-              res.body.gaps
-                .filter((g: any) =>
-                  g.gaps.some((x: any) => x.kind === 'owner-fallback'),
-                )
-                .map((g: any) => g.entityRef),
-            ),
-          ].sort()
-        : undefined;
-    if (
-      res.status === 200 &&
-      res.body.overall.entities > 40 &&
-      JSON.stringify(fallbacks) === JSON.stringify(deliberateGaps)
-    )
-      break;
-    if (Date.now() > deadline)
-      throw new Error(
-        `index never caught up: ${res.status} ${JSON.stringify(fallbacks)}`,
-      );
-    await new Promise(r => setTimeout(r, 500));
-  }
+  ({ server, stop } = await startSampleEstate(databases));
 });
 
 afterAll(async () => {

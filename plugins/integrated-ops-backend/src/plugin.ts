@@ -16,6 +16,10 @@ import {
   OnCallProvider,
   onCallProvidersExtensionPoint,
 } from '@internal/plugin-integrated-ops-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { AlertDelivery } from './alerts/AlertDelivery';
+import { readAlertsConfig } from './alerts/alertsConfig';
+import { UnroutedAlertStore } from './alerts/UnroutedAlertStore';
 import { ProviderOnCallCache } from './onCall/ProviderOnCallCache';
 import { registerLookupActions } from './actions/registerLookupActions';
 import { createRouter } from './router/createRouter';
@@ -26,8 +30,9 @@ import { OwnershipIndexService } from './service/OwnershipIndexService';
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
  * an in-memory ownership index kept fresh from the catalog, over HTTP and as
- * MCP actions. It keeps no database. (Change requests are the ops-requests
- * plugin's.)
+ * MCP actions; alerts routed to the owning discipline's on-call. Its
+ * database holds only the alerts no owner was found for; the index is in
+ * memory. (Change requests are the ops-requests plugin's.)
  */
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
@@ -64,6 +69,8 @@ export const integratedOpsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
+        database: coreServices.database,
+        notifications: notificationService,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
       },
@@ -78,6 +85,8 @@ export const integratedOpsPlugin = createBackendPlugin({
         lifecycle,
         config,
         catalog,
+        database,
+        notifications,
         events,
         actionsRegistry,
       }) {
@@ -158,12 +167,34 @@ export const integratedOpsPlugin = createBackendPlugin({
           permissions,
           answerOptions,
         );
+        // Alerts from Alertmanager (or anything posting { labels, annotations }).
+        const alertsConfig = readAlertsConfig(config);
+        const unrouted = await UnroutedAlertStore.create(database);
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-unrouted-alerts-prune',
+          frequency: { hours: 6 },
+          timeout: { minutes: 5 },
+          fn: async () => void (await unrouted.prune(new Date())),
+        });
+        const delivery = new AlertDelivery({
+          notifications,
+          forwarders,
+          store: unrouted,
+          config: alertsConfig,
+          logger,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
             permissions,
             indexService,
             answerOptions,
+            alerts: {
+              delivery,
+              store: unrouted,
+              senders: alertsConfig.senders,
+            },
           }),
         );
       },

@@ -238,3 +238,45 @@ export interface CoverageReport {
 export interface CoverageResponse extends CoverageReport {
   index: IndexStatus;
 }
+
+/** What the alert route did with one alert, and why. */
+export interface AlertRoutingResult {
+  /** Position of the alert in the payload. */
+  position: number;
+  fingerprint: string;
+  status: 'firing' | 'resolved';
+  /** `routed`: to the owner; `fallback`: no entity or no owner, to the fallback team; `unroutable`: nowhere. */
+  outcome: 'routed' | 'fallback' | 'unroutable';
+  entity?: string;
+  /** The label that found the entity. */
+  matchedLabel?: { label: string; value: string; reason: MatchReason };
+  discipline: Discipline;
+  team?: string;
+  /** User refs on call for that team now (who was notified in person). */
+  onCall: string[];
+  /** Entity refs the notification went to. */
+  notified: string[];
+  /** What on-call vendors were sent (PagerDuty Events API), or why not. */
+  forwarded: string[];
+  why: string[];
+}
+
+export interface AlertRoutingResponse {
+  received: number;
+  results: AlertRoutingResult[];
+}
+
+/** An alert no owner could be found for, as the coverage page lists it. */
+export interface UnroutedAlert {
+  receivedAt: string;
+  fingerprint: string;
+  labels: Record<string, string>;
+  reason: string;
+}
+
+export interface UnroutedAlertsResponse {
+  since: string;
+  count: number;
+  /** The most recent ones, newest first. */
+  recent: UnroutedAlert[];
+}

@@ -20,6 +20,7 @@ import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
 import {
   blastRadiusQuery,
   coverageQuery,
@@ -33,6 +34,11 @@ export interface RouterOptions {
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
   answerOptions?: AnswerOptions;
+  /** The alert route and the unrouted-alerts listing; absent, neither is served. */
+  alerts?: Omit<
+    AlertRoutesOptions,
+    'httpAuth' | 'permissions' | 'indexService' | 'answerOptions' | 'now'
+  >;
   now?: () => Date;
 }
 
@@ -156,6 +162,17 @@ export async function createRouter(
     }
     res.json({ ...report, index: indexService.status() });
   });
+
+  if (options.alerts) {
+    addAlertRoutes(router, {
+      ...options.alerts,
+      httpAuth,
+      permissions,
+      indexService,
+      answerOptions,
+      now,
+    });
+  }
 
   router.get('/index-status', async (req, res) => {
     await requirePermission(await credentialsOf(req), opsLookupReadPermission);

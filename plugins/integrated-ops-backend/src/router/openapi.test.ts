@@ -29,6 +29,7 @@ describe('openapi.yaml', () => {
       httpAuth: mockServices.httpAuth(),
       permissions: mockServices.permissions(),
       indexService: {} as OwnershipIndexService,
+      alerts: {} as any,
     });
     const served = [
       ...new Set(

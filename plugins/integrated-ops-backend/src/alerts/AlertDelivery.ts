@@ -1,0 +1,167 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  AlertRoutingResponse,
+  DISCIPLINE_TITLES,
+} from '@internal/plugin-integrated-ops-common';
+import { AlertForwarder } from '@internal/plugin-integrated-ops-node';
+import { AnswerOptions } from '../answer/buildOwnershipAnswer';
+import { OwnershipIndex } from '../index/OwnershipIndex';
+import { IncomingAlert } from './alertPayload';
+import { AlertsConfig } from './alertsConfig';
+import { AlertRoute, routeAlert } from './routeAlert';
+import { UnroutedAlertStore } from './UnroutedAlertStore';
+
+const SEVERITIES = {
+  critical: { notification: 'critical', vendor: 'critical' },
+  high: { notification: 'high', vendor: 'error' },
+  error: { notification: 'high', vendor: 'error' },
+  warning: { notification: 'normal', vendor: 'warning' },
+  info: { notification: 'low', vendor: 'info' },
+} as const;
+
+function severityOf(alert: IncomingAlert) {
+  const said = alert.labels.severity?.toLocaleLowerCase('en-US');
+  return SEVERITIES[said as keyof typeof SEVERITIES] ?? SEVERITIES.warning;
+}
+
+function summaryOf(alert: IncomingAlert): string {
+  return (
+    alert.annotations.summary ??
+    alert.annotations.description ??
+    alert.labels.alertname ??
+    'Alert'
+  );
+}
+
+export interface AlertDeliveryOptions {
+  notifications: NotificationService;
+  forwarders: AlertForwarder[];
+  store: UnroutedAlertStore;
+  config: AlertsConfig;
+  logger: LoggerService;
+  /** Vendor calls per alert are bounded by this. */
+  forwardTimeoutMs?: number;
+}
+
+/**
+ * Routes a batch of alerts and delivers each: a Backstage notification to
+ * the people on call and the team (scope = the fingerprint, so a repeat or
+ * `resolved` updates the same notification), a copy to the on-call vendors
+ * that page for the team, and a row for each alert that found no owner.
+ * Every alert is routed before any is delivered.
+ */
+export class AlertDelivery {
+  constructor(private readonly options: AlertDeliveryOptions) {}
+
+  async deliver(
+    index: OwnershipIndex,
+    alerts: IncomingAlert[],
+    at: Date,
+    answerOptions: AnswerOptions,
+  ): Promise<AlertRoutingResponse> {
+    const { config } = this.options;
+    const routes = alerts.map(alert => ({
+      alert,
+      route: routeAlert(index, alert, config, at, answerOptions),
+    }));
+    await this.options.store.add(
+      routes
+        .filter(({ route }) => route.result.outcome !== 'routed')
+        .map(({ alert, route }) => ({
+          receivedAt: at.toISOString(),
+          fingerprint: alert.fingerprint,
+          labels: alert.labels,
+          reason: route.noOwnerReason ?? 'unroutable',
+        })),
+    );
+    for (const { alert, route } of routes) {
+      await this.#notify(alert, route);
+      await this.#forward(index, alert, route);
+    }
+    return {
+      received: alerts.length,
+      results: routes.map(r => r.route.result),
+    };
+  }
+
+  /** The lookup answer for what the alert named, in the portal. */
+  #lookupLink({ result }: AlertRoute): string {
+    const q = result.matchedLabel?.value ?? result.entity;
+    const path = this.options.config.lookupPath;
+    return q ? `${path}?q=${encodeURIComponent(q)}` : path;
+  }
+
+  async #notify(alert: IncomingAlert, route: AlertRoute) {
+    const { result, recipients } = route;
+    if (!recipients.length) return;
+    const resolved = alert.status === 'resolved';
+    const what = result.entity ?? 'an unknown entity';
+    try {
+      await this.options.notifications.send({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: {
+          title: `${resolved ? 'Resolved: ' : ''}${summaryOf(alert)}`.slice(
+            0,
+            200,
+          ),
+          description: `${
+            DISCIPLINE_TITLES[result.discipline]
+          } alert on ${what}${
+            result.outcome === 'fallback'
+              ? ' (no owner found: fallback team)'
+              : ''
+          }. ${result.why.join('; ')}`.slice(0, 2000),
+          link: this.#lookupLink(route),
+          severity: resolved ? 'low' : severityOf(alert).notification,
+          topic: 'integrated-ops.alert',
+          scope: `integrated-ops.alert.${alert.fingerprint}`,
+        },
+      });
+      result.notified = recipients;
+    } catch (e) {
+      result.why.push(`notification failed: ${(e as Error).message}`);
+      this.options.logger.error(
+        `Alert ${alert.fingerprint}: notification failed`,
+        e as Error,
+      );
+    }
+  }
+
+  async #forward(
+    index: OwnershipIndex,
+    alert: IncomingAlert,
+    route: AlertRoute,
+  ) {
+    const { result } = route;
+    const team = result.team ? index.entity(result.team) : undefined;
+    if (!team) return;
+    for (const forwarder of this.options.forwarders) {
+      try {
+        const done = await forwarder.forwardAlert(
+          team,
+          {
+            fingerprint: alert.fingerprint,
+            status: alert.status,
+            summary: summaryOf(alert),
+            severity: severityOf(alert).vendor,
+            source: result.matchedLabel?.value ?? 'integrated-ops',
+            entityRef: result.entity,
+            discipline: result.discipline,
+            teamRef: result.team!,
+            labels: alert.labels,
+            link: result.notified.length
+              ? this.options.config.lookupPath
+              : undefined,
+          },
+          AbortSignal.timeout(this.options.forwardTimeoutMs ?? 5000),
+        );
+        if (done) result.forwarded.push(done);
+      } catch (e) {
+        result.forwarded.push(
+          `${forwarder.id}: failed: ${(e as Error).message}`,
+        );
+      }
+    }
+  }
+}

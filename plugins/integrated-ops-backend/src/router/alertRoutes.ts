@@ -1,0 +1,71 @@
+import {
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import { opsCoverageReadPermission } from '@internal/plugin-integrated-ops-common';
+import express from 'express';
+import { AnswerOptions } from '../answer/buildOwnershipAnswer';
+import { AlertDelivery } from '../alerts/AlertDelivery';
+import { readAlerts } from '../alerts/alertPayload';
+import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
+import { OwnershipIndexService } from '../service/OwnershipIndexService';
+
+export interface AlertRoutesOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  indexService: OwnershipIndexService;
+  delivery: AlertDelivery;
+  store: UnroutedAlertStore;
+  /** Subjects of the external-access tokens that may post alerts. */
+  senders: string[];
+  answerOptions?: AnswerOptions;
+  now: () => Date;
+}
+
+/**
+ * POST /alerts/alertmanager: alerts in, each routed to its owner's on-call.
+ * Only services may post (an external-access token whose subject is one of
+ * `integratedOps.alerts.senders`): a signed-in user cannot make the portal
+ * page people. GET /alerts/unrouted: what found no owner, for the coverage
+ * page.
+ */
+export function addAlertRoutes(
+  router: express.Router,
+  options: AlertRoutesOptions,
+) {
+  const { httpAuth, permissions, indexService, delivery, store, now } = options;
+
+  router.post('/alerts/alertmanager', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['service'] });
+    if (!options.senders.includes(credentials.principal.subject)) {
+      throw new NotAllowedError(
+        `${credentials.principal.subject} may not post alerts (integratedOps.alerts.senders)`,
+      );
+    }
+    const alerts = readAlerts(req.body);
+    res.json(
+      await delivery.deliver(
+        indexService.current(),
+        alerts,
+        now(),
+        options.answerOptions ?? {},
+      ),
+    );
+  });
+
+  router.get('/alerts/unrouted', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const [decision] = await permissions.authorize(
+      [{ permission: opsCoverageReadPermission }],
+      { credentials },
+    );
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(
+        `Not allowed: ${opsCoverageReadPermission.name}`,
+      );
+    }
+    const at = now();
+    res.json(await store.since(new Date(at.getTime() - 24 * 3600_000)));
+  });
+}
