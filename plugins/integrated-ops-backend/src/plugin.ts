@@ -119,17 +119,6 @@ export const integratedOpsPlugin = createBackendPlugin({
             follower.follow(readOpsFactsChanged(eventPayload)),
         });
 
-        // The periodic listing is the safety net (deletions, missed events);
-        // it runs locally on each replica.
-        await scheduler.scheduleTask({
-          id: 'integrated-ops-index-refresh',
-          scope: 'local',
-          frequency: { seconds: refreshSeconds },
-          timeout: { minutes: 5 },
-          initialDelay: { seconds: 0 },
-          fn: () => indexService.refresh(),
-        });
-
         // Vendor on-call (PagerDuty, Opsgenie modules): fetched on a schedule
         // on each replica, never on a request.
         const onCallCache = new ProviderOnCallCache({
@@ -139,6 +128,23 @@ export const integratedOpsPlugin = createBackendPlugin({
             (config.getOptionalNumber('integratedOps.onCall.timeoutSeconds') ??
               5) * 1000,
         });
+        // The periodic listing is the safety net (deletions, missed events);
+        // it runs locally on each replica.
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-index-refresh',
+          scope: 'local',
+          frequency: { seconds: refreshSeconds },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 0 },
+          fn: async () => {
+            await indexService.refresh();
+            // Vendor on-call as soon as the first index has teams, not a TTL later.
+            if (onCallCache.enabled && !onCallCache.primed) {
+              await onCallCache.refresh(indexService.current());
+            }
+          },
+        });
+
         if (onCallCache.enabled) {
           await scheduler.scheduleTask({
             id: 'integrated-ops-on-call-refresh',

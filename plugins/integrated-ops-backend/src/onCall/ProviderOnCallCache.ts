@@ -41,6 +41,7 @@ export class ProviderOnCallCache {
   readonly #now: () => Date;
   readonly #shifts = new Map<string, Cached<ProviderShift>>();
   readonly #policies = new Map<string, Cached<ProviderEscalationPolicy>>();
+  #primed = false;
 
   constructor(options: ProviderOnCallCacheOptions) {
     this.#providers = new Map(options.providers.map(p => [p.id, p]));
@@ -52,6 +53,11 @@ export class ProviderOnCallCache {
 
   get enabled(): boolean {
     return this.#providers.size > 0;
+  }
+
+  /** Whether a refresh has run over an index with teams in it. */
+  get primed(): boolean {
+    return this.#primed;
   }
 
   provider(id: string): OnCallProvider | undefined {
@@ -123,6 +129,7 @@ export class ProviderOnCallCache {
         policies.set(key(p.provider, p.id), p);
       }
     }
+    if (index.teams.size) this.#primed = true;
     const at = this.#now();
     const jobs = [
       ...[...schedules].map(
