@@ -1,5 +1,5 @@
 import { formatShiftTime } from './formatTime';
-import { OnCallNow } from './lookupTypes';
+import { OnCallNow, ProviderEscalation } from './lookupTypes';
 
 const PROVIDER_TITLES: Record<string, string> = {
   pagerduty: 'PagerDuty',
@@ -42,4 +42,22 @@ export function describeShift(shift: OnCallNow): string {
     );
   }
   return parts.join(', ');
+}
+
+/**
+ * A vendor escalation policy in one line: "PagerDuty policy SOC: level 1
+ * (after 5 min) Amara Obi; level 2 Li Wei", or why it is not known.
+ */
+export function describeProviderEscalation(policy: ProviderEscalation): string {
+  const head = `${providerTitle(policy.provider)} policy ${policy.name}`;
+  if (policy.unavailable) {
+    return `${head}: unavailable (${policy.unavailable.message})`;
+  }
+  const levels = policy.levels.map(
+    l =>
+      `level ${l.level}${
+        l.delayMinutes !== undefined ? ` (then ${l.delayMinutes} min)` : ''
+      } ${l.onCall.map(p => p.name).join(', ') || 'nobody on call'}`,
+  );
+  return `${head}: ${levels.join('; ')}`;
 }

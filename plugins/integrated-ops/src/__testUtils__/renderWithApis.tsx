@@ -16,6 +16,11 @@ export function fakeOpsApi(
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
     teamOnCall: notUsed('teamOnCall'),
+    unroutedAlerts: jest.fn(async () => ({
+      since: '2026-03-01T12:00:00.000Z',
+      count: 0,
+      recent: [],
+    })),
     ...overrides,
   } as unknown as jest.Mocked<IntegratedOpsApi>;
 }

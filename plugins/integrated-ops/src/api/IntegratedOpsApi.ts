@@ -5,6 +5,7 @@ import {
   IndexStatus,
   LookupResponse,
   TeamOnCall,
+  UnroutedAlertsResponse,
 } from '@internal/plugin-integrated-ops-common';
 
 /** Client of the integrated-ops backend (see its openapi.yaml). */
@@ -20,6 +21,8 @@ export interface IntegratedOpsApi {
   /** The coverage gaps as CSV, as the backend renders them. */
   coverageCsv(): Promise<Blob>;
   indexStatus(): Promise<IndexStatus>;
+  /** Alerts of the last 24 h that found no entity or no owner. */
+  unroutedAlerts(): Promise<UnroutedAlertsResponse>;
 }
 
 export const integratedOpsApiRef = createApiRef<IntegratedOpsApi>({

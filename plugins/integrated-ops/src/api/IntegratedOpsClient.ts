@@ -6,6 +6,7 @@ import {
   IndexStatus,
   LookupResponse,
   TeamOnCall,
+  UnroutedAlertsResponse,
 } from '@internal/plugin-integrated-ops-common';
 import { IntegratedOpsApi } from './IntegratedOpsApi';
 
@@ -44,6 +45,10 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
 
   indexStatus(): Promise<IndexStatus> {
     return this.getJson('/index-status', {});
+  }
+
+  unroutedAlerts(): Promise<UnroutedAlertsResponse> {
+    return this.getJson('/alerts/unrouted', {});
   }
 
   private async getJson<T>(

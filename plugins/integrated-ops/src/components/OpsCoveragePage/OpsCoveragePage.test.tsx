@@ -107,4 +107,38 @@ describe('OpsCoveragePage', () => {
       await screen.findByText(/ownership index is still being built/),
     ).toBeInTheDocument();
   });
+
+  it('lists the alerts of the last day that found no owner, with the labels that failed', async () => {
+    await renderWithApis(<OpsCoveragePage />, [
+      [
+        integratedOpsApiRef,
+        fakeOpsApi({
+          coverage: jest.fn(async () => coverageResponse()),
+          unroutedAlerts: jest.fn(async () => ({
+            since: '2026-03-03T02:13:00.000Z',
+            count: 2,
+            recent: [
+              {
+                receivedAt: '2026-03-04T02:13:00.000Z',
+                fingerprint: 'f1',
+                labels: {
+                  alertname: 'NodeDown',
+                  instance: '198.51.100.7:9100',
+                },
+                reason: 'no entity matches instance=198.51.100.7:9100',
+              },
+            ],
+          })),
+        }),
+      ],
+    ]);
+    expect(
+      await screen.findByText('2 alerts went to the fallback team'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('list', { name: 'Unrouted alerts' }),
+    ).toHaveTextContent(
+      'alertname=NodeDown instance=198.51.100.7:9100: no entity matches instance=198.51.100.7:9100',
+    );
+  });
 });

@@ -13,6 +13,7 @@ import { CoverageChart } from './CoverageChart';
 import { CoverageTable } from './CoverageTable';
 import { downloadBlob } from './downloadCsv';
 import { GapsByDiscipline } from './GapsByDiscipline';
+import { UnroutedAlerts } from './UnroutedAlerts';
 
 /** Keys are refs, or "(no system)" for entities outside any system. */
 const renderRef = (key: string) =>
@@ -98,6 +99,7 @@ export function OpsCoveragePage() {
     body = (
       <Flex direction="column" gap="5">
         <Headline report={value} />
+        <UnroutedAlerts />
         <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
           {groupings(value).map(g => (
             <SectionCard key={g.key} title={g.chartTitle}>

@@ -1,11 +1,17 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { EscalationStep } from '@internal/plugin-integrated-ops-common';
+import {
+  describeProviderEscalation,
+  EscalationStep,
+} from '@internal/plugin-integrated-ops-common';
 import { Text } from '@backstage/ui';
 import { contactText } from './contactText';
 
 /** The owning team, then each team it escalates to, with who is on call there and its lead. */
 export function EscalationPath(props: { steps: EscalationStep[] }) {
-  if (props.steps.length <= 1 && !props.steps[0]?.lead) return null;
+  const first = props.steps[0];
+  if (props.steps.length <= 1 && !first?.lead && !first?.policies?.length) {
+    return null;
+  }
   return (
     <div>
       <Text as="h4" variant="body-small" weight="bold">
@@ -28,6 +34,16 @@ export function EscalationPath(props: { steps: EscalationStep[] }) {
                 {step.lead ? ` - lead: ${step.lead.name}` : ''}
                 {phone ? ` - ${contactText(phone)}` : ''}
               </Text>
+              {step.policies?.map(policy => (
+                <Text
+                  as="p"
+                  variant="body-small"
+                  color="secondary"
+                  key={`${policy.provider}:${policy.id}`}
+                >
+                  {describeProviderEscalation(policy)}
+                </Text>
+              ))}
             </li>
           );
         })}
