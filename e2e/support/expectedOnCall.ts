@@ -31,3 +31,14 @@ export function expectedOnCall(teamName: string, at = new Date()): string[] {
     return member ? users.get(member) ?? member : 'nobody';
   });
 }
+
+/** The user refs on call now on each of a team's rotations. */
+export function expectedOnCallRefs(
+  teamName: string,
+  at = new Date(),
+): string[] {
+  const team = docs('groups.yaml').find(g => g.metadata.name === teamName);
+  return (team?.spec.opsTeam?.onCall ?? []).flatMap(
+    (rotation: any) => onCallAt(rotation, at).member ?? [],
+  );
+}

@@ -96,7 +96,18 @@ export class AlertDelivery {
     const { result, recipients } = route;
     if (!recipients.length) return;
     const resolved = alert.status === 'resolved';
-    const what = result.entity ?? 'an unknown entity';
+    const on = result.matchedLabel ? ` (${result.matchedLabel.value})` : '';
+    const what = `${route.answer?.entity.title ?? 'an unknown entity'}${on}`;
+    const team =
+      route.answer?.owners[result.discipline].team?.title ?? result.team;
+    const headline =
+      result.outcome === 'routed'
+        ? `${
+            DISCIPLINE_TITLES[result.discipline]
+          } alert on ${what}, for ${team}.`
+        : `${
+            DISCIPLINE_TITLES[result.discipline]
+          } alert on ${what}: no owner found, sent to the fallback team.`;
     try {
       await this.options.notifications.send({
         recipients: { type: 'entity', entityRef: recipients },
@@ -105,13 +116,10 @@ export class AlertDelivery {
             0,
             200,
           ),
-          description: `${
-            DISCIPLINE_TITLES[result.discipline]
-          } alert on ${what}${
-            result.outcome === 'fallback'
-              ? ' (no owner found: fallback team)'
-              : ''
-          }. ${result.why.join('; ')}`.slice(0, 2000),
+          description: `${headline} Why: ${result.why.join('; ')}`.slice(
+            0,
+            2000,
+          ),
           link: this.#lookupLink(route),
           severity: resolved ? 'low' : severityOf(alert).notification,
           topic: 'integrated-ops.alert',
