@@ -168,7 +168,7 @@ describe('on-call from providers in answers', () => {
       unavailable: {
         provider: 'pagerduty',
         since: '2026-01-07T11:30:00.000Z',
-        message: 'PagerDuty answered HTTP 500',
+        message: 'schedule PSCHED1: PagerDuty answered HTTP 500',
       },
     });
     expect(secops.onCall).toEqual([
@@ -190,7 +190,7 @@ describe('on-call from providers in answers', () => {
     provider.answer = () => new Promise(() => {});
     await refresh('2026-01-07T11:59:00Z');
     expect(answer().owners.netops.onCall[0].unavailable?.message).toBe(
-      'PagerDuty timed out after 200 ms',
+      'schedule PSCHED1: PagerDuty timed out after 200 ms',
     );
   });
 

@@ -135,19 +135,29 @@ export class ProviderOnCallCache {
       ...[...schedules].map(
         ([k, s]) =>
           () =>
-            this.#fetch(this.#shifts, k, s.provider, signal =>
-              this.#providers.get(s.provider)!.shift(s.schedule, at, signal),
+            this.#fetch(
+              this.#shifts,
+              k,
+              s.provider,
+              `schedule ${s.schedule}`,
+              signal =>
+                this.#providers.get(s.provider)!.shift(s.schedule, at, signal),
             ),
       ),
       ...[...policies].map(
         ([k, p]) =>
           () =>
-            this.#fetch(this.#policies, k, p.provider, signal =>
-              this.#providers.get(p.provider)!.escalationPolicy!(
-                p.id,
-                at,
-                signal,
-              ),
+            this.#fetch(
+              this.#policies,
+              k,
+              p.provider,
+              `escalation policy ${p.id}`,
+              signal =>
+                this.#providers.get(p.provider)!.escalationPolicy!(
+                  p.id,
+                  at,
+                  signal,
+                ),
             ),
       ),
     ];
@@ -171,6 +181,7 @@ export class ProviderOnCallCache {
     store: Map<string, Cached<T>>,
     k: string,
     provider: string,
+    what: string,
     call: (signal: AbortSignal) => Promise<T>,
   ) {
     const signal = AbortSignal.timeout(this.#timeoutMs);
@@ -185,11 +196,13 @@ export class ProviderOnCallCache {
       ]);
       store.set(k, { value, fetchedAt: this.#now() });
     } catch (e) {
-      const message = signal.aborted
-        ? `${this.#providers.get(provider)!.title} timed out after ${
-            this.#timeoutMs
-          } ms`
-        : (e as Error).message;
+      const message = `${what}: ${
+        signal.aborted
+          ? `${this.#providers.get(provider)!.title} timed out after ${
+              this.#timeoutMs
+            } ms`
+          : (e as Error).message
+      }`;
       if (!before?.failure) {
         this.#logger.warn(`On-call provider ${provider}: ${message}`);
       }
