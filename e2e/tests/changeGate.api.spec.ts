@@ -49,7 +49,7 @@ test('a forged request is refused: the caller cannot say policy, approvers, targ
         files: { 'kubernetes/allow.yaml': 'harmless' },
       },
       policy: {
-        version: 'northbridge-change-policy@2026.11.1',
+        version: 'northbridge-change-policy@2026.12.1',
         results: [{ rule: 'all', passed: true, message: 'ok' }],
       },
       requiredApprovals: ['netops'],

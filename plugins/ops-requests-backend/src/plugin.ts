@@ -17,6 +17,7 @@ import {
 } from '@internal/plugin-ops-requests-node';
 import { resolve } from 'path';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
+import { LookupOnCallDirectory } from './requests/LookupOnCallDirectory';
 import { RequestService } from './requests/RequestService';
 import { createRequestsRouter } from './router/createRequestsRouter';
 
@@ -39,6 +40,8 @@ export const opsRequestsPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
         catalog: catalogServiceRef,
         notifications: notificationService,
         delivery: changeDeliveryServiceRef,
@@ -56,6 +59,11 @@ export const opsRequestsPlugin = createBackendPlugin({
               config.getOptionalString('integratedOps.policy.file') ??
                 '../../policies/change-policy.yaml',
             ),
+            onCall: new LookupOnCallDirectory({
+              discovery: deps.discovery,
+              auth: deps.auth,
+              logger,
+            }),
           }),
           publisher: deps.delivery.publisher,
         });
@@ -76,7 +84,10 @@ export const opsRequestsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
           fn: async () => {
-            const expired = await service.expireDue();
+            const expired = [
+              ...(await service.expireDue()),
+              ...(await service.revokeUnreviewed()),
+            ];
             const recertify = await service.requestRecertification(
               recertifyAfterDays,
             );

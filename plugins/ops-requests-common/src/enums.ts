@@ -19,6 +19,17 @@ export const REQUEST_STATES = [
   'rejected',
   'expired',
   'applied',
+  /** Break-glass access applied at once; the owning teams confirm or revoke it. */
+  'post-review',
   'revoked',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
+
+/** States in which the owning teams still have to decide: approve before, or confirm after (break-glass). */
+export const DECIDABLE_STATES = [
+  'pending',
+  'post-review',
+] as const satisfies readonly RequestState[];
+
+export const isDecidable = (state: string): boolean =>
+  (DECIDABLE_STATES as readonly string[]).includes(state);

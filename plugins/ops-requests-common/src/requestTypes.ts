@@ -39,6 +39,20 @@ export interface ChangePlan {
   files: Record<string, string>;
   /** When granted access ends (ISO date-time, UTC). */
   expiresAt?: string;
+  /** Asked as break-glass and allowed: applied at once, reviewed afterwards. */
+  breakGlass?: BreakGlass;
+}
+
+/** A break-glass grant: who opened it for which incident, and its review. */
+export interface BreakGlass {
+  incident: string;
+  durationMinutes: number;
+  /** The owning team the requester was on call for. */
+  onCallFor: string;
+  /** The owning teams confirm or revoke before this; unconfirmed, it is revoked. */
+  reviewDueAt: string;
+  /** Group told at once (SecOps), from the policy. */
+  notify: string;
 }
 
 export interface Approval {
@@ -70,6 +84,7 @@ export interface ChangeRequest {
   decidedAt?: string;
   appliedAt?: string;
   revokedAt?: string;
+  breakGlass?: BreakGlass;
 }
 
 export interface AuditEntry {

@@ -19,6 +19,7 @@ export type { PullRequestClient } from './git/GithubChangePublisher';
 export { GitlabChangePublisher } from './git/GitlabChangePublisher';
 export { RemoteChangePublisher } from './git/RemoteChangePublisher';
 export { ChangePlanner } from './changes/ChangePlanner';
+export type { OnCallDirectory } from './changes/ChangePlanner';
 export { TargetResolver } from './changes/TargetResolver';
 export type { ResolvedTarget } from './changes/TargetResolver';
 export { loadChangePolicy } from './changes/loadChangePolicy';

@@ -38,6 +38,7 @@ type Row = {
   required_approvals: string;
   approvers: string;
   intent: string | null;
+  break_glass?: string | null;
   expires_at: string | null;
   decided_at: string | null;
   applied_at: string | null;
@@ -82,6 +83,7 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
     decidedAt: opt(row.decided_at),
     appliedAt: opt(row.applied_at),
     revokedAt: opt(row.revoked_at),
+    breakGlass: row.break_glass ? JSON.parse(row.break_glass) : undefined,
   };
 }
 
@@ -120,6 +122,9 @@ export class DatabaseRequestStore implements RequestStore {
           required_approvals: JSON.stringify(request.requiredApprovals),
           approvers: JSON.stringify(request.approvers),
           intent: request.intent ? JSON.stringify(request.intent) : null,
+          break_glass: request.breakGlass
+            ? JSON.stringify(request.breakGlass)
+            : null,
           expires_at: request.expiresAt ?? null,
           version: 0,
         });
@@ -306,10 +311,30 @@ export class DatabaseRequestStore implements RequestStore {
 
   async dueForExpiry(now: string): Promise<ChangeRequest[]> {
     const rows = await this.db<Row>('change_requests')
-      .whereIn('state', ['pending', 'approved', 'applied'])
+      .whereIn('state', ['pending', 'approved', 'applied', 'post-review'])
       .whereNotNull('expires_at')
       .where('expires_at', '<=', now);
     return this.withApprovals(rows);
+  }
+
+  async dueForReview(now: string): Promise<ChangeRequest[]> {
+    // Few rows are ever in post-review; the due date is read from their JSON.
+    const rows = await this.db<Row>('change_requests').where({
+      state: 'post-review',
+    });
+    return (await this.withApprovals(rows)).filter(
+      r => r.breakGlass && r.breakGlass.reviewDueAt <= now,
+    );
+  }
+
+  async openBreakGlass(requestedBy: string, now: string): Promise<number> {
+    const [{ count }] = await this.db('change_requests')
+      .where({ requested_by: requestedBy })
+      .whereIn('state', ['post-review', 'applied'])
+      .whereNotNull('break_glass')
+      .where(q => q.whereNull('expires_at').orWhere('expires_at', '>', now))
+      .count({ count: '*' });
+    return Number(count);
   }
 
   async dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]> {

@@ -1,80 +1,16 @@
-import {
-  mockCredentials,
-  mockServices,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   ChangeIntent,
   changeIntentSchema,
   ChangeIntentInput,
 } from '@internal/plugin-ops-requests-common';
-import {
-  ChangePlanner,
-  ChangePublisher,
-  createChangePublisher,
-  GithubChangePublisher,
-  LocalGitRepositories,
-} from '@internal/plugin-ops-requests-node';
-import { mkdtemp } from 'fs/promises';
-import { tmpdir } from 'os';
-import { join } from 'path';
-import { POLICY_FILE } from '../__testUtils__/policyFile';
-import { requestCatalog as catalog } from '../__testUtils__/requestCatalog';
+import { GithubChangePublisher } from '@internal/plugin-ops-requests-node';
 import { decider } from '../__testUtils__/teamClaims';
-import { DatabaseRequestStore, MIGRATIONS_DIR } from './DatabaseRequestStore';
-import { RequestService } from './RequestService';
-import { RequestStore } from './RequestStore';
+import { raj, RAJ, setupRequestService } from '../__testUtils__/requestService';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
-const RAJ = 'user:default/raj'; // in no approving team
-const raj = { userEntityRef: RAJ, credentials: mockCredentials.user(RAJ) };
-
-async function setup(
-  options: {
-    publisher?: (git: LocalGitRepositories) => ChangePublisher;
-    store?: (store: RequestStore) => RequestStore;
-  } = {},
-) {
-  const knex = await databases.init('SQLITE_3');
-  await knex.migrate.latest({ directory: MIGRATIONS_DIR });
-  const store = new DatabaseRequestStore(knex);
-  const git = new LocalGitRepositories(
-    await mkdtemp(join(tmpdir(), 'iop-svc-git-')),
-  );
-  await git.ensure('infrastructure', '# infra\n');
-  const clock = { now: new Date('2026-03-02T12:00:00Z') };
-  const sent: string[] = [];
-  const service = new RequestService({
-    store: options.store?.(store) ?? store,
-    logger: mockServices.logger.mock(),
-    planner: new ChangePlanner({
-      catalog: catalogServiceMock({ entities: catalog }),
-      policyFile: POLICY_FILE,
-      now: () => clock.now,
-    }),
-    publisher:
-      options.publisher?.(git) ??
-      createChangePublisher(new ConfigReader({}), git),
-    notifications: {
-      send: async n =>
-        void sent.push(
-          `${n.payload.title} -> ${[
-            n.recipients.type === 'entity'
-              ? n.recipients.entityRef
-              : 'broadcast',
-          ]
-            .flat()
-            .join(',')}`,
-        ),
-    },
-    now: () => clock.now,
-  });
-  const branches = async () =>
-    (await git.branches('infrastructure', '')).map(b => b.branch);
-  return { store, git, clock, service, sent, branches };
-}
+const setup = (options: Parameters<typeof setupRequestService>[1] = {}) =>
+  setupRequestService(databases, options);
 
 type Ctx = Awaited<ReturnType<typeof setup>>;
 
@@ -107,7 +43,7 @@ describe('RequestService: the backend derives what gates a change', () => {
         netops: 'group:default/netops-edge',
         secops: 'group:default/soc-t1',
       },
-      policy: { version: 'northbridge-change-policy@2026.11.1' },
+      policy: { version: 'northbridge-change-policy@2026.12.1' },
       expiresAt: '2026-03-10T00:00:00.000Z',
       change: {
         provider: 'local',
@@ -141,7 +77,7 @@ describe('RequestService: the backend derives what gates a change', () => {
         raj,
       ),
     ).rejects.toThrow(
-      /^Refused by policy northbridge-change-policy@2026\.11\.1: cidr-breadth: 10\.0\.0\.0\/8 \(resource:default\/seg-corp\) is broader than \/24.*; ports-per-zone: 22\/tcp not allowed into zone "default"/,
+      /^Refused by policy northbridge-change-policy@2026\.12\.1: cidr-breadth: 10\.0\.0\.0\/8 \(resource:default\/seg-corp\) is broader than \/24.*; ports-per-zone: 22\/tcp not allowed into zone "default"/,
     );
     await expect(
       service.create(intent({ expiresAt: undefined }), raj),

@@ -95,7 +95,15 @@ export class RequestService {
     intent: ChangeIntent,
     requester: Requester,
   ): Promise<ChangeRequest> {
-    const plan = await this.options.planner.plan(intent, requester);
+    const emergency = intent.kind === 'network-access' && !!intent.emergency;
+    const plan = await this.options.planner.plan(intent, requester, {
+      openEmergencies: emergency
+        ? await this.options.store.openBreakGlass(
+            lowerRef(requester.userEntityRef),
+            this.at(),
+          )
+        : 0,
+    });
     if (!plan.policy.passed) {
       const failed = plan.policy.results.filter(r => !r.passed);
       throw new InputError(
@@ -164,6 +172,7 @@ export class RequestService {
         requiredApprovals: plan.requiredApprovals,
         approvers: plan.approvers,
         expiresAt: plan.expiresAt,
+        breakGlass: plan.breakGlass,
         requestedBy,
         requestedAt,
       });
@@ -171,6 +180,7 @@ export class RequestService {
       await this.discard(published.branch);
       throw error;
     }
+    if (request.breakGlass) return this.breakGlass(request);
     const { approvers } = request;
     await this.notify(Object.values(approvers), {
       title: `Approval needed: ${request.title}`,
@@ -182,6 +192,128 @@ export class RequestService {
       link: `/ops-requests/${id}`,
     });
     return request;
+  }
+
+  /**
+   * Break-glass: the requester is on call for an owning team, so the change
+   * is applied now without prior approval. The skipped approvers and the
+   * policy's SecOps group are told at once; the owning teams confirm or
+   * revoke it before its review is due, and it is revoked at its end time
+   * whatever happens.
+   */
+  private async breakGlass(request: ChangeRequest): Promise<ChangeRequest> {
+    const bg = request.breakGlass!;
+    const approved = await this.options.store.transition({
+      id: request.id,
+      from: ['pending'],
+      to: 'approved',
+      action: 'break-glass',
+      actor: request.requestedBy,
+      at: this.at(),
+      reason: `incident ${bg.incident}; on call for ${bg.onCallFor}; approvals skipped, review due ${bg.reviewDueAt}`,
+    });
+    const applied = await this.apply(approved);
+    await this.notify([...Object.values(request.approvers), bg.notify], {
+      title: `Break-glass: ${request.title}`,
+      description: `${request.requestedBy}, on call for ${bg.onCallFor}, opened this for incident ${bg.incident} until ${request.expiresAt}. Applied without approval: confirm or revoke it before ${bg.reviewDueAt}.`,
+      link: `/ops-requests/${request.id}`,
+      severity: 'high',
+    });
+    return applied;
+  }
+
+  /** An owning team confirms break-glass access after the fact; it stays until its end time. */
+  async confirm(
+    id: string,
+    decider: Decider,
+    comment?: string,
+  ): Promise<ChangeRequest> {
+    const request = await this.inPostReview(id, decider);
+    const confirmed = await this.options.store.transition({
+      id,
+      from: ['post-review'],
+      to: 'applied',
+      action: 'post-review-confirmed',
+      actor: lowerRef(decider.userEntityRef),
+      at: this.at(),
+      reason: comment ?? `confirmed; ends ${request.expiresAt}`,
+    });
+    await this.notify([request.requestedBy], {
+      title: `Confirmed: ${request.title}`,
+      description: `${decider.userEntityRef} confirmed the break-glass access; it ends ${request.expiresAt}.`,
+      link: `/ops-requests/${id}`,
+    });
+    return confirmed;
+  }
+
+  /** An owning team revokes break-glass access now, through the same git path as expiry. */
+  async revokeNow(
+    id: string,
+    decider: Decider,
+    justification: string,
+  ): Promise<ChangeRequest> {
+    const request = await this.inPostReview(id, decider);
+    const revoked = await this.revoke(
+      request,
+      `revoked in review by ${lowerRef(
+        decider.userEntityRef,
+      )}: ${justification}`,
+      lowerRef(decider.userEntityRef),
+    );
+    await this.notify([request.requestedBy, request.breakGlass!.notify], {
+      title: `Revoked: ${request.title}`,
+      description: `${decider.userEntityRef}: ${justification}`,
+      link: `/ops-requests/${id}`,
+      severity: 'high',
+    });
+    return revoked;
+  }
+
+  private async inPostReview(id: string, decider: Decider) {
+    const request = await this.get(id);
+    if (request.state !== 'post-review') {
+      throw new ConflictError(`${id} is ${request.state}, not in post-review`);
+    }
+    const teams = new Set(decider.claims.map(lowerRef));
+    if (!pendingTeams(request).some(t => teams.has(t))) {
+      throw new NotAllowedError(
+        `${decider.userEntityRef} is in none of the teams that review ${id}`,
+      );
+    }
+    return request;
+  }
+
+  /** Revokes break-glass grants their owning teams did not confirm in time. */
+  async revokeUnreviewed(): Promise<string[]> {
+    const done: string[] = [];
+    for (const request of await this.options.store.dueForReview(this.at())) {
+      try {
+        await this.revoke(
+          request,
+          `not confirmed by the owning teams before ${
+            request.breakGlass!.reviewDueAt
+          }`,
+        );
+        done.push(request.id);
+        await this.notify(
+          [
+            request.requestedBy,
+            ...Object.values(request.approvers),
+            request.breakGlass!.notify,
+          ],
+          {
+            title: `Revoked (review overdue): ${request.title}`,
+            description: `${request.id} was not confirmed before ${
+              request.breakGlass!.reviewDueAt
+            }.`,
+            link: `/ops-requests/${request.id}`,
+          },
+        );
+      } catch (error) {
+        this.options.logger.warn(`Revoking ${request.id}: ${error}`);
+      }
+    }
+    return done;
   }
 
   /** The request with its change's files read from git at the reviewed commit, where readable. */
@@ -334,7 +466,7 @@ export class RequestService {
     return store.transition({
       id: request.id,
       from: ['approved'],
-      to: 'applied',
+      to: request.breakGlass ? 'post-review' : 'applied',
       action: 'applied',
       actor: PORTAL,
       at: this.at(),
@@ -384,7 +516,9 @@ export class RequestService {
     const done: string[] = [];
     for (const request of await this.options.store.dueForExpiry(this.at())) {
       try {
-        if (request.state !== 'applied') {
+        const granted =
+          request.state === 'applied' || request.state === 'post-review';
+        if (!granted) {
           // Never applied: not approved in time, or approved but its pull /
           // merge request was never merged.
           await this.options.store.transition({
@@ -401,15 +535,13 @@ export class RequestService {
           });
           await this.discard(request.change.branch);
         } else {
-          await this.revoke(request);
+          await this.revoke(request, `expired ${request.expiresAt}`);
         }
         done.push(request.id);
         await this.notify(
           [request.requestedBy, ...Object.values(request.approvers)],
           {
-            title: `${request.state === 'applied' ? 'Revoked' : 'Expired'}: ${
-              request.title
-            }`,
+            title: `${granted ? 'Revoked' : 'Expired'}: ${request.title}`,
             description: `${request.id} reached its expiry ${request.expiresAt}.`,
             link: `/ops-requests/${request.id}`,
           },
@@ -422,9 +554,13 @@ export class RequestService {
     return done;
   }
 
-  private async revoke(request: ChangeRequest) {
+  private async revoke(
+    request: ChangeRequest,
+    why: string,
+    actor: string = PORTAL,
+  ): Promise<ChangeRequest> {
     const { publisher } = this.options;
-    let reason = `expired ${request.expiresAt}`;
+    let reason = why;
     if (request.change.provider === 'local' && publisher.provider === 'local') {
       const removals = Object.fromEntries(
         Object.keys(request.change.files)
@@ -435,7 +571,7 @@ export class RequestService {
         branch: `revoke/${request.id}`,
         files: removals,
         title: `Revoke ${request.id}`,
-        body: `Expired ${request.expiresAt}`,
+        body: why,
         author: {
           name: 'Integrated Ops Portal',
           email: 'portal@integrated-ops.invalid',
@@ -451,12 +587,12 @@ export class RequestService {
         revocation.branch
       } into main as ${merged.slice(0, 12)}`;
     }
-    await this.options.store.transition({
+    return this.options.store.transition({
       id: request.id,
-      from: ['applied'],
+      from: ['applied', 'post-review'],
       to: 'revoked',
       action: 'revoked',
-      actor: PORTAL,
+      actor,
       at: this.at(),
       reason,
     });

@@ -52,8 +52,12 @@ export interface RequestStore {
     comment?: string;
   }): Promise<{ request: ChangeRequest; completed: boolean }>;
   transition(input: TransitionInput): Promise<ChangeRequest>;
-  /** Pending, approved (not yet applied) or applied requests whose expiry has passed. */
+  /** Pending, approved (not yet applied), applied or post-review requests whose expiry has passed. */
   dueForExpiry(now: string): Promise<ChangeRequest[]>;
+  /** Break-glass grants in post-review whose review is overdue. */
+  dueForReview(now: string): Promise<ChangeRequest[]>;
+  /** Break-glass grants the user holds open (applied or in review, not yet ended). */
+  openBreakGlass(requestedBy: string, now: string): Promise<number>;
   /** Applied grants older than `appliedBefore` whose owners were not asked to re-certify since. */
   dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]>;
   markRecertificationRequested(

@@ -1,3 +1,4 @@
+import { isDecidable } from '@internal/plugin-ops-requests-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { ChangeRequest } from '@internal/plugin-ops-requests-common';
 import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
@@ -24,7 +25,7 @@ export function matchesCriteria(
   }
   const teams = new Set(criteria.pendingOnAnyOf);
   return (
-    request.state === 'pending' &&
+    isDecidable(request.state) &&
     pendingTeams(request).some(team => teams.has(team))
   );
 }

@@ -1,8 +1,21 @@
 import { lowerRef } from '@internal/plugin-integrated-ops-common';
 import { ChangeRequest } from '@internal/plugin-ops-requests-common';
 
-/** The teams (lower-case group refs) whose approval a request still waits for. */
+/**
+ * The teams (lower-case group refs) whose decision a request still waits
+ * for: approval of the disciplines not yet approved; for break-glass access
+ * in post-review, confirmation by any of its approving teams.
+ */
 export function pendingTeams(request: ChangeRequest): string[] {
+  if (request.state === 'post-review') {
+    return [
+      ...new Set(
+        Object.values(request.approvers)
+          .map(t => lowerRef(t ?? ''))
+          .filter(Boolean),
+      ),
+    ];
+  }
   return [
     ...new Set(
       request.requiredApprovals

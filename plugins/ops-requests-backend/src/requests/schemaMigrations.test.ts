@@ -27,11 +27,12 @@ const request = {
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('apply step by step and roll back without losing earlier data', async () => {
     const knex = await databases.init(databaseId);
-    const [first, second, third] = await migrationsOf(knex);
-    expect([first, second, third]).toEqual([
+    const [first, second, third, fourth] = await migrationsOf(knex);
+    expect([first, second, third, fourth]).toEqual([
       '20261122000001_change_requests.js',
       '20261122000002_approvals.js',
       '20261130000001_request_intent.js',
+      '20261201000002_break_glass.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
@@ -69,6 +70,20 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex('change_requests').select('id', 'intent')).toEqual([
       { id: 'cr-1', intent: null },
     ]);
+
+    // Break-glass details likewise arrive empty, and leave without a loss.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: fourth });
+    expect(await knex('change_requests').select('id', 'break_glass')).toEqual([
+      { id: 'cr-1', break_glass: null },
+    ]);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasColumn('change_requests', 'break_glass')).toBe(
+      false,
+    );
+    expect(
+      Number((await knex('change_request_audit').count({ n: '*' }))[0].n),
+    ).toBe(1);
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasColumn('change_requests', 'intent')).toBe(
       false,

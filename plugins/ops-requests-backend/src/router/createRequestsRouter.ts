@@ -167,5 +167,19 @@ export function createRequestsRouter(options: {
     );
   });
 
+  // Break-glass access in post-review: an owning team confirms it (it stays
+  // until its end time) or revokes it now.
+  router.post('/requests/:id/confirm', async (req, res) => {
+    const { comment } = parseInput(approveBody, req.body ?? {});
+    const who = await decider(req, 'confirm');
+    res.json(await service.confirm(req.params.id, who, comment));
+  });
+
+  router.post('/requests/:id/revoke', async (req, res) => {
+    const { justification } = parseInput(rejectBody, req.body ?? {});
+    const who = await decider(req, 'revoke');
+    res.json(await service.revokeNow(req.params.id, who, justification));
+  });
+
   return router;
 }

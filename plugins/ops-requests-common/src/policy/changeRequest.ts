@@ -44,6 +44,14 @@ export interface ChangeRequestFacts {
   exceptions?: { control: SecurityControl; justification: string }[];
   /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
   owners: Partial<Record<Discipline, string>>;
+  /** Asked as break-glass: what the break-glass rules judge. */
+  breakGlass?: {
+    durationMinutes: number;
+    /** Break-glass grants the requester holds open now. */
+    openByRequester: number;
+    /** The owning team the requester is on call for now, if any. */
+    onCallFor?: string;
+  };
 }
 
 export interface RuleResult {

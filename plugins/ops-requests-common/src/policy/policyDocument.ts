@@ -69,6 +69,25 @@ export const changePolicySchema = z
           byDataClass: z.record(z.string(), z.array(controlName)),
           exceptionJustificationMinLength: z.number().int().min(1),
         }),
+        /** Emergency access during an incident; absent, break-glass is not allowed. */
+        breakGlass: z
+          .object({
+            /** Destination zones where it is allowed (never from outside the catalog). */
+            zones: z.array(z.string()).min(1),
+            maxDurationMinutes: z
+              .number()
+              .int()
+              .min(15)
+              .max(24 * 60),
+            /** Break-glass grants one person may hold open at once. */
+            maxOpenPerPerson: z.number().int().min(1),
+            /** Hours the owning teams have to confirm; unconfirmed grants are revoked. */
+            reviewWindowHours: z.number().int().min(1),
+            /** Group told of every break-glass at once (SecOps). */
+            notify: z.string().min(1),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })

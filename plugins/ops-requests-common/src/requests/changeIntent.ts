@@ -72,8 +72,29 @@ export const networkAccessIntentSchema = z
     ports: z.string().trim().min(1).max(200),
     justification,
     expiresAt: futureDate.optional(),
+    /**
+     * Break-glass during an incident: for whoever is on call for one of the
+     * destination's owning teams, applied at once and reviewed afterwards;
+     * it ends after `durationMinutes` whatever happens.
+     */
+    emergency: z
+      .object({
+        incident: z.string().trim().min(3).max(500),
+        durationMinutes: z
+          .number()
+          .int()
+          .min(15)
+          .max(24 * 60),
+      })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine(intent => !(intent.emergency && intent.expiresAt), {
+    path: ['expiresAt'],
+    message:
+      'emergency access ends after emergency.durationMinutes; leave expiresAt out',
+  });
 
 export const securityControlsIntentSchema = z
   .object({

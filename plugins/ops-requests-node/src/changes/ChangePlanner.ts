@@ -22,6 +22,12 @@ import {
 } from './renderChange';
 import { TargetResolver } from './TargetResolver';
 
+/** Who is on call now for which team, as the incident lookup computes it. */
+export interface OnCallDirectory {
+  /** The first of `teamRefs` the user is on call for now, if any. */
+  onCallFor(userRef: string, teamRefs: string[]): Promise<string | undefined>;
+}
+
 /** An address range outside the catalog as the source of a flow. */
 const externalSource = (range: string): FlowSource => ({
   entityRef: range,
@@ -60,15 +66,22 @@ export class ChangePlanner {
     private readonly options: {
       catalog: CatalogService;
       policyFile: string;
+      /** Who is on call now, for break-glass (absent: nobody may break glass). */
+      onCall?: OnCallDirectory;
       now?: () => Date;
     },
   ) {
     this.now = options.now ?? (() => new Date());
   }
 
+  /**
+   * `context.openEmergencies`: break-glass grants the requester holds open
+   * (the store knows; the break-glass rules count them).
+   */
   async plan(
     intent: ChangeIntent,
     requester: { userEntityRef: string; credentials: BackstageCredentials },
+    context: { openEmergencies?: number } = {},
   ): Promise<ChangePlan> {
     this.assertFuture(intent);
     const resolver = new TargetResolver(
@@ -76,14 +89,54 @@ export class ChangePlanner {
       requester.credentials,
     );
     return intent.kind === 'network-access'
-      ? this.networkAccess(intent, resolver, requester.userEntityRef)
+      ? this.networkAccess(intent, resolver, requester.userEntityRef, context)
       : this.securityControls(intent, resolver);
+  }
+
+  /**
+   * For an emergency intent: the break-glass facts when the requester is on
+   * call for one of the destination's owning teams; otherwise none, and a
+   * note that it is filed as a normal request.
+   */
+  private async emergency(
+    intent: NetworkAccessIntent,
+    owners: Partial<Record<Discipline, string>>,
+    requestedBy: string,
+    openByRequester: number,
+  ) {
+    if (!intent.emergency) return {};
+    const teams = [...new Set(Object.values(owners).filter(Boolean))];
+    const onCallFor = await this.options.onCall?.onCallFor(requestedBy, teams);
+    const expiresAt = new Date(
+      this.now().getTime() + intent.emergency.durationMinutes * 60_000,
+    ).toISOString();
+    if (!onCallFor) {
+      return {
+        expiresAt,
+        note: {
+          rule: 'break-glass.on-call',
+          passed: true,
+          message: `not on call now for ${
+            teams.join(', ') || 'an owning team'
+          }: filed as a normal request for the owning teams to approve, ending ${expiresAt}`,
+        },
+      };
+    }
+    return {
+      expiresAt,
+      facts: {
+        durationMinutes: intent.emergency.durationMinutes,
+        openByRequester,
+        onCallFor,
+      },
+    };
   }
 
   private async networkAccess(
     intent: NetworkAccessIntent,
     resolver: TargetResolver,
     requestedBy: string,
+    context: { openEmergencies?: number },
   ): Promise<ChangePlan> {
     let ports: PortRule[];
     try {
@@ -99,6 +152,13 @@ export class ChangePlanner {
       intent.destination,
       'destination',
     );
+    const emergency = await this.emergency(
+      intent,
+      destination.owners,
+      requestedBy,
+      context.openEmergencies ?? 0,
+    );
+    const expiresAt = emergency.expiresAt ?? intent.expiresAt;
     const facts: ChangeRequestFacts = {
       kind: 'network-access',
       names: [`${source.name}-to-${destination.name}`],
@@ -108,10 +168,12 @@ export class ChangePlanner {
       exposure: 'internal',
       dataClasses: destination.dataClasses.map(c => c.toLowerCase()),
       production: destination.production || !!source.production,
-      expiresAt: intent.expiresAt,
+      expiresAt,
       owners: destination.owners,
+      breakGlass: emergency.facts,
     };
     const judged = await this.judge(facts);
+    if (emergency.note) judged.policy.results.push(emergency.note);
     return {
       kind: 'network-access',
       title: `Network access: ${
@@ -127,10 +189,22 @@ export class ChangePlanner {
         destination,
         ports,
         justification: intent.justification,
-        expiresAt: intent.expiresAt,
+        expiresAt,
         requestedBy,
       }),
-      expiresAt: intent.expiresAt,
+      expiresAt,
+      breakGlass:
+        emergency.facts && judged.policy.passed
+          ? {
+              incident: intent.emergency!.incident,
+              durationMinutes: emergency.facts.durationMinutes,
+              onCallFor: emergency.facts.onCallFor,
+              reviewDueAt: new Date(
+                this.now().getTime() + judged.reviewWindowHours! * 3600_000,
+              ).toISOString(),
+              notify: judged.notify!,
+            }
+          : undefined,
     };
   }
 
@@ -184,6 +258,8 @@ export class ChangePlanner {
       },
       requiredApprovals: result.requiredApprovals,
       approvers,
+      reviewWindowHours: policy.spec.breakGlass?.reviewWindowHours,
+      notify: policy.spec.breakGlass?.notify,
     };
   }
 

@@ -1,5 +1,6 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
+import { isDecidable } from '@internal/plugin-ops-requests-common';
 import { opsRequestResourceRef } from './requestResource';
 
 const claimsParams = z.object({
@@ -24,7 +25,7 @@ export const isPendingApprover = createPermissionRule({
   apply: (request, { claims }) => {
     const mine = new Set(lower(claims));
     return (
-      request.state === 'pending' &&
+      isDecidable(request.state) &&
       request.pendingApproverTeams.some(team => mine.has(team))
     );
   },

@@ -115,7 +115,7 @@ describe('integrated-ops:render:ci-controls', () => {
   it('renders the scanners chosen and records controls, exceptions and compliance', async () => {
     const run = await runAction(createRenderCiControlsAction(), {
       component: 'component:default/fraud-scoring-service',
-      policyVersion: 'northbridge-change-policy@2026.11.1',
+      policyVersion: 'northbridge-change-policy@2026.12.1',
       controls: ['sast', 'dependency-scan', 'image-scan', 'secret-scan', 'tls'],
       exceptions: [
         {

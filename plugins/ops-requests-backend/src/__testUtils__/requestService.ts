@@ -1,0 +1,84 @@
+import {
+  mockCredentials,
+  mockServices,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import {
+  ChangePlanner,
+  ChangePublisher,
+  createChangePublisher,
+  LocalGitRepositories,
+  OnCallDirectory,
+} from '@internal/plugin-ops-requests-node';
+import { mkdtemp } from 'fs/promises';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import {
+  DatabaseRequestStore,
+  MIGRATIONS_DIR,
+} from '../requests/DatabaseRequestStore';
+import { RequestService } from '../requests/RequestService';
+import { RequestStore } from '../requests/RequestStore';
+import { POLICY_FILE } from './policyFile';
+import { requestCatalog as catalog } from './requestCatalog';
+
+/**
+ * A RequestService on SQLite, the request catalog, the repository's change
+ * policy and a fresh local infrastructure repository, with a clock the test
+ * moves; notifications are collected as "title -> recipients".
+ */
+export const RAJ = 'user:default/raj'; // in no approving team
+export const raj = {
+  userEntityRef: RAJ,
+  credentials: mockCredentials.user(RAJ),
+};
+
+export async function setupRequestService(
+  databases: TestDatabases,
+  options: {
+    publisher?: (git: LocalGitRepositories) => ChangePublisher;
+    store?: (store: RequestStore) => RequestStore;
+    onCall?: OnCallDirectory;
+  } = {},
+) {
+  const knex = await databases.init('SQLITE_3');
+  await knex.migrate.latest({ directory: MIGRATIONS_DIR });
+  const store = new DatabaseRequestStore(knex);
+  const git = new LocalGitRepositories(
+    await mkdtemp(join(tmpdir(), 'iop-svc-git-')),
+  );
+  await git.ensure('infrastructure', '# infra\n');
+  const clock = { now: new Date('2026-03-02T12:00:00Z') };
+  const sent: string[] = [];
+  const service = new RequestService({
+    store: options.store?.(store) ?? store,
+    logger: mockServices.logger.mock(),
+    planner: new ChangePlanner({
+      catalog: catalogServiceMock({ entities: catalog }),
+      policyFile: POLICY_FILE,
+      onCall: options.onCall,
+      now: () => clock.now,
+    }),
+    publisher:
+      options.publisher?.(git) ??
+      createChangePublisher(new ConfigReader({}), git),
+    notifications: {
+      send: async n =>
+        void sent.push(
+          `${n.payload.title} -> ${[
+            n.recipients.type === 'entity'
+              ? n.recipients.entityRef
+              : 'broadcast',
+          ]
+            .flat()
+            .join(',')}`,
+        ),
+    },
+    now: () => clock.now,
+  });
+  const branches = async () =>
+    (await git.branches('infrastructure', '')).map(b => b.branch);
+  return { store, git, clock, service, sent, branches };
+}
