@@ -1,4 +1,4 @@
-import { expect, Page } from '@playwright/test';
+import { Browser, expect, Page } from '@playwright/test';
 
 /**
  * Guest sign-in from the start page. Waits for the session rather than for
@@ -8,4 +8,24 @@ export async function signInAsGuest(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(page.getByRole('button', { name: 'Enter' })).toHaveCount(0);
+}
+
+/** A fresh browser context signed in as a sample-org user (development sign-in). */
+export async function signInAs(browser: Browser, user: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto('/');
+  await page.getByLabel('User name').fill(user);
+  await page.getByRole('button', { name: 'Sign in as sample user' }).click();
+  await expect(
+    page.getByRole('link', { name: 'Change requests' }),
+  ).toBeVisible();
+  return page;
+}
+
+/** Picks an entity in a template's EntityPicker by its title. */
+export async function pick(page: Page, label: string, option: string) {
+  const box = page.getByRole('textbox', { name: label });
+  await box.click();
+  await box.fill(option);
+  await page.getByRole('option', { name: option }).click();
 }

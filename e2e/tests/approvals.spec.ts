@@ -5,7 +5,7 @@
  * the change lands on main of the infrastructure repository.
  */
 import { expectNoSeriousA11yViolations } from '../support/axe';
-import { Browser, expect, Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
   guestToken,
   waitForEntities,
@@ -13,28 +13,11 @@ import {
 } from '../support/portalApi';
 import { sampleEntityRefs } from '../support/sampleCatalog';
 import { git } from '../support/scaffolder';
+import { pick, signInAs } from '../support/signIn';
 
 const shots = 'e2e-screenshots';
 const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-
-async function signInAs(browser: Browser, user: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto('/');
-  await page.getByLabel('User name').fill(user);
-  await page.getByRole('button', { name: 'Sign in as sample user' }).click();
-  await expect(
-    page.getByRole('link', { name: 'Change requests' }),
-  ).toBeVisible();
-  return page;
-}
-
-async function pick(page: Page, label: string, option: string) {
-  const box = page.getByRole('textbox', { name: label });
-  await box.click();
-  await box.fill(option);
-  await page.getByRole('option', { name: option }).click();
-}
 
 test('request network access, approved by the owning teams, applied', async ({
   page,

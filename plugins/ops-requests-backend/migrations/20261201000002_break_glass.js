@@ -10,7 +10,9 @@ exports.up = async function up(knex) {
     table
       .text('break_glass')
       .nullable()
-      .comment('JSON: incident, durationMinutes, onCallFor, reviewDueAt, notify');
+      .comment(
+        'JSON: incident, durationMinutes, onCallFor, reviewDueAt, notify',
+      );
   });
 };
 

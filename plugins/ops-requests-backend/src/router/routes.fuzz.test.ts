@@ -93,6 +93,8 @@ describe('routes under fuzzing', () => {
     '/requests/preview',
     '/requests/cr-20260302-abcdef/approve',
     '/requests/cr-20260302-abcdef/reject',
+    '/requests/cr-20260302-abcdef/confirm',
+    '/requests/cr-20260302-abcdef/revoke',
   ])('POST %s answers every body clearly', async path => {
     await fc.assert(
       fc.asyncProperty(body, async data => {

@@ -13,6 +13,10 @@ export interface OpsRequestsApi {
   getRequest(id: string): Promise<ChangeRequestDetail>;
   approveRequest(id: string, comment?: string): Promise<ChangeRequest>;
   rejectRequest(id: string, justification: string): Promise<ChangeRequest>;
+  /** Break-glass in post-review: keep it until its end time. */
+  confirmRequest(id: string, comment?: string): Promise<ChangeRequest>;
+  /** Break-glass in post-review: revoke it now. */
+  revokeRequest(id: string, justification: string): Promise<ChangeRequest>;
   /** What the server would decide for an intent: policy results, approvers, files. Files nothing. */
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan>;
 }

@@ -41,6 +41,18 @@ export class OpsRequestsClient implements OpsRequestsApi {
     });
   }
 
+  confirmRequest(id: string, comment?: string): Promise<ChangeRequest> {
+    return this.call(`/requests/${encodeURIComponent(id)}/confirm`, {
+      comment,
+    });
+  }
+
+  revokeRequest(id: string, justification: string): Promise<ChangeRequest> {
+    return this.call(`/requests/${encodeURIComponent(id)}/revoke`, {
+      justification,
+    });
+  }
+
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan> {
     return this.call('/requests/preview', intent);
   }

@@ -128,13 +128,18 @@ export function createRequestAction(options: {
           created.policy.version
         } passed`,
       );
-      ctx.logger.info(
-        `Change request ${created.id} awaits approval from ${Object.entries(
-          created.approvers,
-        )
-          .map(([d, team]) => `${d} (${team})`)
-          .join(', ')}: ${options.appBaseUrl}${url}`,
-      );
+      if (created.state === 'post-review' && created.breakGlass) {
+        ctx.logger.info(
+          `Break-glass: you are on call for ${created.breakGlass.onCallFor}, so ${created.id} is applied now without prior approval; it is revoked at ${created.expiresAt}. ${created.breakGlass.notify} and the owning teams were told; they confirm or revoke it before ${created.breakGlass.reviewDueAt}: ${options.appBaseUrl}${url}`,
+        );
+      } else
+        ctx.logger.info(
+          `Change request ${created.id} awaits approval from ${Object.entries(
+            created.approvers,
+          )
+            .map(([d, team]) => `${d} (${team})`)
+            .join(', ')}: ${options.appBaseUrl}${url}`,
+        );
       ctx.output('requestId', created.id);
       ctx.output('url', url);
       ctx.output('branch', created.change.branch);

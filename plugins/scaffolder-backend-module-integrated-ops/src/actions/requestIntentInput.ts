@@ -52,6 +52,18 @@ export const requestIntentInput = {
   justification: (z: Z) => z.string().optional(),
   expiresAt: (z: Z) =>
     z.string().optional().describe('ISO date or date-time the grant ends'),
+  incident: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        'network-access, break-glass: the incident (reference or URL); with durationMinutes, applied at once for whoever is on call for an owning team',
+      ),
+  durationMinutes: (z: Z) =>
+    z
+      .number()
+      .optional()
+      .describe('break-glass: minutes until the access is revoked'),
 };
 
 const FIELDS = new Set(Object.keys(requestIntentInput));
@@ -70,9 +82,13 @@ export function intentFromInput(input: Record<string, unknown>) {
       )}: a request carries only its intent; the backend decides policy, approvers and the change`,
     );
   }
-  return Object.fromEntries(
+  const { incident, durationMinutes, ...rest } = Object.fromEntries(
     Object.entries(input).filter(
       ([, v]) => v !== undefined && v !== null && v !== '',
     ),
   );
+  // Break-glass travels as the intent's `emergency`.
+  return incident !== undefined || durationMinutes !== undefined
+    ? { ...rest, emergency: { incident, durationMinutes } }
+    : rest;
 }

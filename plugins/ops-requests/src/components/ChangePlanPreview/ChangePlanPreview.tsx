@@ -4,13 +4,30 @@ import {
   DISCIPLINE_TITLES,
   formatInstant,
 } from '@internal/plugin-integrated-ops-common';
-import { ChangeIntentInput } from '@internal/plugin-ops-requests-common';
+import {
+  ChangeIntentInput,
+  ChangePlan,
+} from '@internal/plugin-ops-requests-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Alert, Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';
 import { opsRequestsApiRef } from '../../api';
 import { changeSummary } from '../RequestsPage/changeSummary';
 import { TeamPeople } from '../TeamPeople';
+
+/** The headline: refused, applied at once (break-glass), or pending approval. */
+function verdictTitle(plan: ChangePlan): string {
+  const policy = `Policy ${plan.policy.version}`;
+  if (!plan.policy.passed) return `${policy}: refused - Create will fail`;
+  if (plan.breakGlass) {
+    return `${policy}: break-glass - you are on call for ${
+      plan.breakGlass.onCallFor
+    }, so Create applies it at once; the owning teams review it before ${formatInstant(
+      plan.breakGlass.reviewDueAt,
+    )}`;
+  }
+  return `${policy}: allowed, pending approval`;
+}
 
 export interface ChangePlanPreviewOptions {
   /** The intent kind the template files. */
@@ -23,6 +40,8 @@ export interface ChangePlanPreviewOptions {
    * address range instead of a catalog entity).
    */
   from?: Record<string, string[]>;
+  /** Emergency access: the parameters holding the incident and the duration in minutes. */
+  emergency?: { incident: string; durationMinutes: string };
 }
 
 /** The value of an intent field in the form: its own parameter, or the first filled alternative. */
@@ -50,6 +69,7 @@ export function ChangePlanPreview(
   const formData =
     (props.formContext as { formData?: Record<string, unknown> })?.formData ??
     {};
+  const emergency = options?.emergency;
   const intent = {
     kind: options?.kind,
     ...Object.fromEntries(
@@ -58,6 +78,12 @@ export function ChangePlanPreview(
         valueOf(f, formData, options?.from),
       ]),
     ),
+    ...(emergency && {
+      emergency: {
+        incident: formData[emergency.incident],
+        durationMinutes: Number(formData[emergency.durationMinutes]),
+      },
+    }),
   } as ChangeIntentInput;
   const key = JSON.stringify(intent);
   // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -83,11 +109,7 @@ export function ChangePlanPreview(
         <Alert
           status={value.policy.passed ? 'success' : 'danger'}
           icon
-          title={
-            value.policy.passed
-              ? `Policy ${value.policy.version}: allowed, pending approval`
-              : `Policy ${value.policy.version}: refused - Create will fail`
-          }
+          title={verdictTitle(value)}
         />
         <ul aria-label="Policy results" style={{ margin: 0 }}>
           {value.policy.results.map(r => (

@@ -48,6 +48,8 @@ export function DecisionButtons(props: {
   const api = useApi(opsRequestsApiRef);
   const alertApi = useApi(alertApiRef);
   const [dialog, setDialog] = useState<'approve' | 'reject'>();
+  // Break-glass already applied: the owning teams confirm or revoke it.
+  const review = props.request.state === 'post-review';
   const [justification, setJustification] = useState('');
   const [busy, setBusy] = useState(false);
 
@@ -76,34 +78,47 @@ export function DecisionButtons(props: {
         isDisabled={busy}
         onPress={() => setDialog('approve')}
       >
-        Approve
+        {review ? 'Confirm' : 'Approve'}
       </Button>
       <Button
         variant="secondary"
         isDisabled={busy}
         onPress={() => setDialog('reject')}
       >
-        Reject
+        {review ? 'Revoke now' : 'Reject'}
       </Button>
       <ConfirmDialog
         isOpen={dialog === 'approve'}
         onClose={() => setDialog(undefined)}
-        title={`Approve ${id}?`}
-        confirm="Confirm approval"
+        title={review ? `Confirm ${id}?` : `Approve ${id}?`}
+        confirm={review ? 'Confirm break-glass access' : 'Confirm approval'}
         isDisabled={busy}
-        onConfirm={() => run(() => api.approveRequest(id), 'Approved')}
+        onConfirm={() =>
+          review
+            ? run(() => api.confirmRequest(id), 'Confirmed')
+            : run(() => api.approveRequest(id), 'Approved')
+        }
       >
-        <ApprovalImpact request={props.request} />
+        {review ? (
+          <Text as="p">
+            The access stays until {props.request.expiresAt}, then it is
+            revoked.
+          </Text>
+        ) : (
+          <ApprovalImpact request={props.request} />
+        )}
       </ConfirmDialog>
       <ConfirmDialog
         isOpen={dialog === 'reject'}
         onClose={() => setDialog(undefined)}
-        title={`Reject ${id}`}
-        confirm="Reject request"
+        title={review ? `Revoke ${id} now` : `Reject ${id}`}
+        confirm={review ? 'Revoke access' : 'Reject request'}
         destructive
         isDisabled={busy || justification.trim().length < 10}
         onConfirm={() =>
-          run(() => api.rejectRequest(id, justification), 'Rejected')
+          review
+            ? run(() => api.revokeRequest(id, justification), 'Revoked')
+            : run(() => api.rejectRequest(id, justification), 'Rejected')
         }
       >
         <TextAreaField

@@ -1,6 +1,15 @@
 import { Link, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import {
+  Alert,
+  Card,
+  CardBody,
+  CardHeader,
+  Flex,
+  Grid,
+  Text,
+} from '@backstage/ui';
+import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
 import {
   DISCIPLINE_TITLES,
   formatInstant,
@@ -37,6 +46,36 @@ function Section(props: {
   );
 }
 
+/** An approval not given: awaited, skipped by break-glass, or never to come. */
+function pendingText(request: ChangeRequestDetail): string {
+  if (request.breakGlass) {
+    return request.state === 'post-review'
+      ? 'approval skipped (break-glass): to confirm or revoke'
+      : 'approval skipped (break-glass)';
+  }
+  return request.state === 'pending' ? 'pending' : 'not given';
+}
+
+/** Break-glass: who opened it for which incident, until when, and its review. */
+function BreakGlassNotice(props: { request: ChangeRequestDetail }) {
+  const { breakGlass, state, expiresAt } = props.request;
+  const bg = breakGlass!;
+  return (
+    <Alert
+      status={state === 'post-review' ? 'warning' : 'info'}
+      icon
+      title={`Break-glass access for incident ${bg.incident}`}
+      description={`Opened by the on-call of ${
+        bg.onCallFor
+      } without prior approval; ends ${expiresAt ?? 'at its end time'}. ${
+        state === 'post-review'
+          ? `The owning teams confirm or revoke it before ${bg.reviewDueAt}; unconfirmed, it is revoked then.`
+          : ''
+      } ${bg.notify} was told at once.`}
+    />
+  );
+}
+
 /** One request: what is asked, the change, policy results, approvers and the audit trail. */
 export function RequestDetail() {
   const { id = '' } = useParams();
@@ -66,6 +105,7 @@ export function RequestDetail() {
         </Text>
         <Text as="p">{value.description}</Text>
       </Flex>
+      {value.breakGlass && <BreakGlassNotice request={value} />}
       {value.canDecide && <DecisionButtons request={value} onDecided={retry} />}
       <Grid.Root columns={{ initial: '1', md: '2' }} gap="4">
         <Section title="Approvals">
@@ -84,7 +124,7 @@ export function RequestDetail() {
                     ? `approved by ${approval.decidedBy} at ${formatInstant(
                         approval.decidedAt,
                       )}`
-                    : 'pending'}
+                    : pendingText(value)}
                 </li>
               );
             })}
