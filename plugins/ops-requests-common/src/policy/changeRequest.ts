@@ -1,5 +1,6 @@
 import { Discipline } from '@internal/plugin-integrated-ops-common';
 import type { RequestKind } from '../enums';
+import { ChangeScopeEntity } from './changeCalendar';
 import { SecurityControl } from './policyDocument';
 
 export type Protocol = 'tcp' | 'udp' | 'icmp';
@@ -44,6 +45,11 @@ export interface ChangeRequestFacts {
   exceptions?: { control: SecurityControl; justification: string }[];
   /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
   owners: Partial<Record<Discipline, string>>;
+  /**
+   * When the change would apply, and what it touches: the target and its
+   * dependents up to the policy's blast-radius depth (for change freezes).
+   */
+  changeScope?: { at: string; entities: ChangeScopeEntity[] };
   /** Asked as break-glass: what the break-glass rules judge. */
   breakGlass?: {
     durationMinutes: number;

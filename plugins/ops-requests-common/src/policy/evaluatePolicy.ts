@@ -6,6 +6,7 @@ import {
   PortRule,
   RuleResult,
 } from './changeRequest';
+import { freezeOccurrences, inScope } from './changeCalendar';
 import { ChangePolicy, SecurityControl } from './policyDocument';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -323,6 +324,58 @@ function approvers(
 }
 
 /**
+ * Change freezes: refused when a freeze in force at the apply time covers
+ * the target or anything in its blast radius; the result names the frozen
+ * entity, how it is reached and the freeze's window.
+ */
+function changeFreeze(
+  policy: ChangePolicy,
+  facts: ChangeRequestFacts,
+): RuleResult[] {
+  const calendar = policy.spec.changeCalendar;
+  if (!calendar || !facts.changeScope) return [];
+  if (facts.breakGlass) {
+    return [
+      pass(
+        'change-freeze',
+        'break-glass during an incident is not held by change freezes',
+      ),
+    ];
+  }
+  const at = new Date(facts.changeScope.at);
+  for (const freeze of calendar.freezes) {
+    const [occurrence] = freezeOccurrences(freeze, at, at);
+    if (!occurrence) continue;
+    const hit = facts.changeScope.entities.find(e => inScope(freeze, e));
+    if (hit) {
+      const where =
+        hit.hop === 0
+          ? 'the target'
+          : `${hit.hop} ${
+              hit.hop === 1 ? 'hop' : 'hops'
+            } from the target, via ${hit.via}`;
+      return [
+        fail(
+          'change-freeze',
+          `${freeze.name} (${occurrence.start} to ${occurrence.end}) freezes ${hit.entityRef} (${where}); plan the change after ${occurrence.end}`,
+        ),
+      ];
+    }
+  }
+  const n = facts.changeScope.entities.length;
+  return [
+    pass(
+      'change-freeze',
+      `no freeze at ${
+        facts.changeScope.at
+      } covers the target or its blast radius (${n} ${
+        n === 1 ? 'entity' : 'entities'
+      }, ${calendar.blastRadiusDepth} hops)`,
+    ),
+  ];
+}
+
+/**
  * Break-glass: where the policy allows it (destination zone, never from
  * outside the catalog), for how long, how many per person, and only for
  * someone on call for an owning team now.
@@ -407,6 +460,7 @@ export function evaluatePolicy(
     productionExpiry(policy, facts, now),
     controls(policy, facts),
     approvers(facts, requiredApprovals, secops.result.passed),
+    ...changeFreeze(policy, facts),
     ...breakGlass(policy, facts),
   ];
   return {

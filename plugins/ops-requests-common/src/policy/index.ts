@@ -2,3 +2,4 @@ export * from './policyDocument';
 export type * from './changeRequest';
 export { evaluatePolicy, requiredControls } from './evaluatePolicy';
 export { parsePorts } from './parsePorts';
+export * from './changeCalendar';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { changeCalendarSchema } from './changeCalendar';
 
 /** A port or an inclusive range: "443" or "8080-8090". */
 const portRange = z
@@ -69,6 +70,8 @@ export const changePolicySchema = z
           byDataClass: z.record(z.string(), z.array(controlName)),
           exceptionJustificationMinLength: z.number().int().min(1),
         }),
+        /** Change freezes, checked over the target and its blast radius. */
+        changeCalendar: changeCalendarSchema.optional(),
         /** Emergency access during an incident; absent, break-glass is not allowed. */
         breakGlass: z
           .object({

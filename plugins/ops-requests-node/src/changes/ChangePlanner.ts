@@ -172,7 +172,7 @@ export class ChangePlanner {
       owners: destination.owners,
       breakGlass: emergency.facts,
     };
-    const judged = await this.judge(facts);
+    const judged = await this.judge(facts, destination.entityRef, resolver);
     if (emergency.note) judged.policy.results.push(emergency.note);
     return {
       kind: 'network-access',
@@ -224,7 +224,7 @@ export class ChangePlanner {
       exceptions: intent.exceptions,
       owners: component.owners,
     };
-    const judged = await this.judge(facts);
+    const judged = await this.judge(facts, component.entityRef, resolver);
     return {
       kind: 'security-controls',
       title: `Security controls for ${component.entityRef}`,
@@ -242,9 +242,27 @@ export class ChangePlanner {
     };
   }
 
-  /** The policy's verdict on the facts, and the teams that approve. */
-  private async judge(facts: ChangeRequestFacts) {
+  /**
+   * The policy's verdict on the facts, and the teams that approve. With a
+   * change calendar in the policy, the target's blast radius is read from
+   * the catalog to the policy's depth, for the freeze rule.
+   */
+  private async judge(
+    facts: ChangeRequestFacts,
+    targetRef: string,
+    resolver: TargetResolver,
+  ) {
     const policy = await loadChangePolicy(this.options.policyFile);
+    const calendar = policy.spec.changeCalendar;
+    if (calendar) {
+      facts.changeScope = {
+        at: this.now().toISOString(),
+        entities: await resolver.changeScope(
+          targetRef,
+          calendar.blastRadiusDepth,
+        ),
+      };
+    }
     const result = evaluatePolicy(policy, facts, this.now());
     const approvers: Partial<Record<Discipline, string>> = {};
     for (const d of result.requiredApprovals) {

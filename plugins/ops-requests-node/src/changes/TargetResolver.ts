@@ -9,6 +9,7 @@ import {
   opsOwnerRefs,
   tryNormalizeEntityRef,
 } from '@internal/plugin-integrated-ops-common';
+import { changeScope } from './changeScope';
 
 /** Data classes recognised in entity tags. */
 const DATA_CLASS_TAGS = ['pci', 'pii', 'phi'];
@@ -108,6 +109,11 @@ export class TargetResolver {
       cluster,
       owners,
     };
+  }
+
+  /** The target and its dependents up to `depth` hops, as change freezes scope them. */
+  changeScope(targetRef: string, depth: number) {
+    return changeScope(this.catalog, this.credentials, targetRef, depth);
   }
 
   /** The first `kubernetes-cluster` Resource among what the entity depends on. */

@@ -1,0 +1,133 @@
+import { repositoryPolicy } from '../__testUtils__/repositoryPolicy';
+import { freezeOccurrences, freezeSchema, inScope } from './changeCalendar';
+import { evaluatePolicy } from './evaluatePolicy';
+
+const freeze = (f: object) =>
+  freezeSchema.parse({ scope: { all: true }, ...f });
+
+describe('freeze windows', () => {
+  it('a fixed freeze occurs once, when it overlaps the range', () => {
+    const yearEnd = freeze({
+      name: 'Year-end',
+      from: '2026-12-18T18:00:00Z',
+      to: '2027-01-04T08:00:00Z',
+    });
+    expect(
+      freezeOccurrences(
+        yearEnd,
+        new Date('2026-12-24T00:00:00Z'),
+        new Date('2026-12-24T00:00:00Z'),
+      ),
+    ).toEqual([
+      {
+        freeze: 'Year-end',
+        start: '2026-12-18T18:00:00.000Z',
+        end: '2027-01-04T08:00:00.000Z',
+      },
+    ]);
+    expect(
+      freezeOccurrences(
+        yearEnd,
+        new Date('2027-01-04T08:00:00Z'),
+        new Date('2027-01-04T09:00:00Z'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('a monthly freeze recurs from the month end into the next month, in its time zone', () => {
+    const close = freeze({
+      name: 'Close',
+      monthly: { fromDay: -2, toDay: 2 },
+      timeZone: 'UTC',
+    });
+    expect(
+      freezeOccurrences(
+        close,
+        new Date('2027-01-15T00:00:00Z'),
+        new Date('2027-03-15T00:00:00Z'),
+      ).map(o => o.start.slice(0, 10)),
+    ).toEqual(['2027-01-30', '2027-02-27']);
+  });
+
+  it('scopes by everything, domain, system or zone', () => {
+    const always = { from: '2026-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
+    const target = {
+      entityRef: 'component:default/x',
+      hop: 0,
+      system: 'system:default/core-network',
+      domain: 'domain:default/shared',
+      zone: 'dmz',
+    };
+    expect(inScope(freeze({ name: 'a', ...always }), target)).toBe(true);
+    expect(
+      inScope(
+        freeze({ name: 'b', ...always, scope: { zones: ['DMZ'] } }),
+        target,
+      ),
+    ).toBe(true);
+    expect(
+      inScope(
+        freeze({
+          name: 'c',
+          ...always,
+          scope: { systems: ['system:default/core-network'] },
+        }),
+        target,
+      ),
+    ).toBe(true);
+    expect(
+      inScope(
+        freeze({
+          name: 'd',
+          ...always,
+          scope: { domains: ['domain:default/payments'] },
+        }),
+        target,
+      ),
+    ).toBe(false);
+  });
+
+  it('refuses a freeze definition without dates or recurrence, or with an unknown zone', () => {
+    expect(() => freeze({ name: 'x' })).toThrow(
+      'a freeze needs from and to, or monthly',
+    );
+    expect(() =>
+      freeze({
+        name: 'y',
+        monthly: { fromDay: 1, toDay: 2 },
+        timeZone: 'Mars/Olympus',
+      }),
+    ).toThrow('unknown time zone');
+  });
+
+  it('does not hold break-glass', () => {
+    const result = evaluatePolicy(repositoryPolicy(), {
+      kind: 'network-access',
+      names: ['a-to-b'],
+      exposure: 'internal',
+      dataClasses: [],
+      production: false,
+      owners: { netops: 'group:default/netops-dc' },
+      changeScope: {
+        at: '2026-12-24T00:00:00Z',
+        entities: [
+          {
+            entityRef: 'resource:default/fw',
+            hop: 0,
+            system: 'system:default/core-network',
+          },
+        ],
+      },
+      breakGlass: {
+        durationMinutes: 60,
+        openByRequester: 0,
+        onCallFor: 'group:default/netops-dc',
+      },
+    });
+    expect(result.results.find(r => r.rule === 'change-freeze')).toEqual({
+      rule: 'change-freeze',
+      passed: true,
+      message: 'break-glass during an incident is not held by change freezes',
+    });
+  });
+});

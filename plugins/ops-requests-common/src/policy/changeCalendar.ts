@@ -1,0 +1,127 @@
+import { DateTime, IANAZone } from 'luxon';
+import { z } from 'zod';
+
+const instant = z.iso.datetime({ offset: true });
+
+/** Where a freeze applies: everything, or entities in these domains, systems or zones. */
+const freezeScope = z
+  .object({
+    all: z.boolean().optional(),
+    domains: z.array(z.string()).optional(),
+    systems: z.array(z.string()).optional(),
+    zones: z.array(z.string()).optional(),
+  })
+  .strict();
+
+/**
+ * A change freeze: fixed dates (`from`, `to`), or every month from
+ * `fromDay` (negative: counted from the month's end, -2 = the last two days)
+ * to `toDay` of the next month, in `timeZone`.
+ */
+export const freezeSchema = z
+  .object({
+    name: z.string().min(1),
+    scope: freezeScope,
+    from: instant.optional(),
+    to: instant.optional(),
+    monthly: z
+      .object({
+        fromDay: z.number().int().min(-28).max(28),
+        /** Day of the following month the freeze ends on (exclusive), 1..28. */
+        toDay: z.number().int().min(1).max(28),
+      })
+      .strict()
+      .optional(),
+    timeZone: z.string().default('UTC'),
+  })
+  .strict()
+  .refine(f => (f.from && f.to) !== undefined || f.monthly, {
+    message: 'a freeze needs from and to, or monthly',
+  })
+  .refine(f => IANAZone.isValidZone(f.timeZone), {
+    path: ['timeZone'],
+    message: 'unknown time zone',
+  });
+
+export type Freeze = z.infer<typeof freezeSchema>;
+
+export const changeCalendarSchema = z
+  .object({
+    /** Dependents of the target this many hops away are checked too. */
+    blastRadiusDepth: z.number().int().min(0).max(6),
+    freezes: z.array(freezeSchema),
+  })
+  .strict();
+
+export type ChangeCalendar = z.infer<typeof changeCalendarSchema>;
+
+/** One occurrence of a freeze, ISO instants (UTC). */
+export interface FreezeOccurrence {
+  freeze: string;
+  start: string;
+  end: string;
+}
+
+/** The occurrences of a freeze that overlap [from, to]. */
+export function freezeOccurrences(
+  freeze: Freeze,
+  from: Date,
+  to: Date,
+): FreezeOccurrence[] {
+  const out: FreezeOccurrence[] = [];
+  const push = (start: DateTime, end: DateTime) => {
+    if (start.toMillis() <= to.getTime() && end.toMillis() > from.getTime()) {
+      out.push({
+        freeze: freeze.name,
+        start: start.toUTC().toISO()!,
+        end: end.toUTC().toISO()!,
+      });
+    }
+  };
+  if (freeze.from && freeze.to) {
+    push(DateTime.fromISO(freeze.from), DateTime.fromISO(freeze.to));
+  }
+  if (freeze.monthly) {
+    const { fromDay, toDay } = freeze.monthly;
+    let month = DateTime.fromJSDate(from, { zone: freeze.timeZone })
+      .startOf('month')
+      .minus({ months: 1 });
+    while (month.toMillis() <= to.getTime()) {
+      const start =
+        fromDay < 0
+          ? month
+              .endOf('month')
+              .startOf('day')
+              .plus({ days: fromDay + 1 })
+          : month.set({ day: fromDay });
+      const end = month.plus({ months: 1 }).set({ day: toDay });
+      push(start, end);
+      month = month.plus({ months: 1 });
+    }
+  }
+  return out;
+}
+
+/** An entity the change touches (the target, or a dependent `hop` hops away), as a freeze scope sees it. */
+export interface ChangeScopeEntity {
+  entityRef: string;
+  hop: number;
+  /** The neighbour one hop closer to the target. */
+  via?: string;
+  system?: string;
+  domain?: string;
+  zone?: string;
+}
+
+/** Whether a freeze's scope covers the entity. */
+export function inScope(freeze: Freeze, entity: ChangeScopeEntity): boolean {
+  const { scope } = freeze;
+  const has = (list: string[] | undefined, value: string | undefined) =>
+    !!value && !!list?.some(v => v.toLocaleLowerCase('en-US') === value);
+  return (
+    !!scope.all ||
+    has(scope.domains, entity.domain) ||
+    has(scope.systems, entity.system) ||
+    has(scope.zones, entity.zone)
+  );
+}
