@@ -73,6 +73,20 @@ export const opsRequestsPlugin = createBackendPlugin({
         );
         const recertifyAfterDays =
           requestsConfig?.getOptionalNumber('recertifyAfterDays') ?? 60;
+        // Planned applies, every minute; each is claimed by one replica.
+        await scheduler.scheduleTask({
+          id: 'ops-requests-planned-apply',
+          scope: 'global',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 20 },
+          fn: async () => {
+            const applied = await service.applyDue();
+            if (applied.length) {
+              logger.info(`Applied as planned: ${applied.join(', ')}`);
+            }
+          },
+        });
         // Global scope: one replica at a time; each transition is conditional anyway.
         await scheduler.scheduleTask({
           id: 'ops-requests-expiry',

@@ -41,6 +41,8 @@ export interface ChangePlan {
   expiresAt?: string;
   /** Asked as break-glass and allowed: applied at once, reviewed afterwards. */
   breakGlass?: BreakGlass;
+  /** Planned apply time: once approved, applied then by the scheduler. */
+  applyAt?: string;
 }
 
 /** A break-glass grant: who opened it for which incident, and its review. */
@@ -85,6 +87,8 @@ export interface ChangeRequest {
   appliedAt?: string;
   revokedAt?: string;
   breakGlass?: BreakGlass;
+  /** Planned apply time (absent once applied or for changes applied on approval). */
+  applyAt?: string;
 }
 
 export interface AuditEntry {

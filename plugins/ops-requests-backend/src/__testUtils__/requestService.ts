@@ -13,6 +13,7 @@ import {
   OnCallDirectory,
 } from '@internal/plugin-ops-requests-node';
 import { mkdtemp } from 'fs/promises';
+import { Knex } from 'knex';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import {
@@ -24,31 +25,35 @@ import { RequestStore } from '../requests/RequestStore';
 import { POLICY_FILE } from './policyFile';
 import { requestCatalog as catalog } from './requestCatalog';
 
-/**
- * A RequestService on SQLite, the request catalog, the repository's change
- * policy and a fresh local infrastructure repository, with a clock the test
- * moves; notifications are collected as "title -> recipients".
- */
 export const RAJ = 'user:default/raj'; // in no approving team
 export const raj = {
   userEntityRef: RAJ,
   credentials: mockCredentials.user(RAJ),
 };
 
+/**
+ * A RequestService on SQLite (or the given database: a second replica shares
+ * the first one's database and git root), the request catalog, the
+ * repository's change policy and a fresh local infrastructure repository,
+ * with a clock the test moves; notifications are collected as
+ * "title -> recipients".
+ */
 export async function setupRequestService(
   databases: TestDatabases,
   options: {
     publisher?: (git: LocalGitRepositories) => ChangePublisher;
     store?: (store: RequestStore) => RequestStore;
     onCall?: OnCallDirectory;
+    knex?: Knex;
+    gitRoot?: string;
   } = {},
 ) {
-  const knex = await databases.init('SQLITE_3');
+  const knex = options.knex ?? (await databases.init('SQLITE_3'));
   await knex.migrate.latest({ directory: MIGRATIONS_DIR });
   const store = new DatabaseRequestStore(knex);
-  const git = new LocalGitRepositories(
-    await mkdtemp(join(tmpdir(), 'iop-svc-git-')),
-  );
+  const gitRoot =
+    options.gitRoot ?? (await mkdtemp(join(tmpdir(), 'iop-svc-git-')));
+  const git = new LocalGitRepositories(gitRoot);
   await git.ensure('infrastructure', '# infra\n');
   const clock = { now: new Date('2026-03-02T12:00:00Z') };
   const sent: string[] = [];
@@ -80,5 +85,5 @@ export async function setupRequestService(
   });
   const branches = async () =>
     (await git.branches('infrastructure', '')).map(b => b.branch);
-  return { store, git, clock, service, sent, branches };
+  return { store, git, gitRoot, clock, service, sent, branches };
 }

@@ -39,6 +39,7 @@ type Row = {
   approvers: string;
   intent: string | null;
   break_glass?: string | null;
+  apply_at?: string | null;
   expires_at: string | null;
   decided_at: string | null;
   applied_at: string | null;
@@ -84,6 +85,7 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
     appliedAt: opt(row.applied_at),
     revokedAt: opt(row.revoked_at),
     breakGlass: row.break_glass ? JSON.parse(row.break_glass) : undefined,
+    applyAt: opt(row.apply_at ?? null),
   };
 }
 
@@ -125,6 +127,7 @@ export class DatabaseRequestStore implements RequestStore {
           break_glass: request.breakGlass
             ? JSON.stringify(request.breakGlass)
             : null,
+          apply_at: request.applyAt ?? null,
           expires_at: request.expiresAt ?? null,
           version: 0,
         });
@@ -315,6 +318,22 @@ export class DatabaseRequestStore implements RequestStore {
       .whereNotNull('expires_at')
       .where('expires_at', '<=', now);
     return this.withApprovals(rows);
+  }
+
+  async dueForApply(now: string): Promise<ChangeRequest[]> {
+    const rows = await this.db<Row>('change_requests')
+      .where({ state: 'approved' })
+      .whereNotNull('apply_at')
+      .where('apply_at', '<=', now);
+    return this.withApprovals(rows);
+  }
+
+  async claimApply(id: string): Promise<boolean> {
+    const claimed = await this.db('change_requests')
+      .where({ id, state: 'approved' })
+      .whereNotNull('apply_at')
+      .update({ apply_at: null });
+    return claimed === 1;
   }
 
   async dueForReview(now: string): Promise<ChangeRequest[]> {

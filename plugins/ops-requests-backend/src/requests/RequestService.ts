@@ -173,6 +173,7 @@ export class RequestService {
         approvers: plan.approvers,
         expiresAt: plan.expiresAt,
         breakGlass: plan.breakGlass,
+        applyAt: plan.applyAt,
         requestedBy,
         requestedAt,
       });
@@ -283,6 +284,25 @@ export class RequestService {
     return request;
   }
 
+  /**
+   * Applies approved requests whose planned time has come. Each is claimed
+   * first (a conditional update), so with several replicas exactly one
+   * merges it.
+   */
+  async applyDue(): Promise<string[]> {
+    const done: string[] = [];
+    for (const request of await this.options.store.dueForApply(this.at())) {
+      if (!(await this.options.store.claimApply(request.id))) continue;
+      try {
+        const applied = await this.apply(request);
+        if (applied.state === 'applied') done.push(request.id);
+      } catch (error) {
+        this.options.logger.warn(`Applying ${request.id}: ${error}`);
+      }
+    }
+    return done;
+  }
+
   /** Revokes break-glass grants their owning teams did not confirm in time. */
   async revokeUnreviewed(): Promise<string[]> {
     const done: string[] = [];
@@ -389,11 +409,25 @@ export class RequestService {
       comment,
     });
     if (!result.completed) return result.request;
+    const { applyAt } = result.request;
+    const later = !!applyAt && applyAt > this.at();
     await this.notify([result.request.requestedBy], {
       title: `Approved: ${result.request.title}`,
-      description: `Every owning team approved ${id}; the change is being applied.`,
+      description: later
+        ? `Every owning team approved ${id}; it is applied at ${applyAt}.`
+        : `Every owning team approved ${id}; the change is being applied.`,
       link: `/ops-requests/${id}`,
     });
+    if (later) {
+      await this.options.store.note({
+        id,
+        actor: PORTAL,
+        action: 'scheduled',
+        at: this.at(),
+        reason: `applied by the scheduler at ${applyAt}`,
+      });
+      return (await this.options.store.get(id))!;
+    }
     return this.apply(result.request);
   }
 

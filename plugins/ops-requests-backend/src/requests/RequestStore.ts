@@ -54,6 +54,13 @@ export interface RequestStore {
   transition(input: TransitionInput): Promise<ChangeRequest>;
   /** Pending, approved (not yet applied), applied or post-review requests whose expiry has passed. */
   dueForExpiry(now: string): Promise<ChangeRequest[]>;
+  /** Approved requests whose planned apply time has come. */
+  dueForApply(now: string): Promise<ChangeRequest[]>;
+  /**
+   * Takes the planned apply of an approved request for this replica: true
+   * for exactly one caller (the planned time is cleared).
+   */
+  claimApply(id: string): Promise<boolean>;
   /** Break-glass grants in post-review whose review is overdue. */
   dueForReview(now: string): Promise<ChangeRequest[]>;
   /** Break-glass grants the user holds open (applied or in review, not yet ended). */

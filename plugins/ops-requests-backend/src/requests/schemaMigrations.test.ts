@@ -27,12 +27,13 @@ const request = {
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('apply step by step and roll back without losing earlier data', async () => {
     const knex = await databases.init(databaseId);
-    const [first, second, third, fourth] = await migrationsOf(knex);
-    expect([first, second, third, fourth]).toEqual([
+    const [first, second, third, fourth, fifth] = await migrationsOf(knex);
+    expect([first, second, third, fourth, fifth]).toEqual([
       '20261122000001_change_requests.js',
       '20261122000002_approvals.js',
       '20261130000001_request_intent.js',
       '20261201000002_break_glass.js',
+      '20261201000003_apply_at.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
@@ -71,8 +72,17 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       { id: 'cr-1', intent: null },
     ]);
 
-    // Break-glass details likewise arrive empty, and leave without a loss.
+    // Break-glass details and planned apply times likewise arrive empty, and
+    // leave without a loss.
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: fourth });
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: fifth });
+    expect(await knex('change_requests').select('id', 'apply_at')).toEqual([
+      { id: 'cr-1', apply_at: null },
+    ]);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasColumn('change_requests', 'apply_at')).toBe(
+      false,
+    );
     expect(await knex('change_requests').select('id', 'break_glass')).toEqual([
       { id: 'cr-1', break_glass: null },
     ]);

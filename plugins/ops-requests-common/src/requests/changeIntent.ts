@@ -77,6 +77,8 @@ export const networkAccessIntentSchema = z
      * destination's owning teams, applied at once and reviewed afterwards;
      * it ends after `durationMinutes` whatever happens.
      */
+    /** A planned apply time: approved before it, the change is applied then (not at once). */
+    applyAt: futureDate.optional(),
     emergency: z
       .object({
         incident: z.string().trim().min(3).max(500),
@@ -94,7 +96,17 @@ export const networkAccessIntentSchema = z
     path: ['expiresAt'],
     message:
       'emergency access ends after emergency.durationMinutes; leave expiresAt out',
-  });
+  })
+  .refine(intent => !(intent.emergency && intent.applyAt), {
+    path: ['applyAt'],
+    message: 'emergency access applies at once; leave applyAt out',
+  })
+  .refine(
+    intent =>
+      !(intent.applyAt && intent.expiresAt) ||
+      Date.parse(intent.applyAt) < Date.parse(intent.expiresAt),
+    { path: ['applyAt'], message: 'must be before expiresAt' },
+  );
 
 export const securityControlsIntentSchema = z
   .object({

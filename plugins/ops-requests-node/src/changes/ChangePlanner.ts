@@ -172,7 +172,12 @@ export class ChangePlanner {
       owners: destination.owners,
       breakGlass: emergency.facts,
     };
-    const judged = await this.judge(facts, destination.entityRef, resolver);
+    const judged = await this.judge(
+      facts,
+      destination.entityRef,
+      resolver,
+      intent.applyAt,
+    );
     if (emergency.note) judged.policy.results.push(emergency.note);
     return {
       kind: 'network-access',
@@ -193,6 +198,7 @@ export class ChangePlanner {
         requestedBy,
       }),
       expiresAt,
+      applyAt: intent.applyAt,
       breakGlass:
         emergency.facts && judged.policy.passed
           ? {
@@ -251,12 +257,13 @@ export class ChangePlanner {
     facts: ChangeRequestFacts,
     targetRef: string,
     resolver: TargetResolver,
+    applyAt?: string,
   ) {
     const policy = await loadChangePolicy(this.options.policyFile);
     const calendar = policy.spec.changeCalendar;
     if (calendar) {
       facts.changeScope = {
-        at: this.now().toISOString(),
+        at: applyAt ?? this.now().toISOString(),
         entities: await resolver.changeScope(
           targetRef,
           calendar.blastRadiusDepth,
@@ -286,6 +293,9 @@ export class ChangePlanner {
     const now = this.now().getTime();
     const dates: [string, string | undefined][] = [
       ['expiresAt', intent.expiresAt],
+      ...(intent.kind === 'network-access'
+        ? ([['applyAt', intent.applyAt]] as [string, string | undefined][])
+        : []),
       ...(intent.kind === 'security-controls'
         ? intent.exceptions.map(
             (e, i) =>

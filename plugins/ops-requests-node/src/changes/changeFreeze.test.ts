@@ -143,4 +143,23 @@ describe('change freezes over the blast radius', () => {
   it('pass outside the freeze window', async () => {
     expect((await freezeResult(2, '2026-03-02T12:00:00Z'))?.passed).toBe(true);
   });
+
+  it('judge a planned change by its apply time, not by when it is filed', async () => {
+    const plan = await (
+      await planner(2, '2026-03-02T12:00:00Z')
+    ).plan(
+      changeIntentSchema.parse({
+        ...intent,
+        applyAt: '2026-03-31T20:00:00Z',
+      }),
+      requester,
+    );
+    expect(plan.applyAt).toBe('2026-03-31T20:00:00.000Z');
+    expect(
+      plan.policy.results.find(r => r.rule === 'change-freeze'),
+    ).toMatchObject({
+      passed: false,
+      message: expect.stringMatching(/^Month-end close/),
+    });
+  });
 });
