@@ -49,16 +49,17 @@ export const opsRequestsPlugin = createBackendPlugin({
       async init(deps) {
         const { config, logger, scheduler, permissionsRegistry } = deps;
         const store = await DatabaseRequestStore.create(deps.database);
+        const policyFile = resolve(
+          config.getOptionalString('integratedOps.policy.file') ??
+            '../../policies/change-policy.yaml',
+        );
         const service = new RequestService({
           store,
           logger,
           notifications: deps.notifications,
           planner: new ChangePlanner({
             catalog: deps.catalog,
-            policyFile: resolve(
-              config.getOptionalString('integratedOps.policy.file') ??
-                '../../policies/change-policy.yaml',
-            ),
+            policyFile,
             onCall: new LookupOnCallDirectory({
               discovery: deps.discovery,
               auth: deps.auth,
@@ -142,6 +143,12 @@ export const opsRequestsPlugin = createBackendPlugin({
             permissionsRegistry,
             service,
             store,
+            calendar: {
+              catalog: deps.catalog,
+              policyFile,
+              recertifyAfterDays,
+              portalUrl: config.getOptionalString('app.baseUrl') ?? '',
+            },
           }),
         );
       },

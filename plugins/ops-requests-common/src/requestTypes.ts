@@ -106,3 +106,33 @@ export interface ChangeRequestDetail extends ChangeRequest {
   /** Whether the caller may approve or reject it now. */
   canDecide: boolean;
 }
+
+/** What the change calendar shows. */
+export type CalendarEntryKind =
+  | 'freeze'
+  | 'planned-apply'
+  | 'expiry'
+  | 'review-due'
+  | 'recertification';
+
+/** One entry of the change calendar: a freeze window, or a dated step of a request. */
+export interface CalendarEntry {
+  kind: CalendarEntryKind;
+  title: string;
+  /** ISO instant; for a freeze, its start. */
+  start: string;
+  /** For a freeze, its end. */
+  end?: string;
+  requestId?: string;
+  /** Teams concerned: the request's approving teams. */
+  teams: string[];
+  /** Entity refs concerned: the request's targets, or a freeze's scope. */
+  targets: string[];
+}
+
+/** `GET /calendar`: what happens between `from` and `to`, in time order. */
+export interface CalendarResponse {
+  from: string;
+  to: string;
+  entries: CalendarEntry[];
+}

@@ -27,6 +27,7 @@ import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
+import { addCalendarRoutes, CalendarRoutesOptions } from './calendarRoutes';
 import { approveBody, listQuery, rejectBody } from './requestSchemas';
 
 /**
@@ -44,6 +45,8 @@ export function createRequestsRouter(options: {
   permissionsRegistry: PermissionsRegistryService;
   service: RequestService;
   store: RequestStore;
+  /** The change calendar's sources; absent, its routes are not served. */
+  calendar?: Omit<CalendarRoutesOptions, 'httpAuth' | 'permissions' | 'store'>;
 }): express.Router {
   const { httpAuth, userInfo, permissions, service, store } = options;
   const rules = options.permissionsRegistry.getPermissionRuleset(
@@ -180,6 +183,15 @@ export function createRequestsRouter(options: {
     const who = await decider(req, 'revoke');
     res.json(await service.revokeNow(req.params.id, who, justification));
   });
+
+  if (options.calendar) {
+    addCalendarRoutes(router, {
+      ...options.calendar,
+      httpAuth,
+      permissions,
+      store,
+    });
+  }
 
   return router;
 }

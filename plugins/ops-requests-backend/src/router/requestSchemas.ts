@@ -16,3 +16,22 @@ export const rejectBody = z.object({
     .min(10, 'must say why, in at least 10 characters')
     .max(2000),
 });
+
+const ref = z.string().trim().min(1).max(255);
+
+/** The change calendar's range (default the next 30 days, at most a year) and filters. */
+export const calendarQuery = z
+  .object({
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    team: ref.optional(),
+    system: ref.optional(),
+  })
+  .refine(
+    q =>
+      !q.from ||
+      !q.to ||
+      (Date.parse(q.to) >= Date.parse(q.from) &&
+        Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000),
+    { path: ['to'], message: 'must be after from, and at most a year later' },
+  );

@@ -150,6 +150,34 @@ describe('routes under fuzzing', () => {
     );
   });
 
+  it.each(['from', 'to', 'team', 'system'])(
+    'GET /calendar(.ics)?%s= answers every value clearly',
+    async param => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            hostileString.filter(s => s.length < 10_000),
+            fc.constantFrom(
+              '2026-12-01T00:00:00Z',
+              '2030-01-01T00:00:00Z',
+              'x',
+            ),
+            fc.array(fc.string(), { maxLength: 3 }),
+          ),
+          fc.boolean(),
+          async (value, ics) => {
+            const res = await request(portal.server)
+              .get(`/api/ops-requests/calendar${ics ? '.ics' : ''}`)
+              .query({ [param]: value })
+              .set(asRaj);
+            expectClearAnswer(res, `GET /calendar?${param}`);
+          },
+        ),
+        { numRuns: 80 },
+      );
+    },
+  );
+
   it('GET /requests/:id answers any id clearly', async () => {
     await fc.assert(
       fc.asyncProperty(
