@@ -8,7 +8,8 @@ import {
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { opsRequestsApiRef, OpsRequestsClient } from './api';
-import { requestsRouteRef } from './routes';
+import EventIcon from '@material-ui/icons/Event';
+import { calendarRouteRef, requestsRouteRef } from './routes';
 
 const opsRequestsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -33,6 +34,19 @@ export const opsRequestsPage = PageBlueprint.make({
   },
 });
 
+/** The change calendar: freezes, planned applies, expiries, reviews, re-certifications; iCalendar. */
+export const opsCalendarPage = PageBlueprint.make({
+  name: 'calendar',
+  params: {
+    path: '/ops-calendar',
+    title: 'Change calendar',
+    icon: <EventIcon />,
+    routeRef: calendarRouteRef,
+    loader: () =>
+      import('./components/CalendarPage').then(m => <m.CalendarPage />),
+  },
+});
+
 /** `ui:field: ChangePlanPreview`: a template's last page shows what the server decides. */
 const changePlanPreviewField = FormFieldBlueprint.make({
   name: 'change-plan-preview',
@@ -47,6 +61,11 @@ const changePlanPreviewField = FormFieldBlueprint.make({
 /** Change requests for the new frontend system. */
 export const opsRequestsPlugin = createFrontendPlugin({
   pluginId: 'ops-requests',
-  extensions: [opsRequestsApi, opsRequestsPage, changePlanPreviewField],
-  routes: { requests: requestsRouteRef },
+  extensions: [
+    opsRequestsApi,
+    opsRequestsPage,
+    opsCalendarPage,
+    changePlanPreviewField,
+  ],
+  routes: { requests: requestsRouteRef, calendar: calendarRouteRef },
 });

@@ -33,11 +33,16 @@ function requestEntries(
     targets: request.targets,
   };
   const out: CalendarEntry[] = [];
-  if (request.state === 'approved' && request.applyAt) {
+  if (
+    (request.state === 'approved' || request.state === 'pending') &&
+    request.applyAt
+  ) {
     out.push({
       ...base,
       kind: 'planned-apply',
-      title: `Apply ${request.id}: ${request.title}`,
+      title: `Apply ${request.id}${
+        request.state === 'pending' ? ' (awaiting approval)' : ''
+      }: ${request.title}`,
       start: request.applyAt,
     });
   }

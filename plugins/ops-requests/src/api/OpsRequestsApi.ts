@@ -4,6 +4,7 @@ import {
   ChangePlan,
   ChangeRequest,
   ChangeRequestDetail,
+  CalendarResponse,
 } from '@internal/plugin-ops-requests-common';
 
 /** Client of the ops-requests backend (see its openapi.yaml). */
@@ -13,12 +14,24 @@ export interface OpsRequestsApi {
   getRequest(id: string): Promise<ChangeRequestDetail>;
   approveRequest(id: string, comment?: string): Promise<ChangeRequest>;
   rejectRequest(id: string, justification: string): Promise<ChangeRequest>;
+  /** The change calendar: freezes, planned applies, expiries, reviews, re-certifications. */
+  calendar(filter: CalendarFilterInput): Promise<CalendarResponse>;
+  /** The same as an iCalendar file. */
+  calendarIcs(filter: CalendarFilterInput): Promise<Blob>;
   /** Break-glass in post-review: keep it until its end time. */
   confirmRequest(id: string, comment?: string): Promise<ChangeRequest>;
   /** Break-glass in post-review: revoke it now. */
   revokeRequest(id: string, justification: string): Promise<ChangeRequest>;
   /** What the server would decide for an intent: policy results, approvers, files. Files nothing. */
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan>;
+}
+
+/** The calendar's filters: a team or system ref, and the range (ISO instants). */
+export interface CalendarFilterInput {
+  team?: string;
+  system?: string;
+  from?: string;
+  to?: string;
 }
 
 export const opsRequestsApiRef = createApiRef<OpsRequestsApi>({

@@ -5,8 +5,14 @@ import {
   ChangePlan,
   ChangeRequest,
   ChangeRequestDetail,
+  CalendarResponse,
 } from '@internal/plugin-ops-requests-common';
-import { OpsRequestsApi } from './OpsRequestsApi';
+import { CalendarFilterInput, OpsRequestsApi } from './OpsRequestsApi';
+
+const calendarQuery = (filter: CalendarFilterInput) =>
+  new URLSearchParams(
+    Object.entries(filter).filter(([, v]) => !!v) as [string, string][],
+  ).toString();
 
 /** Talks to the ops-requests backend with the signed-in user's token. */
 export class OpsRequestsClient implements OpsRequestsApi {
@@ -51,6 +57,19 @@ export class OpsRequestsClient implements OpsRequestsApi {
     return this.call(`/requests/${encodeURIComponent(id)}/revoke`, {
       justification,
     });
+  }
+
+  calendar(filter: CalendarFilterInput): Promise<CalendarResponse> {
+    return this.call(`/calendar?${calendarQuery(filter)}`);
+  }
+
+  async calendarIcs(filter: CalendarFilterInput): Promise<Blob> {
+    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
+    const response = await this.options.fetchApi.fetch(
+      `${base}/calendar.ics?${calendarQuery(filter)}`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.blob();
   }
 
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan> {

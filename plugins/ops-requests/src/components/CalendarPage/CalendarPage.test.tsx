@@ -1,0 +1,62 @@
+import { screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import {
+  fakeOpsApi,
+  opsRequestsApiRef,
+  renderWithApis,
+} from '../../__testUtils__/renderWithApis';
+import { CalendarPage } from './CalendarPage';
+
+const response = {
+  from: '2026-12-01T00:00:00.000Z',
+  to: '2026-12-31T00:00:00.000Z',
+  entries: [
+    {
+      kind: 'planned-apply' as const,
+      title: 'Apply cr-1: Network access: web -> gateway (443/tcp)',
+      start: '2026-12-05T22:00:00.000Z',
+      requestId: 'cr-1',
+      teams: ['group:default/netops-edge'],
+      targets: ['component:default/gateway'],
+    },
+    {
+      kind: 'freeze' as const,
+      title: 'Freeze: Year-end freeze (core network)',
+      start: '2026-12-18T18:00:00.000Z',
+      end: '2027-01-04T08:00:00.000Z',
+      teams: [],
+      targets: ['system:default/core-network'],
+    },
+  ],
+};
+
+describe('CalendarPage', () => {
+  it('lists the entries by day, links requests, and asks again with a team filter', async () => {
+    const calendar = jest.fn(async () => response);
+    await renderWithApis(<CalendarPage />, [
+      [opsRequestsApiRef, fakeOpsApi({ calendar })],
+    ]);
+    expect(
+      await screen.findByRole('list', { name: 'Calendar 2026-12-05' }),
+    ).toHaveTextContent('Planned apply');
+    expect(
+      screen.getByRole('link', {
+        name: 'Apply cr-1: Network access: web -> gateway (443/tcp)',
+      }),
+    ).toHaveAttribute('href', '/ops-requests/cr-1');
+    expect(
+      screen.getByRole('list', { name: 'Calendar 2026-12-18' }),
+    ).toHaveTextContent('Freeze: Year-end freeze (core network)');
+
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Team' }),
+      'group:default/netops-dc',
+    );
+    await waitFor(() =>
+      expect(calendar).toHaveBeenLastCalledWith({
+        team: 'group:default/netops-dc',
+        system: '',
+      }),
+    );
+  });
+});
