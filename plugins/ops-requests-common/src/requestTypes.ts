@@ -110,6 +110,7 @@ export interface ChangeRequestDetail extends ChangeRequest {
 /** What the change calendar shows. */
 export type CalendarEntryKind =
   | 'freeze'
+  | 'maintenance'
   | 'planned-apply'
   | 'expiry'
   | 'review-due'

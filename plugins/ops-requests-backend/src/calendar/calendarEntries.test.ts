@@ -59,6 +59,9 @@ const requests = [
   }),
 ];
 
+const withoutMaintenance = <T extends { kind: string }>(entries: T[]) =>
+  entries.filter(e => e.kind !== 'maintenance');
+
 const december = {
   from: new Date('2026-12-01T00:00:00Z'),
   to: new Date('2026-12-31T23:59:59Z'),
@@ -73,7 +76,11 @@ describe('the change calendar', () => {
       recertifyAfterDays: 60,
     });
     expect(
-      entries.map(e => [e.kind, e.requestId ?? e.title, e.start.slice(0, 16)]),
+      withoutMaintenance(entries).map(e => [
+        e.kind,
+        e.requestId ?? e.title,
+        e.start.slice(0, 16),
+      ]),
     ).toEqual([
       // November's month-end close runs into December.
       ['freeze', 'Freeze: Month-end close (core network)', '2026-11-29T00:00'],
@@ -85,7 +92,9 @@ describe('the change calendar', () => {
       ['freeze', 'Freeze: Month-end close (core network)', '2026-12-30T00:00'],
     ]);
     // The month-end close in London time: the last two days of December into 2 January.
-    expect(entries.at(-1)?.end).toBe('2027-01-02T00:00:00.000Z');
+    expect(withoutMaintenance(entries).at(-1)?.end).toBe(
+      '2027-01-02T00:00:00.000Z',
+    );
   });
 
   it('filters by team (its requests; freezes concern everyone) and by system', () => {
@@ -96,7 +105,7 @@ describe('the change calendar', () => {
       recertifyAfterDays: 60,
       filter: { team: 'group:default/netops-edge' },
     });
-    expect(team.map(e => e.requestId ?? e.kind)).toEqual([
+    expect(withoutMaintenance(team).map(e => e.requestId ?? e.kind)).toEqual([
       'freeze',
       'cr-bg',
       'cr-bg',
@@ -118,12 +127,9 @@ describe('the change calendar', () => {
         systemOf: ref => systems[ref],
       },
     });
-    expect(coreNetwork.map(e => e.requestId ?? e.kind)).toEqual([
-      'freeze',
-      'cr-applied',
-      'freeze',
-      'freeze',
-    ]);
+    expect(
+      withoutMaintenance(coreNetwork).map(e => e.requestId ?? e.kind),
+    ).toEqual(['freeze', 'cr-applied', 'freeze', 'freeze']);
     const fraud = calendarEntries({
       policy,
       requests,
@@ -134,6 +140,7 @@ describe('the change calendar', () => {
         systemOf: ref => systems[ref],
       },
     });
+    // The core network's maintenance windows are not the fraud system's.
     expect(fraud.map(e => e.requestId ?? e.kind)).toEqual(['cr-planned']);
   });
 
@@ -148,12 +155,29 @@ describe('the change calendar', () => {
       'https://portal.bank.example',
     );
     expect(ics).toMatch(/^BEGIN:VCALENDAR/);
-    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(7);
+    expect(ics.match(/BEGIN:VEVENT/g)).toHaveLength(
+      calendarEntries({ policy, requests, ...december, recertifyAfterDays: 60 })
+        .length,
+    );
     expect(ics).toContain('SUMMARY:Freeze: Year-end freeze (core network)');
     expect(ics).toContain('DTSTART:20261218T180000Z');
     expect(ics).toContain('DTEND:20270104T080000Z');
     expect(ics).toContain(
       'URL;VALUE=URI:https://portal.bank.example/ops-requests/cr-planned',
     );
+  });
+
+  it("lists the core network's maintenance windows: Tuesdays and Thursdays, 22:00 London", () => {
+    const windows = calendarEntries({
+      policy,
+      requests: [],
+      ...december,
+      recertifyAfterDays: 60,
+    }).filter(e => e.kind === 'maintenance');
+    expect(windows.slice(0, 2).map(w => [w.start, w.end])).toEqual([
+      ['2026-12-01T22:00:00.000Z', '2026-12-02T02:00:00.000Z'],
+      ['2026-12-03T22:00:00.000Z', '2026-12-04T02:00:00.000Z'],
+    ]);
+    expect(windows).toHaveLength(10); // 1 December is a Tuesday, 31 December a Thursday
   });
 });

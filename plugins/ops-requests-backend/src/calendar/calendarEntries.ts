@@ -4,6 +4,7 @@ import {
   ChangePolicy,
   ChangeRequest,
   freezeOccurrences,
+  maintenanceOccurrences,
 } from '@internal/plugin-ops-requests-common';
 
 export interface CalendarFilter {
@@ -120,6 +121,25 @@ export function calendarEntries(options: {
         ],
       })),
     );
+  const maintenance: CalendarEntry[] = (
+    policy.spec.changeCalendar?.maintenanceWindows ?? []
+  )
+    .filter(
+      w =>
+        !system ||
+        w.scope.all ||
+        !!w.scope.systems?.some(s => lowerRef(s) === system),
+    )
+    .flatMap(w =>
+      maintenanceOccurrences(w, from, to).map(o => ({
+        kind: 'maintenance' as const,
+        title: `Maintenance: ${w.name}`,
+        start: o.start,
+        end: o.end,
+        teams: [],
+        targets: [...(w.scope.systems ?? []), ...(w.scope.domains ?? [])],
+      })),
+    );
   const steps = requests
     .filter(
       r => !team || Object.values(r.approvers).some(t => lowerRef(t!) === team),
@@ -129,7 +149,7 @@ export function calendarEntries(options: {
     )
     .flatMap(r => requestEntries(r, options.recertifyAfterDays))
     .filter(e => inRange(e.start, from, to));
-  return [...freezes, ...steps].sort(
+  return [...freezes, ...maintenance, ...steps].sort(
     (a, b) => Date.parse(a.start) - Date.parse(b.start),
   );
 }

@@ -130,4 +130,52 @@ describe('freeze windows', () => {
       message: 'break-glass during an incident is not held by change freezes',
     });
   });
+
+  describe('maintenance windows', () => {
+    const facts = (at: string, planned: boolean, production = true) => ({
+      kind: 'network-access' as const,
+      names: ['a-to-fw'],
+      exposure: 'internal' as const,
+      dataClasses: [],
+      production,
+      owners: { netops: 'group:default/netops-dc' },
+      changeScope: {
+        at,
+        planned,
+        entities: [
+          {
+            entityRef: 'resource:default/fw-edge',
+            hop: 0,
+            system: 'system:default/core-network',
+          },
+        ],
+      },
+    });
+    const rule = (f: ReturnType<typeof facts>) =>
+      evaluatePolicy(repositoryPolicy(), f).results.find(
+        r => r.rule === 'maintenance-window',
+      );
+
+    it('pass a planned production change inside one (Tuesday 23:00 London)', () => {
+      expect(rule(facts('2027-02-09T23:00:00Z', true))).toEqual({
+        rule: 'maintenance-window',
+        passed: true,
+        message: 'applies inside Core network maintenance',
+      });
+    });
+
+    it('refuse a planned production change outside, naming the next one', () => {
+      expect(rule(facts('2027-02-10T12:00:00Z', true))).toEqual({
+        rule: 'maintenance-window',
+        passed: false,
+        message:
+          '2027-02-10T12:00:00Z is outside the maintenance windows of resource:default/fw-edge; plan it in the next one: Core network maintenance at 2027-02-11T22:00:00.000Z',
+      });
+    });
+
+    it('only inform an unplanned change, and leave non-production alone', () => {
+      expect(rule(facts('2027-02-10T12:00:00Z', false))?.passed).toBe(true);
+      expect(rule(facts('2027-02-10T12:00:00Z', true, false))).toBeUndefined();
+    });
+  });
 });

@@ -45,11 +45,44 @@ export const freezeSchema = z
 
 export type Freeze = z.infer<typeof freezeSchema>;
 
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * A maintenance window: every week on `days` from `from` (local time in
+ * `timeZone`) for `durationMinutes`. A planned production change to an
+ * entity in its scope must apply inside one.
+ */
+export const maintenanceWindowSchema = z
+  .object({
+    name: z.string().min(1),
+    scope: freezeScope,
+    weekly: z
+      .object({
+        days: z.array(z.enum(WEEKDAYS)).min(1),
+        from: z.string().regex(/^\d{2}:\d{2}$/, 'a local time like 22:00'),
+        durationMinutes: z
+          .number()
+          .int()
+          .min(15)
+          .max(24 * 60),
+      })
+      .strict(),
+    timeZone: z.string().default('UTC'),
+  })
+  .strict()
+  .refine(w => IANAZone.isValidZone(w.timeZone), {
+    path: ['timeZone'],
+    message: 'unknown time zone',
+  });
+
+export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
+
 export const changeCalendarSchema = z
   .object({
     /** Dependents of the target this many hops away are checked too. */
     blastRadiusDepth: z.number().int().min(0).max(6),
     freezes: z.array(freezeSchema),
+    maintenanceWindows: z.array(maintenanceWindowSchema).default([]),
   })
   .strict();
 
@@ -102,6 +135,34 @@ export function freezeOccurrences(
   return out;
 }
 
+/** The occurrences of a weekly maintenance window that overlap [from, to]. */
+export function maintenanceOccurrences(
+  window: MaintenanceWindow,
+  from: Date,
+  to: Date,
+): FreezeOccurrence[] {
+  const out: FreezeOccurrence[] = [];
+  const [hour, minute] = window.weekly.from.split(':').map(Number);
+  let day = DateTime.fromJSDate(from, { zone: window.timeZone })
+    .startOf('day')
+    .minus({ days: 1 });
+  while (day.toMillis() <= to.getTime()) {
+    if (window.weekly.days.includes(WEEKDAYS[day.weekday - 1])) {
+      const start = day.set({ hour, minute });
+      const end = start.plus({ minutes: window.weekly.durationMinutes });
+      if (start.toMillis() <= to.getTime() && end.toMillis() > from.getTime()) {
+        out.push({
+          freeze: window.name,
+          start: start.toUTC().toISO()!,
+          end: end.toUTC().toISO()!,
+        });
+      }
+    }
+    day = day.plus({ days: 1 });
+  }
+  return out;
+}
+
 /** An entity the change touches (the target, or a dependent `hop` hops away), as a freeze scope sees it. */
 export interface ChangeScopeEntity {
   entityRef: string;
@@ -113,8 +174,11 @@ export interface ChangeScopeEntity {
   zone?: string;
 }
 
-/** Whether a freeze's scope covers the entity. */
-export function inScope(freeze: Freeze, entity: ChangeScopeEntity): boolean {
+/** Whether a freeze's (or maintenance window's) scope covers the entity. */
+export function inScope(
+  freeze: Pick<Freeze, 'scope'>,
+  entity: ChangeScopeEntity,
+): boolean {
   const { scope } = freeze;
   const has = (list: string[] | undefined, value: string | undefined) =>
     !!value && !!list?.some(v => v.toLocaleLowerCase('en-US') === value);

@@ -49,7 +49,12 @@ export interface ChangeRequestFacts {
    * When the change would apply, and what it touches: the target and its
    * dependents up to the policy's blast-radius depth (for change freezes).
    */
-  changeScope?: { at: string; entities: ChangeScopeEntity[] };
+  changeScope?: {
+    at: string;
+    /** Whether `at` is a planned apply time (else: on approval, from now). */
+    planned?: boolean;
+    entities: ChangeScopeEntity[];
+  };
   /** Asked as break-glass: what the break-glass rules judge. */
   breakGlass?: {
     durationMinutes: number;

@@ -6,7 +6,11 @@ import {
   PortRule,
   RuleResult,
 } from './changeRequest';
-import { freezeOccurrences, inScope } from './changeCalendar';
+import {
+  freezeOccurrences,
+  inScope,
+  maintenanceOccurrences,
+} from './changeCalendar';
 import { ChangePolicy, SecurityControl } from './policyDocument';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -376,6 +380,44 @@ function changeFreeze(
 }
 
 /**
+ * Maintenance windows: a planned production change to a target a window
+ * covers must apply inside one; an unplanned one is told when the next is.
+ */
+function maintenanceWindow(
+  policy: ChangePolicy,
+  facts: ChangeRequestFacts,
+): RuleResult[] {
+  const windows = policy.spec.changeCalendar?.maintenanceWindows ?? [];
+  const target = facts.changeScope?.entities.find(e => e.hop === 0);
+  if (!target || !facts.production || facts.breakGlass) return [];
+  const mine = windows.filter(w => inScope(w, target));
+  if (!mine.length) return [];
+  const at = new Date(facts.changeScope!.at);
+  const inside = mine.find(w => maintenanceOccurrences(w, at, at).length);
+  if (inside) {
+    return [pass('maintenance-window', `applies inside ${inside.name}`)];
+  }
+  const week = new Date(at.getTime() + 8 * DAY_MS);
+  const next = mine
+    .flatMap(w => maintenanceOccurrences(w, at, week))
+    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  const when = next ? `${next.freeze} at ${next.start}` : 'none this week';
+  return [
+    facts.changeScope!.planned
+      ? fail(
+          'maintenance-window',
+          `${facts.changeScope!.at} is outside the maintenance windows of ${
+            target.entityRef
+          }; plan it in the next one: ${when}`,
+        )
+      : pass(
+          'maintenance-window',
+          `no planned time: applied on approval; the next maintenance window is ${when}`,
+        ),
+  ];
+}
+
+/**
  * Break-glass: where the policy allows it (destination zone, never from
  * outside the catalog), for how long, how many per person, and only for
  * someone on call for an owning team now.
@@ -461,6 +503,7 @@ export function evaluatePolicy(
     controls(policy, facts),
     approvers(facts, requiredApprovals, secops.result.passed),
     ...changeFreeze(policy, facts),
+    ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),
   ];
   return {

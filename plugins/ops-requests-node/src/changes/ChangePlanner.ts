@@ -264,6 +264,7 @@ export class ChangePlanner {
     if (calendar) {
       facts.changeScope = {
         at: applyAt ?? this.now().toISOString(),
+        planned: !!applyAt,
         entities: await resolver.changeScope(
           targetRef,
           calendar.blastRadiusDepth,

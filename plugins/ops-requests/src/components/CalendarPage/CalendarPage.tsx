@@ -21,6 +21,7 @@ import { useRequestsData } from '../useRequestsData';
 
 const KIND_TITLES: Record<CalendarEntryKind, string> = {
   freeze: 'Freeze',
+  maintenance: 'Maintenance window',
   'planned-apply': 'Planned apply',
   expiry: 'Expiry / revocation',
   'review-due': 'Break-glass review due',
@@ -123,8 +124,9 @@ export function CalendarPage() {
             </Button>
           </Flex>
           <Text as="p" variant="body-small" color="secondary">
-            The next 30 days: change freezes, planned applies, expiries and
-            revocations, break-glass reviews and re-certifications.
+            The next 30 days: change freezes, maintenance windows, planned
+            applies, expiries and revocations, break-glass reviews and
+            re-certifications.
           </Text>
           <Flex gap="3" style={{ flexWrap: 'wrap' }}>
             <TextField
