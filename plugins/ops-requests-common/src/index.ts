@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './enums';
+export * from './approvingRoles';
 export * from './permissions';
 export * from './policy';
 export type * from './requestTypes';

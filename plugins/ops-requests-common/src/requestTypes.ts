@@ -1,4 +1,4 @@
-import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { ApprovingRole } from './approvingRoles';
 import { RuleResult } from './policy/changeRequest';
 import type { ChangeIntent } from './requests/changeIntent';
 import type { RequestKind, RequestState } from './enums';
@@ -32,9 +32,9 @@ export interface ChangePlan {
   /** Entity refs the request is about; the first is the one whose owners approve. */
   targets: string[];
   policy: { version: string; passed: boolean; results: RuleResult[] };
-  requiredApprovals: Discipline[];
+  requiredApprovals: ApprovingRole[];
   /** The approving team per required discipline, from the first target's typed owners. */
-  approvers: Partial<Record<Discipline, string>>;
+  approvers: Partial<Record<ApprovingRole, string>>;
   /** The rendered change, path → content. */
   files: Record<string, string>;
   /** When granted access ends (ISO date-time, UTC). */
@@ -58,7 +58,7 @@ export interface BreakGlass {
 }
 
 export interface Approval {
-  discipline: Discipline;
+  discipline: ApprovingRole;
   decidedBy: string;
   decidedAt: string;
   comment?: string;
@@ -73,9 +73,9 @@ export interface ChangeRequest {
   targets: string[];
   change: RequestChange;
   policy: { version: string; results: RuleResult[] };
-  requiredApprovals: Discipline[];
+  requiredApprovals: ApprovingRole[];
   /** The approving team per required discipline, resolved from typed ownership at request time. */
-  approvers: Partial<Record<Discipline, string>>;
+  approvers: Partial<Record<ApprovingRole, string>>;
   /** What was asked for (absent on requests filed before intents were stored). */
   intent?: ChangeIntent;
   expiresAt?: string;

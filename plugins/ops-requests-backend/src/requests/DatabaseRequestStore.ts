@@ -3,11 +3,11 @@ import {
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
-import { Discipline } from '@internal/plugin-integrated-ops-common';
 import {
   AuditEntry,
   ChangeRequest,
   RequestState,
+  ApprovingRole,
 } from '@internal/plugin-ops-requests-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
@@ -49,7 +49,7 @@ type Row = {
 
 type ApprovalRow = {
   request_id: string;
-  discipline: Discipline;
+  discipline: ApprovingRole;
   decided_by: string;
   decided_at: string;
   comment: string | null;
@@ -197,7 +197,7 @@ export class DatabaseRequestStore implements RequestStore {
 
   async approve(input: {
     id: string;
-    disciplines: Discipline[];
+    disciplines: ApprovingRole[];
     actor: string;
     at: string;
     comment?: string;
@@ -211,7 +211,7 @@ export class DatabaseRequestStore implements RequestStore {
             `change request ${input.id} is already ${row.state}`,
           );
         }
-        const required: Discipline[] = JSON.parse(row.required_approvals);
+        const required: ApprovingRole[] = JSON.parse(row.required_approvals);
         const done = (
           await tx<ApprovalRow>('change_request_approvals').where({
             request_id: input.id,

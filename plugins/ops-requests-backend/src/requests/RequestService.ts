@@ -8,15 +8,13 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import {
-  Discipline,
-  DISCIPLINE_TITLES,
-  lowerRef,
-} from '@internal/plugin-integrated-ops-common';
+import { lowerRef } from '@internal/plugin-integrated-ops-common';
 import {
   ChangeIntent,
   ChangePlan,
   ChangeRequest,
+  ApprovingRole,
+  approvingRoleTitle,
 } from '@internal/plugin-ops-requests-common';
 import {
   ChangePlanner,
@@ -116,7 +114,7 @@ export class RequestService {
     if (missing.length) {
       throw new InputError(
         `${plan.targets[0]} has no ${missing
-          .map(d => DISCIPLINE_TITLES[d])
+          .map(d => approvingRoleTitle(d))
           .join(', ')} owner to approve it`,
       );
     }
@@ -188,7 +186,7 @@ export class RequestService {
       description: `${
         request.requestedBy
       } asks; your team approves as ${Object.entries(approvers)
-        .map(([d]) => DISCIPLINE_TITLES[d as Discipline])
+        .map(([d]) => approvingRoleTitle(d as ApprovingRole))
         .join(' / ')} owner. Policy ${request.policy.version} passed.`,
       link: `/ops-requests/${id}`,
     });

@@ -1,7 +1,7 @@
-import { Discipline } from '@internal/plugin-integrated-ops-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
 import {
+  ApprovingRole,
   AuditEntry,
   ChangeRequest,
   RequestState,
@@ -46,7 +46,7 @@ export interface RequestStore {
   /** Records approvals for the given disciplines; completes the request when none is missing. */
   approve(input: {
     id: string;
-    disciplines: Discipline[];
+    disciplines: ApprovingRole[];
     actor: string;
     at: string;
     comment?: string;

@@ -33,6 +33,11 @@ export const freezeSchema = z
       .strict()
       .optional(),
     timeZone: z.string().default('UTC'),
+    /**
+     * `refuse` (default): no change while it is in force. `change-advisory`:
+     * allowed with the change advisory board's approval as well.
+     */
+    allow: z.enum(['refuse', 'change-advisory']).default('refuse'),
   })
   .strict()
   .refine(f => (f.from && f.to) !== undefined || f.monthly, {
@@ -83,8 +88,22 @@ export const changeCalendarSchema = z
     blastRadiusDepth: z.number().int().min(0).max(6),
     freezes: z.array(freezeSchema),
     maintenanceWindows: z.array(maintenanceWindowSchema).default([]),
+    /** The group that approves changes in freezes that allow it. */
+    changeAdvisory: z
+      .object({ group: z.string().min(1) })
+      .strict()
+      .optional(),
   })
-  .strict();
+  .strict()
+  .refine(
+    c =>
+      c.changeAdvisory || !c.freezes.some(f => f.allow === 'change-advisory'),
+    {
+      path: ['changeAdvisory'],
+      message:
+        'a freeze allows change-advisory approval but no changeAdvisory.group is named',
+    },
+  );
 
 export type ChangeCalendar = z.infer<typeof changeCalendarSchema>;
 

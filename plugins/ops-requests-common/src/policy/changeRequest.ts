@@ -1,4 +1,5 @@
 import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { ApprovingRole } from '../approvingRoles';
 import type { RequestKind } from '../enums';
 import { ChangeScopeEntity } from './changeCalendar';
 import { SecurityControl } from './policyDocument';
@@ -76,5 +77,7 @@ export interface PolicyResult {
   passed: boolean;
   results: RuleResult[];
   /** Disciplines whose owners must approve, derived from the request and the rules. */
-  requiredApprovals: Discipline[];
+  requiredApprovals: ApprovingRole[];
+  /** The change advisory board's group, when a freeze lets it approve the change. */
+  changeAdvisory?: string;
 }

@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js';
 import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { ApprovingRole, CHANGE_ADVISORY } from '../approvingRoles';
 import {
   ChangeRequestFacts,
   PolicyResult,
@@ -306,10 +307,14 @@ function approvalsFor(
 /** Every discipline that must approve has an owning team to do it. */
 function approvers(
   facts: ChangeRequestFacts,
-  required: Discipline[],
+  required: ApprovingRole[],
   secopsReported: boolean,
 ): RuleResult {
-  const missing = required.filter(
+  // The change advisory board comes from the policy, not from the owners.
+  const owned = required.filter(
+    (d): d is Discipline => d !== 'change-advisory',
+  );
+  const missing = owned.filter(
     d => !facts.owners[d] && (d !== 'secops' || secopsReported),
   );
   return missing.length
@@ -321,7 +326,7 @@ function approvers(
       )
     : pass(
         'approvers',
-        `approvals from ${required
+        `approvals from ${owned
           .map(d => `${d} (${facts.owners[d]})`)
           .join(', ')}`,
       );
@@ -335,48 +340,66 @@ function approvers(
 function changeFreeze(
   policy: ChangePolicy,
   facts: ChangeRequestFacts,
-): RuleResult[] {
+): { results: RuleResult[]; changeAdvisory?: string } {
   const calendar = policy.spec.changeCalendar;
-  if (!calendar || !facts.changeScope) return [];
+  if (!calendar || !facts.changeScope) return { results: [] };
   if (facts.breakGlass) {
-    return [
-      pass(
-        'change-freeze',
-        'break-glass during an incident is not held by change freezes',
-      ),
-    ];
+    return {
+      results: [
+        pass(
+          'change-freeze',
+          'break-glass during an incident is not held by change freezes',
+        ),
+      ],
+    };
   }
   const at = new Date(facts.changeScope.at);
   for (const freeze of calendar.freezes) {
     const [occurrence] = freezeOccurrences(freeze, at, at);
     if (!occurrence) continue;
     const hit = facts.changeScope.entities.find(e => inScope(freeze, e));
-    if (hit) {
-      const where =
-        hit.hop === 0
-          ? 'the target'
-          : `${hit.hop} ${
-              hit.hop === 1 ? 'hop' : 'hops'
-            } from the target, via ${hit.via}`;
-      return [
+    if (!hit) continue;
+    const where =
+      hit.hop === 0
+        ? 'the target'
+        : `${hit.hop} ${hit.hop === 1 ? 'hop' : 'hops'} from the target, via ${
+            hit.via
+          }`;
+    const frozen = `${freeze.name} (${occurrence.start} to ${occurrence.end}) freezes ${hit.entityRef} (${where})`;
+    if (freeze.allow === 'change-advisory' && calendar.changeAdvisory) {
+      const group = calendar.changeAdvisory.group;
+      return {
+        results: [
+          pass(
+            'change-freeze',
+            `${frozen}: allowed with the approval of the change advisory board (${group})`,
+          ),
+        ],
+        changeAdvisory: group,
+      };
+    }
+    return {
+      results: [
         fail(
           'change-freeze',
-          `${freeze.name} (${occurrence.start} to ${occurrence.end}) freezes ${hit.entityRef} (${where}); plan the change after ${occurrence.end}`,
+          `${frozen}; plan the change after ${occurrence.end}`,
         ),
-      ];
-    }
+      ],
+    };
   }
   const n = facts.changeScope.entities.length;
-  return [
-    pass(
-      'change-freeze',
-      `no freeze at ${
-        facts.changeScope.at
-      } covers the target or its blast radius (${n} ${
-        n === 1 ? 'entity' : 'entities'
-      }, ${calendar.blastRadiusDepth} hops)`,
-    ),
-  ];
+  return {
+    results: [
+      pass(
+        'change-freeze',
+        `no freeze at ${
+          facts.changeScope.at
+        } covers the target or its blast radius (${n} ${
+          n === 1 ? 'entity' : 'entities'
+        }, ${calendar.blastRadiusDepth} hops)`,
+      ),
+    ],
+  };
 }
 
 /**
@@ -493,7 +516,11 @@ export function evaluatePolicy(
   now: Date = new Date(),
 ): PolicyResult {
   const secops = secopsInvolvement(policy, facts);
-  const requiredApprovals = approvalsFor(facts, secops.required);
+  const freeze = changeFreeze(policy, facts);
+  const requiredApprovals: ApprovingRole[] = [
+    ...approvalsFor(facts, secops.required),
+    ...(freeze.changeAdvisory ? [CHANGE_ADVISORY] : []),
+  ];
   const results = [
     ...naming(policy, facts),
     cidrBreadth(policy, facts),
@@ -502,7 +529,7 @@ export function evaluatePolicy(
     productionExpiry(policy, facts, now),
     controls(policy, facts),
     approvers(facts, requiredApprovals, secops.result.passed),
-    ...changeFreeze(policy, facts),
+    ...freeze.results,
     ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),
   ];
@@ -511,5 +538,6 @@ export function evaluatePolicy(
     passed: results.every(r => r.passed),
     results,
     requiredApprovals,
+    changeAdvisory: freeze.changeAdvisory,
   };
 }

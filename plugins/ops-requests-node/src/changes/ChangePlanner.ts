@@ -3,6 +3,7 @@ import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Discipline } from '@internal/plugin-integrated-ops-common';
 import {
+  ApprovingRole,
   ChangeIntent,
   ChangePlan,
   ChangeRequestFacts,
@@ -272,9 +273,11 @@ export class ChangePlanner {
       };
     }
     const result = evaluatePolicy(policy, facts, this.now());
-    const approvers: Partial<Record<Discipline, string>> = {};
+    const approvers: Partial<Record<ApprovingRole, string>> = {};
     for (const d of result.requiredApprovals) {
-      if (facts.owners[d]) approvers[d] = facts.owners[d];
+      const team =
+        d === 'change-advisory' ? result.changeAdvisory : facts.owners[d];
+      if (team) approvers[d] = team;
     }
     return {
       policy: {

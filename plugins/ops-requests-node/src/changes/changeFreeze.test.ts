@@ -75,7 +75,11 @@ const catalog = [
   ),
 ];
 
-async function planner(depth: number, now: string) {
+async function planner(
+  depth: number,
+  now: string,
+  allow: 'refuse' | 'change-advisory' = 'refuse',
+) {
   const policy = parse(
     await readFile(
       resolve(__dirname, '../../../../policies/change-policy.yaml'),
@@ -90,8 +94,10 @@ async function planner(depth: number, now: string) {
         monthly: { fromDay: -2, toDay: 2 },
         timeZone: 'Europe/London',
         scope: { domains: ['domain:default/payments'] },
+        allow,
       },
     ],
+    changeAdvisory: { group: 'group:default/change-advisory-board' },
   };
   const file = join(
     await mkdtemp(join(tmpdir(), 'iop-freeze-')),
@@ -161,5 +167,22 @@ describe('change freezes over the blast radius', () => {
       passed: false,
       message: expect.stringMatching(/^Month-end close/),
     });
+  });
+
+  it('let the change advisory board approve a change in a freeze that allows it', async () => {
+    const plan = await (
+      await planner(2, '2026-03-30T12:00:00Z', 'change-advisory')
+    ).plan(intent, requester);
+    expect(plan.policy.passed).toBe(true);
+    expect(plan.requiredApprovals).toEqual(['netops', 'change-advisory']);
+    expect(plan.approvers).toEqual({
+      netops: 'group:default/netops-dc',
+      'change-advisory': 'group:default/change-advisory-board',
+    });
+    expect(
+      plan.policy.results.find(r => r.rule === 'change-freeze')?.message,
+    ).toMatch(
+      /freezes component:default\/storefront-web \(2 hops from the target, via component:default\/app\): allowed with the approval of the change advisory board \(group:default\/change-advisory-board\)$/,
+    );
   });
 });

@@ -228,7 +228,9 @@ export function createPolicyCheckAction(options: {
 
       const approvers: Record<string, string> = {};
       for (const d of result.requiredApprovals) {
-        if (owners[d]) approvers[d] = owners[d]!;
+        const team =
+          d === 'change-advisory' ? result.changeAdvisory : owners[d];
+        if (team) approvers[d] = team;
       }
       ctx.output('passed', result.passed);
       ctx.output(

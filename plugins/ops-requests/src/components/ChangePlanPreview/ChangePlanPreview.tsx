@@ -1,12 +1,10 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  DISCIPLINE_TITLES,
-  formatInstant,
-} from '@internal/plugin-integrated-ops-common';
+import { formatInstant } from '@internal/plugin-integrated-ops-common';
 import {
   ChangeIntentInput,
   ChangePlan,
+  approvingRoleTitle,
 } from '@internal/plugin-ops-requests-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Alert, Flex, Text } from '@backstage/ui';
@@ -126,7 +124,7 @@ export function ChangePlanPreview(
         <ul aria-label="Approvers" style={{ margin: 0 }}>
           {value.requiredApprovals.map(d => (
             <li key={d}>
-              {DISCIPLINE_TITLES[d]}:{' '}
+              {approvingRoleTitle(d)}:{' '}
               {value.approvers[d] ? (
                 <TeamPeople team={value.approvers[d]!} />
               ) : (

@@ -1,6 +1,8 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { DISCIPLINE_TITLES } from '@internal/plugin-integrated-ops-common';
-import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
+import {
+  ChangeRequestDetail,
+  approvingRoleTitle,
+} from '@internal/plugin-ops-requests-common';
 import { Button, Flex, Text, TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';
@@ -16,7 +18,7 @@ function ApprovalImpact(props: { request: ChangeRequestDetail }) {
   if (pending.length > 1) {
     return (
       <Text as="p">
-        Pending approvals: {pending.map(d => DISCIPLINE_TITLES[d]).join(', ')}.
+        Pending approvals: {pending.map(d => approvingRoleTitle(d)).join(', ')}.
         Yours is one of them, so nothing is applied yet.
       </Text>
     );

@@ -9,11 +9,11 @@ import {
   Grid,
   Text,
 } from '@backstage/ui';
-import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
 import {
-  DISCIPLINE_TITLES,
-  formatInstant,
-} from '@internal/plugin-integrated-ops-common';
+  ChangeRequestDetail,
+  approvingRoleTitle,
+} from '@internal/plugin-ops-requests-common';
+import { formatInstant } from '@internal/plugin-integrated-ops-common';
 import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { LoadError } from '../LoadError';
@@ -114,7 +114,7 @@ export function RequestDetail() {
               const approval = value.approvals.find(a => a.discipline === d);
               return (
                 <li key={d}>
-                  {DISCIPLINE_TITLES[d]}:{' '}
+                  {approvingRoleTitle(d)}:{' '}
                   {value.approvers[d] ? (
                     <TeamPeople team={value.approvers[d]!} />
                   ) : (

@@ -1,10 +1,10 @@
 import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { formatInstant } from '@internal/plugin-integrated-ops-common';
 import {
-  DISCIPLINE_TITLES,
-  formatInstant,
-} from '@internal/plugin-integrated-ops-common';
-import { ChangeRequest } from '@internal/plugin-ops-requests-common';
+  ChangeRequest,
+  approvingRoleTitle,
+} from '@internal/plugin-ops-requests-common';
 import {
   Cell,
   CellText,
@@ -72,7 +72,7 @@ const columns: ColumnConfig<ChangeRequest>[] = [
         title={r.requiredApprovals
           .map(
             d =>
-              `${DISCIPLINE_TITLES[d]}${
+              `${approvingRoleTitle(d)}${
                 r.approvals.some(a => a.discipline === d) ? ' ✓' : ''
               }`,
           )

@@ -1,0 +1,20 @@
+import {
+  Discipline,
+  DISCIPLINE_TITLES,
+} from '@internal/plugin-integrated-ops-common';
+
+/**
+ * Who approves a request: the owning team of a discipline, or the change
+ * advisory board the policy names when a change falls in a freeze that
+ * allows it.
+ */
+export type ApprovingRole = Discipline | 'change-advisory';
+
+export const CHANGE_ADVISORY: ApprovingRole = 'change-advisory';
+
+/** "NetOps", "SecOps", "Change advisory board". */
+export function approvingRoleTitle(role: ApprovingRole): string {
+  return role === 'change-advisory'
+    ? 'Change advisory board'
+    : DISCIPLINE_TITLES[role];
+}
