@@ -14,7 +14,24 @@ test('an Alertmanager alert on 10.20.3.14:8443 reaches SOC Tier 1 on call, in th
   page,
   request,
 }) => {
-  await waitForTypedOwners(request, await guestToken(request));
+  const token = await guestToken(request);
+  await waitForTypedOwners(request, token);
+  // The lookup's index catches up with the catalog on its own schedule: wait
+  // until it has the scoring service's inherited SecOps owner.
+  await expect
+    .poll(
+      async () => {
+        const res = await request.get('/api/integrated-ops/lookup', {
+          params: { q: '10.20.3.14' },
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return res.ok()
+          ? (await res.json()).matches[0]?.answer?.owners.secops.team?.ref
+          : res.status();
+      },
+      { timeout: 60_000 },
+    )
+    .toBe('group:default/soc-tier1');
   const summary = `Credential stuffing against fraud scoring ${Date.now()}`;
   const webhook = {
     version: '4',

@@ -3,6 +3,8 @@ export const REQUEST_KINDS = [
   'network-access',
   'new-service',
   'security-controls',
+  /** Filed by the backend: a namespace's default-deny + DNS egress baseline, reviewed on its own. */
+  'namespace-baseline',
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 

@@ -131,7 +131,7 @@ describe('RequestService: the backend derives what gates a change', () => {
   });
 
   it('sweeps change branches no request names once they are ten minutes old', async () => {
-    const { service, git, clock, branches } = await setup();
+    const { service, git, clock, branches, store } = await setup();
     const filed = await service.create(intent(), raj);
     await git.publishBranch({
       repository: 'infrastructure',
@@ -146,7 +146,9 @@ describe('RequestService: the backend derives what gates a change', () => {
     expect(await service.sweepOrphanBranches()).toEqual([
       'change/cr-20260302-0rphan',
     ]);
-    expect(await branches()).toEqual([filed.change.branch, 'main']);
+    expect(await branches()).toEqual(
+      [filed.change.branch, await baselineBranch(store), 'main'].sort(),
+    );
   });
 
   it('merges only the reviewed commit: a branch that moved is refused and recorded', async () => {
@@ -182,16 +184,25 @@ describe('RequestService: the backend derives what gates a change', () => {
   });
 
   it('deletes the branch of a rejected request', async () => {
-    const { service, branches } = await setup();
+    const { service, branches, store } = await setup();
     const created = await service.create(intent(), raj);
     await service.reject(
       created.id,
       'user:default/lucas',
       'not while the incident is open',
     );
-    expect(await branches()).toEqual(['main']);
+    // The namespace baseline it asked for is its own request, still open.
+    expect(await branches()).toEqual([await baselineBranch(store), 'main']);
   });
 });
+
+/** The branch of the namespace baseline request the first access request filed. */
+async function baselineBranch(store: Ctx['store']) {
+  const [baseline] = (await store.list({})).filter(
+    r => r.kind === 'namespace-baseline',
+  );
+  return baseline.change.branch;
+}
 
 async function grant(ctx: Ctx, expiresAt: string) {
   const created = await ctx.service.create(intent({ expiresAt }), raj);

@@ -222,6 +222,7 @@ describe('break-glass access', () => {
     const audit = await store.audit(granted.id);
     expect(audit.map(a => a.action)).toEqual([
       'created',
+      'baseline',
       'break-glass',
       'applied',
       'revoked',

@@ -272,8 +272,12 @@ describe.each(databases.eachSupportedId())(
           await request(server)
             .get('/api/ops-requests/requests?view=awaiting')
             .set(as(ANA))
-        ).body.items.map((r: any) => r.id),
-      ).toEqual([id]);
+        ).body.items.map((r: any) => [r.kind, r.id === id]),
+      ).toEqual([
+        // The namespace baseline it asked for, filed on its own.
+        ['namespace-baseline', false],
+        ['network-access', true],
+      ]);
 
       const first = await approve(ANA);
       expect(first.status).toBe(200);
@@ -294,6 +298,7 @@ describe.each(databases.eachSupportedId())(
       ).body.audit;
       expect(audit.map((e: any) => `${e.action} ${e.actor}`)).toEqual([
         `created ${TOM}`,
+        'baseline ops-requests:portal',
         `approved:netops ${ANA}`,
         `approved:secops ${LUCAS}`,
         `approved ${LUCAS}`,
@@ -305,8 +310,12 @@ describe.each(databases.eachSupportedId())(
           await request(server)
             .get('/api/ops-requests/requests?view=mine')
             .set(as(TOM))
-        ).body.items[0].state,
-      ).toBe('applied');
+        ).body.items.map((r: any) => [r.kind, r.state]),
+      ).toEqual([
+        // Filed in TOM's name with his request, it waits for NetOps on its own.
+        ['namespace-baseline', 'pending'],
+        ['network-access', 'applied'],
+      ]);
     });
 
     it('needs a justification to reject, and a rejected request cannot be approved', async () => {

@@ -100,7 +100,9 @@ it('two replicas deciding the same requests at once: each decision lands exactly
       ).toHaveLength(1);
       expect(actions.filter((x: string) => x === 'created')).toHaveLength(1);
       expect(actions.filter((x: string) => x === 'applied')).toHaveLength(1);
-      expect(actions).toHaveLength(5);
+      // The namespace baseline: filed once, noted on each request.
+      expect(actions.filter((x: string) => x === 'baseline')).toHaveLength(1);
+      expect(actions).toHaveLength(6);
     }
   } finally {
     await a.stop();

@@ -291,6 +291,7 @@ function approvalsFor(
     'network-access': 'netops',
     'new-service': 'devops',
     'security-controls': 'secops',
+    'namespace-baseline': 'netops',
   };
   const base: Discipline[] = [first[facts.kind]];
   if (secops && !base.includes('secops')) base.push('secops');

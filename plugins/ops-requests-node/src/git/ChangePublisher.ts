@@ -45,6 +45,11 @@ export interface ChangePublisher {
   }): Promise<string>;
   /** The change's files read from git at the commit; undefined where not readable here. */
   files(commit: string): Promise<Record<string, string> | undefined>;
+  /**
+   * A file on the main branch: its content, undefined when main holds no
+   * such file, null when this provider cannot tell.
+   */
+  fileOnMain(path: string): Promise<string | undefined | null>;
   /** Change branches (prefix "change/") with their commit times, where the provider can list them. */
   branches(prefix: string): Promise<{ branch: string; committedAt: string }[]>;
 }

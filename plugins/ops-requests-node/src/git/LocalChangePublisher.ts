@@ -54,6 +54,14 @@ export class LocalChangePublisher implements ChangePublisher {
     return this.repositories.changedFiles(this.repository, commit);
   }
 
+  async fileOnMain(path: string): Promise<string | undefined> {
+    try {
+      return await this.repositories.show(this.repository, 'main', path);
+    } catch {
+      return undefined;
+    }
+  }
+
   async branches(prefix: string) {
     return this.repositories.branches(this.repository, prefix);
   }

@@ -26,6 +26,11 @@ export abstract class RemoteChangePublisher implements ChangePublisher {
     return undefined;
   }
 
+  /** Not read from GitHub / GitLab: the caller is told it cannot tell. */
+  async fileOnMain(): Promise<string | undefined | null> {
+    return null;
+  }
+
   async branches(): Promise<{ branch: string; committedAt: string }[]> {
     return [];
   }
