@@ -14,11 +14,16 @@ import { AddressInfo } from 'net';
  *   `merge_commit_message`, `should_remove_source_branch`): 200 the merge
  *   request with `merge_commit_sha`, 409 "SHA does not match HEAD of source
  *   branch", 405 when it cannot be merged.
+ * - GitHub `GET /repos/{owner}/{repo}/contents/{path}?ref=main` and GitLab
+ *   `GET /api/v4/projects/:id/repository/files/:file_path?ref=main`: 200 with
+ *   base64 `content`, 404 when main holds no such file (`mainFiles`).
  * `heads` holds each pull / merge request's current head SHA; `calls`
  * records every request with its body and auth header.
  */
 export async function startVendorServer() {
   const heads = new Map<string, string>();
+  /** Files on the base branch, by repository ("owner/repo" or GitLab path) and file path. */
+  const mainFiles = new Map<string, string>();
   const unmergeable = new Set<string>();
   const calls: { method: string; url: string; body: any; auth?: string }[] = [];
   const readBody = (req: IncomingMessage) =>
@@ -78,6 +83,31 @@ export async function startVendorServer() {
             merge_commit_sha: mergeSha,
           });
     }
+    // GitHub contents API and GitLab repository files API, base64 content.
+    const contents =
+      /^\/repos\/([^/]+)\/([^/]+)\/contents\/([^?]+)\?ref=main$/.exec(url);
+    const files =
+      /^\/api\/v4\/projects\/([^/]+)\/repository\/files\/([^?]+)\?ref=main$/.exec(
+        url,
+      );
+    if (req.method === 'GET' && (contents || files)) {
+      const key = contents
+        ? `${contents[1]}/${contents[2]}:${decodeURIComponent(contents[3])}`
+        : `${decodeURIComponent(files![1])}:${decodeURIComponent(files![2])}`;
+      const content = mainFiles.get(key);
+      if (content === undefined) {
+        return send(404, {
+          message: contents ? 'Not Found' : '404 File Not Found',
+        });
+      }
+      const encoded = Buffer.from(content).toString('base64');
+      return send(
+        200,
+        contents
+          ? { type: 'file', encoding: 'base64', content: encoded }
+          : { file_path: files![2], encoding: 'base64', content: encoded },
+      );
+    }
     if (
       req.method === 'DELETE' &&
       /^\/repos\/[^/]+\/[^/]+\/git\/refs\//.test(url)
@@ -91,6 +121,7 @@ export async function startVendorServer() {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     heads,
+    mainFiles,
     unmergeable,
     calls,
     close: () =>

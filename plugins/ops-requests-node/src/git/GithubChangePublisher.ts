@@ -168,4 +168,24 @@ export class GithubChangePublisher extends RemoteChangePublisher {
       throw error;
     }
   }
+
+  /**
+   * A file on the base branch, through GitHub's contents API (`GET
+   * /repos/{owner}/{repo}/contents/{path}?ref=`): undefined on 404.
+   */
+  async fileOnMain(path: string): Promise<string | undefined> {
+    const { host, path: repoPath } = parseRepositoryUrl(this.target);
+    const [owner, repo] = repoPath.split('/');
+    const client = await this.client(host, this.target);
+    try {
+      const { data } = (await client.request(
+        'GET /repos/{owner}/{repo}/contents/{path}',
+        { owner, repo, path, ref: this.baseBranch },
+      )) as { data: { content?: string; encoding?: string } };
+      return Buffer.from(data.content ?? '', 'base64').toString('utf8');
+    } catch (error) {
+      if ((error as { status?: number }).status === 404) return undefined;
+      throw error;
+    }
+  }
 }

@@ -132,4 +132,27 @@ export class GitlabChangePublisher extends RemoteChangePublisher {
       throw error;
     }
   }
+
+  /**
+   * A file on the base branch, through GitLab's repository files API (`GET
+   * /projects/:id/repository/files/:file_path?ref=`): undefined on 404.
+   */
+  async fileOnMain(path: string): Promise<string | undefined> {
+    const { api, call } = this.project();
+    try {
+      const file = await call(
+        `${api}/repository/files/${encodeURIComponent(
+          path,
+        )}?ref=${encodeURIComponent(this.baseBranch)}`,
+        undefined,
+        'GET',
+      );
+      return Buffer.from(file.content ?? '', 'base64').toString('utf8');
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) {
+        return undefined;
+      }
+      throw error;
+    }
+  }
 }

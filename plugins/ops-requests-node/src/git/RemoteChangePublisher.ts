@@ -26,8 +26,8 @@ export abstract class RemoteChangePublisher implements ChangePublisher {
     return undefined;
   }
 
-  /** Not read from GitHub / GitLab: the caller is told it cannot tell. */
-  async fileOnMain(): Promise<string | undefined | null> {
+  /** A provider that cannot read main: the caller is told it cannot tell. */
+  async fileOnMain(_path: string): Promise<string | undefined | null> {
     return null;
   }
 

@@ -134,4 +134,23 @@ describe('merging with the reviewed head SHA', () => {
       gitlab().merge(change('https://gitlab.example/bank/infra')),
     ).rejects.toThrow('is not a merge request');
   });
+
+  it.each([
+    ['GitHub', 'bank/infrastructure', () => github()],
+    ['GitLab', 'bank/infra', () => gitlab()],
+  ])(
+    'reads a file on main from %s, and says when main holds none',
+    async (_vendor, repository, publisher) => {
+      vendor.mainFiles.set(
+        `${repository}:kubernetes/edge/namespace-baseline.yaml`,
+        'kind: NetworkPolicy\n',
+      );
+      await expect(
+        publisher().fileOnMain('kubernetes/edge/namespace-baseline.yaml'),
+      ).resolves.toBe('kind: NetworkPolicy\n');
+      await expect(
+        publisher().fileOnMain('kubernetes/fraud/namespace-baseline.yaml'),
+      ).resolves.toBeUndefined();
+    },
+  );
 });
