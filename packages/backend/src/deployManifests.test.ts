@@ -1,0 +1,54 @@
+/*
+ * The deployment manifests in deploy/kubernetes, validated offline against
+ * the Kubernetes schemas (kubernetes-models), and what the portal needs of
+ * them: two replicas, health probes, PostgreSQL from a secret.
+ */
+import { readdirSync, readFileSync } from 'fs';
+import { Deployment } from 'kubernetes-models/apps/v1';
+import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
+import { Service } from 'kubernetes-models/v1';
+import { resolve } from 'path';
+import { parseAllDocuments } from 'yaml';
+
+const dir = resolve(__dirname, '../../../deploy/kubernetes');
+const manifests = readdirSync(dir)
+  .filter(f => f.endsWith('.yaml'))
+  .flatMap(f =>
+    parseAllDocuments(readFileSync(resolve(dir, f), 'utf8')).map(d => d.toJS()),
+  );
+const models: Record<string, new (o: any) => { validate(): void }> = {
+  Deployment,
+  Service,
+  PodDisruptionBudget,
+};
+
+describe('deploy/kubernetes', () => {
+  it('holds only manifests the Kubernetes schemas accept', () => {
+    expect(manifests.map(m => m.kind).sort()).toEqual([
+      'Deployment',
+      'PodDisruptionBudget',
+      'Service',
+    ]);
+    for (const m of manifests) {
+      expect(() => new models[m.kind](m).validate()).not.toThrow();
+    }
+  });
+
+  it('runs two replicas with Backstage health probes and PostgreSQL from a secret', () => {
+    const deployment = manifests.find(m => m.kind === 'Deployment');
+    expect(deployment.spec.replicas).toBe(2);
+    const [container] = deployment.spec.template.spec.containers;
+    expect(container.readinessProbe.httpGet.path).toBe(
+      '/.backstage/health/v1/readiness',
+    );
+    expect(container.livenessProbe.httpGet.path).toBe(
+      '/.backstage/health/v1/liveness',
+    );
+    expect(
+      container.env
+        .filter((e: any) => e.name.startsWith('POSTGRES_'))
+        .map((e: any) => e.valueFrom.secretKeyRef.name),
+    ).toEqual(Array(4).fill('integrated-ops-postgres'));
+    expect(container.resources.requests.memory).toBe('1536Mi');
+  });
+});
