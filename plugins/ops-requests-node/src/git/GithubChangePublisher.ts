@@ -170,8 +170,8 @@ export class GithubChangePublisher extends RemoteChangePublisher {
   }
 
   /**
-   * A file on the base branch, through GitHub's contents API (`GET
-   * /repos/{owner}/{repo}/contents/{path}?ref=`): undefined on 404.
+   * A file on the base branch, through GitHub's repository contents API
+   * (GET on the path's contents with ref = the base branch): undefined on 404.
    */
   async fileOnMain(path: string): Promise<string | undefined> {
     const { host, path: repoPath } = parseRepositoryUrl(this.target);

@@ -134,8 +134,8 @@ export class GitlabChangePublisher extends RemoteChangePublisher {
   }
 
   /**
-   * A file on the base branch, through GitLab's repository files API (`GET
-   * /projects/:id/repository/files/:file_path?ref=`): undefined on 404.
+   * A file on the base branch, through GitLab's repository files API (GET on
+   * the file's path with ref = the base branch): undefined on 404.
    */
   async fileOnMain(path: string): Promise<string | undefined> {
     const { api, call } = this.project();
