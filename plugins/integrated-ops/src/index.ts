@@ -8,3 +8,4 @@
  */
 export { integratedOpsPlugin as default } from './plugin';
 export { LookupSearchSuggestion } from './components/LookupEntry';
+export { OwnershipSearchResult } from './components/LookupEntry/OwnershipSearchResult';

@@ -1,3 +1,4 @@
+import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import {
   ApiBlueprint,
   createFrontendPlugin,
@@ -94,6 +95,18 @@ const lookupHomeWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+/** Search results of type `ops-ownership`: the entity, its three owners, the lookup link. */
+const ownershipSearchResult = SearchResultListItemBlueprint.make({
+  name: 'ops-ownership',
+  params: {
+    predicate: result => result.type === 'ops-ownership',
+    component: () =>
+      import('./components/LookupEntry/OwnershipSearchResult').then(
+        m => m.OwnershipSearchResult,
+      ),
+  },
+});
+
 /** The Integrated Ops plugin for Backstage's new frontend system. */
 export const integratedOpsPlugin = createFrontendPlugin({
   pluginId: 'integrated-ops',
@@ -111,5 +124,6 @@ export const integratedOpsPlugin = createFrontendPlugin({
     teamOwnershipCard,
     opsOwnersPickerField,
     lookupHomeWidget,
+    ownershipSearchResult,
   ],
 });

@@ -13,7 +13,10 @@ import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
 import { SidebarSearchModal } from '@backstage/plugin-search';
 import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
-import { LookupSearchSuggestion } from '@internal/plugin-integrated-ops';
+import {
+  LookupSearchSuggestion,
+  OwnershipSearchResult,
+} from '@internal/plugin-integrated-ops';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -38,7 +41,20 @@ export const SidebarContent = NavContentBlueprint.make({
               resultItemComponents={resultSet => (
                 <>
                   <LookupSearchSuggestion />
-                  <SearchResultListItemExtensions results={resultSet.results} />
+                  {/* Entities with their three owners, then everything else. */}
+                  {resultSet.results
+                    .filter(r => r.type === 'ops-ownership')
+                    .map(r => (
+                      <OwnershipSearchResult
+                        key={r.document.location}
+                        result={r.document}
+                      />
+                    ))}
+                  <SearchResultListItemExtensions
+                    results={resultSet.results.filter(
+                      r => r.type !== 'ops-ownership',
+                    )}
+                  />
                 </>
               )}
             />

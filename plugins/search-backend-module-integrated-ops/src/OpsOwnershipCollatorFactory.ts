@@ -1,0 +1,92 @@
+import { AuthService } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogEntityReadPermission } from '@backstage/plugin-catalog-common/alpha';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DocumentCollatorFactory,
+  IndexableDocument,
+} from '@backstage/plugin-search-common';
+import {
+  DISCIPLINE_TITLES,
+  DISCIPLINES,
+  parseNetwork,
+  readEffectiveOwners,
+} from '@internal/plugin-integrated-ops-common';
+import { Readable } from 'stream';
+
+/** The search document type of this collator. */
+export const OPS_OWNERSHIP_TYPE = 'ops-ownership';
+
+/** A searchable entity with its three owners; `location` opens the lookup answer. */
+export interface OpsOwnershipDocument extends IndexableDocument {
+  entityRef: string;
+  kind: string;
+  /** Owning team refs by discipline (absent: no owner). */
+  owners: { netops?: string; devops?: string; secops?: string };
+}
+
+const KINDS = ['Component', 'System', 'Resource', 'API'];
+const short = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/, '');
+
+/** One entity as a document: its names, hostnames, addresses and owners, all searchable. */
+export function ownershipDocument(entity: Entity): OpsOwnershipDocument {
+  const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+  const parsed = parseNetwork(entity);
+  const network = parsed.ok ? parsed.value ?? {} : {};
+  const effective = readEffectiveOwners(entity);
+  const owners: OpsOwnershipDocument['owners'] = {};
+  for (const d of DISCIPLINES) {
+    if (effective[d].owner) owners[d] = effective[d].owner;
+  }
+  const ownersText = DISCIPLINES.map(
+    d => `${DISCIPLINE_TITLES[d]}: ${owners[d] ? short(owners[d]!) : 'none'}`,
+  ).join(' · ');
+  return {
+    title: entity.metadata.title ?? entity.metadata.name,
+    text: [
+      ownersText,
+      ...(network.hostnames ?? []),
+      ...(network.addresses ?? []),
+      ...(network.cidrs ?? []),
+      entity.metadata.name,
+      entity.metadata.description ?? '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+    location: `/ops-lookup?q=${encodeURIComponent(entityRef)}`,
+    entityRef,
+    kind: entity.kind,
+    owners,
+    // The search backend shows a document only to who may read the entity.
+    authorization: { resourceRef: entityRef },
+  };
+}
+
+/**
+ * Indexes components, systems, resources and APIs with their hostnames,
+ * addresses and NetOps / DevOps / SecOps owners, read from the catalog as
+ * this plugin; each result is visible to those who may read the entity.
+ */
+export class OpsOwnershipCollatorFactory implements DocumentCollatorFactory {
+  readonly type = OPS_OWNERSHIP_TYPE;
+  readonly visibilityPermission = catalogEntityReadPermission;
+
+  constructor(
+    private readonly options: { catalog: CatalogService; auth: AuthService },
+  ) {}
+
+  async getCollator(): Promise<Readable> {
+    const { catalog, auth } = this.options;
+    return Readable.from(
+      (async function* documents() {
+        const credentials = await auth.getOwnServiceCredentials();
+        for await (const page of catalog.streamEntities(
+          { filter: { kind: KINDS } },
+          { credentials },
+        )) {
+          for (const entity of page) yield ownershipDocument(entity);
+        }
+      })(),
+    );
+  }
+}
