@@ -2,7 +2,10 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { onCallProvidersExtensionPoint } from '@internal/plugin-integrated-ops-node';
+import {
+  onCallProvidersExtensionPoint,
+  readVendorConfig,
+} from '@internal/plugin-integrated-ops-node';
 import { OpsgenieClient } from './OpsgenieClient';
 import { OpsgenieProvider } from './OpsgenieProvider';
 
@@ -21,27 +24,18 @@ export const integratedOpsModuleOpsgenie = createBackendModule({
         providers: onCallProvidersExtensionPoint,
       },
       async init({ config, logger, providers }) {
-        const og = config.getOptionalConfig('integratedOps.opsgenie');
-        // Installed but not configured: the portal runs on YAML rotations.
-        if (!og) {
-          logger.info(
-            'Opsgenie is not configured (integratedOps.opsgenie); on-call comes from YAML rotations',
-          );
-          return;
-        }
-        const apiKey = og?.getOptionalString('apiKey');
-        if (!apiKey) {
-          throw new Error(
-            'The Opsgenie module is configured but integratedOps.opsgenie.apiKey is not set: give it an Opsgenie API key (Configuration access not needed, Read is enough), or remove the integratedOps.opsgenie block',
-          );
-        }
-        const baseUrl =
-          og!.getOptionalString('apiBaseUrl') ?? 'https://api.opsgenie.com/';
+        const og = readVendorConfig(config, logger, {
+          block: 'opsgenie',
+          title: 'Opsgenie',
+          secretKey: 'apiKey',
+          secretIs: 'an Opsgenie API key with Read access',
+        });
+        if (!og) return;
         providers.addProvider(
           new OpsgenieProvider(
             new OpsgenieClient({
-              baseUrl: baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`,
-              apiKey,
+              baseUrl: og.baseUrl('apiBaseUrl', 'https://api.opsgenie.com/'),
+              apiKey: og.secret,
             }),
           ),
         );

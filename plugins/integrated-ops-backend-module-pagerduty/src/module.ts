@@ -2,11 +2,12 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
-import { onCallProvidersExtensionPoint } from '@internal/plugin-integrated-ops-node';
+import {
+  onCallProvidersExtensionPoint,
+  readVendorConfig,
+} from '@internal/plugin-integrated-ops-node';
 import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyProvider } from './PagerDutyProvider';
-
-const withSlash = (url: string) => (url.endsWith('/') ? url : `${url}/`);
 
 /**
  * PagerDuty on-call and alert forwarding for the integrated-ops lookup.
@@ -25,35 +26,22 @@ export const integratedOpsModulePagerDuty = createBackendModule({
         providers: onCallProvidersExtensionPoint,
       },
       async init({ config, logger, providers }) {
-        const pd = config.getOptionalConfig('integratedOps.pagerduty');
-        // Installed but not configured: the portal runs on YAML rotations.
-        if (!pd) {
-          logger.info(
-            'PagerDuty is not configured (integratedOps.pagerduty); on-call comes from YAML rotations',
-          );
-          return;
-        }
-        const token = pd?.getOptionalString('token');
-        if (!token) {
-          throw new Error(
-            'The PagerDuty module is configured but integratedOps.pagerduty.token is not set: give it a PagerDuty REST API key, or remove the integratedOps.pagerduty block',
-          );
-        }
+        const pd = readVendorConfig(config, logger, {
+          block: 'pagerduty',
+          title: 'PagerDuty',
+          secretKey: 'token',
+          secretIs: 'a PagerDuty REST API key',
+        });
+        if (!pd) return;
         const provider = new PagerDutyProvider(
           new PagerDutyClient({
-            baseUrl: withSlash(
-              pd!.getOptionalString('apiBaseUrl') ??
-                'https://api.pagerduty.com/',
-            ),
-            token,
+            baseUrl: pd.baseUrl('apiBaseUrl', 'https://api.pagerduty.com/'),
+            token: pd.secret,
           }),
-          withSlash(
-            pd!.getOptionalString('eventsBaseUrl') ??
-              'https://events.pagerduty.com/',
-          ),
+          pd.baseUrl('eventsBaseUrl', 'https://events.pagerduty.com/'),
         );
         providers.addProvider(provider);
-        if (pd!.getOptionalBoolean('forwardAlerts') ?? true) {
+        if (pd.config.getOptionalBoolean('forwardAlerts') ?? true) {
           providers.addAlertForwarder(provider);
         }
       },

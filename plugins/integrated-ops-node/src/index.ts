@@ -6,3 +6,5 @@
 export type * from './providers/OnCallProvider';
 export * from './providers/extensionPoint';
 export { vendorJson, VendorRequestError } from './providers/vendorRequest';
+export { readVendorConfig } from './providers/vendorConfig';
+export type { VendorConfig } from './providers/vendorConfig';
