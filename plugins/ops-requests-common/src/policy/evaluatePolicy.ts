@@ -7,11 +7,9 @@ import {
   PortRule,
   RuleResult,
 } from './changeRequest';
-import {
-  freezeOccurrences,
-  inScope,
-  maintenanceOccurrences,
-} from './changeCalendar';
+import { breakGlass } from './breakGlassRules';
+import { changeFreeze, maintenanceWindow } from './calendarRules';
+import { fail, pass } from './ruleResult';
 import { ChangePolicy, SecurityControl } from './policyDocument';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -19,17 +17,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const LABEL_KEY =
   /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 const LABEL_VALUE = /^([A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
-
-const pass = (rule: string, message: string): RuleResult => ({
-  rule,
-  passed: true,
-  message,
-});
-const fail = (rule: string, message: string): RuleResult => ({
-  rule,
-  passed: false,
-  message,
-});
 
 function naming(policy: ChangePolicy, facts: ChangeRequestFacts): RuleResult[] {
   const { pattern, maxLength } = policy.spec.naming;
@@ -331,179 +318,6 @@ function approvers(
           .map(d => `${d} (${facts.owners[d]})`)
           .join(', ')}`,
       );
-}
-
-/**
- * Change freezes: refused when a freeze in force at the apply time covers
- * the target or anything in its blast radius; the result names the frozen
- * entity, how it is reached and the freeze's window.
- */
-function changeFreeze(
-  policy: ChangePolicy,
-  facts: ChangeRequestFacts,
-): { results: RuleResult[]; changeAdvisory?: string } {
-  const calendar = policy.spec.changeCalendar;
-  if (!calendar || !facts.changeScope) return { results: [] };
-  if (facts.breakGlass) {
-    return {
-      results: [
-        pass(
-          'change-freeze',
-          'break-glass during an incident is not held by change freezes',
-        ),
-      ],
-    };
-  }
-  const at = new Date(facts.changeScope.at);
-  for (const freeze of calendar.freezes) {
-    const [occurrence] = freezeOccurrences(freeze, at, at);
-    if (!occurrence) continue;
-    const hit = facts.changeScope.entities.find(e => inScope(freeze, e));
-    if (!hit) continue;
-    const where =
-      hit.hop === 0
-        ? 'the target'
-        : `${hit.hop} ${hit.hop === 1 ? 'hop' : 'hops'} from the target, via ${
-            hit.via
-          }`;
-    const frozen = `${freeze.name} (${occurrence.start} to ${occurrence.end}) freezes ${hit.entityRef} (${where})`;
-    if (freeze.allow === 'change-advisory' && calendar.changeAdvisory) {
-      const group = calendar.changeAdvisory.group;
-      return {
-        results: [
-          pass(
-            'change-freeze',
-            `${frozen}: allowed with the approval of the change advisory board (${group})`,
-          ),
-        ],
-        changeAdvisory: group,
-      };
-    }
-    return {
-      results: [
-        fail(
-          'change-freeze',
-          `${frozen}; plan the change after ${occurrence.end}`,
-        ),
-      ],
-    };
-  }
-  const n = facts.changeScope.entities.length;
-  return {
-    results: [
-      pass(
-        'change-freeze',
-        `no freeze at ${
-          facts.changeScope.at
-        } covers the target or its blast radius (${n} ${
-          n === 1 ? 'entity' : 'entities'
-        }, ${calendar.blastRadiusDepth} hops)`,
-      ),
-    ],
-  };
-}
-
-/**
- * Maintenance windows: a planned production change to a target a window
- * covers must apply inside one; an unplanned one is told when the next is.
- */
-function maintenanceWindow(
-  policy: ChangePolicy,
-  facts: ChangeRequestFacts,
-): RuleResult[] {
-  const windows = policy.spec.changeCalendar?.maintenanceWindows ?? [];
-  const target = facts.changeScope?.entities.find(e => e.hop === 0);
-  if (!target || !facts.production || facts.breakGlass) return [];
-  const mine = windows.filter(w => inScope(w, target));
-  if (!mine.length) return [];
-  const at = new Date(facts.changeScope!.at);
-  const inside = mine.find(w => maintenanceOccurrences(w, at, at).length);
-  if (inside) {
-    return [pass('maintenance-window', `applies inside ${inside.name}`)];
-  }
-  const week = new Date(at.getTime() + 8 * DAY_MS);
-  const next = mine
-    .flatMap(w => maintenanceOccurrences(w, at, week))
-    .sort((a, b) => a.start.localeCompare(b.start))[0];
-  const when = next ? `${next.freeze} at ${next.start}` : 'none this week';
-  return [
-    facts.changeScope!.planned
-      ? fail(
-          'maintenance-window',
-          `${facts.changeScope!.at} is outside the maintenance windows of ${
-            target.entityRef
-          }; plan it in the next one: ${when}`,
-        )
-      : pass(
-          'maintenance-window',
-          `no planned time: applied on approval; the next maintenance window is ${when}`,
-        ),
-  ];
-}
-
-/**
- * Break-glass: where the policy allows it (destination zone, never from
- * outside the catalog), for how long, how many per person, and only for
- * someone on call for an owning team now.
- */
-function breakGlass(
-  policy: ChangePolicy,
-  facts: ChangeRequestFacts,
-): RuleResult[] {
-  const asked = facts.breakGlass;
-  if (!asked) return [];
-  const rules = policy.spec.breakGlass;
-  if (!rules) {
-    return [
-      fail(
-        'break-glass',
-        `policy ${policy.metadata.name} allows no break-glass access; file a normal request`,
-      ),
-    ];
-  }
-  const zone = facts.destination?.zone ?? 'default';
-  return [
-    rules.zones.includes(zone)
-      ? pass('break-glass.zone', `break-glass is allowed into zone ${zone}`)
-      : fail(
-          'break-glass.zone',
-          `break-glass is not allowed into zone ${zone} (only ${rules.zones.join(
-            ', ',
-          )})`,
-        ),
-    facts.source?.external
-      ? fail(
-          'break-glass.exposure',
-          `break-glass never opens access from outside the catalog (${facts.source.entityRef})`,
-        )
-      : pass('break-glass.exposure', 'the source is in the catalog'),
-    asked.durationMinutes <= rules.maxDurationMinutes
-      ? pass(
-          'break-glass.duration',
-          `${asked.durationMinutes} min, at most ${rules.maxDurationMinutes}`,
-        )
-      : fail(
-          'break-glass.duration',
-          `${asked.durationMinutes} min is longer than the ${rules.maxDurationMinutes} min break-glass allows`,
-        ),
-    asked.openByRequester < rules.maxOpenPerPerson
-      ? pass(
-          'break-glass.open-per-person',
-          `${asked.openByRequester} open now, at most ${rules.maxOpenPerPerson}`,
-        )
-      : fail(
-          'break-glass.open-per-person',
-          `you hold ${asked.openByRequester} open break-glass ${
-            asked.openByRequester === 1 ? 'grant' : 'grants'
-          }; at most ${rules.maxOpenPerPerson} at once`,
-        ),
-    asked.onCallFor
-      ? pass('break-glass.on-call', `on call now for ${asked.onCallFor}`)
-      : fail(
-          'break-glass.on-call',
-          `not on call now for any team that owns ${facts.destination?.entityRef}: only its on-call may use break-glass`,
-        ),
-  ];
 }
 
 /**
