@@ -17,16 +17,14 @@ import {
   approvingRoleTitle,
 } from '@internal/plugin-ops-requests-common';
 import {
-  namespaceBaseline,
-  toYamlDocuments,
   ChangePlanner,
   ChangePublisher,
   OpsRequestResource,
 } from '@internal/plugin-ops-requests-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { randomBytes } from 'crypto';
 import { stringify } from 'yaml';
 import { pendingTeams } from './pendingTeams';
+import { NamespaceBaselines, newRequestId } from './NamespaceBaselines';
 import { RequestStore } from './RequestStore';
 
 const PORTAL = 'ops-requests:portal';
@@ -69,8 +67,15 @@ export interface RequestServiceOptions {
 export class RequestService {
   private readonly now: () => Date;
 
+  private readonly baselines: NamespaceBaselines;
+
   constructor(private readonly options: RequestServiceOptions) {
     this.now = options.now ?? (() => new Date());
+    this.baselines = new NamespaceBaselines({
+      ...options,
+      now: this.now,
+      notify: (recipients, payload) => this.notify(recipients, payload),
+    });
   }
 
   private at() {
@@ -122,9 +127,7 @@ export class RequestService {
     }
     const requestedBy = lowerRef(requester.userEntityRef);
     const requestedAt = this.at();
-    const id = `cr-${requestedAt.slice(0, 10).replace(/-/g, '')}-${randomBytes(
-      3,
-    ).toString('hex')}`;
+    const id = newRequestId(requestedAt);
     const { publisher } = this.options;
     const record = {
       id,
@@ -182,7 +185,7 @@ export class RequestService {
       throw error;
     }
     if (request.kind === 'network-access') {
-      await this.baselineFor(request, requester);
+      await this.baselines.fileIfMissing(request, requester);
     }
     if (request.breakGlass) return this.breakGlass(request);
     const { approvers } = request;
@@ -196,137 +199,6 @@ export class RequestService {
       link: `/ops-requests/${id}`,
     });
     return request;
-  }
-
-  /**
-   * An access change holds only the access asked for. When the namespace it
-   * lands in has no baseline on main (default-deny with DNS egress) and none
-   * is already waiting, a separate request files one for the destination's
-   * NetOps team to review; the access request's audit says so.
-   */
-  private async baselineFor(request: ChangeRequest, requester: Requester) {
-    const namespace = Object.keys(request.change.files)
-      .map(path => path.match(/^kubernetes\/([^/]+)\//)?.[1])
-      .find(Boolean);
-    const netops = request.approvers.netops;
-    if (!namespace || !netops) return;
-    const path = `kubernetes/${namespace}/namespace-baseline.yaml`;
-    const title = `Namespace baseline: ${namespace}`;
-    const note = (reason: string) =>
-      this.options.store.note({
-        id: request.id,
-        actor: PORTAL,
-        action: 'baseline',
-        at: this.at(),
-        reason,
-      });
-    try {
-      const onMain = await this.options.publisher.fileOnMain(path);
-      if (onMain === null) {
-        await note(
-          `whether ${path} exists on main cannot be read from ${this.options.publisher.provider}; add the namespace baseline by hand if it is missing`,
-        );
-        return;
-      }
-      if (onMain !== undefined) return;
-      const waiting = (await this.options.store.list({ limit: 200 })).find(
-        r =>
-          r.kind === 'namespace-baseline' &&
-          r.title === title &&
-          (r.state === 'pending' || r.state === 'approved'),
-      );
-      if (waiting) {
-        await note(
-          `the namespace baseline for ${namespace} waits in ${waiting.id}`,
-        );
-        return;
-      }
-      const baseline = await this.fileBaseline(
-        request,
-        requester,
-        namespace,
-        path,
-        title,
-      );
-      await note(
-        `${namespace} holds no baseline on main: ${baseline.id} asks NetOps to review it on its own`,
-      );
-    } catch (error) {
-      this.options.logger.warn(
-        `Namespace baseline for ${request.id}: ${error}`,
-      );
-    }
-  }
-
-  private async fileBaseline(
-    access: ChangeRequest,
-    requester: Requester,
-    namespace: string,
-    path: string,
-    title: string,
-  ): Promise<ChangeRequest> {
-    const requestedAt = this.at();
-    const id = `cr-${requestedAt.slice(0, 10).replace(/-/g, '')}-${randomBytes(
-      3,
-    ).toString('hex')}`;
-    const files = {
-      [path]: toYamlDocuments(
-        namespaceBaseline(namespace, {
-          'app.kubernetes.io/part-of': 'integrated-ops',
-        }),
-      ),
-    };
-    const description = `Default-deny (ingress and egress) with DNS egress for namespace ${namespace}, which the infrastructure repository does not hold yet. Filed with ${access.id}; until it is applied, the first allow policy there isolates only the pods it selects.`;
-    const published = await this.options.publisher.publish({
-      branch: `change/${id}`,
-      files,
-      title: `${title} (${id})`,
-      body: description,
-      author: {
-        name: 'Integrated Ops Portal',
-        email: 'portal@integrated-ops.invalid',
-      },
-    });
-    try {
-      const created = await this.options.store.create({
-        id,
-        kind: 'namespace-baseline',
-        title,
-        description,
-        targets: [access.targets[0]],
-        change: {
-          provider: this.options.publisher.provider,
-          repository: published.repository,
-          branch: published.branch,
-          commit: published.commit,
-          url: published.url,
-          files,
-        },
-        policy: {
-          version: access.policy.version,
-          results: [
-            {
-              rule: 'namespace-baseline',
-              passed: true,
-              message: `${path} is not on main: the baseline is reviewed on its own, not inside ${access.id}`,
-            },
-          ],
-        },
-        requiredApprovals: ['netops'],
-        approvers: { netops: access.approvers.netops },
-        requestedBy: lowerRef(requester.userEntityRef),
-        requestedAt,
-      });
-      await this.notify([access.approvers.netops!], {
-        title: `Approval needed: ${title}`,
-        description,
-        link: `/ops-requests/${id}`,
-      });
-      return created;
-    } catch (error) {
-      await this.discard(published.branch);
-      throw error;
-    }
   }
 
   /**
