@@ -19,6 +19,11 @@ export interface Config {
        */
       noOwnerEscalation?: string;
     };
+    /** The ownership history: typed owners and teams as they were. */
+    history?: {
+      /** Days of history kept (what was in force then stays answerable). Default 400. */
+      retentionDays?: number;
+    };
     /** Vendor on-call providers (the PagerDuty and Opsgenie modules). */
     onCall?: {
       /**

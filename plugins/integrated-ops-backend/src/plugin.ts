@@ -26,13 +26,17 @@ import { createRouter } from './router/createRouter';
 import { CatalogEntityMirror } from './service/CatalogEntityMirror';
 import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
+import { migratedDatabase } from './database/migrateDatabase';
+import { opsRequestsChanges } from './history/changesOnRecord';
+import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
+import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
 
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
  * an in-memory ownership index kept fresh from the catalog, over HTTP and as
  * MCP actions; alerts routed to the owning discipline's on-call. Its
- * database holds only the alerts no owner was found for; the index is in
- * memory. (Change requests are the ops-requests plugin's.)
+ * database holds the ownership history and the alerts no owner was found
+ * for; the index is in memory. (Change requests are the ops-requests plugin's.)
  */
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
@@ -70,6 +74,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         notifications: notificationService,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -86,17 +91,39 @@ export const integratedOpsPlugin = createBackendPlugin({
         config,
         catalog,
         database,
+        discovery,
         notifications,
         events,
         actionsRegistry,
       }) {
         const refreshSeconds =
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
+        const db = await migratedDatabase(database);
         const mirror = new CatalogEntityMirror(catalog, auth);
+        // Every change of typed owners and teams, recorded once across
+        // replicas, for "who owned it at 02:13".
+        const historyStore = new OwnershipHistoryStore(db);
+        const recorder = new OwnershipHistoryRecorder(historyStore, logger);
         const indexService = new OwnershipIndexService({
           sync: () => mirror.sync(),
           logger,
           staleAfterMs: refreshSeconds * 3 * 1000,
+          onIndexed: changes => void recorder.record(changes),
+        });
+        const retentionDays =
+          config.getOptionalNumber('integratedOps.history.retentionDays') ??
+          400;
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-history-prune',
+          frequency: { hours: 24 },
+          timeout: { minutes: 15 },
+          fn: async () => {
+            const before = new Date(Date.now() - retentionDays * 86400_000);
+            const pruned = await historyStore.prune(before.toISOString());
+            if (pruned) {
+              logger.info(`Ownership history: ${pruned} entries pruned`);
+            }
+          },
         });
 
         // Entities the catalog module announces as changed are read again as
@@ -167,15 +194,20 @@ export const integratedOpsPlugin = createBackendPlugin({
           ),
           providers: onCallCache,
         };
+        const history = {
+          store: historyStore,
+          changes: opsRequestsChanges({ discovery, auth }),
+        };
         registerLookupActions(
           actionsRegistry,
           indexService,
           permissions,
           answerOptions,
+          history,
         );
         // Alerts from Alertmanager (or anything posting { labels, annotations }).
         const alertsConfig = readAlertsConfig(config);
-        const unrouted = await UnroutedAlertStore.create(database);
+        const unrouted = new UnroutedAlertStore(db);
         await scheduler.scheduleTask({
           id: 'integrated-ops-unrouted-alerts-prune',
           frequency: { hours: 6 },
@@ -196,6 +228,7 @@ export const integratedOpsPlugin = createBackendPlugin({
             permissions,
             indexService,
             answerOptions,
+            history,
             alerts: {
               delivery,
               store: unrouted,

@@ -20,5 +20,6 @@ export * from './formatTime';
 export * from './describeShift';
 export * from './summarizeAnswer';
 export type * from './lookupTypes';
+export type * from './historyTypes';
 export { parseInput, parseWithMessages } from './describeIssues';
 export * from './changeEvents';

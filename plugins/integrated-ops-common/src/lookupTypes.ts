@@ -2,6 +2,7 @@ import { ContactLink } from './contacts';
 import { Discipline } from './disciplines';
 import { CoverageSummary, EntityCoverage } from './coverage';
 import { OwnerSource } from './inheritance';
+import { AnswerHistory } from './historyTypes';
 
 /** Wire types of the integrated-ops backend's lookup API (see its openapi.yaml). */
 
@@ -141,6 +142,8 @@ export interface OwnershipAnswer {
   entity: EntitySummary;
   owners: Record<Discipline, DisciplineAnswer>;
   runbooks: RunbookLink[];
+  /** Set on answers about a past moment (`asOf`): what they rest on. */
+  history?: AnswerHistory;
 }
 
 export type MatchReason =
@@ -195,7 +198,14 @@ export interface IndexStatus {
 }
 
 export interface LookupResponse {
-  query: { q: string; interpretedAs: string; at: string; detail: LookupDetail };
+  query: {
+    q: string;
+    interpretedAs: string;
+    at: string;
+    detail: LookupDetail;
+    /** Set when the owners and teams are as they were then, not now. */
+    asOf?: string;
+  };
   index: IndexStatus;
   matches: LookupMatch[];
 }

@@ -5,14 +5,15 @@ import {
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
-import knex from 'knex';
+import knex, { Knex } from 'knex';
 import { AlertDelivery } from '../alerts/AlertDelivery';
 import { readAlertsConfig } from '../alerts/alertsConfig';
-import {
-  MIGRATIONS_DIR,
-  UnroutedAlertStore,
-} from '../alerts/UnroutedAlertStore';
+import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
+import { MIGRATIONS_DIR } from '../database/migrateDatabase';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { ChangesOnRecord } from '../history/changesOnRecord';
+import { OwnershipHistoryRecorder } from '../history/OwnershipHistoryRecorder';
+import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { testCatalog } from '../__testUtils__/testCatalog';
 import { wholeCatalog } from './wholeCatalog';
 import { createRouter } from '../router/createRouter';
@@ -25,18 +26,36 @@ import { createRouter } from '../router/createRouter';
 export async function testApp(
   options: {
     permissions?: ReturnType<typeof mockServices.permissions.mock>;
-    /** Serve the alert routes too, on an in-memory SQLite store; sent notifications land here. */
+    /** Serve the alert routes too; sent notifications land here. */
     alertNotifications?: unknown[];
+    /** Change requests the as-of answers list. */
+    changes?: ChangesOnRecord;
   } = {},
 ) {
+  // One in-memory SQLite database for the plugin's stores.
+  const db = knex({
+    client: 'better-sqlite3',
+    connection: ':memory:',
+    useNullAsDefault: true,
+  });
+  await db.migrate.latest({ directory: MIGRATIONS_DIR });
+  const historyStore = new OwnershipHistoryStore(db);
+  const recorder = new OwnershipHistoryRecorder(
+    historyStore,
+    mockServices.logger.mock(),
+  );
   const indexService = new OwnershipIndexService({
     sync: async () => wholeCatalog(testCatalog),
     logger: mockServices.logger.mock(),
     staleAfterMs: 60_000,
+    // The history starts when the index was first built.
+    now: () => new Date(INDEX_BUILT_AT),
+    onIndexed: changes => void recorder.record(changes),
   });
   await indexService.refresh();
+  await recorder.settled();
   const alerts = options.alertNotifications
-    ? await alertsOnSqlite(options.alertNotifications)
+    ? alertsOn(db, options.alertNotifications)
     : undefined;
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
@@ -46,20 +65,17 @@ export async function testApp(
     indexService,
     now: () => new Date('2026-01-07T12:00:00Z'),
     alerts,
+    history: { store: historyStore, changes: options.changes },
   });
   const app = express().use(router).use(mockErrorHandler());
-  // Closes the alert store's database, when there is one.
-  app.locals.close = async () => alerts?.close();
+  app.locals.close = async () => db.destroy();
   return app;
 }
 
-async function alertsOnSqlite(sent: unknown[]) {
-  const db = knex({
-    client: 'better-sqlite3',
-    connection: ':memory:',
-    useNullAsDefault: true,
-  });
-  await db.migrate.latest({ directory: MIGRATIONS_DIR });
+/** When the test app's index was built: its ownership history starts then. */
+export const INDEX_BUILT_AT = '2026-01-07T11:00:00.000Z';
+
+function alertsOn(db: Knex, sent: unknown[]) {
   const store = new UnroutedAlertStore(db);
   const delivery = new AlertDelivery({
     notifications: { send: async n => void sent.push(n) },
@@ -72,12 +88,7 @@ async function alertsOnSqlite(sent: unknown[]) {
     ),
     logger: mockServices.logger.mock(),
   });
-  return {
-    delivery,
-    store,
-    senders: ['alertmanager'],
-    close: () => db.destroy(),
-  };
+  return { delivery, store, senders: ['alertmanager'] };
 }
 
 /** An external-access token of the subject the alert route expects. */

@@ -10,6 +10,8 @@ import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { compactAnswer } from '../answer/compactAnswer';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
+import { InputError } from '@backstage/errors';
 
 /** A lookup's compact form: every match in brief, the best as who to call. */
 function compactLookup(response: LookupResponse) {
@@ -31,6 +33,7 @@ export function registerLookupActions(
   indexService: OwnershipIndexService,
   permissions: PermissionsService,
   answerOptions: AnswerOptions = {},
+  history?: AsOfSources,
 ) {
   actionsRegistry.register({
     name: 'ops-lookup',
@@ -39,7 +42,9 @@ export function registerLookupActions(
       'Given an entity name or ref, a hostname, a URL, an IP address or a CIDR, returns the matching catalog entities, ' +
       'ranked, each with its NetOps, DevOps and SecOps owning teams and who is on call now; for the best match, ' +
       'who to call with their numbers, the escalation path, whom to call instead where nobody can be paged, and runbooks. ' +
-      'Compact by default; detail "full" returns every match with its complete answer (team members, all contacts).',
+      'Compact by default; detail "full" returns every match with its complete answer (team members, all contacts). ' +
+      'With asOf (an ISO time in the past), answers as it was then: the owners, teams and on-call then, and the ' +
+      'change requests that touched the entity by then (who asked, who approved, when applied), for incident reviews.',
     visibilityPermission: opsLookupReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
@@ -54,6 +59,13 @@ export function registerLookupActions(
             .default('compact')
             .describe(
               'compact: every match in brief and the best one as who to call; full: every complete answer',
+            ),
+          asOf: z
+            .string()
+            .datetime({ offset: true })
+            .optional()
+            .describe(
+              'ISO time in the past: owners, teams and on-call as they were then',
             ),
         }),
       output: z =>
@@ -74,19 +86,49 @@ export function registerLookupActions(
             .any()
             .optional()
             .describe('The best match, compact: who to call and how'),
+          history: z
+            .any()
+            .optional()
+            .describe(
+              'With asOf: what the answer rests on and the change requests by then',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
       const index = indexService.current();
       const full = input.detail === 'full';
-      const response = lookup(
-        index,
-        indexService.status(),
-        input.query,
-        new Date(),
-        await catalogReadFilter(permissions, credentials, index),
-        { ...answerOptions, detail: full ? 'full' : 'best' },
-      );
+      const canRead = await catalogReadFilter(permissions, credentials, index);
+      const options = {
+        ...answerOptions,
+        detail: full ? 'full' : 'best',
+      } as const;
+      let response: LookupResponse;
+      if (input.asOf) {
+        const asOf = new Date(input.asOf);
+        if (!history) throw new InputError('No ownership history is kept');
+        if (asOf.getTime() > Date.now()) {
+          throw new InputError('asOf is in the future');
+        }
+        response = await lookupAsOf(
+          history,
+          index,
+          indexService.status(),
+          input.query,
+          asOf,
+          canRead,
+          credentials,
+          options,
+        );
+      } else {
+        response = lookup(
+          index,
+          indexService.status(),
+          input.query,
+          new Date(),
+          canRead,
+          options,
+        );
+      }
       return {
         output: {
           ...(full
@@ -96,6 +138,7 @@ export function registerLookupActions(
               }
             : compactLookup(response)),
           indexStale: response.index.stale,
+          history: response.matches[0]?.answer?.history,
         },
       };
     },

@@ -1,17 +1,8 @@
 import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
-import {
   UnroutedAlert,
   UnroutedAlertsResponse,
 } from '@internal/plugin-integrated-ops-common';
 import { Knex } from 'knex';
-
-export const MIGRATIONS_DIR = resolvePackagePath(
-  '@internal/plugin-integrated-ops-backend',
-  'migrations',
-);
 
 type Row = {
   received_at: string;
@@ -26,14 +17,6 @@ const RECENT = 50;
 
 /** Alerts no owner was found for, in the plugin's database (shared by replicas). */
 export class UnroutedAlertStore {
-  static async create(database: DatabaseService): Promise<UnroutedAlertStore> {
-    const db = await database.getClient();
-    if (!database.migrations?.skip) {
-      await db.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new UnroutedAlertStore(db);
-  }
-
   constructor(private readonly db: Knex) {}
 
   async add(alerts: UnroutedAlert[]): Promise<void> {

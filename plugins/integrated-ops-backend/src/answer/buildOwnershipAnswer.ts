@@ -4,6 +4,7 @@ import {
   Discipline,
   DisciplineAnswer,
   DISCIPLINES,
+  EffectiveOwners,
   EntitySummary,
   EscalationStep,
   OwnershipAnswer,
@@ -31,6 +32,8 @@ export interface AnswerOptions {
   noOwnerEscalation?: string;
   /** Vendor on-call answers (PagerDuty, Opsgenie), when providers are installed. */
   providers?: ProviderOnCallCache;
+  /** The owners to answer with instead of the entity's own (as-of answers: the owners then). */
+  ownersOf?: (ref: string) => EffectiveOwners;
 }
 
 const MAX_ESCALATION_STEPS = 6;
@@ -162,7 +165,7 @@ export function buildOwnershipAnswer(
   const full = depth === 'full';
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
-  const owners = readEffectiveOwners(entity);
+  const owners = options.ownersOf?.(ref) ?? readEffectiveOwners(entity);
 
   const answers = {} as Record<Discipline, DisciplineAnswer>;
   const runbooks: RunbookLink[] = contactLinks(entity)

@@ -1,11 +1,12 @@
 import {
   IndexStatus,
   LookupDetail,
+  LookupMatch,
   LookupResponse,
   summarizeAnswer,
 } from '@internal/plugin-integrated-ops-common';
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
-import { findMatches } from '../index/findMatches';
+import { Candidate, findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
@@ -49,23 +50,41 @@ export function lookup(
       detail,
     },
     index: status,
-    matches: findMatches(index, query, canRead).map((candidate, i) => {
-      // Only the answers that are sent are built in full.
-      const full = i === 0 || detail === 'full';
-      const answer = buildOwnershipAnswer(
-        index,
-        candidate.entityRef,
-        at,
-        options,
-        full ? 'full' : 'brief',
-      );
-      return {
-        ...candidate,
-        summary: summarizeAnswer(answer),
-        answer: full ? answer : undefined,
-      };
-    }),
+    matches: answerMatches(
+      index,
+      findMatches(index, query, canRead),
+      at,
+      options,
+    ),
   };
+}
+
+/**
+ * Each match in brief, the best one (or with `detail: 'full'` every one) in
+ * full, answered from `index` (the live one, or a past moment's).
+ */
+export function answerMatches(
+  index: OwnershipIndex,
+  candidates: Candidate[],
+  at: Date,
+  options: AnswerOptions & { detail?: LookupDetail } = {},
+): LookupMatch[] {
+  return candidates.map((candidate, i) => {
+    // Only the answers that are sent are built in full.
+    const full = i === 0 || options.detail === 'full';
+    const answer = buildOwnershipAnswer(
+      index,
+      candidate.entityRef,
+      at,
+      options,
+      full ? 'full' : 'brief',
+    );
+    return {
+      ...candidate,
+      summary: summarizeAnswer(answer),
+      answer: full ? answer : undefined,
+    };
+  });
 }
 
 /**

@@ -2,7 +2,11 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import request from 'supertest';
 import { testCatalog } from '../__testUtils__/testCatalog';
-import { asUser, testApp as appWith } from '../__testUtils__/testApp';
+import {
+  asUser,
+  INDEX_BUILT_AT,
+  testApp as appWith,
+} from '../__testUtils__/testApp';
 
 describe('integrated-ops router', () => {
   it('answers a lookup by IP with owners and on-call', async () => {
@@ -155,6 +159,73 @@ describe('integrated-ops router', () => {
     expect(res.body.matches[0].answer.owners.netops.onCall[0].person.name).toBe(
       'Tom Becker',
     );
+  });
+
+  it('answers as of a past moment from the ownership history', async () => {
+    const app = await appWith({
+      changes: async () => [
+        {
+          id: 'CR-7',
+          title: 'Open 443 to gateway',
+          kind: 'network-access',
+          state: 'applied',
+          requestedBy: 'user:default/tom',
+          requestedAt: '2026-01-07T11:10:00.000Z',
+          approvals: [],
+        },
+      ],
+    });
+    const then = await request(app)
+      .get('/lookup')
+      .query({ q: 'gateway', asOf: '2026-01-07T11:30:00Z' })
+      .set(asUser);
+    expect(then.status).toBe(200);
+    expect(then.body.query.asOf).toBe('2026-01-07T11:30:00.000Z');
+    const { answer } = then.body.matches[0];
+    expect(answer.owners.netops.ownerRef).toBe('group:default/netops-edge');
+    expect(answer.history).toMatchObject({
+      known: true,
+      ownersRecordedAt: INDEX_BUILT_AT,
+      changes: [{ id: 'CR-7' }],
+    });
+    // Before the history starts: said, not guessed.
+    const before = await request(app)
+      .get('/lookup')
+      .query({ q: 'gateway', asOf: '2025-12-01T00:00:00Z' })
+      .set(asUser);
+    expect(before.body.matches[0].answer.history.known).toBe(false);
+    expect(before.body.matches[0].answer.owners.netops.source).toBe('missing');
+    // The future is no past moment; nonsense is no moment.
+    for (const asOf of ['2026-01-08T00:00:00Z', 'yesterday']) {
+      const bad = await request(app)
+        .get('/lookup')
+        .query({ q: 'gateway', asOf })
+        .set(asUser);
+      expect(bad.status).toBe(400);
+    }
+  });
+
+  it("serves an entity's owner timeline, 404 for what is not there", async () => {
+    const app = await appWith();
+    const res = await request(app)
+      .get('/history')
+      .query({ entity: 'component:default/gateway' })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    expect(res.body.current.netops).toEqual({
+      owner: 'group:default/netops-edge',
+      source: 'declared',
+      since: INDEX_BUILT_AT,
+    });
+    const missing = await request(app)
+      .get('/history')
+      .query({ entity: 'component:default/nope' })
+      .set(asUser);
+    expect(missing.status).toBe(404);
+    const anonymous = await request(app)
+      .get('/history')
+      .query({ entity: 'component:default/gateway' });
+    expect(anonymous.status).toBe(401);
   });
 
   it('returns the blast radius grouped by hop', async () => {
@@ -350,6 +421,20 @@ describe('integrated-ops router and catalog read permissions', () => {
       .query({ entity: 'gateway' })
       .set(asUser);
     expect(blast.status).toBe(404);
+  });
+
+  it('keeps the history of what the caller may not read to itself', async () => {
+    const app = await appReading(onlyResources);
+    const timeline = await request(app)
+      .get('/history')
+      .query({ entity: 'component:default/gateway' })
+      .set(asUser);
+    expect(timeline.status).toBe(404);
+    const then = await request(app)
+      .get('/lookup')
+      .query({ q: 'gateway', asOf: '2026-01-07T11:30:00Z' })
+      .set(asUser);
+    expect(refs(then.body.matches)).toEqual([]);
   });
 
   it('does not show a team card to a caller who may not read the group', async () => {

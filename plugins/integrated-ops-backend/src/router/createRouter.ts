@@ -3,7 +3,12 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import {
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import {
   opsCoverageReadPermission,
@@ -21,9 +26,12 @@ import { coverageReport } from '../answer/coverageReport';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
+import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
+import { ownershipTimeline } from '../history/ownershipTimeline';
 import {
   blastRadiusQuery,
   coverageQuery,
+  historyQuery,
   lookupBatchBody,
   lookupQuery,
   teamOnCallQuery,
@@ -34,6 +42,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
   answerOptions?: AnswerOptions;
+  /** The ownership history: `asOf` lookups and GET /history; absent, neither is served. */
+  history?: AsOfSources;
   /** The alert route and the unrouted-alerts listing; absent, neither is served. */
   alerts?: Omit<
     AlertRoutesOptions,
@@ -76,12 +86,36 @@ export async function createRouter(
       requirePermission(credentials, opsLookupReadPermission),
       catalogReadFilter(permissions, credentials, index),
     ]);
-    return { index, canRead };
+    return { index, canRead, credentials };
   }
 
   router.get('/lookup', async (req, res) => {
-    const { index, canRead } = await authorizeLookup(req);
-    const { q, at, detail } = parseInput(lookupQuery, req.query);
+    const { index, canRead, credentials } = await authorizeLookup(req);
+    const { q, at, asOf, detail } = parseInput(lookupQuery, req.query);
+    if (asOf) {
+      const when = new Date(asOf);
+      if (!options.history) {
+        throw new ServiceUnavailableError('No ownership history is kept');
+      }
+      if (when.getTime() > now().getTime()) {
+        throw new InputError(
+          'asOf is in the future: ask with at= for on-call later',
+        );
+      }
+      res.json(
+        await lookupAsOf(
+          options.history,
+          index,
+          indexService.status(),
+          q,
+          when,
+          canRead,
+          credentials,
+          { ...answerOptions, detail },
+        ),
+      );
+      return;
+    }
     res.json(
       lookup(
         index,
@@ -171,6 +205,26 @@ export async function createRouter(
       indexService,
       answerOptions,
       now,
+    });
+  }
+
+  if (options.history) {
+    const { store } = options.history;
+    router.get('/history', async (req, res) => {
+      const { canRead } = await authorizeLookup(req);
+      const { entity, limit } = parseInput(historyQuery, req.query);
+      const ref = tryNormalizeEntityRef(entity, { defaultKind: 'component' });
+      if (!ref || !canRead(ref)) {
+        throw new NotFoundError(`No entity ${entity} in the catalog`);
+      }
+      const [entries, startsAt] = await Promise.all([
+        store.of(ref, limit + 1),
+        store.startsAt(),
+      ]);
+      if (!entries.length) {
+        throw new NotFoundError(`No ownership history of ${entity}`);
+      }
+      res.json(ownershipTimeline(ref, entries, startsAt));
     });
   }
 

@@ -30,6 +30,7 @@ describe('openapi.yaml', () => {
       permissions: mockServices.permissions(),
       indexService: {} as OwnershipIndexService,
       alerts: {} as any,
+      history: {} as any,
     });
     const served = [
       ...new Set(
@@ -56,6 +57,12 @@ describe('openapi.yaml', () => {
     ['/teams/on-call', { team: 'soc-t1' }, 'TeamOnCallResponse'],
     ['/teams/on-call', { team: 'no-such-team' }, 'Error'],
     ['/lookup', {}, 'Error'],
+    [
+      '/lookup',
+      { q: '10.20.1.10', asOf: '2026-01-07T11:30:00Z' },
+      'LookupResponse',
+    ],
+    ['/history', { entity: 'component:default/gateway' }, 'OwnershipTimeline'],
   ])('GET %s %j matches %s', async (path, query, schema) => {
     const res = await request(await app())
       .get(path)

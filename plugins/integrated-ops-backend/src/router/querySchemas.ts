@@ -27,7 +27,18 @@ export const lookupQuery = z.object({
     .min(1, QUERY_REQUIRED)
     .max(2048),
   at,
+  /** Owners, teams and on-call as they were then (from the history). */
+  asOf: at,
   detail: z.enum(['best', 'full']).default('best'),
+});
+
+export const historyQuery = z.object({
+  entity: z
+    .string({ error: 'is required: an entity ref, e.g. component:default/x' })
+    .trim()
+    .min(1, 'is required')
+    .max(512, 'is too long: at most 512 characters'),
+  limit: z.coerce.number().int().min(1).max(200).default(30),
 });
 
 export const blastRadiusQuery = z.object({

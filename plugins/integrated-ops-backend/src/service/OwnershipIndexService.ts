@@ -4,6 +4,7 @@ import { ServiceUnavailableError } from '@backstage/errors';
 import { IndexStatus } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { SyncResult } from './CatalogEntityMirror';
+import { IndexedChanges } from '../history/OwnershipHistoryRecorder';
 
 /** Entities patched in one go before requests get a turn. */
 const SLICE = 1000;
@@ -15,6 +16,8 @@ export interface OwnershipIndexServiceOptions {
   /** An index older than this is reported stale even if refreshes succeed. */
   staleAfterMs: number;
   now?: () => Date;
+  /** Told what the index took in, after it did (the ownership history listens). */
+  onIndexed?: (changes: IndexedChanges) => void;
 }
 
 /** Calls fn on SLICE items at a time, letting pending requests run in between. */
@@ -81,6 +84,12 @@ export class OwnershipIndexService {
           `Ownership index: ${skipped} changed entities unreadable, left out`,
         );
       }
+      this.options.onIndexed?.({
+        upserted: fetched.upserted,
+        removed: [],
+        complete: false,
+        at: this.#now(),
+      });
       return fetched;
     });
   }
@@ -111,6 +120,14 @@ export class OwnershipIndexService {
       this.#index = index;
       this.#rebuildNext = false;
       this.#lastError = undefined;
+      if (rebuild || changes) {
+        this.options.onIndexed?.({
+          upserted,
+          removed: [...removed],
+          complete: rebuild,
+          at,
+        });
+      }
       if (rebuild || changes) {
         this.options.logger.info(
           `Ownership index ${

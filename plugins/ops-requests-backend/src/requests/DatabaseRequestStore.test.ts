@@ -168,6 +168,36 @@ describe.each(databases.eachSupportedId())(
       ).toEqual([]);
     });
 
+    it('lists the requests that named an entity, filed by a time (for as-of answers)', async () => {
+      const store = await storeOn(databaseId);
+      await store.create(sampleRequest());
+      await store.create(
+        sampleRequest({
+          id: 'cr-20260302-000002',
+          requestedAt: '2026-03-02T12:30:00.000Z',
+          targets: ['component:default/fraud_scoring-service'],
+        }),
+      );
+      const about = (target: string, requestedBefore?: string) =>
+        store
+          .list({ target, requestedBefore })
+          .then(items => items.map(r => r.id));
+      // `_` is no wildcard here.
+      expect(await about('component:default/fraud-scoring-service')).toEqual([
+        'cr-20260302-abcdef',
+      ]);
+      expect(await about('component:default/fraud_scoring-service')).toEqual([
+        'cr-20260302-000002',
+      ]);
+      expect(
+        await about(
+          'component:default/fraud_scoring-service',
+          '2026-03-02T12:29:59.000Z',
+        ),
+      ).toEqual([]);
+      expect(await about('component:default/fraud-scoring')).toEqual([]);
+    });
+
     it('finds grants due for expiry and re-certification', async () => {
       const store = await storeOn(databaseId);
       await store.create(sampleRequest());

@@ -178,6 +178,8 @@ export class DatabaseRequestStore implements RequestStore {
 
   async list(filter: {
     requestedBy?: string;
+    target?: string;
+    requestedBefore?: string;
     criteria?: PermissionCriteria<OpsRequestQuery>;
     limit?: number;
   }): Promise<ChangeRequest[]> {
@@ -186,7 +188,19 @@ export class DatabaseRequestStore implements RequestStore {
       .limit(filter.limit ?? 200);
     if (filter.requestedBy)
       query = query.where('requested_by', filter.requestedBy);
-    const requests = await this.withApprovals(await query);
+    if (filter.requestedBefore)
+      query = query.where('requested_at', '<=', filter.requestedBefore);
+    // Targets are a JSON array of refs: the quoted ref is a whole element.
+    if (filter.target)
+      query = query.where(
+        'targets',
+        'like',
+        `%${JSON.stringify(filter.target)}%`,
+      );
+    // LIKE's own wildcards (`_`) may match more: keep exact targets only.
+    const requests = (await this.withApprovals(await query)).filter(
+      r => !filter.target || r.targets.includes(filter.target),
+    );
     // Approvers are a small JSON map per request: the conditions are
     // matched here, portably between SQLite and PostgreSQL.
     const { criteria } = filter;

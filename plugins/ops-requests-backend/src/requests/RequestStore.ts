@@ -40,6 +40,10 @@ export interface RequestStore {
    */
   list(filter: {
     requestedBy?: string;
+    /** Naming this entity (a lower-case full ref) as a target. */
+    target?: string;
+    /** Filed at or before this ISO time. */
+    requestedBefore?: string;
     criteria?: PermissionCriteria<OpsRequestQuery>;
     limit?: number;
   }): Promise<ChangeRequest[]>;

@@ -105,14 +105,18 @@ export function createRequestsRouter(options: {
 
   router.get('/requests', async (req, res) => {
     const credentials = await authorize(req, opsRequestReadPermission);
-    const { view } = parseInput(listQuery, req.query);
+    const { view, target, before } = parseInput(listQuery, req.query);
     const me = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
+    const about = {
+      target: target?.toLocaleLowerCase('en-US'),
+      requestedBefore: before && new Date(before).toISOString(),
+    };
     if (view === 'mine') {
-      res.json({ items: await store.list({ requestedBy: me }) });
+      res.json({ items: await store.list({ requestedBy: me, ...about }) });
       return;
     }
     if (view === 'all') {
-      res.json({ items: await store.list({}) });
+      res.json({ items: await store.list(about) });
       return;
     }
     // Awaiting my approval: what the policy lets me decide, as a query.

@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** Query and bodies of the request routes; a new request's body is a ChangeIntent (-common). */
 export const listQuery = z.object({
   view: z.enum(['mine', 'awaiting', 'all']).default('all'),
+  /** Only requests naming this entity as a target (a full ref). */
+  target: z.string().min(1).max(512).optional(),
+  /** Only requests filed at or before this time. */
+  before: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const approveBody = z.object({

@@ -1,0 +1,107 @@
+import { TestDatabases } from '@backstage/backend-test-utils';
+import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
+import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
+import { MIGRATIONS_DIR } from './migrateDatabase';
+
+const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+const owners = (netops: string) => ({
+  owners: {
+    netops: { discipline: 'netops', owner: netops, source: 'declared' },
+    devops: { discipline: 'devops', source: 'missing' },
+    secops: { discipline: 'secops', source: 'missing' },
+  },
+});
+
+describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
+  it('apply step by step, keep what the stores write, and roll back', async () => {
+    const knex = await databases.init(databaseId);
+    const [files] = (await knex.migrate.list({ directory: MIGRATIONS_DIR }))
+      .slice(1)
+      .map((pending: { file: string }[]) => pending.map(m => m.file));
+    expect(files).toEqual([
+      '20261201000001_unrouted_alerts.js',
+      '20261201000002_ownership_history.js',
+    ]);
+
+    // Step 1: unrouted alerts.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[0] });
+    const alerts = new UnroutedAlertStore(knex);
+    await alerts.add([
+      {
+        receivedAt: '2026-03-01T00:00:00.000Z',
+        fingerprint: 'old',
+        labels: { a: '1' },
+        reason: 'r',
+      },
+      {
+        receivedAt: '2026-03-04T02:13:00.000Z',
+        fingerprint: 'new',
+        labels: { instance: '198.51.100.7:9100' },
+        reason: 'no entity matches',
+      },
+    ]);
+    const day = await alerts.since(new Date('2026-03-03T02:13:00Z'));
+    expect(day).toEqual({
+      since: '2026-03-03T02:13:00.000Z',
+      count: 1,
+      recent: [
+        {
+          receivedAt: '2026-03-04T02:13:00.000Z',
+          fingerprint: 'new',
+          labels: { instance: '198.51.100.7:9100' },
+          reason: 'no entity matches',
+        },
+      ],
+    });
+    // Retention: 30 days.
+    expect(await alerts.prune(new Date('2026-04-01T00:00:00Z'))).toBe(1);
+
+    // Step 2: ownership history; the alerts stay.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[1] });
+    expect((await alerts.since(new Date(0))).count).toBe(1);
+    const history = new OwnershipHistoryStore(knex);
+    const ref = 'component:default/scoring-api';
+    const entry = (seq: number, at: string, netops?: string) => ({
+      ref,
+      seq,
+      kind: 'owners' as const,
+      recordedAt: at,
+      fingerprint: netops ?? 'removed',
+      snapshot: netops ? (owners(netops) as any) : undefined,
+    });
+    await history.append([
+      entry(1, '2025-01-01T00:00:00.000Z', 'group:default/netops-dc'),
+      entry(2, '2026-02-01T00:00:00.000Z', 'group:default/netops-edge'),
+    ]);
+    // The same change from a second replica is stored once.
+    await history.append([
+      entry(2, '2026-02-01T00:00:01.000Z', 'group:default/netops-edge'),
+    ]);
+    expect((await history.of(ref, 10)).map(e => e.seq)).toEqual([2, 1]);
+    const before = await history.asOf('2026-01-31T00:00:00.000Z', {
+      refs: [ref],
+    });
+    expect(before.get(ref)?.snapshot).toEqual(
+      owners('group:default/netops-dc'),
+    );
+    expect(await history.heads()).toEqual(
+      new Map([
+        [
+          ref,
+          { seq: 2, kind: 'owners', fingerprint: 'group:default/netops-edge' },
+        ],
+      ]),
+    );
+    // Retention keeps what was in force at the cutoff.
+    expect(await history.prune('2026-03-01T00:00:00.000Z')).toBe(1);
+    expect(await history.prune('2026-03-01T00:00:00.000Z')).toBe(0);
+    expect(await history.startsAt()).toBe('2026-02-01T00:00:00.000Z');
+
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('ownership_history')).toBe(false);
+    expect(await knex.schema.hasTable('unrouted_alerts')).toBe(true);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('unrouted_alerts')).toBe(false);
+  });
+});
