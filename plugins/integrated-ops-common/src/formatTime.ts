@@ -46,6 +46,16 @@ export function formatInstant(iso: string, viewerZone: string = VIEWER_ZONE) {
   return dayAndTime(viewerZone).format(new Date(iso));
 }
 
+/** "2 Nov 2026": a day in the viewer's zone (owner since, history start). */
+export function formatDay(iso: string, viewerZone: string = VIEWER_ZONE) {
+  return new Intl.DateTimeFormat(undefined, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    timeZone: viewerZone,
+  }).format(new Date(iso));
+}
+
 /** "12 s", "4 min", "2 h": how old the index is. */
 export function formatAge(seconds: number | undefined): string {
   if (seconds === undefined) return 'unknown';

@@ -16,6 +16,12 @@ export function fakeOpsApi(
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
     teamOnCall: notUsed('teamOnCall'),
+    // No history yet, as for an entity the backend has not recorded.
+    ownershipHistory: jest.fn(() =>
+      Promise.reject(
+        Object.assign(new Error('No ownership history'), { statusCode: 404 }),
+      ),
+    ),
     unroutedAlerts: jest.fn(async () => ({
       since: '2026-03-01T12:00:00.000Z',
       count: 0,

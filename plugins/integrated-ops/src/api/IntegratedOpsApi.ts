@@ -4,14 +4,20 @@ import {
   CoverageResponse,
   IndexStatus,
   LookupResponse,
+  OwnershipTimeline,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@internal/plugin-integrated-ops-common';
 
 /** Client of the integrated-ops backend (see its openapi.yaml). */
 export interface IntegratedOpsApi {
-  /** Who owns a name, ref, hostname, URL, IP or CIDR, and who is on call now. */
-  lookup(q: string): Promise<LookupResponse>;
+  /**
+   * Who owns a name, ref, hostname, URL, IP or CIDR, and who is on call now;
+   * with `asOf`, as it was then (owners, teams, on-call, change requests).
+   */
+  lookup(q: string, options?: { asOf?: string }): Promise<LookupResponse>;
+  /** An entity's typed owners over time: owner since, recent changes. */
+  ownershipHistory(entityRef: string): Promise<OwnershipTimeline>;
   /** What depends on an entity and what it depends on, up to `depth` hops. */
   blastRadius(entityRef: string, depth: number): Promise<BlastRadiusResponse>;
   /** A team: who is on call now and next on each rotation, and its escalation. */

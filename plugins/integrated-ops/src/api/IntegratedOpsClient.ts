@@ -5,6 +5,7 @@ import {
   CoverageResponse,
   IndexStatus,
   LookupResponse,
+  OwnershipTimeline,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@internal/plugin-integrated-ops-common';
@@ -20,8 +21,15 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
     this.fetchApi = options.fetchApi;
   }
 
-  lookup(q: string): Promise<LookupResponse> {
-    return this.getJson('/lookup', { q });
+  lookup(q: string, options: { asOf?: string } = {}): Promise<LookupResponse> {
+    return this.getJson('/lookup', {
+      q,
+      ...(options.asOf ? { asOf: options.asOf } : {}),
+    });
+  }
+
+  ownershipHistory(entityRef: string): Promise<OwnershipTimeline> {
+    return this.getJson('/history', { entity: entityRef });
   }
 
   blastRadius(entityRef: string, depth: number): Promise<BlastRadiusResponse> {

@@ -21,6 +21,72 @@ function answeringApi() {
 }
 
 describe('OpsLookupPage', () => {
+  it('asks as of a past moment and says what the answer rests on', async () => {
+    const asOf = '2026-11-02T02:13:00.000Z';
+    const api = fakeOpsApi({
+      lookup: jest.fn(async (q, options) => {
+        const response = lookupResponse(q, [scoringMatch()]);
+        response.query.asOf = options?.asOf;
+        response.matches[0].answer!.history = {
+          asOf: options?.asOf,
+          known: true,
+          ownersRecordedAt: '2026-10-01T08:00:00.000Z',
+          changes: [
+            {
+              id: 'cr-20261101-abc123',
+              title: 'Open 8443 to fraud-scoring-service',
+              kind: 'network-access',
+              state: 'applied',
+              requestedBy: 'user:default/tom.becker',
+              requestedAt: '2026-11-01T10:00:00.000Z',
+              approvals: [
+                {
+                  role: 'netops',
+                  by: 'user:default/priya.nair',
+                  at: '2026-11-01T11:00:00.000Z',
+                },
+              ],
+              appliedAt: '2026-11-01T11:01:00.000Z',
+            },
+          ],
+        };
+        return response;
+      }),
+      blastRadius: jest.fn(async () => blastRadiusResponse()),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: [`/?q=scoring&asOf=${asOf}`],
+    });
+    const changes = await screen.findByRole('region', {
+      name: 'Change requests by then',
+    });
+    expect(api.lookup).toHaveBeenCalledWith('scoring', { asOf });
+    expect(changes).toHaveTextContent('Open 8443 to fraud-scoring-service');
+    expect(changes).toHaveTextContent(
+      'approved by user:default/priya.nair (netops)',
+    );
+    expect(
+      screen.getByText(/Owners, teams and on-call as they were then/),
+    ).toBeInTheDocument();
+  });
+
+  it('refuses an "as of" that is no time, saying how to write one', async () => {
+    const api = answeringApi();
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]]);
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'As of (optional)' }),
+      'last night',
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Name, hostname, URL or IP' }),
+      'scoring{Enter}',
+    );
+    expect(
+      await screen.findByText('Not a time: write it as 2026-11-02 02:13'),
+    ).toBeInTheDocument();
+    expect(api.lookup).not.toHaveBeenCalled();
+  });
+
   it('puts the cursor in the search box, and Enter looks up', async () => {
     const api = answeringApi();
     await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]]);

@@ -6,14 +6,22 @@ import { LoadError } from '../shared/LoadError';
 import { LookupForm } from '../shared/LookupForm';
 import { useOpsData } from '../shared/useOpsData';
 import { isAnswered } from './answeredMatch';
+import { AsOfHistory } from './AsOfHistory';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
 import { useTabTitle } from './useTabTitle';
 
-function LookupResult(props: { q: string; onPick: (q: string) => void }) {
+function LookupResult(props: {
+  q: string;
+  asOf?: string;
+  onPick: (q: string) => void;
+}) {
   const { value, loading, error, retry } = useOpsData(
-    api => api.lookup(props.q),
-    [props.q],
+    api =>
+      props.asOf
+        ? api.lookup(props.q, { asOf: props.asOf })
+        : api.lookup(props.q),
+    [props.q, props.asOf],
   );
   if (loading) return <Progress />;
   if (error) return <LoadError error={error} onRetry={retry} />;
@@ -29,6 +37,7 @@ function LookupResult(props: { q: string; onPick: (q: string) => void }) {
       </Flex>
       {isAnswered(best) ? (
         <>
+          {best.answer.history && <AsOfHistory history={best.answer.history} />}
           <LookupAnswer response={value} match={best} />
           <OtherMatches matches={others} onPick={props.onPick} />
           <BlastRadiusPanel entityRef={best.entityRef} />
@@ -46,13 +55,16 @@ function LookupResult(props: { q: string; onPick: (q: string) => void }) {
 
 /**
  * The incident lookup: one box for a name, hostname, URL or IP; the answer
- * is deep-linkable as `?q=`.
+ * is deep-linkable as `?q=` (and `&asOf=` for a past moment, in the review
+ * after an incident).
  */
 export function OpsLookupPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
+  const asOf = params.get('asOf') ?? undefined;
   useTabTitle(q);
-  const lookUp = (value: string) => setParams({ q: value });
+  const lookUp = (value: string, when?: string) =>
+    setParams(when ? { q: value, asOf: when } : { q: value });
 
   return (
     <Content>
@@ -63,10 +75,12 @@ export function OpsLookupPage() {
             label="Name, hostname, URL or IP"
             placeholder="e.g. 10.20.3.14, api.pay.bank.example, fraud-scoring-service"
             initial={q}
+            initialAsOf={asOf}
+            withAsOf
             onLookUp={lookUp}
           />
           {q ? (
-            <LookupResult q={q} onPick={lookUp} />
+            <LookupResult q={q} asOf={asOf} onPick={v => lookUp(v, asOf)} />
           ) : (
             <Text as="p" color="secondary">
               Paste what the alert gives you: a hostname, an IP, a URL or a

@@ -145,4 +145,42 @@ describe('OpsOwnersCard', () => {
     ).toBeInTheDocument();
     expect(lookup).toHaveBeenCalledTimes(2);
   }, 15_000);
+
+  it('shows since when each owner owns it and the recent owner changes', async () => {
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => lookupResponse(q, [scoringMatch()])),
+      ownershipHistory: jest.fn(async () => ({
+        entityRef: 'component:default/fraud-scoring-service',
+        current: {
+          netops: {
+            owner: scoringMatch().answer!.owners.netops.ownerRef,
+            source: 'declared',
+            since: '2026-11-03T12:00:00.000Z',
+          },
+          devops: { source: 'missing' },
+          secops: { source: 'missing' },
+        },
+        changes: [
+          {
+            at: '2026-11-03T12:00:00.000Z',
+            discipline: 'netops',
+            from: 'group:default/netops-edge',
+            to: scoringMatch().answer!.owners.netops.ownerRef,
+            source: 'declared',
+          },
+        ],
+        historyStartsAt: '2026-10-01T00:00:00.000Z',
+      })),
+    });
+    await renderCard(api);
+    const netops = await screen.findByRole('region', { name: 'NetOps owner' });
+    expect(
+      await within(netops).findByText(/owner since (3 Nov 2026|Nov 3, 2026)/),
+    ).toBeInTheDocument();
+    const timeline = screen.getByRole('region', { name: 'Owner changes' });
+    expect(timeline).toHaveTextContent(/NetOps: netops-edge -> /);
+    expect(timeline).toHaveTextContent(
+      /Ownership history since (1 Oct 2026|Oct 1, 2026)/,
+    );
+  });
 });

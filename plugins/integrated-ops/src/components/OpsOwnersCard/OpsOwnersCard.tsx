@@ -8,6 +8,7 @@ import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
 import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';
+import { OwnerTimeline } from './OwnerTimeline';
 
 /**
  * NetOps / DevOps / SecOps owners of the entity on the page: team, on call
@@ -24,6 +25,11 @@ export function OpsOwnersCard() {
     { incomplete: v => !v.matches.some(m => m.entityRef === ref) },
   );
 
+  // The history is extra: without it (none recorded yet, or it failed) the
+  // card shows the owners alone.
+  const history = useOpsData(api => api.ownershipHistory(ref), [ref]);
+  const timeline = history.value;
+
   let content;
   if (loading && !value) {
     content = <Progress />;
@@ -36,9 +42,18 @@ export function OpsOwnersCard() {
       <Flex direction="column" gap="4">
         <Grid.Root columns={{ initial: '1', md: '3' }} gap="5">
           {DISCIPLINES.map(d => (
-            <DisciplineColumn key={d} answer={match.answer!.owners[d]} />
+            <DisciplineColumn
+              key={d}
+              answer={match.answer!.owners[d]}
+              ownerSince={
+                timeline?.current[d].owner === match.answer!.owners[d].ownerRef
+                  ? timeline?.current[d].since
+                  : undefined
+              }
+            />
           ))}
         </Grid.Root>
+        {timeline && <OwnerTimeline timeline={timeline} />}
         <IndexStatusNote status={value!.index} />
       </Flex>
     ) : (

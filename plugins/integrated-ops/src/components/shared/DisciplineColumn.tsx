@@ -2,6 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   DISCIPLINE_TITLES,
   DisciplineAnswer,
+  formatDay,
 } from '@internal/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { ContactLinks } from './ContactLinks';
@@ -18,8 +19,10 @@ import { OwnerSourceChip } from './OwnerSourceChip';
 export function DisciplineColumn(props: {
   answer: DisciplineAnswer;
   showEscalation?: boolean;
+  /** When this owner was first recorded (from the ownership history). */
+  ownerSince?: string;
 }) {
-  const { answer, showEscalation = true } = props;
+  const { answer, showEscalation = true, ownerSince } = props;
   const title = DISCIPLINE_TITLES[answer.discipline];
   return (
     <section aria-label={`${title} owner`}>
@@ -38,6 +41,11 @@ export function DisciplineColumn(props: {
                 {answer.team.title}
               </EntityRefLink>
             </Text>
+            {ownerSince && (
+              <Text as="p" variant="body-small" color="secondary">
+                owner since {formatDay(ownerSince)}
+              </Text>
+            )}
             {answer.source === 'inherited' && answer.declaredOn && (
               <Text as="p" variant="body-small" color="secondary">
                 inherited from <EntityRefLink entityRef={answer.declaredOn} />

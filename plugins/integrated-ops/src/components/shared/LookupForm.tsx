@@ -1,6 +1,15 @@
 import { Button, Flex, TextField } from '@backstage/ui';
 import { FormEvent, useEffect, useRef, useState } from 'react';
 
+/** An ISO time as the viewer's wall clock ("2026-11-02 02:13"). */
+function toLocalInput(iso?: string): string {
+  if (!iso) return '';
+  const at = new Date(iso);
+  if (isNaN(at.getTime())) return '';
+  const local = new Date(at.getTime() - at.getTimezoneOffset() * 60_000);
+  return local.toISOString().slice(0, 16).replace('T', ' ');
+}
+
 /**
  * The lookup box and its button; Enter looks up. With `autoFocusInput` the
  * box has focus on load: whoever opens the page during an incident types at once.
@@ -11,10 +20,21 @@ export function LookupForm(props: {
   initial?: string;
   autoFocusInput?: boolean;
   ariaLabel?: string;
-  onLookUp: (q: string) => void;
+  /** Offer an "As of" time, for a past moment (the review after an incident). */
+  withAsOf?: boolean;
+  /** ISO time the form starts with. */
+  initialAsOf?: string;
+  /** `asOf`: ISO, when a past moment was given. */
+  onLookUp: (q: string, asOf?: string) => void;
 }) {
   const [input, setInput] = useState(props.initial ?? '');
   useEffect(() => setInput(props.initial ?? ''), [props.initial]);
+  const [asOf, setAsOf] = useState(toLocalInput(props.initialAsOf));
+  useEffect(
+    () => setAsOf(toLocalInput(props.initialAsOf)),
+    [props.initialAsOf],
+  );
+  const [asOfError, setAsOfError] = useState<string>();
   const box = useRef<HTMLDivElement>(null);
   const { autoFocusInput } = props;
   useEffect(() => {
@@ -23,7 +43,16 @@ export function LookupForm(props: {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    if (input.trim()) props.onLookUp(input.trim());
+    if (!input.trim()) return;
+    // "2026-11-02 02:13" is the viewer's wall clock: Date reads it so.
+    const when = asOf.trim()
+      ? new Date(asOf.trim().replace(' ', 'T'))
+      : undefined;
+    if (when && isNaN(when.getTime())) {
+      setAsOfError('Not a time: write it as 2026-11-02 02:13');
+      return;
+    }
+    props.onLookUp(input.trim(), when?.toISOString());
   };
   return (
     <form onSubmit={onSubmit} role="search" aria-label={props.ariaLabel}>
@@ -36,6 +65,21 @@ export function LookupForm(props: {
             onChange={setInput}
           />
         </div>
+        {props.withAsOf && (
+          <TextField
+            label="As of (optional)"
+            placeholder="2026-11-02 02:13"
+            value={asOf}
+            onChange={value => {
+              setAsOf(value);
+              setAsOfError(undefined);
+            }}
+            isInvalid={!!asOfError}
+            description={
+              asOfError ?? 'A past moment, your time: owners and on-call then'
+            }
+          />
+        )}
         <Button type="submit" variant="primary">
           Look up
         </Button>
