@@ -21,5 +21,6 @@ export * from './describeShift';
 export * from './summarizeAnswer';
 export type * from './lookupTypes';
 export type * from './historyTypes';
+export type * from './driftTypes';
 export { parseInput, parseWithMessages } from './describeIssues';
 export * from './changeEvents';

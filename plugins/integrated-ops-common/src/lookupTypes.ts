@@ -3,6 +3,7 @@ import { Discipline } from './disciplines';
 import { CoverageSummary, EntityCoverage } from './coverage';
 import { OwnerSource } from './inheritance';
 import { AnswerHistory } from './historyTypes';
+import { TeamDrift } from './driftTypes';
 
 /** Wire types of the integrated-ops backend's lookup API (see its openapi.yaml). */
 
@@ -242,6 +243,8 @@ export interface CoverageReport {
   byTeam: CoverageSummary[];
   /** Entities with at least one gap, most gaps first. */
   gaps: EntityCoverage[];
+  /** Teams whose ownership is no longer true: deleted owners, no members or lead, leavers in rotations. */
+  drift: TeamDrift[];
 }
 
 /** `GET /coverage` (JSON): the report and the state of the index it came from. */

@@ -9,6 +9,7 @@ import {
   summarizeCoverage,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
+import { teamDrift } from './teamDrift';
 
 export type { CoverageReport };
 
@@ -22,7 +23,10 @@ const EMPTY: CoverageSummary = {
 };
 
 /** Ownership coverage of every Component, System, Resource, API and Domain in the index. */
-export function coverageReport(index: OwnershipIndex): CoverageReport {
+export function coverageReport(
+  index: OwnershipIndex,
+  drift: Parameters<typeof teamDrift>[1] = {},
+): CoverageReport {
   const groups = new Map(
     [...index.entities].filter(([ref]) => ref.startsWith('group:')),
   );
@@ -41,5 +45,6 @@ export function coverageReport(index: OwnershipIndex): CoverageReport {
           b.gaps.length - a.gaps.length ||
           a.entityRef.localeCompare(b.entityRef),
       ),
+    drift: teamDrift(index, drift),
   };
 }

@@ -23,6 +23,8 @@ import { AnswerOptions, teamOnCall } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { coverageReport } from '../answer/coverageReport';
+import { teamDrift } from '../answer/teamDrift';
+import { whenRemoved } from '../history/whenRemoved';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
@@ -186,7 +188,17 @@ export async function createRouter(
       opsCoverageReadPermission,
     );
     const { format } = parseInput(coverageQuery, req.query);
-    const report = coverageReport(indexService.current());
+    const index = indexService.current();
+    const drift = { providers: answerOptions?.providers };
+    const report = coverageReport(index, drift);
+    // Owner groups that are gone: when the history saw them leave.
+    const gone = report.drift
+      .filter(d => d.kind === 'owner-deleted')
+      .map(d => d.team);
+    if (gone.length && options.history) {
+      const removedAt = await whenRemoved(options.history.store, gone, now());
+      report.drift = teamDrift(index, { ...drift, removedAt });
+    }
     if (format === 'csv') {
       res
         .type('text/csv')

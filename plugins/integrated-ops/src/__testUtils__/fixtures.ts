@@ -287,6 +287,27 @@ export function coverageResponse(): CoverageResponse {
   });
   const gapEntry = gapAnswer();
   return {
+    drift: [
+      {
+        team: 'group:default/netops-legacy',
+        kind: 'owner-deleted',
+        message:
+          'group:default/netops-legacy is not in the catalog since 2026-02-20T09:00:00.000Z, yet 2 entities name it as owner',
+        entities: [
+          'component:default/legacy-batch-scorer',
+          'resource:default/old-dmz',
+        ],
+        entityCount: 2,
+        removedAt: '2026-02-20T09:00:00.000Z',
+      },
+      {
+        team: 'group:default/soc-tier2',
+        kind: 'rotation-member-gone',
+        message:
+          "group:default/soc-tier2's rotations name user:default/jonas.weber, who is not in the catalog any more",
+        people: ['user:default/jonas.weber'],
+      },
+    ],
     generatedAt: '2026-03-02T11:59:50Z',
     overall: {
       key: 'all',

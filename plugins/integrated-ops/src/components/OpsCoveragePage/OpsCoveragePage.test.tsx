@@ -9,6 +9,26 @@ import { coverageResponse } from '../../__testUtils__/fixtures';
 import { OpsCoveragePage } from './OpsCoveragePage';
 
 describe('OpsCoveragePage', () => {
+  it('lists ownership drift: owner groups gone, leavers in rotations', async () => {
+    await renderWithApis(<OpsCoveragePage />, [
+      [
+        integratedOpsApiRef,
+        fakeOpsApi({ coverage: jest.fn(async () => coverageResponse()) }),
+      ],
+    ]);
+    const drift = await screen.findByRole('list', { name: 'Ownership drift' });
+    expect(drift).toHaveTextContent(
+      'Owner group gone: group:default/netops-legacy',
+    );
+    expect(drift).toHaveTextContent(
+      '2 entities name it as owner (component:default/legacy-batch-scorer, resource:default/old-dmz)',
+    );
+    expect(drift).toHaveTextContent('Leaver in a rotation');
+    expect(
+      within(drift).getByRole('link', { name: /soc-tier2/ }),
+    ).toBeInTheDocument();
+  });
+
   it('leads with one figure, charts per system and team, and what to fix per discipline and team to chase', async () => {
     await renderWithApis(<OpsCoveragePage />, [
       [

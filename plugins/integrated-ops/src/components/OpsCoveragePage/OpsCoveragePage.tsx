@@ -14,6 +14,7 @@ import { CoverageTable } from './CoverageTable';
 import { downloadBlob } from './downloadCsv';
 import { GapsByDiscipline } from './GapsByDiscipline';
 import { UnroutedAlerts } from './UnroutedAlerts';
+import { OwnershipDrift } from './OwnershipDrift';
 
 /** Keys are refs, or "(no system)" for entities outside any system. */
 const renderRef = (key: string) =>
@@ -99,7 +100,10 @@ export function OpsCoveragePage() {
     body = (
       <Flex direction="column" gap="5">
         <Headline report={value} />
-        <UnroutedAlerts />
+        <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
+          <OwnershipDrift drift={value.drift} />
+          <UnroutedAlerts />
+        </Grid.Root>
         <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
           {groupings(value).map(g => (
             <SectionCard key={g.key} title={g.chartTitle}>
