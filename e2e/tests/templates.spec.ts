@@ -157,7 +157,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
     id,
     kind: 'network-access',
     requestedBy: 'user:default/guest',
-    policy: 'northbridge-change-policy@2026.12.1',
+    policy: 'northbridge-change-policy@2026.12.2',
     requiredApprovals: ['netops', 'secops'],
     approvers: {
       netops: 'group:default/netops-dc',

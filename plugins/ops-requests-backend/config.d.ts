@@ -10,6 +10,12 @@ export interface Config {
       expiryCheckMinutes?: number;
       /** Ask the approving teams to re-certify a grant applied this many days ago. Default 60. */
       recertifyAfterDays?: number;
+      /**
+       * Minutes between checks for owning teams to ask to re-certify their
+       * ownership (the policy's ownershipRecertification sets the period).
+       * Each check reads the whole catalog. Default 60.
+       */
+      ownershipRecertificationCheckMinutes?: number;
     };
   };
 }

@@ -67,6 +67,7 @@ export const opsRequestsPlugin = createBackendPlugin({
             }),
           }),
           publisher: deps.delivery.publisher,
+          ownership: { catalog: deps.catalog, auth: deps.auth, policyFile },
         });
 
         const requestsConfig = config.getOptionalConfig(
@@ -114,6 +115,28 @@ export const opsRequestsPlugin = createBackendPlugin({
                     recertify.join(', ') || 'none'
                   }; ` +
                   `orphan branches deleted: ${orphans.join(', ') || 'none'}`,
+              );
+            }
+          },
+        });
+
+        // Ownership re-certification: reads the whole catalog, so not often.
+        await scheduler.scheduleTask({
+          id: 'ops-requests-ownership-recertification',
+          scope: 'global',
+          frequency: {
+            minutes:
+              requestsConfig?.getOptionalNumber(
+                'ownershipRecertificationCheckMinutes',
+              ) ?? 60,
+          },
+          timeout: { minutes: 15 },
+          initialDelay: { seconds: 40 },
+          fn: async () => {
+            const filed = (await service.recertifications?.fileDue()) ?? [];
+            if (filed.length) {
+              logger.info(
+                `Ownership re-certification asked: ${filed.length} requests`,
               );
             }
           },

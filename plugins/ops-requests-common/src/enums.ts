@@ -5,8 +5,19 @@ export const REQUEST_KINDS = [
   'security-controls',
   /** Filed by the backend: a namespace's default-deny + DNS egress baseline, reviewed on its own. */
   'namespace-baseline',
+  /** Filed by the backend: an owning team confirms it still owns what the catalog says, or hands it over. */
+  'ownership-recertification',
 ] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];
+
+/** The kinds the change policy judges (a re-certification changes nothing). */
+export const POLICY_KINDS = [
+  'network-access',
+  'new-service',
+  'security-controls',
+  'namespace-baseline',
+] as const satisfies readonly RequestKind[];
+export type PolicyKind = (typeof POLICY_KINDS)[number];
 
 /** The kinds filed as change requests (a new service is created directly). */
 export const CHANGE_INTENT_KINDS = [
@@ -24,6 +35,8 @@ export const REQUEST_STATES = [
   /** Break-glass access applied at once; the owning teams confirm or revoke it. */
   'post-review',
   'revoked',
+  /** A re-certification the owning team passed to another team (which accepts or refuses). */
+  'handed-over',
 ] as const;
 export type RequestState = (typeof REQUEST_STATES)[number];
 

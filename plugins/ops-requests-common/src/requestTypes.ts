@@ -45,6 +45,61 @@ export interface ChangePlan {
   applyAt?: string;
 }
 
+/**
+ * An ownership re-certification: the owning team of one discipline confirms
+ * it still owns what the catalog says it owns where the ownership is
+ * declared (an entity, or the System or Domain its entities inherit from),
+ * or hands it over to another team, which accepts or refuses.
+ */
+export interface OwnershipRecertification {
+  /** Where the owner is declared (the request's target). */
+  declaredOn: string;
+  discipline: 'netops' | 'devops' | 'secops';
+  /** The team asked: the owner the catalog names, or the team offered a hand-over. */
+  team: string;
+  /** How many entities own through this declaration (itself included). */
+  entities: number;
+  /** Set on a hand-over offer: the team handing over. */
+  handOverFrom?: string;
+  /** Set on a re-certification that was handed over: to whom. */
+  handedOverTo?: string;
+}
+
+/**
+ * Where a declaration's re-certification stands. `confirmed`: within the
+ * period; `pending`: the team was asked; `handover-offered`: passed to
+ * another team, which has not answered; `handover-accepted`: the other team
+ * accepted, the catalog still names the old one (change spec.opsOwners);
+ * `due`: never confirmed, or the confirmation lapsed.
+ */
+export type RecertificationState =
+  | 'confirmed'
+  | 'pending'
+  | 'handover-offered'
+  | 'handover-accepted'
+  | 'due';
+
+/** `GET /recertifications`: one per declaration of a typed owner in the catalog. */
+export interface RecertificationStatus {
+  declaredOn: string;
+  discipline: 'netops' | 'devops' | 'secops';
+  /** The owner the catalog names. */
+  team: string;
+  entities: number;
+  state: RecertificationState;
+  confirmedAt?: string;
+  confirmedBy?: string;
+  /** The request that decides it now (pending, offered) or did (confirmed, accepted). */
+  requestId?: string;
+  handOverTo?: string;
+}
+
+export interface RecertificationReport {
+  /** Absent when the policy asks no re-certification. */
+  periodDays?: number;
+  items: RecertificationStatus[];
+}
+
 /** A break-glass grant: who opened it for which incident, and its review. */
 export interface BreakGlass {
   incident: string;
@@ -89,6 +144,8 @@ export interface ChangeRequest {
   breakGlass?: BreakGlass;
   /** Planned apply time (absent once applied or for changes applied on approval). */
   applyAt?: string;
+  /** Set on requests of kind ownership-recertification. */
+  recertification?: OwnershipRecertification;
 }
 
 export interface AuditEntry {

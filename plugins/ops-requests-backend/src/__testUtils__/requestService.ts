@@ -4,6 +4,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   ChangePlanner,
@@ -46,6 +47,8 @@ export async function setupRequestService(
     onCall?: OnCallDirectory;
     knex?: Knex;
     gitRoot?: string;
+    /** The catalog ownership re-certification reads; absent, there is none. */
+    ownershipCatalog?: Entity[];
   } = {},
 ) {
   const knex = options.knex ?? (await databases.init('SQLITE_3'));
@@ -82,6 +85,11 @@ export async function setupRequestService(
         ),
     },
     now: () => clock.now,
+    ownership: options.ownershipCatalog && {
+      catalog: catalogServiceMock({ entities: options.ownershipCatalog }),
+      auth: mockServices.auth(),
+      policyFile: POLICY_FILE,
+    },
   });
   const branches = async () =>
     (await git.branches('infrastructure', '')).map(b => b.branch);

@@ -40,6 +40,7 @@ type Row = {
   intent: string | null;
   break_glass?: string | null;
   apply_at?: string | null;
+  recertification?: string | null;
   expires_at: string | null;
   decided_at: string | null;
   applied_at: string | null;
@@ -86,8 +87,14 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
     revokedAt: opt(row.revoked_at),
     breakGlass: row.break_glass ? JSON.parse(row.break_glass) : undefined,
     applyAt: opt(row.apply_at ?? null),
+    recertification: row.recertification
+      ? JSON.parse(row.recertification)
+      : undefined,
   };
 }
+
+/** Ownership re-certifications grant nothing: they are never revoked or re-certified as grants. */
+const RECERTIFICATION = 'ownership-recertification';
 
 /** Whether an error is a unique / primary key violation, on PostgreSQL or SQLite. */
 const isUniqueViolation = (e: any) =>
@@ -128,6 +135,9 @@ export class DatabaseRequestStore implements RequestStore {
             ? JSON.stringify(request.breakGlass)
             : null,
           apply_at: request.applyAt ?? null,
+          recertification: request.recertification
+            ? JSON.stringify(request.recertification)
+            : null,
           expires_at: request.expiresAt ?? null,
           version: 0,
         });
@@ -326,9 +336,24 @@ export class DatabaseRequestStore implements RequestStore {
     return (await this.get(input.id))!;
   }
 
+  async recertifications(): Promise<ChangeRequest[]> {
+    const rows = await this.db<Row>('change_requests')
+      .where({ kind: RECERTIFICATION })
+      .orderBy('requested_at', 'desc');
+    return this.withApprovals(rows);
+  }
+
   async dueForExpiry(now: string): Promise<ChangeRequest[]> {
     const rows = await this.db<Row>('change_requests')
-      .whereIn('state', ['pending', 'approved', 'applied', 'post-review'])
+      .where(q =>
+        q
+          .whereIn('state', ['pending', 'approved'])
+          .orWhere(granted =>
+            granted
+              .whereIn('state', ['applied', 'post-review'])
+              .whereNot('kind', RECERTIFICATION),
+          ),
+      )
       .whereNotNull('expires_at')
       .where('expires_at', '<=', now);
     return this.withApprovals(rows);
@@ -373,6 +398,7 @@ export class DatabaseRequestStore implements RequestStore {
   async dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]> {
     const rows = await this.db<Row>('change_requests')
       .where({ state: 'applied' })
+      .whereNot('kind', RECERTIFICATION)
       .where('applied_at', '<=', appliedBefore)
       .where(q =>
         q

@@ -1,7 +1,9 @@
 import {
+  AuthService,
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   ConflictError,
   InputError,
@@ -26,6 +28,7 @@ import { stringify } from 'yaml';
 import { pendingTeams } from './pendingTeams';
 import { NamespaceBaselines, newRequestId } from './NamespaceBaselines';
 import { RequestStore } from './RequestStore';
+import { OwnershipRecertifications } from '../recertification/OwnershipRecertifications';
 
 const PORTAL = 'ops-requests:portal';
 const RECORDS = 'change-requests/';
@@ -53,6 +56,12 @@ export interface RequestServiceOptions {
   publisher: ChangePublisher;
   notifications?: NotificationService;
   now?: () => Date;
+  /** Where ownership re-certification reads the catalog and the policy; absent, there is none. */
+  ownership?: {
+    catalog: CatalogService;
+    auth: AuthService;
+    policyFile: string;
+  };
 }
 
 /**
@@ -69,6 +78,9 @@ export class RequestService {
 
   private readonly baselines: NamespaceBaselines;
 
+  /** Ownership re-certification requests (when configured with `ownership`). */
+  readonly recertifications?: OwnershipRecertifications;
+
   constructor(private readonly options: RequestServiceOptions) {
     this.now = options.now ?? (() => new Date());
     this.baselines = new NamespaceBaselines({
@@ -76,6 +88,15 @@ export class RequestService {
       now: this.now,
       notify: (recipients, payload) => this.notify(recipients, payload),
     });
+    if (options.ownership) {
+      this.recertifications = new OwnershipRecertifications({
+        ...options.ownership,
+        store: options.store,
+        logger: options.logger,
+        now: this.now,
+        notify: (recipients, payload) => this.notify(recipients, payload),
+      });
+    }
   }
 
   private at() {
@@ -346,6 +367,7 @@ export class RequestService {
   async review(request: ChangeRequest): Promise<ChangeRequest> {
     const { publisher, logger } = this.options;
     if (request.change.provider !== publisher.provider) return request;
+    if (!request.change.commit) return request; // nothing committed
     try {
       const files = await publisher.files(request.change.commit);
       if (!files) return request;
@@ -415,6 +437,9 @@ export class RequestService {
       comment,
     });
     if (!result.completed) return result.request;
+    if (result.request.recertification && this.recertifications) {
+      return this.recertifications.completed(result.request);
+    }
     const { applyAt } = result.request;
     const later = !!applyAt && applyAt > this.at();
     await this.notify([result.request.requestedBy], {
@@ -442,6 +467,12 @@ export class RequestService {
     actor: string,
     justification: string,
   ): Promise<ChangeRequest> {
+    const asked = await this.get(id);
+    if (asked.recertification && !asked.recertification.handOverFrom) {
+      throw new InputError(
+        `${id} asks ${asked.recertification.team} to confirm: if it is not theirs, hand it over to the team that owns it`,
+      );
+    }
     const request = await this.options.store.transition({
       id,
       from: ['pending'],
@@ -452,6 +483,10 @@ export class RequestService {
       reason: justification,
     });
     await this.discard(request.change.branch);
+    if (request.recertification) {
+      await this.recertifications?.refused(request, justification);
+      return request;
+    }
     await this.notify([request.requestedBy], {
       title: `Rejected: ${request.title}`,
       description: `${actor}: ${justification}`,
@@ -519,6 +554,7 @@ export class RequestService {
 
   /** Deletes a change branch nobody will merge; a failure is logged, the sweep retries. */
   private async discard(branch: string) {
+    if (!branch) return; // a re-certification has none
     try {
       await this.options.publisher.discard(branch);
     } catch (error) {

@@ -56,6 +56,8 @@ export interface RequestStore {
     comment?: string;
   }): Promise<{ request: ChangeRequest; completed: boolean }>;
   transition(input: TransitionInput): Promise<ChangeRequest>;
+  /** Every ownership re-certification, newest first. */
+  recertifications(): Promise<ChangeRequest[]>;
   /** Pending, approved (not yet applied), applied or post-review requests whose expiry has passed. */
   dueForExpiry(now: string): Promise<ChangeRequest[]>;
   /** Approved requests whose planned apply time has come. */

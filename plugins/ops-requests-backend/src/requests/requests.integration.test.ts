@@ -171,7 +171,7 @@ describe.each(databases.eachSupportedId())(
         .send({ ...newRequest, source: 'resource:default/seg-corp' });
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(
-        /^Refused by policy northbridge-change-policy@2026\.12\.1: cidr-breadth: /,
+        /^Refused by policy northbridge-change-policy@2026\.12\.2: cidr-breadth: /,
       );
     });
 

@@ -4,7 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError } from '@backstage/errors';
+import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -28,7 +28,12 @@ import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
 import { addCalendarRoutes, CalendarRoutesOptions } from './calendarRoutes';
-import { approveBody, listQuery, rejectBody } from './requestSchemas';
+import {
+  approveBody,
+  handOverBody,
+  listQuery,
+  rejectBody,
+} from './requestSchemas';
 
 /**
  * The ops-requests routes. Every route authenticates a user and asks the
@@ -186,6 +191,34 @@ export function createRequestsRouter(options: {
     const { justification } = parseInput(rejectBody, req.body ?? {});
     const who = await decider(req, 'revoke');
     res.json(await service.revokeNow(req.params.id, who, justification));
+  });
+
+  // Ownership re-certification: the asked team hands the declaration over
+  // to another team (which then accepts or refuses).
+  router.post('/requests/:id/hand-over', async (req, res) => {
+    const { to, comment } = parseInput(handOverBody, req.body ?? {});
+    const recertifications = service.recertifications;
+    if (!recertifications) {
+      throw new NotFoundError('Ownership re-certification is not configured');
+    }
+    const who = await decider(req, 'hand over');
+    res.json(
+      await recertifications.handOver(
+        await service.get(req.params.id),
+        who.userEntityRef,
+        to,
+        comment,
+      ),
+    );
+  });
+
+  router.get('/recertifications', async (req, res) => {
+    await authorize(req, opsRequestReadPermission);
+    if (!service.recertifications) {
+      res.json({ items: [] });
+      return;
+    }
+    res.json(await service.recertifications.report());
   });
 
   if (options.calendar) {

@@ -39,3 +39,9 @@ export const calendarQuery = z
         Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000),
     { path: ['to'], message: 'must be after from, and at most a year later' },
   );
+
+export const handOverBody = z.object({
+  /** The group that takes over, e.g. group:default/netops-dc. */
+  to: z.string().trim().min(1).max(512),
+  comment: z.string().max(2000).optional(),
+});

@@ -1,6 +1,6 @@
 import { Discipline } from '@internal/plugin-integrated-ops-common';
 import { ApprovingRole } from '../approvingRoles';
-import type { RequestKind } from '../enums';
+import type { PolicyKind } from '../enums';
 import { ChangeScopeEntity } from './changeCalendar';
 import { SecurityControl } from './policyDocument';
 
@@ -29,7 +29,7 @@ export interface FlowEndpoint {
  * scaffolder actions build it from the form and the catalog.
  */
 export interface ChangeRequestFacts {
-  kind: RequestKind;
+  kind: PolicyKind;
   /** Names the request creates (service name, rule name), checked by the naming rule. */
   names: string[];
   labels?: Record<string, string>;

@@ -91,6 +91,16 @@ export const changePolicySchema = z
           })
           .strict()
           .optional(),
+        /** Owning teams confirm what they own; absent, nobody is asked. */
+        ownershipRecertification: z
+          .object({
+            /** A confirmation (or accepted hand-over) holds this many days. */
+            periodDays: z.number().int().min(1),
+            /** Days a team has to answer before it is asked again. */
+            answerWithinDays: z.number().int().min(1),
+          })
+          .strict()
+          .optional(),
       })
       .strict(),
   })

@@ -10,7 +10,7 @@ import {
   evaluatePolicy,
   parsePorts,
   PortRule,
-  REQUEST_KINDS,
+  POLICY_KINDS,
   SECURITY_CONTROLS,
 } from '@internal/plugin-ops-requests-common';
 import {
@@ -43,7 +43,7 @@ export function createPolicyCheckAction(options: {
     supportsDryRun: true,
     schema: {
       input: {
-        kind: z => z.enum(REQUEST_KINDS).describe('What is asked for'),
+        kind: z => z.enum(POLICY_KINDS).describe('What is asked for'),
         names: z =>
           z
             .array(z.string())
