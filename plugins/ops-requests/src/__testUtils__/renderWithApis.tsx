@@ -14,6 +14,7 @@ export function fakeOpsApi(
     getRequest: notUsed('getRequest'),
     approveRequest: notUsed('approveRequest'),
     rejectRequest: notUsed('rejectRequest'),
+    handOverRequest: notUsed('handOverRequest'),
     previewRequest: notUsed('previewRequest'),
     ...overrides,
   } as unknown as jest.Mocked<OpsRequestsApi>;

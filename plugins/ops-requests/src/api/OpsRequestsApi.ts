@@ -22,6 +22,12 @@ export interface OpsRequestsApi {
   confirmRequest(id: string, comment?: string): Promise<ChangeRequest>;
   /** Break-glass in post-review: revoke it now. */
   revokeRequest(id: string, justification: string): Promise<ChangeRequest>;
+  /** An ownership re-certification: the asked team hands it over to another team. */
+  handOverRequest(
+    id: string,
+    to: string,
+    comment?: string,
+  ): Promise<ChangeRequest>;
   /** What the server would decide for an intent: policy results, approvers, files. Files nothing. */
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan>;
 }

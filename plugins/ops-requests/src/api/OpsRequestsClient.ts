@@ -59,6 +59,17 @@ export class OpsRequestsClient implements OpsRequestsApi {
     });
   }
 
+  handOverRequest(
+    id: string,
+    to: string,
+    comment?: string,
+  ): Promise<ChangeRequest> {
+    return this.call(`/requests/${encodeURIComponent(id)}/hand-over`, {
+      to,
+      comment,
+    });
+  }
+
   calendar(filter: CalendarFilterInput): Promise<CalendarResponse> {
     return this.call(`/calendar?${calendarQuery(filter)}`);
   }

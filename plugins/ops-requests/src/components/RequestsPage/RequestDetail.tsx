@@ -19,6 +19,7 @@ import { useParams } from 'react-router-dom';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
 import { DecisionButtons } from './DecisionButtons';
+import { RecertificationButtons } from './RecertificationButtons';
 import { FileListing } from './FileListing';
 import { RequestStateChip } from './RequestStateChip';
 import { TeamPeople } from '../TeamPeople';
@@ -99,14 +100,23 @@ export function RequestDetail() {
         </Text>
         <Text as="p" variant="body-small" color="secondary">
           {value.id} - requested by{' '}
-          <EntityRefLink entityRef={value.requestedBy} /> at{' '}
-          {formatInstant(value.requestedAt)}
+          {value.requestedBy.startsWith('ops-requests:') ? (
+            'the portal'
+          ) : (
+            <EntityRefLink entityRef={value.requestedBy} />
+          )}{' '}
+          at {formatInstant(value.requestedAt)}
           {value.expiresAt ? ` - expires ${value.expiresAt}` : ''}
         </Text>
         <Text as="p">{value.description}</Text>
       </Flex>
       {value.breakGlass && <BreakGlassNotice request={value} />}
-      {value.canDecide && <DecisionButtons request={value} onDecided={retry} />}
+      {value.canDecide &&
+        (value.recertification ? (
+          <RecertificationButtons request={value} onDecided={retry} />
+        ) : (
+          <DecisionButtons request={value} onDecided={retry} />
+        ))}
       <Grid.Root columns={{ initial: '1', md: '2' }} gap="4">
         <Section title="Approvals">
           <ul aria-label="Approvals">
@@ -149,25 +159,27 @@ export function RequestDetail() {
           </ul>
         </Section>
       </Grid.Root>
-      <Section
-        title="The change"
-        subheader={
-          <>
-            {value.change.provider} - branch {value.change.branch} - reviewed
-            commit {value.change.commit.slice(0, 12)} (the only commit an
-            approval merges; files read from git) -{' '}
-            {value.change.url.startsWith('http') ? (
-              <Link to={value.change.url}>{value.change.url}</Link>
-            ) : (
-              value.change.url
-            )}
-          </>
-        }
-      >
-        {Object.entries(value.change.files).map(([path, content]) => (
-          <FileListing key={path} path={path} content={content} />
-        ))}
-      </Section>
+      {value.change.commit && (
+        <Section
+          title="The change"
+          subheader={
+            <>
+              {value.change.provider} - branch {value.change.branch} - reviewed
+              commit {value.change.commit.slice(0, 12)} (the only commit an
+              approval merges; files read from git) -{' '}
+              {value.change.url.startsWith('http') ? (
+                <Link to={value.change.url}>{value.change.url}</Link>
+              ) : (
+                value.change.url
+              )}
+            </>
+          }
+        >
+          {Object.entries(value.change.files).map(([path, content]) => (
+            <FileListing key={path} path={path} content={content} />
+          ))}
+        </Section>
+      )}
       <Section title="Audit trail">
         <ol aria-label="Audit trail">
           {value.audit.map(e => (

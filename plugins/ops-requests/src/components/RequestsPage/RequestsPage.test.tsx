@@ -213,6 +213,63 @@ describe('RequestsPage', () => {
     expect(api.approveRequest).not.toHaveBeenCalled();
   });
 
+  it('lets the asked team confirm ownership or hand it over to the team that owns it', async () => {
+    const recert = detail({
+      kind: 'ownership-recertification',
+      title: 'Confirm ownership: system:default/edge (NetOps)',
+      targets: ['system:default/edge'],
+      requiredApprovals: ['netops'],
+      approvers: { netops: 'group:default/netops-edge' },
+      approvals: [],
+      requestedBy: 'ops-requests:portal',
+      change: {
+        provider: 'local',
+        repository: '',
+        branch: '',
+        commit: '',
+        url: '',
+        files: {},
+      },
+      recertification: {
+        declaredOn: 'system:default/edge',
+        discipline: 'netops',
+        team: 'group:default/netops-edge',
+        entities: 3,
+      },
+    });
+    const api = fakeOpsApi({
+      getRequest: jest.fn(async () => recert),
+      handOverRequest: jest.fn(async () => ({
+        ...recert,
+        state: 'handed-over',
+      })),
+    });
+    await renderAt('/cr-20260302-abcdef', api);
+    expect(
+      await screen.findByRole('button', { name: 'Confirm ownership' }),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/requested by the portal/)).toBeInTheDocument();
+    // Nothing is committed, so no change is shown.
+    expect(screen.queryByText('The change')).not.toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Hand over' }));
+    await userEvent.type(
+      screen.getByRole('textbox', { name: 'Team that owns it now' }),
+      'group:default/netops-dc',
+    );
+    await userEvent.click(
+      within(screen.getByRole('dialog')).getByRole('button', {
+        name: 'Hand over',
+      }),
+    );
+    await waitFor(() =>
+      expect(api.handOverRequest).toHaveBeenCalledWith(
+        'cr-20260302-abcdef',
+        'group:default/netops-dc',
+        undefined,
+      ),
+    );
+  });
+
   it('asks why before rejecting', async () => {
     const api = fakeOpsApi({
       getRequest: jest.fn(async () => detail()),
