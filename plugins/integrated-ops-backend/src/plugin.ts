@@ -28,6 +28,7 @@ import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 import { migratedDatabase } from './database/migrateDatabase';
 import { opsRequestsChanges } from './history/changesOnRecord';
+import { opsRequestsRecertifications } from './drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
 
@@ -229,6 +230,7 @@ export const integratedOpsPlugin = createBackendPlugin({
             indexService,
             answerOptions,
             history,
+            recertifications: opsRequestsRecertifications({ discovery, auth }),
             alerts: {
               delivery,
               store: unrouted,

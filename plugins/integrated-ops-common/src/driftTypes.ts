@@ -10,7 +10,11 @@ export type TeamDriftKind =
   /** Rotation members (YAML) that are not catalog users any more. */
   | 'rotation-member-gone'
   /** People a vendor schedule has on call who are no catalog user. */
-  | 'vendor-person-unknown';
+  | 'vendor-person-unknown'
+  /** The team has not confirmed what it owns within the policy's period (ownership re-certification). */
+  | 'ownership-unconfirmed'
+  /** Another team accepted a hand-over, but the catalog still names this one. */
+  | 'handover-not-in-catalog';
 
 export interface TeamDrift {
   /** The team's full ref. */
@@ -19,7 +23,7 @@ export interface TeamDrift {
   message: string;
   /** The people concerned (refs, or vendor emails). */
   people?: string[];
-  /** For owner-deleted: the entities that still name it (up to 20) and how many. */
+  /** The entities concerned (up to 20; for re-certification, the declarations) and how many. */
   entities?: string[];
   entityCount?: number;
   /** For owner-deleted: when the history saw the group leave. */

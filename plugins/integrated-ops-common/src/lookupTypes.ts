@@ -243,8 +243,10 @@ export interface CoverageReport {
   byTeam: CoverageSummary[];
   /** Entities with at least one gap, most gaps first. */
   gaps: EntityCoverage[];
-  /** Teams whose ownership is no longer true: deleted owners, no members or lead, leavers in rotations. */
+  /** Teams whose ownership is no longer true: deleted owners, no members or lead, leavers in rotations, unconfirmed. */
   drift: TeamDrift[];
+  /** Ownership re-certification: the policy's period, or why it could not be read. */
+  recertification?: { periodDays?: number; unavailable?: string };
 }
 
 /** `GET /coverage` (JSON): the report and the state of the index it came from. */

@@ -12,6 +12,7 @@ import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
 import { MIGRATIONS_DIR } from '../database/migrateDatabase';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { ChangesOnRecord } from '../history/changesOnRecord';
+import { RecertificationsSource } from '../drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from '../history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { testCatalog } from '../__testUtils__/testCatalog';
@@ -30,6 +31,8 @@ export async function testApp(
     alertNotifications?: unknown[];
     /** Change requests the as-of answers list. */
     changes?: ChangesOnRecord;
+    /** Where ownership re-certification stands, for the coverage drift. */
+    recertifications?: RecertificationsSource;
   } = {},
 ) {
   // One in-memory SQLite database for the plugin's stores.
@@ -66,6 +69,7 @@ export async function testApp(
     now: () => new Date('2026-01-07T12:00:00Z'),
     alerts,
     history: { store: historyStore, changes: options.changes },
+    recertifications: options.recertifications,
   });
   const app = express().use(router).use(mockErrorHandler());
   app.locals.close = async () => db.destroy();

@@ -8,7 +8,7 @@ const cell = (value: unknown) => {
   return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-/** One row per gap: entity, kind, system, owners per discipline, gap kind, message. */
+/** One row per gap (entity, kind, system, owners per discipline, gap kind, message), then one per team drift. */
 export function coverageCsv(report: CoverageReport): string {
   const header = [
     'entity',
@@ -30,6 +30,16 @@ export function coverageCsv(report: CoverageReport): string {
       gap.message,
     ]),
   );
-  const lines = [header, ...rows].map(row => row.map(cell).join(','));
+  // Drift is about teams: the team in the entity column.
+  const drift = report.drift.map(d => [
+    d.team,
+    'Group',
+    '',
+    ...DISCIPLINES.map(() => ''),
+    d.kind,
+    '',
+    d.message,
+  ]);
+  const lines = [header, ...rows, ...drift].map(row => row.map(cell).join(','));
   return `${lines.join('\n')}\n`;
 }

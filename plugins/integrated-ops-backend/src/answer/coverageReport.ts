@@ -9,7 +9,7 @@ import {
   summarizeCoverage,
 } from '@internal/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
-import { teamDrift } from './teamDrift';
+import { teamDrift } from '../drift/teamDrift';
 
 export type { CoverageReport };
 

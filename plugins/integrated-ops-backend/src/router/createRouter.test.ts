@@ -319,6 +319,52 @@ describe('integrated-ops router', () => {
     );
   });
 
+  it('adds re-certification drift as the caller may read it, and says when it cannot', async () => {
+    const asked: unknown[] = [];
+    const app = await appWith({
+      recertifications: async credentials => {
+        asked.push(credentials);
+        return {
+          periodDays: 180,
+          items: [
+            {
+              declaredOn: 'component:default/gateway',
+              discipline: 'netops',
+              team: 'group:default/netops-edge',
+              entities: 1,
+              state: 'due',
+            },
+          ],
+        };
+      },
+    });
+    const json = await request(app).get('/coverage').set(asUser);
+    expect(json.body.recertification).toEqual({ periodDays: 180 });
+    expect(json.body.drift).toContainEqual(
+      expect.objectContaining({
+        team: 'group:default/netops-edge',
+        kind: 'ownership-unconfirmed',
+      }),
+    );
+    expect(asked[0]).toMatchObject({ principal: { type: 'user' } });
+    const csv = await request(app)
+      .get('/coverage')
+      .query({ format: 'csv' })
+      .set(asUser);
+    expect(csv.text).toContain(
+      'group:default/netops-edge,Group,,,,,ownership-unconfirmed,,group:default/netops-edge has not confirmed 1 ownership declaration (1 entities) within 180 days',
+    );
+
+    const down = await appWith({
+      recertifications: async () => {
+        throw new Error('connect ECONNREFUSED');
+      },
+    });
+    const partial = await request(down).get('/coverage').set(asUser);
+    expect(partial.status).toBe(200);
+    expect(partial.body.recertification.unavailable).toContain('ECONNREFUSED');
+  });
+
   it.each([
     [
       '/lookup',

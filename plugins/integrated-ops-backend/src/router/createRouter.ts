@@ -22,9 +22,8 @@ import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions, teamOnCall } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
-import { coverageReport } from '../answer/coverageReport';
-import { teamDrift } from '../answer/teamDrift';
-import { whenRemoved } from '../history/whenRemoved';
+import { RecertificationsSource } from '../drift/recertificationsSource';
+import { fullCoverageReport } from '../drift/fullCoverageReport';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
@@ -44,6 +43,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
   answerOptions?: AnswerOptions;
+  /** Where ownership re-certification stands, for the coverage report's drift. */
+  recertifications?: RecertificationsSource;
   /** The ownership history: `asOf` lookups and GET /history; absent, neither is served. */
   history?: AsOfSources;
   /** The alert route and the unrouted-alerts listing; absent, neither is served. */
@@ -183,22 +184,17 @@ export async function createRouter(
   });
 
   router.get('/coverage', async (req, res) => {
-    await requirePermission(
-      await credentialsOf(req),
-      opsCoverageReadPermission,
-    );
+    const credentials = await credentialsOf(req);
+    await requirePermission(credentials, opsCoverageReadPermission);
     const { format } = parseInput(coverageQuery, req.query);
-    const index = indexService.current();
-    const drift = { providers: answerOptions?.providers };
-    const report = coverageReport(index, drift);
-    // Owner groups that are gone: when the history saw them leave.
-    const gone = report.drift
-      .filter(d => d.kind === 'owner-deleted')
-      .map(d => d.team);
-    if (gone.length && options.history) {
-      const removedAt = await whenRemoved(options.history.store, gone, now());
-      report.drift = teamDrift(index, { ...drift, removedAt });
-    }
+    const report = await fullCoverageReport({
+      index: indexService.current(),
+      credentials,
+      now: now(),
+      providers: answerOptions?.providers,
+      history: options.history?.store,
+      recertifications: options.recertifications,
+    });
     if (format === 'csv') {
       res
         .type('text/csv')

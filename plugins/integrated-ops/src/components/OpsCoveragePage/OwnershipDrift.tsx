@@ -12,6 +12,8 @@ const KIND_TITLES: Record<TeamDriftKind, string> = {
   'no-lead': 'No lead',
   'rotation-member-gone': 'Leaver in a rotation',
   'vendor-person-unknown': 'Vendor on-call not in the catalog',
+  'ownership-unconfirmed': 'Ownership not confirmed',
+  'handover-not-in-catalog': 'Hand-over not in the catalog yet',
 };
 
 /**
