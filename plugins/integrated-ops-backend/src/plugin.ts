@@ -27,6 +27,7 @@ import { CatalogEntityMirror } from './service/CatalogEntityMirror';
 import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 import { migratedDatabase } from './database/migrateDatabase';
+import { LookupOutcomes } from './kpis/LookupOutcomes';
 import { opsRequestsChanges } from './history/changesOnRecord';
 import { opsRequestsRecertifications } from './drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
@@ -209,6 +210,16 @@ export const integratedOpsPlugin = createBackendPlugin({
         // Alerts from Alertmanager (or anything posting { labels, annotations }).
         const alertsConfig = readAlertsConfig(config);
         const unrouted = new UnroutedAlertStore(db);
+        // Lookups that found no owner, counted in memory, added every minute.
+        const lookupOutcomes = new LookupOutcomes(db);
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-lookup-outcomes-flush',
+          scope: 'local',
+          frequency: { minutes: 1 },
+          timeout: { minutes: 1 },
+          fn: () => lookupOutcomes.flush(),
+        });
+        lifecycle.addShutdownHook(() => lookupOutcomes.flush());
         await scheduler.scheduleTask({
           id: 'integrated-ops-unrouted-alerts-prune',
           frequency: { hours: 6 },
@@ -230,6 +241,7 @@ export const integratedOpsPlugin = createBackendPlugin({
             indexService,
             answerOptions,
             history,
+            lookupOutcomes,
             recertifications: opsRequestsRecertifications({ discovery, auth }),
             alerts: {
               delivery,

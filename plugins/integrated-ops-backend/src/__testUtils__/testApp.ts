@@ -13,6 +13,7 @@ import { MIGRATIONS_DIR } from '../database/migrateDatabase';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { ChangesOnRecord } from '../history/changesOnRecord';
 import { RecertificationsSource } from '../drift/recertificationsSource';
+import { LookupOutcomes } from '../kpis/LookupOutcomes';
 import { OwnershipHistoryRecorder } from '../history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { testCatalog } from '../__testUtils__/testCatalog';
@@ -41,6 +42,7 @@ export async function testApp(
     connection: ':memory:',
     useNullAsDefault: true,
   });
+  open.push(db);
   await db.migrate.latest({ directory: MIGRATIONS_DIR });
   const historyStore = new OwnershipHistoryStore(db);
   const recorder = new OwnershipHistoryRecorder(
@@ -60,6 +62,7 @@ export async function testApp(
   const alerts = options.alertNotifications
     ? alertsOn(db, options.alertNotifications)
     : undefined;
+  const lookupOutcomes = new LookupOutcomes(db);
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: mockCredentials.none(),
@@ -70,11 +73,18 @@ export async function testApp(
     alerts,
     history: { store: historyStore, changes: options.changes },
     recertifications: options.recertifications,
+    lookupOutcomes,
   });
   const app = express().use(router).use(mockErrorHandler());
-  app.locals.close = async () => db.destroy();
+  app.locals.lookupOutcomes = lookupOutcomes;
   return app;
 }
+
+/** Every test app's database, closed after the test file's tests. */
+const open: Knex[] = [];
+afterAll(async () => {
+  await Promise.all(open.splice(0).map(db => db.destroy()));
+});
 
 /** When the test app's index was built: its ownership history starts then. */
 export const INDEX_BUILT_AT = '2026-01-07T11:00:00.000Z';

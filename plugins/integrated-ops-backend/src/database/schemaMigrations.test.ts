@@ -1,6 +1,7 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
 import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
+import { LookupOutcomes } from '../kpis/LookupOutcomes';
 import { MIGRATIONS_DIR } from './migrateDatabase';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -22,6 +23,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(files).toEqual([
       '20261201000001_unrouted_alerts.js',
       '20261201000002_ownership_history.js',
+      '20261201000003_lookup_outcomes.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -97,6 +99,19 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await history.prune('2026-03-01T00:00:00.000Z')).toBe(1);
     expect(await history.prune('2026-03-01T00:00:00.000Z')).toBe(0);
     expect(await history.startsAt()).toBe('2026-02-01T00:00:00.000Z');
+
+    // Step 3: lookup outcomes; the history stays.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[2] });
+    expect(await history.startsAt()).toBe('2026-02-01T00:00:00.000Z');
+    const outcomes = new LookupOutcomes(knex);
+    outcomes.count('no-match', new Date('2026-03-01T10:00:00Z'));
+    await outcomes.flush();
+    expect(await outcomes.days('2026-03-01', '2026-03-01')).toEqual([
+      { day: '2026-03-01', noMatch: 1, noOwner: 0 },
+    ]);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('lookup_outcomes')).toBe(false);
+    expect(await knex.schema.hasTable('ownership_history')).toBe(true);
 
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('ownership_history')).toBe(false);

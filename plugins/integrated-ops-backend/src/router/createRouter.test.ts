@@ -228,6 +228,28 @@ describe('integrated-ops router', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('counts lookups that found no owner, for the governance KPI', async () => {
+    const app = await appWith();
+    for (const q of ['nothing-matches', 'legacy', 'gateway']) {
+      await request(app).get('/lookup').query({ q }).set(asUser);
+    }
+    await app.locals.lookupOutcomes.flush();
+    const res = await request(app)
+      .get('/kpis/lookups')
+      .query({ from: '2026-01-07', to: '2026-01-07' })
+      .set(asUser);
+    expect(res.status).toBe(200);
+    // legacy has only the spec.owner fallback: no team answers for it.
+    expect(res.body.days).toEqual([
+      { day: '2026-01-07', noMatch: 1, noOwner: 1 },
+    ]);
+    const bad = await request(app)
+      .get('/kpis/lookups')
+      .query({ from: '2026-02-01', to: '2026-01-01' })
+      .set(asUser);
+    expect(bad.status).toBe(400);
+  });
+
   it('returns the blast radius grouped by hop', async () => {
     const res = await request(await appWith())
       .get('/blast-radius')

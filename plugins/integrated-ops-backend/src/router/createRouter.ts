@@ -24,6 +24,7 @@ import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { coverageCsv } from '../answer/coverageCsv';
 import { RecertificationsSource } from '../drift/recertificationsSource';
 import { fullCoverageReport } from '../drift/fullCoverageReport';
+import { lookupOutcome, LookupOutcomes } from '../kpis/LookupOutcomes';
 import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
@@ -34,6 +35,7 @@ import {
   coverageQuery,
   historyQuery,
   lookupBatchBody,
+  lookupKpiQuery,
   lookupQuery,
   teamOnCallQuery,
 } from './querySchemas';
@@ -43,6 +45,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
   answerOptions?: AnswerOptions;
+  /** Counts lookups that found no owner (the governance KPI); absent, nothing is counted. */
+  lookupOutcomes?: LookupOutcomes;
   /** Where ownership re-certification stands, for the coverage report's drift. */
   recertifications?: RecertificationsSource;
   /** The ownership history: `asOf` lookups and GET /history; absent, neither is served. */
@@ -119,16 +123,16 @@ export async function createRouter(
       );
       return;
     }
-    res.json(
-      lookup(
-        index,
-        indexService.status(),
-        q,
-        at ? new Date(at) : now(),
-        canRead,
-        { ...answerOptions, detail },
-      ),
+    const response = lookup(
+      index,
+      indexService.status(),
+      q,
+      at ? new Date(at) : now(),
+      canRead,
+      { ...answerOptions, detail },
     );
+    options.lookupOutcomes?.count(lookupOutcome(response), now());
+    res.json(response);
   });
 
   router.post('/lookup/batch', async (req, res) => {
@@ -233,6 +237,19 @@ export async function createRouter(
         throw new NotFoundError(`No ownership history of ${entity}`);
       }
       res.json(ownershipTimeline(ref, entries, startsAt));
+    });
+  }
+
+  if (options.lookupOutcomes) {
+    const outcomes = options.lookupOutcomes;
+    router.get('/kpis/lookups', async (req, res) => {
+      await requirePermission(
+        await credentialsOf(req),
+        opsCoverageReadPermission,
+      );
+      const { from, to } = parseInput(lookupKpiQuery, req.query);
+      if (from > to) throw new InputError('from is after to');
+      res.json({ from, to, days: await outcomes.days(from, to) });
     });
   }
 

@@ -31,6 +31,7 @@ describe('openapi.yaml', () => {
       indexService: {} as OwnershipIndexService,
       alerts: {} as any,
       history: {} as any,
+      lookupOutcomes: {} as any,
     });
     const served = [
       ...new Set(

@@ -65,3 +65,7 @@ export const teamOnCallQuery = z.object({
     .max(512, 'is too long: at most 512 characters'),
   at,
 });
+
+const day = z.iso.date();
+
+export const lookupKpiQuery = z.object({ from: day, to: day });

@@ -103,6 +103,5 @@ describe('alert route under fuzzing', () => {
       }),
       { numRuns: 200 },
     );
-    await app.locals.close();
   });
 });
