@@ -14,6 +14,7 @@ export * from './onCall';
 export * from './contacts';
 export * from './inheritance';
 export * from './readEffectiveOwners';
+export * from './csv';
 export * from './coverage';
 export * from './permissions';
 export * from './formatTime';

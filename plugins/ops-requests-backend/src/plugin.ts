@@ -20,6 +20,9 @@ import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
 import { LookupOnCallDirectory } from './requests/LookupOnCallDirectory';
 import { RequestService } from './requests/RequestService';
 import { createRequestsRouter } from './router/createRequestsRouter';
+import { GovernanceKpiService } from './kpis/GovernanceKpiService';
+import { KpiStore } from './kpis/KpiStore';
+import { integratedOpsLookupOutcomes } from './kpis/lookupOutcomesSource';
 
 /**
  * Change requests: filed from an intent, judged by the versioned change
@@ -166,6 +169,16 @@ export const opsRequestsPlugin = createBackendPlugin({
             permissionsRegistry,
             service,
             store,
+            kpis: new GovernanceKpiService({
+              store: new KpiStore(await deps.database.getClient(), store),
+              catalog: deps.catalog,
+              auth: deps.auth,
+              recertifications: service.recertifications,
+              lookups: integratedOpsLookupOutcomes({
+                discovery: deps.discovery,
+                auth: deps.auth,
+              }),
+            }),
             calendar: {
               catalog: deps.catalog,
               policyFile,

@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 export * from './enums';
+export type * from './kpiTypes';
 export * from './approvingRoles';
 export * from './permissions';
 export * from './policy';

@@ -1,12 +1,5 @@
-import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
+import { csvText, DISCIPLINES } from '@internal/plugin-integrated-ops-common';
 import { CoverageReport } from './coverageReport';
-
-const cell = (value: unknown) => {
-  const text = value === undefined || value === null ? '' : String(value);
-  // Quote when needed; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@]/.test(text) ? `'${text}` : text;
-  return /[",\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
 
 /** One row per gap (entity, kind, system, owners per discipline, gap kind, message), then one per team drift. */
 export function coverageCsv(report: CoverageReport): string {
@@ -40,6 +33,5 @@ export function coverageCsv(report: CoverageReport): string {
     '',
     d.message,
   ]);
-  const lines = [header, ...rows, ...drift].map(row => row.map(cell).join(','));
-  return `${lines.join('\n')}\n`;
+  return csvText([header, ...rows, ...drift]);
 }

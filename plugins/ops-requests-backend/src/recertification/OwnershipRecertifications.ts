@@ -103,7 +103,9 @@ export class OwnershipRecertifications {
       handOverFrom
         ? `${handOverFrom} hands ${DISCIPLINE_TITLES[discipline]} ownership of ${declaredOn} over to ${team}.`
         : `The catalog names ${team} the ${DISCIPLINE_TITLES[discipline]} owner of ${declaredOn}.`,
-      `${entities} entit${entities === 1 ? 'y owns' : 'ies own'} through this declaration.`,
+      `${entities} entit${
+        entities === 1 ? 'y owns' : 'ies own'
+      } through this declaration.`,
       handOverFrom
         ? 'Approve to accept it, reject to refuse.'
         : 'Approve to confirm, or hand it over to the team that owns it now.',
@@ -168,7 +170,9 @@ export class OwnershipRecertifications {
     }
     const target = tryNormalizeEntityRef(to, { defaultKind: 'group' });
     if (!target || !target.startsWith('group:')) {
-      throw new InputError(`hand over to a group, e.g. group:default/netops-dc; got "${to}"`);
+      throw new InputError(
+        `hand over to a group, e.g. group:default/netops-dc; got "${to}"`,
+      );
     }
     if (target === lowerRef(recert.team)) {
       throw new InputError(`${target} already owns it: approve to confirm`);
@@ -213,7 +217,9 @@ export class OwnershipRecertifications {
     });
     if (recert.handOverFrom) {
       await this.options.notify([recert.handOverFrom, recert.team], {
-        title: `Hand-over accepted: ${recert.declaredOn} (${DISCIPLINE_TITLES[recert.discipline]})`,
+        title: `Hand-over accepted: ${recert.declaredOn} (${
+          DISCIPLINE_TITLES[recert.discipline]
+        })`,
         description: `${recert.team} accepted. Change spec.opsOwners.${recert.discipline} on ${recert.declaredOn} to ${recert.team} in its catalog file; until then the coverage report shows the hand-over as not in the catalog.`,
         link: `/ops-requests/${request.id}`,
       });

@@ -21,10 +21,8 @@ export interface Declaration {
 const PAGE = 1000;
 const OWNED_KINDS = ['component', 'system', 'resource', 'api', 'domain'];
 
-export const declarationKey = (d: {
-  declaredOn: string;
-  discipline: string;
-}) => `${d.declaredOn} ${d.discipline}`;
+export const declarationKey = (d: { declaredOn: string; discipline: string }) =>
+  `${d.declaredOn} ${d.discipline}`;
 
 /**
  * Every declaration of a typed owner in the catalog (declared or inherited;
@@ -61,7 +59,12 @@ export async function readDeclarations(
         const known = found.get(key);
         if (known) known.entities++;
         else {
-          found.set(key, { declaredOn: on, discipline, team: owner, entities: 1 });
+          found.set(key, {
+            declaredOn: on,
+            discipline,
+            team: owner,
+            entities: 1,
+          });
         }
       }
     }

@@ -139,7 +139,11 @@ describe.each(databases.eachSupportedId())(
       const { recert, service, stateOf } = await setup();
       await recert.fileDue();
       const asked = (await stateOf('system:default/edge'))!.requestId!;
-      await recert.handOver(await service.get(asked), ANA, 'group:default/netops-dc');
+      await recert.handOver(
+        await service.get(asked),
+        ANA,
+        'group:default/netops-dc',
+      );
       const offer = (await stateOf('system:default/edge'))!.requestId!;
       const refused = await service.reject(
         offer,
@@ -148,7 +152,10 @@ describe.each(databases.eachSupportedId())(
       );
       expect(refused.state).toBe('rejected');
       const again = (await stateOf('system:default/edge'))!;
-      expect(again).toMatchObject({ state: 'pending', team: 'group:default/netops-edge' });
+      expect(again).toMatchObject({
+        state: 'pending',
+        team: 'group:default/netops-edge',
+      });
       expect((await service.get(again.requestId!)).description).toContain(
         'group:default/netops-dc refused the hand-over: Not ours',
       );

@@ -14,6 +14,7 @@ import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
 import { Knex } from 'knex';
 import { matchesCriteria } from './matchesCriteria';
 import {
+  PolicyRefusal,
   RequestStore,
   StoredRequestInput,
   TransitionInput,
@@ -159,6 +160,18 @@ export class DatabaseRequestStore implements RequestStore {
         throw e;
       });
     return (await this.get(request.id))!;
+  }
+
+  async recordRefusal(refusal: PolicyRefusal): Promise<void> {
+    await this.db('policy_refusals').insert({
+      at: refusal.at,
+      requested_by: refusal.requestedBy,
+      kind: refusal.kind,
+      targets: JSON.stringify(refusal.targets),
+      approvers: JSON.stringify(refusal.approvers),
+      rules: JSON.stringify(refusal.rules),
+      policy_version: refusal.policyVersion,
+    });
   }
 
   async get(id: string): Promise<ChangeRequest | undefined> {

@@ -132,6 +132,11 @@ export class RequestService {
     });
     if (!plan.policy.passed) {
       const failed = plan.policy.results.filter(r => !r.passed);
+      await this.recordRefusal(
+        plan,
+        requester,
+        failed.map(r => r.rule),
+      );
       throw new InputError(
         `Refused by policy ${plan.policy.version}: ${failed
           .map(r => `${r.rule}: ${r.message}`)
@@ -220,6 +225,27 @@ export class RequestService {
       link: `/ops-requests/${id}`,
     });
     return request;
+  }
+
+  /** Keeps a refused filing for the KPIs; a failure to keep it must not hide the refusal. */
+  private async recordRefusal(
+    plan: ChangePlan,
+    requester: Requester,
+    rules: string[],
+  ) {
+    try {
+      await this.options.store.recordRefusal({
+        at: this.at(),
+        requestedBy: lowerRef(requester.userEntityRef),
+        kind: plan.kind,
+        targets: plan.targets,
+        approvers: plan.approvers,
+        rules,
+        policyVersion: plan.policy.version,
+      });
+    } catch (error) {
+      this.options.logger.warn(`Recording a policy refusal: ${error}`);
+    }
   }
 
   /**

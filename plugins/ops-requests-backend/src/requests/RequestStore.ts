@@ -24,6 +24,18 @@ export interface TransitionInput {
   reason?: string;
 }
 
+/** A filing the change policy refused (kept for the governance KPIs; nothing else of it is stored). */
+export interface PolicyRefusal {
+  at: string;
+  requestedBy: string;
+  kind: string;
+  targets: string[];
+  approvers: Partial<Record<ApprovingRole, string>>;
+  /** The rules that failed. */
+  rules: string[];
+  policyVersion: string;
+}
+
 /**
  * Change requests and their audit trail. Every state change is a
  * conditional update in a transaction, so two replicas deciding the same
@@ -31,6 +43,7 @@ export interface TransitionInput {
  */
 export interface RequestStore {
   create(request: StoredRequestInput): Promise<ChangeRequest>;
+  recordRefusal(refusal: PolicyRefusal): Promise<void>;
   get(id: string): Promise<ChangeRequest | undefined>;
   getMany(ids: string[]): Promise<ChangeRequest[]>;
   audit(id: string): Promise<AuditEntry[]>;

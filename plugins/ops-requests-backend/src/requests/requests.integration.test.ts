@@ -173,6 +173,44 @@ describe.each(databases.eachSupportedId())(
       expect(refused.body.error.message).toMatch(
         /^Refused by policy northbridge-change-policy@2026\.12\.2: cidr-breadth: /,
       );
+      // The refusal counts in the governance KPIs (and the CSV).
+      const kpis = await request(server)
+        .get('/api/ops-requests/kpis')
+        .set(as(TOM));
+      expect(kpis.status).toBe(200);
+      expect(kpis.body.refusals.byRule).toContainEqual({
+        rule: 'cidr-breadth',
+        count: 1,
+      });
+      // The lookup plugin is not installed here: said, not zero.
+      expect(kpis.body.lookupsWithoutOwner.unavailable).toContain(
+        'could not be read',
+      );
+      const csv = await request(server)
+        .get('/api/ops-requests/kpis')
+        .query({ format: 'csv', team: 'netops-edge' })
+        .set(as(TOM));
+      expect(csv.type).toBe('text/csv');
+      expect(csv.text).toContain('policy-refusals,cidr-breadth,filings,1');
+    });
+
+    it('refuses KPI questions that make no sense', async () => {
+      const ask = (query: object) =>
+        request(portal.server)
+          .get('/api/ops-requests/kpis')
+          .query(query)
+          .set(as(TOM));
+      for (const query of [
+        { team: 'netops-edge', system: 'edge' },
+        { from: '2026-03-02T00:00:00Z', to: '2026-03-01T00:00:00Z' },
+        { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' },
+        { format: 'xlsx' },
+      ]) {
+        expect((await ask(query)).status).toBe(400);
+      }
+      expect(
+        (await request(portal.server).get('/api/ops-requests/kpis')).status,
+      ).toBe(401);
     });
 
     it('takes an address range outside the catalog as the source: CIDR rules judge it, SecOps always approves', async () => {

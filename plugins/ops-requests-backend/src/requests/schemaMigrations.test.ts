@@ -27,13 +27,16 @@ const request = {
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('apply step by step and roll back without losing earlier data', async () => {
     const knex = await databases.init(databaseId);
-    const [first, second, third, fourth, fifth] = await migrationsOf(knex);
-    expect([first, second, third, fourth, fifth]).toEqual([
+    const [first, second, third, fourth, fifth, sixth, seventh] =
+      await migrationsOf(knex);
+    expect([first, second, third, fourth, fifth, sixth, seventh]).toEqual([
       '20261122000001_change_requests.js',
       '20261122000002_approvals.js',
       '20261130000001_request_intent.js',
       '20261201000002_break_glass.js',
       '20261201000003_apply_at.js',
+      '20261201000004_recertification.js',
+      '20261201000005_policy_refusals.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
@@ -79,6 +82,30 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await knex('change_requests').select('id', 'apply_at')).toEqual([
       { id: 'cr-1', apply_at: null },
     ]);
+    // Re-certification details arrive empty; refusals get their own table.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: sixth });
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: seventh });
+    expect(
+      await knex('change_requests').select('id', 'recertification'),
+    ).toEqual([{ id: 'cr-1', recertification: null }]);
+    await knex('policy_refusals').insert({
+      at: '2026-03-02T12:00:00.000Z',
+      requested_by: 'user:default/guest',
+      kind: 'network-access',
+      targets: '[]',
+      approvers: '{}',
+      rules: '["cidr-breadth"]',
+      policy_version: 'p@1',
+    });
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('policy_refusals')).toBe(false);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(
+      await knex.schema.hasColumn('change_requests', 'recertification'),
+    ).toBe(false);
+    expect(
+      Number((await knex('change_request_audit').count({ n: '*' }))[0].n),
+    ).toBe(1);
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasColumn('change_requests', 'apply_at')).toBe(
       false,

@@ -4,7 +4,7 @@ import {
   PermissionsService,
   UserInfoService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   BasicPermission,
@@ -22,15 +22,23 @@ import {
   opsRequestReadPermission,
 } from '@internal/plugin-ops-requests-common';
 import { opsRequestResourceRef } from '@internal/plugin-ops-requests-node';
-import { parseInput } from '@internal/plugin-integrated-ops-common';
+import {
+  parseInput,
+  tryNormalizeEntityRef,
+} from '@internal/plugin-integrated-ops-common';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
 import { addCalendarRoutes, CalendarRoutesOptions } from './calendarRoutes';
+import { GovernanceKpiService } from '../kpis/GovernanceKpiService';
+import { kpisCsv } from '../kpis/kpisCsv';
+
+const DAY = 86_400_000;
 import {
   approveBody,
   handOverBody,
+  kpiQuery,
   listQuery,
   rejectBody,
 } from './requestSchemas';
@@ -50,6 +58,8 @@ export function createRequestsRouter(options: {
   permissionsRegistry: PermissionsRegistryService;
   service: RequestService;
   store: RequestStore;
+  /** The governance KPIs; absent, GET /kpis is not served. */
+  kpis?: GovernanceKpiService;
   /** The change calendar's sources; absent, its routes are not served. */
   calendar?: Omit<CalendarRoutesOptions, 'httpAuth' | 'permissions' | 'store'>;
 }): express.Router {
@@ -220,6 +230,40 @@ export function createRequestsRouter(options: {
     }
     res.json(await service.recertifications.report());
   });
+
+  if (options.kpis) {
+    const kpiService = options.kpis;
+    router.get('/kpis', async (req, res) => {
+      const credentials = await authorize(req, opsRequestReadPermission);
+      const query = parseInput(kpiQuery, req.query);
+      const to = query.to ? new Date(query.to) : new Date();
+      const from = query.from
+        ? new Date(query.from)
+        : new Date(to.getTime() - 30 * DAY);
+      if (from >= to) throw new InputError('from must be before to');
+      if (to.getTime() - from.getTime() > 400 * DAY) {
+        throw new InputError('ask for at most 400 days');
+      }
+      const ref = (value: string | undefined, kind: string) =>
+        value && tryNormalizeEntityRef(value, { defaultKind: kind });
+      const kpis = await kpiService.kpis(
+        {
+          team: ref(query.team, 'group') || undefined,
+          system: ref(query.system, 'system') || undefined,
+        },
+        { from: from.toISOString(), to: to.toISOString() },
+        credentials,
+      );
+      if (query.format === 'csv') {
+        res
+          .type('text/csv')
+          .attachment('governance-kpis.csv')
+          .send(kpisCsv(kpis));
+        return;
+      }
+      res.json(kpis);
+    });
+  }
 
   if (options.calendar) {
     addCalendarRoutes(router, {

@@ -45,3 +45,16 @@ export const handOverBody = z.object({
   to: z.string().trim().min(1).max(512),
   comment: z.string().max(2000).optional(),
 });
+
+export const kpiQuery = z
+  .object({
+    /** A team's page (group ref) or a system's (system ref); neither: the whole portal. */
+    team: z.string().trim().min(1).max(512).optional(),
+    system: z.string().trim().min(1).max(512).optional(),
+    from: z.iso.datetime({ offset: true }).optional(),
+    to: z.iso.datetime({ offset: true }).optional(),
+    format: z.enum(['json', 'csv']).default('json'),
+  })
+  .refine(q => !(q.team && q.system), {
+    message: 'ask for a team or a system, not both',
+  });
