@@ -9,7 +9,12 @@ import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { opsRequestsApiRef, OpsRequestsClient } from './api';
 import EventIcon from '@material-ui/icons/Event';
-import { calendarRouteRef, requestsRouteRef } from './routes';
+import AssessmentIcon from '@material-ui/icons/Assessment';
+import {
+  calendarRouteRef,
+  governanceRouteRef,
+  requestsRouteRef,
+} from './routes';
 
 const opsRequestsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -47,6 +52,19 @@ export const opsCalendarPage = PageBlueprint.make({
   },
 });
 
+/** Governance KPIs for the portal, a team or a system: charts and CSV. */
+export const opsGovernancePage = PageBlueprint.make({
+  name: 'governance',
+  params: {
+    path: '/ops-governance',
+    title: 'Governance KPIs',
+    icon: <AssessmentIcon />,
+    routeRef: governanceRouteRef,
+    loader: () =>
+      import('./components/GovernancePage').then(m => <m.GovernancePage />),
+  },
+});
+
 /** `ui:field: ChangePlanPreview`: a template's last page shows what the server decides. */
 const changePlanPreviewField = FormFieldBlueprint.make({
   name: 'change-plan-preview',
@@ -65,7 +83,12 @@ export const opsRequestsPlugin = createFrontendPlugin({
     opsRequestsApi,
     opsRequestsPage,
     opsCalendarPage,
+    opsGovernancePage,
     changePlanPreviewField,
   ],
-  routes: { requests: requestsRouteRef, calendar: calendarRouteRef },
+  routes: {
+    requests: requestsRouteRef,
+    calendar: calendarRouteRef,
+    governance: governanceRouteRef,
+  },
 });

@@ -5,3 +5,6 @@ export const requestsRouteRef = createRouteRef();
 
 /** The change calendar (`/ops-calendar`). */
 export const calendarRouteRef = createRouteRef();
+
+/** Governance KPIs (`/ops-governance`, `?team=` or `?system=`). */
+export const governanceRouteRef = createRouteRef();

@@ -15,6 +15,8 @@ export function fakeOpsApi(
     approveRequest: notUsed('approveRequest'),
     rejectRequest: notUsed('rejectRequest'),
     handOverRequest: notUsed('handOverRequest'),
+    kpis: notUsed('kpis'),
+    kpisCsv: notUsed('kpisCsv'),
     previewRequest: notUsed('previewRequest'),
     ...overrides,
   } as unknown as jest.Mocked<OpsRequestsApi>;

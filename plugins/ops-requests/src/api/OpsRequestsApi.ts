@@ -5,6 +5,7 @@ import {
   ChangeRequest,
   ChangeRequestDetail,
   CalendarResponse,
+  GovernanceKpis,
 } from '@internal/plugin-ops-requests-common';
 
 /** Client of the ops-requests backend (see its openapi.yaml). */
@@ -28,8 +29,19 @@ export interface OpsRequestsApi {
     to: string,
     comment?: string,
   ): Promise<ChangeRequest>;
+  /** Governance KPIs of a team, a system or the whole portal over the last `days`. */
+  kpis(filter: KpiFilterInput): Promise<GovernanceKpis>;
+  /** The same figures as CSV, as the backend renders them. */
+  kpisCsv(filter: KpiFilterInput): Promise<Blob>;
   /** What the server would decide for an intent: policy results, approvers, files. Files nothing. */
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan>;
+}
+
+/** A KPI page: a team's or a system's (or neither: the portal's), over the last `days`. */
+export interface KpiFilterInput {
+  team?: string;
+  system?: string;
+  days: number;
 }
 
 /** The calendar's filters: a team or system ref, and the range (ISO instants). */

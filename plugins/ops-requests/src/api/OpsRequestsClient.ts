@@ -6,8 +6,24 @@ import {
   ChangeRequest,
   ChangeRequestDetail,
   CalendarResponse,
+  GovernanceKpis,
 } from '@internal/plugin-ops-requests-common';
-import { CalendarFilterInput, OpsRequestsApi } from './OpsRequestsApi';
+import {
+  CalendarFilterInput,
+  KpiFilterInput,
+  OpsRequestsApi,
+} from './OpsRequestsApi';
+
+const kpiQuery = (filter: KpiFilterInput) => {
+  const to = new Date();
+  const from = new Date(to.getTime() - filter.days * 86_400_000);
+  return new URLSearchParams({
+    ...(filter.team ? { team: filter.team } : {}),
+    ...(filter.system ? { system: filter.system } : {}),
+    from: from.toISOString(),
+    to: to.toISOString(),
+  }).toString();
+};
 
 const calendarQuery = (filter: CalendarFilterInput) =>
   new URLSearchParams(
@@ -78,6 +94,19 @@ export class OpsRequestsClient implements OpsRequestsApi {
     const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
     const response = await this.options.fetchApi.fetch(
       `${base}/calendar.ics?${calendarQuery(filter)}`,
+    );
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return response.blob();
+  }
+
+  kpis(filter: KpiFilterInput): Promise<GovernanceKpis> {
+    return this.call(`/kpis?${kpiQuery(filter)}`);
+  }
+
+  async kpisCsv(filter: KpiFilterInput): Promise<Blob> {
+    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
+    const response = await this.options.fetchApi.fetch(
+      `${base}/kpis?${kpiQuery(filter)}&format=csv`,
     );
     if (!response.ok) throw await ResponseError.fromResponse(response);
     return response.blob();
