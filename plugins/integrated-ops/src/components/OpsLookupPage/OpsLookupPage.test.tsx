@@ -68,6 +68,11 @@ describe('OpsLookupPage', () => {
     expect(
       screen.getByText(/Owners, teams and on-call as they were then/),
     ).toBeInTheDocument();
+    // The dependency graph has no history: no blast radius as of then.
+    expect(
+      screen.getByText(/The blast radius is not kept over time/),
+    ).toBeInTheDocument();
+    expect(api.blastRadius).not.toHaveBeenCalled();
   });
 
   it('refuses an "as of" that is no time, saying how to write one', async () => {

@@ -1,5 +1,5 @@
 import { Content, EmptyState, Progress } from '@backstage/core-components';
-import { Flex, Text } from '@backstage/ui';
+import { Flex, Link, Text } from '@backstage/ui';
 import { useSearchParams } from 'react-router-dom';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
@@ -40,7 +40,18 @@ function LookupResult(props: {
           {best.answer.history && <AsOfHistory history={best.answer.history} />}
           <LookupAnswer response={value} match={best} />
           <OtherMatches matches={others} onPick={props.onPick} />
-          <BlastRadiusPanel entityRef={best.entityRef} />
+          {props.asOf ? (
+            // The dependency graph has no history: what breaks is as it is now.
+            <Text as="p" variant="body-small" color="secondary">
+              The blast radius is not kept over time:{' '}
+              <Link href={`?q=${encodeURIComponent(value.query.q)}`}>
+                look up without "as of"
+              </Link>{' '}
+              for what depends on it now.
+            </Text>
+          ) : (
+            <BlastRadiusPanel entityRef={best.entityRef} />
+          )}
         </>
       ) : (
         <EmptyState

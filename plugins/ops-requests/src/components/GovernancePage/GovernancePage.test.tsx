@@ -14,9 +14,16 @@ const kpis = (scope: GovernanceKpis['scope'] = {}): GovernanceKpis => ({
   to: '2026-03-31T00:00:00.000Z',
   generatedAt: '2026-03-31T00:00:00.000Z',
   timeToApprove: {
-    byDiscipline: [{ key: 'netops', approvals: 2, p50Minutes: 30, p90Minutes: 600 }],
+    byDiscipline: [
+      { key: 'netops', approvals: 2, p50Minutes: 30, p90Minutes: 600 },
+    ],
     byTeam: [
-      { key: 'group:default/netops-dc', approvals: 2, p50Minutes: 30, p90Minutes: 600 },
+      {
+        key: 'group:default/netops-dc',
+        approvals: 2,
+        p50Minutes: 30,
+        p90Minutes: 600,
+      },
     ],
   },
   pendingByAge: [
@@ -42,7 +49,12 @@ const kpis = (scope: GovernanceKpis['scope'] = {}): GovernanceKpis => ({
     confirmed: 2,
     percent: 66.7,
     byTeam: [
-      { team: 'group:default/netops-dc', declarations: 2, confirmed: 1, percent: 50 },
+      {
+        team: 'group:default/netops-dc',
+        declarations: 2,
+        confirmed: 1,
+        percent: 50,
+      },
     ],
   },
   lookupsWithoutOwner: { noMatch: 4, noOwner: 2 },
@@ -68,7 +80,9 @@ describe('GovernancePage', () => {
     }
     expect(screen.getByText('66.7%')).toBeInTheDocument();
     expect(
-      within(screen.getByText('revoked unreviewed').parentElement!).getByText('1'),
+      within(screen.getByText('revoked unreviewed').parentElement!).getByText(
+        '1',
+      ),
     ).toBeInTheDocument();
     expect(api.kpis).toHaveBeenCalledWith({ days: 30 });
 
@@ -94,13 +108,19 @@ describe('GovernancePage', () => {
     const api = fakeOpsApi({
       kpis: jest.fn(async () => ({
         ...kpis({ system: 'system:default/edge' }),
-        lookupsWithoutOwner: { noMatch: 0, noOwner: 0, unavailable: 'not allowed' },
+        lookupsWithoutOwner: {
+          noMatch: 0,
+          noOwner: 0,
+          unavailable: 'not allowed',
+        },
       })),
     });
     await renderWithApis(<GovernancePage />, [[opsRequestsApiRef, api]], {
       routeEntries: ['/?system=system:default/edge&days=90'],
     });
-    expect(await screen.findByText('Not available: not allowed')).toBeInTheDocument();
+    expect(
+      await screen.findByText('Not available: not allowed'),
+    ).toBeInTheDocument();
     expect(api.kpis).toHaveBeenCalledWith({
       system: 'system:default/edge',
       days: 90,

@@ -71,7 +71,10 @@ function Kpis(props: { kpis: GovernanceKpis }) {
         />
         <KpiBarChart
           title="Time to approve per team (minutes)"
-          rows={kpis.timeToApprove.byTeam.map(t => ({ ...t, key: short(t.key) }))}
+          rows={kpis.timeToApprove.byTeam.map(t => ({
+            ...t,
+            key: short(t.key),
+          }))}
           labelKey="key"
           series={[
             { key: 'p50Minutes', name: 'p50' },
@@ -132,6 +135,7 @@ function Kpis(props: { kpis: GovernanceKpis }) {
             labelKey="team"
             series={[{ key: 'percent', name: '% confirmed' }]}
             unit="%"
+            domain={[0, 100]}
           />
         </Flex>
       </Section>
@@ -142,7 +146,10 @@ function Kpis(props: { kpis: GovernanceKpis }) {
           </Text>
         ) : (
           <Flex gap="5">
-            <Figure label="matched nothing" value={kpis.lookupsWithoutOwner.noMatch} />
+            <Figure
+              label="matched nothing"
+              value={kpis.lookupsWithoutOwner.noMatch}
+            />
             <Figure
               label="matched an entity without an ops owner"
               value={kpis.lookupsWithoutOwner.noOwner}

@@ -150,6 +150,12 @@ export function RequestDetail() {
           </Text>
         </Section>
         <Section title={`Policy ${value.policy.version}`}>
+          {value.recertification && (
+            <Text as="p" variant="body-small">
+              Not judged by the policy: a re-certification changes nothing. The
+              policy sets how long a confirmation holds.
+            </Text>
+          )}
           <ul aria-label="Policy results">
             {value.policy.results.map(r => (
               <li key={r.rule}>
