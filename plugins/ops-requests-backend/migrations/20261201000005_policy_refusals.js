@@ -13,8 +13,14 @@ exports.up = async function up(knex) {
     table.string('requested_by', 255).notNullable();
     table.string('kind', 32).notNullable();
     table.text('targets').notNullable().comment('JSON array of entity refs');
-    table.text('approvers').notNullable().comment('JSON: discipline -> group ref');
-    table.text('rules').notNullable().comment('JSON array of failed rule names');
+    table
+      .text('approvers')
+      .notNullable()
+      .comment('JSON: discipline -> group ref');
+    table
+      .text('rules')
+      .notNullable()
+      .comment('JSON array of failed rule names');
     table.string('policy_version', 128).notNullable();
   });
 };

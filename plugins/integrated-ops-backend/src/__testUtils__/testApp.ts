@@ -20,6 +20,15 @@ import { testCatalog } from '../__testUtils__/testCatalog';
 import { wholeCatalog } from './wholeCatalog';
 import { createRouter } from '../router/createRouter';
 
+/** Every test app's database, closed after the test file's tests. */
+const open: Knex[] = [];
+afterAll(async () => {
+  await Promise.all(open.splice(0).map(db => db.destroy()));
+});
+
+/** When the test app's index was built: its ownership history starts then. */
+export const INDEX_BUILT_AT = '2026-01-07T11:00:00.000Z';
+
 /**
  * The router over an index of the test catalog, as an express app with
  * Backstage's error handling. Unauthenticated requests get no credentials;
@@ -79,15 +88,6 @@ export async function testApp(
   app.locals.lookupOutcomes = lookupOutcomes;
   return app;
 }
-
-/** Every test app's database, closed after the test file's tests. */
-const open: Knex[] = [];
-afterAll(async () => {
-  await Promise.all(open.splice(0).map(db => db.destroy()));
-});
-
-/** When the test app's index was built: its ownership history starts then. */
-export const INDEX_BUILT_AT = '2026-01-07T11:00:00.000Z';
 
 function alertsOn(db: Knex, sent: unknown[]) {
   const store = new UnroutedAlertStore(db);
