@@ -13,6 +13,12 @@ const yarn = `node ${join(root, '.yarn/releases/yarn-4.13.0.cjs')}`;
 const sqlitePort = 7107;
 const postgresPort = 7108;
 const postgresPrefix = 'iop_e2e_';
+// The local OpenID Connect provider the production-config backend signs in with.
+const oidcPort = 7300;
+const oidcClient = {
+  OIDC_CLIENT_ID: 'integrated-ops-portal',
+  OIDC_CLIENT_SECRET: 'e2e-oidc-secret',
+};
 
 // Backend output goes to e2e-logs/<name>.log (gitignored); portalw prints its
 // tail when the browser tests fail.
@@ -61,6 +67,20 @@ export default defineConfig({
   },
   webServer: [
     {
+      command: `node e2e/oidc/identityProvider.mjs > ${join(
+        logDir,
+        'identity-provider.log',
+      )} 2>&1`,
+      url: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
+      env: {
+        ...oidcClient,
+        OIDC_PORT: String(oidcPort),
+        OIDC_REDIRECT_URI: `http://localhost:${postgresPort}/api/auth/oidc/handler/frame`,
+      },
+      timeout: 30_000,
+      reuseExistingServer: false,
+    },
+    {
       command: backend('sqlite', [
         'app-config.yaml',
         'e2e/app-config.e2e.yaml',
@@ -86,6 +106,9 @@ export default defineConfig({
       env: {
         PORTAL_E2E_PORT: String(postgresPort),
         PORTAL_ALLOW_GUEST: 'true',
+        ...oidcClient,
+        AUTH_SESSION_SECRET: 'e2e-only-session-secret',
+        OIDC_METADATA_URL: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
         PORTAL_DATA_DIR: postgresDataDir,
         POSTGRES_HOST: process.env.PGHOST ?? '127.0.0.1',
         POSTGRES_PORT: process.env.PGPORT ?? '5432',
@@ -102,11 +125,13 @@ export default defineConfig({
   projects: [
     {
       name: 'sqlite',
+      testIgnore: /.*\.production\.spec\.ts/,
       use: { baseURL: `http://localhost:${sqlitePort}` },
     },
     {
       name: 'postgres',
-      testMatch: /.*\.api\.spec\.ts/,
+      // API tests, and the browser tests of production sign-in.
+      testMatch: /.*\.(api|production)\.spec\.ts/,
       use: { baseURL: `http://localhost:${postgresPort}` },
     },
   ],

@@ -15,6 +15,9 @@ backend.add(import('@backstage/plugin-app-backend'));
 // auth: guest sign-in for the embedded default
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+// Production: OpenID Connect (app-config.production.yaml; a user signs in
+// when a catalog User's profile email matches).
+backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 // Development only: sign in as a sample-org user (to approve as an approver).
 backend.add(
   import('@internal/plugin-auth-backend-module-sample-user-provider'),

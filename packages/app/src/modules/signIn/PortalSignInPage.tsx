@@ -1,12 +1,38 @@
 import { SignInPage } from '@backstage/core-components';
-import { SignInPageProps } from '@backstage/core-plugin-api';
+import {
+  configApiRef,
+  SignInPageProps,
+  useApi,
+} from '@backstage/core-plugin-api';
+import { oidcAuthApiRef } from './oidcAuthApi';
 import Box from '@material-ui/core/Box';
 import { SampleUserSignIn } from './SampleUserSignIn';
 
 const REMEMBERED = 'integrated-ops.sampleUser';
 
-/** Guest sign-in, plus sign-in as a sample-org user for trying approvals. */
+/**
+ * In production (auth.environment: production): the company's OpenID Connect
+ * provider only. Otherwise guest sign-in, plus sign-in as a sample-org user
+ * for trying approvals.
+ */
 export function PortalSignInPage(props: SignInPageProps) {
+  const config = useApi(configApiRef);
+  if (config.getOptionalString('auth.environment') === 'production') {
+    return (
+      <SignInPage
+        {...props}
+        auto
+        providers={[
+          {
+            id: 'oidc-auth-provider',
+            title: 'Company SSO',
+            message: 'Sign in with your company account',
+            apiRef: oidcAuthApiRef,
+          },
+        ]}
+      />
+    );
+  }
   if (window.localStorage.getItem(REMEMBERED)) {
     return <SampleUserSignIn {...props} />;
   }
