@@ -18,7 +18,11 @@ function measured(input: unknown) {
   if (typeof input === 'string' || Array.isArray(input)) {
     return `, got ${input.length}`;
   }
-  return input === undefined ? '' : `, got ${String(input).slice(0, 40)}`;
+  if (input === undefined) return '';
+  // An object may have no toString (Object.create(null)): name its type instead.
+  const shown =
+    typeof input === 'object' && input !== null ? typeOf(input) : String(input);
+  return `, got ${shown.slice(0, 40)}`;
 }
 
 // zod's own messages start like this; a schema's own message is kept as it is.

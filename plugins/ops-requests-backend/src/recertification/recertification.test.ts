@@ -3,6 +3,9 @@ import { Entity } from '@backstage/catalog-model';
 import { setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 
+// Each case commits to a real git repository; a loaded 2-core runner needs more than 5 s.
+jest.setTimeout(60_000);
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
 const group = (name: string): Entity => ({

@@ -8,6 +8,9 @@ import { GithubChangePublisher } from '@internal/plugin-ops-requests-node';
 import { decider } from '../__testUtils__/teamClaims';
 import { raj, RAJ, setupRequestService } from '../__testUtils__/requestService';
 
+// Each case commits to a real git repository; a loaded 2-core runner needs more than 5 s.
+jest.setTimeout(60_000);
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const setup = (options: Parameters<typeof setupRequestService>[1] = {}) =>
   setupRequestService(databases, options);

@@ -11,6 +11,9 @@ import { OnCallDirectory } from '@internal/plugin-ops-requests-node';
 import { setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 
+// Each case commits to a real git repository; a loaded 2-core runner needs more than 5 s.
+jest.setTimeout(60_000);
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const OMAR = 'user:default/omar'; // NetOps DC, owner of cases-db
 const oncall = { userEntityRef: OMAR, credentials: {} as any };

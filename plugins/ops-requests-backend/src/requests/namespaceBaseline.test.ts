@@ -9,6 +9,9 @@ import { parseAllDocuments } from 'yaml';
 import { raj, setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 
+// Each case commits to a real git repository; a loaded 2-core runner needs more than 5 s.
+jest.setTimeout(60_000);
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 const BASELINE = 'kubernetes/edge/namespace-baseline.yaml';
 
