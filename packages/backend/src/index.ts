@@ -2,9 +2,14 @@
  * Integrated Ops Portal backend (new backend system).
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { lastKnownUserInfoServiceFactory } from '@internal/plugin-integrated-ops-node';
 import { rootHttpRouter } from './http/rootHttpRouter';
 
 const backend = createBackend();
+
+// User info (ownership claims for permission checks) that outlives a
+// database outage for signed-in users, at most an hour old.
+backend.add(lastKnownUserInfoServiceFactory);
 
 // Backstage's root router; without stack traces in error bodies when the
 // config says so (app-config.production.yaml).
