@@ -28,6 +28,7 @@ import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 import { migratedDatabase } from './database/migrateDatabase';
 import { LookupOutcomes } from './kpis/LookupOutcomes';
+import { DatabaseWatch } from '@internal/plugin-integrated-ops-node';
 import { opsRequestsChanges } from './history/changesOnRecord';
 import { opsRequestsRecertifications } from './drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
@@ -106,11 +107,16 @@ export const integratedOpsPlugin = createBackendPlugin({
         // replicas, for "who owned it at 02:13".
         const historyStore = new OwnershipHistoryStore(db);
         const recorder = new OwnershipHistoryRecorder(historyStore, logger);
+        // Probed every 5 s off the request path: while the database is
+        // unreachable, answers from the in-memory index say they are degraded.
+        const databaseWatch = DatabaseWatch.of(db);
+        lifecycle.addShutdownHook(databaseWatch.start(5000));
         const indexService = new OwnershipIndexService({
           sync: () => mirror.sync(),
           logger,
           staleAfterMs: refreshSeconds * 3 * 1000,
           onIndexed: changes => void recorder.record(changes),
+          database: databaseWatch,
         });
         const retentionDays =
           config.getOptionalNumber('integratedOps.history.retentionDays') ??

@@ -196,6 +196,11 @@ export interface IndexStatus {
   stale: boolean;
   entities: number;
   lastError?: string;
+  /**
+   * Set while the portal's database is unreachable: the answer still comes
+   * from the last index, but ownership history, counts and changes wait.
+   */
+  degraded?: { since: string; cause: string };
 }
 
 export interface LookupResponse {

@@ -72,6 +72,12 @@ export function registerLookupActions(
         z.object({
           interpretedAs: z.string(),
           indexStale: z.boolean(),
+          degraded: z
+            .object({ since: z.string(), cause: z.string() })
+            .optional()
+            .describe(
+              "Set while the portal's database is unreachable: the answer is from the last index",
+            ),
           matches: z.array(
             z.object({
               entityRef: z.string(),
@@ -138,6 +144,7 @@ export function registerLookupActions(
               }
             : compactLookup(response)),
           indexStale: response.index.stale,
+          degraded: response.index.degraded,
           history: response.matches[0]?.answer?.history,
         },
       };
@@ -165,6 +172,12 @@ export function registerLookupActions(
       output: z =>
         z.object({
           indexStale: z.boolean(),
+          degraded: z
+            .object({ since: z.string(), cause: z.string() })
+            .optional()
+            .describe(
+              "Set while the portal's database is unreachable: the answer is from the last index",
+            ),
           results: z.array(
             z.object({
               query: z.string(),
@@ -190,6 +203,7 @@ export function registerLookupActions(
       return {
         output: {
           indexStale: status.stale,
+          degraded: status.degraded,
           results: responses.map(response => ({
             query: response.query.q,
             ...compactLookup(response),
@@ -219,6 +233,12 @@ export function registerLookupActions(
           dependents: z.array(z.any()),
           dependencies: z.array(z.any()),
           indexStale: z.boolean(),
+          degraded: z
+            .object({ since: z.string(), cause: z.string() })
+            .optional()
+            .describe(
+              "Set while the portal's database is unreachable: the answer is from the last index",
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -238,6 +258,7 @@ export function registerLookupActions(
           dependents: response.dependents,
           dependencies: response.dependencies,
           indexStale: response.index.stale,
+          degraded: response.index.degraded,
         },
       };
     },

@@ -3,8 +3,12 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   AlertRoutingResponse,
   DISCIPLINE_TITLES,
+  UnroutedAlert,
 } from '@internal/plugin-integrated-ops-common';
-import { AlertForwarder } from '@internal/plugin-integrated-ops-node';
+import {
+  AlertForwarder,
+  databaseUnreachableCause,
+} from '@internal/plugin-integrated-ops-node';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { IncomingAlert } from './alertPayload';
@@ -52,6 +56,9 @@ export interface AlertDeliveryOptions {
  * Every alert is routed before any is delivered.
  */
 export class AlertDelivery {
+  /** Unrouted alerts not saved yet (the database was unreachable); saved with the next. */
+  #unsaved: UnroutedAlert[] = [];
+
   constructor(private readonly options: AlertDeliveryOptions) {}
 
   async deliver(
@@ -65,7 +72,7 @@ export class AlertDelivery {
       alert,
       route: routeAlert(index, alert, config, at, answerOptions),
     }));
-    await this.options.store.add(
+    await this.#save(
       routes
         .filter(({ route }) => route.result.outcome !== 'routed')
         .map(({ alert, route }) => ({
@@ -83,6 +90,29 @@ export class AlertDelivery {
       received: alerts.length,
       results: routes.map(r => r.route.result),
     };
+  }
+
+  /**
+   * Records alerts that found no owner. Routing never waits on the database:
+   * when it is unreachable they are kept (up to 10,000) and saved with the
+   * next alerts.
+   */
+  async #save(rows: UnroutedAlert[]) {
+    const batch = [...this.#unsaved, ...rows];
+    if (!batch.length) return;
+    try {
+      await this.options.store.add(batch);
+      this.#unsaved = [];
+    } catch (error) {
+      const cause = databaseUnreachableCause(error);
+      if (!cause) throw error;
+      this.#unsaved = batch.slice(-10_000);
+      this.options.logger.warn(
+        `${
+          this.#unsaved.length
+        } unrouted alerts kept in memory: the database is unreachable (${cause})`,
+      );
+    }
   }
 
   /** The lookup answer for what the alert named, in the portal. */

@@ -16,6 +16,7 @@ import {
   parseInput,
   tryNormalizeEntityRef,
 } from '@internal/plugin-integrated-ops-common';
+import { databaseOutageErrors } from '@internal/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';
@@ -258,5 +259,7 @@ export async function createRouter(
     res.json(indexService.status());
   });
 
+  // A database outage: 503 naming the cause, never an opaque 500.
+  router.use(databaseOutageErrors('this cannot be read or saved'));
   return router;
 }

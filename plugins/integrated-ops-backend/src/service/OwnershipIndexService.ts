@@ -1,3 +1,4 @@
+import { DatabaseOutage } from '@internal/plugin-integrated-ops-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
@@ -18,6 +19,8 @@ export interface OwnershipIndexServiceOptions {
   now?: () => Date;
   /** Told what the index took in, after it did (the ownership history listens). */
   onIndexed?: (changes: IndexedChanges) => void;
+  /** Whether the plugin's database answers; an outage marks every status degraded. */
+  database?: { outage(): DatabaseOutage | undefined };
 }
 
 /** Calls fn on SLICE items at a time, letting pending requests run in between. */
@@ -161,6 +164,7 @@ export class OwnershipIndexService {
         !index || !!this.#lastError || (ageMs ?? 0) > this.options.staleAfterMs,
       entities: index?.size ?? 0,
       lastError: this.#lastError,
+      degraded: this.options.database?.outage(),
     };
   }
 

@@ -240,6 +240,33 @@ describe('OpsLookupPage', () => {
     );
   });
 
+  it('still answers while the database is down, and says the answer is degraded', async () => {
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => {
+        const response = lookupResponse(q, [scoringMatch()]);
+        response.index.degraded = {
+          since: '2026-12-01T02:13:00.000Z',
+          cause: 'connect ECONNREFUSED 10.0.0.5:5432',
+        };
+        return response;
+      }),
+      blastRadius: jest.fn(async () => blastRadiusResponse()),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=scoring'],
+    });
+    const title = await screen.findByText(
+      /Degraded: the portal's database is unreachable since/,
+    );
+    const warning = title.closest('[role="alert"]');
+    expect(warning).toHaveTextContent(
+      'Cause: connect ECONNREFUSED 10.0.0.5:5432',
+    );
+    expect(screen.getAllByText(/fraud-scoring-service/).length).toBeGreaterThan(
+      0,
+    );
+  });
+
   it('says when nothing matches', async () => {
     const api = fakeOpsApi({
       lookup: jest.fn(async q => lookupResponse(q, [])),
