@@ -8,6 +8,13 @@ export interface Config {
     requests?: {
       /** Minutes between runs of the expiry / re-certification task. Default 5. */
       expiryCheckMinutes?: number;
+      /** Seconds between runs of the apply task (planned applies, and applies a dead replica left). Default 60. */
+      applyCheckSeconds?: number;
+      /**
+       * Seconds a replica holds an apply it started; if it dies mid-merge,
+       * another replica applies the change after this. Default 120.
+       */
+      applyLeaseSeconds?: number;
       /** Ask the approving teams to re-certify a grant applied this many days ago. Default 60. */
       recertifyAfterDays?: number;
       /**

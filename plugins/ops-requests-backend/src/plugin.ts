@@ -56,8 +56,14 @@ export const opsRequestsPlugin = createBackendPlugin({
           config.getOptionalString('integratedOps.policy.file') ??
             '../../policies/change-policy.yaml',
         );
+        const requestsConfig = config.getOptionalConfig(
+          'integratedOps.requests',
+        );
         const service = new RequestService({
           store,
+          applyLeaseMs:
+            (requestsConfig?.getOptionalNumber('applyLeaseSeconds') ?? 120) *
+            1000,
           logger,
           notifications: deps.notifications,
           planner: new ChangePlanner({
@@ -73,17 +79,23 @@ export const opsRequestsPlugin = createBackendPlugin({
           ownership: { catalog: deps.catalog, auth: deps.auth, policyFile },
         });
 
-        const requestsConfig = config.getOptionalConfig(
-          'integratedOps.requests',
-        );
         const recertifyAfterDays =
           requestsConfig?.getOptionalNumber('recertifyAfterDays') ?? 60;
-        // Planned applies, every minute; each is claimed by one replica.
+        // Planned applies, and applies a replica died in the middle of;
+        // each is claimed by one replica for the apply lease.
         await scheduler.scheduleTask({
           id: 'ops-requests-planned-apply',
           scope: 'global',
-          frequency: { minutes: 1 },
-          timeout: { minutes: 5 },
+          frequency: {
+            seconds:
+              requestsConfig?.getOptionalNumber('applyCheckSeconds') ?? 60,
+          },
+          // A run killed with its replica holds the task until this timeout:
+          // no longer than an apply lease.
+          timeout: {
+            seconds:
+              requestsConfig?.getOptionalNumber('applyLeaseSeconds') ?? 120,
+          },
           initialDelay: { seconds: 20 },
           fn: async () => {
             const applied = await service.applyDue();

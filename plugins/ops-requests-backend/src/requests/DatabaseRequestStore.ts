@@ -286,6 +286,9 @@ export class DatabaseRequestStore implements RequestStore {
             .update({
               state: 'approved',
               decided_at: input.at,
+              // Due now unless planned later: the planned-apply task finishes
+              // it if this replica dies before merging.
+              apply_at: row.apply_at ?? input.at,
               version: row.version + 1,
             });
           if (updated !== 1) {
@@ -328,6 +331,7 @@ export class DatabaseRequestStore implements RequestStore {
       const stamp: Partial<Row> = {};
       if (input.to === 'rejected' || input.to === 'approved')
         stamp.decided_at = input.at;
+      if (input.to === 'approved') stamp.apply_at = row.apply_at ?? input.at;
       if (input.to === 'applied') stamp.applied_at = input.at;
       if (input.to === 'revoked') stamp.revoked_at = input.at;
       const updated = await tx<Row>('change_requests')
@@ -375,17 +379,26 @@ export class DatabaseRequestStore implements RequestStore {
   async dueForApply(now: string): Promise<ChangeRequest[]> {
     const rows = await this.db<Row>('change_requests')
       .where({ state: 'approved' })
+      .whereNot('kind', RECERTIFICATION)
       .whereNotNull('apply_at')
       .where('apply_at', '<=', now);
     return this.withApprovals(rows);
   }
 
-  async claimApply(id: string): Promise<boolean> {
+  async claimApply(id: string, now: string, until: string): Promise<boolean> {
     const claimed = await this.db('change_requests')
       .where({ id, state: 'approved' })
+      .whereNot('kind', RECERTIFICATION)
       .whereNotNull('apply_at')
-      .update({ apply_at: null });
+      .where('apply_at', '<=', now)
+      .update({ apply_at: until });
     return claimed === 1;
+  }
+
+  async releaseApply(id: string): Promise<void> {
+    await this.db('change_requests')
+      .where({ id, state: 'approved' })
+      .update({ apply_at: null });
   }
 
   async dueForReview(now: string): Promise<ChangeRequest[]> {

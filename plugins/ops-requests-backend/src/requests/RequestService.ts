@@ -56,6 +56,11 @@ export interface RequestServiceOptions {
   publisher: ChangePublisher;
   notifications?: NotificationService;
   now?: () => Date;
+  /**
+   * How long a replica holds an apply it claimed (default 2 minutes): if it
+   * dies mid-merge, another takes the apply over after this.
+   */
+  applyLeaseMs?: number;
   /** Where ownership re-certification reads the catalog and the policy; absent, there is none. */
   ownership?: {
     catalog: CatalogService;
@@ -266,7 +271,7 @@ export class RequestService {
       at: this.at(),
       reason: `incident ${bg.incident}; on call for ${bg.onCallFor}; approvals skipped, review due ${bg.reviewDueAt}`,
     });
-    const applied = await this.apply(approved);
+    const applied = (await this.applyClaimed(approved)) ?? approved;
     await this.notify([...Object.values(request.approvers), bg.notify], {
       title: `Break-glass: ${request.title}`,
       description: `${request.requestedBy}, on call for ${bg.onCallFor}, opened this for incident ${bg.incident} until ${request.expiresAt}. Applied without approval: confirm or revoke it before ${bg.reviewDueAt}.`,
@@ -345,15 +350,45 @@ export class RequestService {
   async applyDue(): Promise<string[]> {
     const done: string[] = [];
     for (const request of await this.options.store.dueForApply(this.at())) {
-      if (!(await this.options.store.claimApply(request.id))) continue;
       try {
-        const applied = await this.apply(request);
-        if (applied.state === 'applied') done.push(request.id);
+        const applied = await this.applyClaimed(request);
+        if (applied?.state === 'applied' || applied?.state === 'post-review') {
+          done.push(request.id);
+        }
       } catch (error) {
         this.options.logger.warn(`Applying ${request.id}: ${error}`);
       }
     }
     return done;
+  }
+
+  /**
+   * Applies an approved request that is due, after claiming it for this
+   * replica for a lease; undefined when another replica holds it. Should this
+   * replica die mid-merge, the claim runs out and the planned-apply task of a
+   * surviving replica merges it: the merge of an already merged commit adds
+   * nothing, so it is never applied twice.
+   */
+  private async applyClaimed(
+    request: ChangeRequest,
+  ): Promise<ChangeRequest | undefined> {
+    const { store } = this.options;
+    const now = this.now();
+    const until = new Date(
+      now.getTime() + (this.options.applyLeaseMs ?? 120_000),
+    );
+    if (
+      !(await store.claimApply(
+        request.id,
+        now.toISOString(),
+        until.toISOString(),
+      ))
+    ) {
+      return undefined;
+    }
+    const applied = await this.apply(request);
+    if (applied.state === 'approved') await store.releaseApply(request.id);
+    return applied;
   }
 
   /** Revokes break-glass grants their owning teams did not confirm in time. */
@@ -485,7 +520,10 @@ export class RequestService {
       });
       return (await this.options.store.get(id))!;
     }
-    return this.apply(result.request);
+    return (
+      (await this.applyClaimed(result.request)) ??
+      (await this.options.store.get(id))!
+    );
   }
 
   async reject(

@@ -73,13 +73,18 @@ export interface RequestStore {
   recertifications(): Promise<ChangeRequest[]>;
   /** Pending, approved (not yet applied), applied or post-review requests whose expiry has passed. */
   dueForExpiry(now: string): Promise<ChangeRequest[]>;
-  /** Approved requests whose planned apply time has come. */
+  /**
+   * Approved requests due to be applied: planned for now or earlier, approved
+   * just now, or claimed by a replica whose claim ran out (it died mid-merge).
+   */
   dueForApply(now: string): Promise<ChangeRequest[]>;
   /**
-   * Takes the planned apply of an approved request for this replica: true
-   * for exactly one caller (the planned time is cleared).
+   * Takes the apply of a due request for this replica until `until`: true for
+   * exactly one caller. If it never finishes, the request is due again then.
    */
-  claimApply(id: string): Promise<boolean>;
+  claimApply(id: string, now: string, until: string): Promise<boolean>;
+  /** Nothing more to try (merged elsewhere, refused or failed): no longer due. */
+  releaseApply(id: string): Promise<void>;
   /** Break-glass grants in post-review whose review is overdue. */
   dueForReview(now: string): Promise<ChangeRequest[]>;
   /** Break-glass grants the user holds open (applied or in review, not yet ended). */

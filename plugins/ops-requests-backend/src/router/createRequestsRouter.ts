@@ -26,6 +26,7 @@ import {
   parseInput,
   tryNormalizeEntityRef,
 } from '@internal/plugin-integrated-ops-common';
+import { databaseOutageErrors } from '@internal/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';
@@ -274,5 +275,7 @@ export function createRequestsRouter(options: {
     });
   }
 
+  // A database outage: writes fail fast with a 503 naming the cause.
+  router.use(databaseOutageErrors('change requests cannot be read or changed'));
   return router;
 }
