@@ -51,4 +51,20 @@ describe('deploy/kubernetes', () => {
     ).toEqual(Array(4).fill('integrated-ops-postgres'));
     expect(container.resources.requests.memory).toBe('1536Mi');
   });
+
+  it('signs tokens with keys from a secret, so lookups outlive a database outage', () => {
+    const deployment = manifests.find(m => m.kind === 'Deployment');
+    const pod = deployment.spec.template.spec;
+    const [container] = pod.containers;
+    expect(container.args.slice(-1)).toEqual(['app-config.signing-keys.yaml']);
+    const keysDir = container.env.find(
+      (e: any) => e.name === 'PORTAL_KEYS_DIR',
+    ).value;
+    const mount = container.volumeMounts.find(
+      (m: any) => m.mountPath === keysDir,
+    );
+    expect(
+      pod.volumes.find((v: any) => v.name === mount.name).secret.secretName,
+    ).toBe('integrated-ops-signing-keys');
+  });
 });
