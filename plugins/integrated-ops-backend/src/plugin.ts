@@ -28,7 +28,11 @@ import { EntityChangeFollower } from './service/EntityChangeFollower';
 import { OwnershipIndexService } from './service/OwnershipIndexService';
 import { migratedDatabase } from './database/migrateDatabase';
 import { LookupOutcomes } from './kpis/LookupOutcomes';
-import { DatabaseWatch } from '@internal/plugin-integrated-ops-node';
+import {
+  catalogOwnershipClaimsServiceRef,
+  DatabaseWatch,
+} from '@internal/plugin-integrated-ops-node';
+import { catalogOwnershipOf } from './service/catalogOwnershipOf';
 import { opsRequestsChanges } from './history/changesOnRecord';
 import { opsRequestsRecertifications } from './drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
@@ -81,6 +85,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         notifications: notificationService,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
+        ownershipClaims: catalogOwnershipClaimsServiceRef,
       },
       async init({
         httpRouter,
@@ -98,6 +103,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         notifications,
         events,
         actionsRegistry,
+        ownershipClaims,
       }) {
         const refreshSeconds =
           config.getOptionalNumber('integratedOps.lookup.refreshSeconds') ?? 30;
@@ -118,6 +124,9 @@ export const integratedOpsPlugin = createBackendPlugin({
           onIndexed: changes => void recorder.record(changes),
           database: databaseWatch,
         });
+        // Users' groups from the index, for permission checks while the
+        // auth backend's database is down (lastKnownUserInfoServiceFactory).
+        ownershipClaims.setSource(ref => catalogOwnershipOf(indexService, ref));
         const retentionDays =
           config.getOptionalNumber('integratedOps.history.retentionDays') ??
           400;

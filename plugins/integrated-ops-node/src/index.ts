@@ -15,3 +15,11 @@ export { databaseOutageErrors } from './database/databaseOutageErrors';
 export { LastKnownUserInfoService } from './userInfo/LastKnownUserInfoService';
 export type { LastKnownUserInfoOptions } from './userInfo/LastKnownUserInfoService';
 export { lastKnownUserInfoServiceFactory } from './userInfo/lastKnownUserInfoServiceFactory';
+export {
+  catalogOwnershipClaimsServiceRef,
+  defaultOwnershipEntityRefs,
+} from './userInfo/catalogOwnershipClaims';
+export type {
+  CatalogOwnership,
+  CatalogOwnershipClaimsService,
+} from './userInfo/catalogOwnershipClaims';

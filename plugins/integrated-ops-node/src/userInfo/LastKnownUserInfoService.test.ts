@@ -4,6 +4,7 @@ import { UnsecuredJWT } from 'jose';
 import { AddressInfo } from 'net';
 import { Server } from 'http';
 import { LastKnownUserInfoService } from './LastKnownUserInfoService';
+import { CatalogOwnershipClaimsService } from './catalogOwnershipClaims';
 
 /**
  * The auth backend's /v1/userinfo, served locally: 200 with the user's
@@ -48,7 +49,11 @@ function limitedUser(sub: string) {
 }
 
 /** The service under test, an hour of last-known answers, on a given clock. */
-function serviceFor(base: string, now: () => number) {
+function serviceFor(
+  base: string,
+  now: () => number,
+  catalog?: CatalogOwnershipClaimsService,
+) {
   return new LastKnownUserInfoService({
     discovery: {
       getBaseUrl: async () => `${base}/api/auth`,
@@ -58,6 +63,7 @@ function serviceFor(base: string, now: () => number) {
     lastKnown: new Map(),
     maxStaleMs: 60 * 60_000,
     now,
+    catalog,
   });
 }
 
@@ -107,6 +113,41 @@ describe('LastKnownUserInfoService', () => {
     auth.state.status = 401;
     now += 60_000;
     await expect(service.getUserInfo(omar)).rejects.toThrow(/401/);
+    await new Promise(r => auth.server.close(r));
+  });
+
+  it("falls back on the lookup index's copy of the catalog for a user this replica never asked about", async () => {
+    const auth = await authBackend();
+    let now = 10 * 60 * 60_000;
+    let asOf = new Date(now - 30_000);
+    const catalog: CatalogOwnershipClaimsService = {
+      setSource: () => {},
+      ownershipOf: ref =>
+        ref === 'user:default/li.wei'
+          ? {
+              ownershipEntityRefs: [ref, 'group:default/soc-tier1'],
+              asOf,
+            }
+          : undefined,
+    };
+    const service = serviceFor(auth.base, () => now, catalog);
+    auth.state.status = 503;
+    const li = limitedUser('user:default/li.wei');
+    expect(await service.getUserInfo(li)).toEqual({
+      userEntityRef: 'user:default/li.wei',
+      ownershipEntityRefs: ['user:default/li.wei', 'group:default/soc-tier1'],
+    });
+    // Not in the catalog copy: the error, not a guess.
+    await expect(
+      service.getUserInfo(limitedUser('user:default/mallory')),
+    ).rejects.toThrow(/503/);
+    // A copy that stopped matching the catalog over an hour ago: no longer.
+    now += 60 * 60_000;
+    await expect(service.getUserInfo(li)).rejects.toThrow(/503/);
+    // A refused token is refused, whatever the catalog copy says.
+    asOf = new Date(now);
+    auth.state.status = 401;
+    await expect(service.getUserInfo(li)).rejects.toThrow(/401/);
     await new Promise(r => auth.server.close(r));
   });
 });

@@ -7,6 +7,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { decodeJwt } from 'jose';
+import { CatalogOwnershipClaimsService } from './catalogOwnershipClaims';
 
 /** Within this, a user's info is reused as is (Backstage's default caches 5 s). */
 const FRESH_MS = 5_000;
@@ -18,6 +19,11 @@ export interface LastKnownUserInfoOptions {
   lastKnown: Map<string, { info: BackstageUserInfo; at: number }>;
   /** How stale an answer may be while the auth backend cannot answer. */
   maxStaleMs: number;
+  /**
+   * For a user this backend has not asked about yet: the groups the lookup
+   * index's copy of the catalog lists them in (as the sign-in resolver would).
+   */
+  catalog?: CatalogOwnershipClaimsService;
   now?: () => number;
 }
 
@@ -29,8 +35,10 @@ export interface LastKnownUserInfoOptions {
  * every permission check needs that read. This one also remembers each
  * user's last answer: while the auth backend cannot answer (its database is
  * down: a 5xx or no connection), a user whose token was just verified gets
- * the ownership it had at most `maxStaleMs` ago. Anything else - a refused
- * token, an unknown user, an older answer - fails as before.
+ * the ownership it had at most `maxStaleMs` ago, or, if this backend never
+ * asked about them, the groups the catalog copy of the lookup index lists
+ * them in (as fresh). Anything else - a refused token, a user the catalog
+ * does not know, an older answer - fails as before.
  */
 export class LastKnownUserInfoService implements UserInfoService {
   constructor(private readonly options: LastKnownUserInfoOptions) {}
@@ -57,15 +65,40 @@ export class LastKnownUserInfoService implements UserInfoService {
       this.options.lastKnown.set(sub, { info, at: now });
       return info;
     } catch (error) {
-      if (!known || now - known.at > this.options.maxStaleMs) throw error;
       if (!authBackendUnavailable(error)) throw error;
+      const fallback = this.fallback(sub, known, now);
+      if (!fallback) throw error;
       this.options.logger.warn(
-        `User info of ${sub} from ${Math.round(
-          (now - known.at) / 1000,
-        )} s ago: the auth backend cannot answer (${error})`,
+        `User info of ${sub} from ${fallback.from}, ${Math.round(
+          (now - fallback.at) / 1000,
+        )} s old: the auth backend cannot answer (${error})`,
       );
-      return known.info;
+      return fallback.info;
     }
+  }
+
+  /** The last answer for this user, else the catalog copy's; neither older than allowed. */
+  private fallback(
+    sub: string,
+    known: { info: BackstageUserInfo; at: number } | undefined,
+    now: number,
+  ) {
+    const { maxStaleMs, catalog } = this.options;
+    if (known && now - known.at <= maxStaleMs) {
+      return { ...known, from: 'its last answer' };
+    }
+    const copy = catalog?.ownershipOf(sub);
+    if (copy && now - copy.asOf.getTime() <= maxStaleMs) {
+      return {
+        info: {
+          userEntityRef: sub,
+          ownershipEntityRefs: copy.ownershipEntityRefs,
+        },
+        at: copy.asOf.getTime(),
+        from: "the lookup index's copy of the catalog",
+      };
+    }
+    return undefined;
   }
 
   private async fetchUserInfo(

@@ -4,6 +4,7 @@ import {
   createServiceFactory,
 } from '@backstage/backend-plugin-api';
 import { LastKnownUserInfoService } from './LastKnownUserInfoService';
+import { catalogOwnershipClaimsServiceRef } from './catalogOwnershipClaims';
 
 /**
  * Replaces Backstage's user info service with one that keeps answering for
@@ -18,11 +19,12 @@ export const lastKnownUserInfoServiceFactory = createServiceFactory({
     discovery: coreServices.discovery,
     logger: coreServices.logger,
     config: coreServices.rootConfig,
+    catalog: catalogOwnershipClaimsServiceRef,
   },
   createRootContext() {
     return new Map<string, { info: BackstageUserInfo; at: number }>();
   },
-  factory({ discovery, logger, config }, lastKnown) {
+  factory({ discovery, logger, config, catalog }, lastKnown) {
     const minutes =
       config.getOptionalNumber('integratedOps.userInfo.lastKnownMinutes') ?? 60;
     return new LastKnownUserInfoService({
@@ -30,6 +32,7 @@ export const lastKnownUserInfoServiceFactory = createServiceFactory({
       logger,
       lastKnown,
       maxStaleMs: minutes * 60_000,
+      catalog,
     });
   },
 });
