@@ -62,6 +62,7 @@ writeFileSync(join(shims, 'yarn'), `#!/bin/sh\nexec node "${yarnJs}" "$@"\n`);
 chmodSync(join(shims, 'yarn'), 0o755);
 let workdir = '/app';
 const env = { ...process.env, PATH: `${shims}:${process.env.PATH}` };
+const dockerEnv = {};
 const local = path =>
   path.startsWith(workdir)
     ? join(app, path.slice(workdir.length))
@@ -75,6 +76,7 @@ for (const { op, args } of instructions(
   else if (op === 'ENV') {
     for (const [, key, value] of args.matchAll(/(\w+)=(\S+)/g)) {
       env[key] = value.startsWith('/') ? local(value) : value;
+      dockerEnv[key] = env[key];
     }
   } else if (op === 'COPY') {
     const parts = args.split(/\s+/).filter(p => !p.startsWith('--'));
@@ -185,8 +187,23 @@ await new Promise(res =>
 );
 writeFileSync(logFile, Buffer.concat(log));
 reset();
-rmSync(app, { recursive: true, force: true });
+// 4. The same artifact as two replicas behind nginx (e2e/production/replicas.mjs).
+if (!failed && !process.argv.includes('--one-replica')) {
+  writeFileSync(
+    join(app, '.artifact.json'),
+    JSON.stringify({ cmd, env: dockerEnv }),
+  );
+  try {
+    run('node', [join(root, 'e2e/production/replicas.mjs'), app], {
+      cwd: root,
+    });
+  } catch {
+    failed = new Error('the two-replica test failed (above)');
+  }
+}
+if (!failed) rmSync(app, { recursive: true, force: true });
 if (failed) {
+  console.error(`production artifact: kept for a look: ${app}`);
   console.error(
     `production artifact: FAILED: ${failed.message}; backend log: ${logFile}`,
   );
