@@ -2,7 +2,7 @@
  * Integrated Ops Portal backend (new backend system).
  */
 import { createBackend } from '@backstage/backend-defaults';
-import { lastKnownUserInfoServiceFactory } from '@internal/plugin-integrated-ops-node';
+import { lastKnownUserInfoServiceFactory } from '@integrated-ops/plugin-integrated-ops-node';
 import { rootHttpRouter } from './http/rootHttpRouter';
 
 const backend = createBackend();
@@ -25,7 +25,7 @@ backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
 backend.add(import('@backstage/plugin-auth-backend-module-oidc-provider'));
 // Development only: sign in as a sample-org user (to approve as an approver).
 backend.add(
-  import('@internal/plugin-auth-backend-module-sample-user-provider'),
+  import('@integrated-ops/plugin-auth-backend-module-sample-user-provider'),
 );
 
 // catalog
@@ -35,7 +35,9 @@ backend.add(
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // typed NetOps / DevOps / SecOps ownership relations
-backend.add(import('@internal/plugin-catalog-backend-module-integrated-ops'));
+backend.add(
+  import('@integrated-ops/plugin-catalog-backend-module-integrated-ops'),
+);
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
@@ -43,7 +45,7 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 // Change requests filed with ops-requests (intent only), the new service's
 // policy check, renderers, repository publisher, catalog-info writer.
 backend.add(
-  import('@internal/plugin-scaffolder-backend-module-integrated-ops'),
+  import('@integrated-ops/plugin-scaffolder-backend-module-integrated-ops'),
 );
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
@@ -53,7 +55,7 @@ backend.add(
 // integratedOps.permissions; anything without a rule is denied).
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(
-  import('@internal/plugin-permission-backend-module-integrated-ops'),
+  import('@integrated-ops/plugin-permission-backend-module-integrated-ops'),
 );
 
 // search: Postgres engine when on pg, in-memory Lunr otherwise
@@ -61,7 +63,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // search by IP, hostname or name: the entity with its three owners
-backend.add(import('@internal/plugin-search-backend-module-integrated-ops'));
+backend.add(
+  import('@integrated-ops/plugin-search-backend-module-integrated-ops'),
+);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
@@ -70,13 +74,17 @@ backend.add(import('@backstage/plugin-signals-backend'));
 backend.add(import('@backstage/plugin-events-backend'));
 
 // incident lookup, blast radius and coverage
-backend.add(import('@internal/plugin-integrated-ops-backend'));
+backend.add(import('@integrated-ops/plugin-integrated-ops-backend'));
 // on-call from PagerDuty / Opsgenie, each only once configured
 // (integratedOps.pagerduty / integratedOps.opsgenie); YAML rotations otherwise
-backend.add(import('@internal/plugin-integrated-ops-backend-module-pagerduty'));
-backend.add(import('@internal/plugin-integrated-ops-backend-module-opsgenie'));
+backend.add(
+  import('@integrated-ops/plugin-integrated-ops-backend-module-pagerduty'),
+);
+backend.add(
+  import('@integrated-ops/plugin-integrated-ops-backend-module-opsgenie'),
+);
 // change requests: intent -> policy -> approvals by the owning teams -> git
-backend.add(import('@internal/plugin-ops-requests-backend'));
+backend.add(import('@integrated-ops/plugin-ops-requests-backend'));
 
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

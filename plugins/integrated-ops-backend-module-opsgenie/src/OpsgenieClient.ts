@@ -1,4 +1,4 @@
-import { vendorJson } from '@internal/plugin-integrated-ops-node';
+import { vendorJson } from '@integrated-ops/plugin-integrated-ops-node';
 
 /** A schedule named either by id or by name (`name:<schedule name>`). */
 export interface ScheduleIdentifier {

@@ -4,7 +4,7 @@ import {
   ProviderPerson,
   ProviderReferences,
   ProviderShift,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { OgPeriod, OpsgenieClient, ScheduleIdentifier } from './OpsgenieClient';
 
 /** Schedules a team's on-call lives in (comma-separated ids). */

@@ -8,7 +8,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import integratedOpsPlugin from '@internal/plugin-integrated-ops-backend';
+import integratedOpsPlugin from '@integrated-ops/plugin-integrated-ops-backend';
 import { integratedOpsModuleOpsgenie } from './module';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });

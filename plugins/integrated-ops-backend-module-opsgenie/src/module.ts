@@ -5,7 +5,7 @@ import {
 import {
   onCallProvidersExtensionPoint,
   readVendorConfig,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { OpsgenieClient } from './OpsgenieClient';
 import { OpsgenieProvider } from './OpsgenieProvider';
 

@@ -1,4 +1,4 @@
-import { vendorJson } from '@internal/plugin-integrated-ops-node';
+import { vendorJson } from '@integrated-ops/plugin-integrated-ops-node';
 
 /** The parts of PagerDuty's REST API v2 objects the lookup reads. */
 export interface PdUser {

@@ -7,7 +7,7 @@ import {
   ProviderReferences,
   ProviderShift,
   RoutedAlert,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { PagerDutyClient, PdOnCall, PdUser } from './PagerDutyClient';
 
 /** Schedules a team's on-call lives in (comma-separated ids). */

@@ -17,7 +17,7 @@ import {
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import integratedOpsPlugin from '@internal/plugin-integrated-ops-backend';
+import integratedOpsPlugin from '@integrated-ops/plugin-integrated-ops-backend';
 import { Server } from 'node:http';
 import request from 'supertest';
 import { integratedOpsModulePagerDuty } from './module';

@@ -5,7 +5,7 @@ import {
 import {
   onCallProvidersExtensionPoint,
   readVendorConfig,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyProvider } from './PagerDutyProvider';
 

@@ -9,7 +9,7 @@ import notificationsPlugin from '@backstage/plugin-notifications-backend';
 import {
   AlertRoutingResponse,
   LookupResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import request from 'supertest';
 import { startSampleEstate } from './__testUtils__/sampleEstate';
 

@@ -4,7 +4,7 @@
  * name resolves to the right three owners; on-call changes at the handoff.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { LookupResponse } from '@internal/plugin-integrated-ops-common';
+import { LookupResponse } from '@integrated-ops/plugin-integrated-ops-common';
 import request from 'supertest';
 import { startSampleEstate } from './__testUtils__/sampleEstate';
 

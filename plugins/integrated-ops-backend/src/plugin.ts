@@ -10,12 +10,12 @@ import {
   integratedOpsPermissions,
   OPS_FACTS_CHANGED_TOPIC,
   readOpsFactsChanged,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   AlertForwarder,
   OnCallProvider,
   onCallProvidersExtensionPoint,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AlertDelivery } from './alerts/AlertDelivery';
 import { readAlertsConfig } from './alerts/alertsConfig';
@@ -31,7 +31,7 @@ import { LookupOutcomes } from './kpis/LookupOutcomes';
 import {
   catalogOwnershipClaimsServiceRef,
   DatabaseWatch,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { catalogOwnershipOf } from './service/catalogOwnershipOf';
 import { opsRequestsChanges } from './history/changesOnRecord';
 import { opsRequestsRecertifications } from './drift/recertificationsSource';

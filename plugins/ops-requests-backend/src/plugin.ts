@@ -8,13 +8,13 @@ import {
   opsRequestCreatePermission,
   opsRequestDecidePermission,
   opsRequestReadPermission,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   ChangePlanner,
   changeDeliveryServiceRef,
   opsRequestResourceRef,
   opsRequestRules,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { resolve } from 'path';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
 import { LookupOnCallDirectory } from './requests/LookupOnCallDirectory';

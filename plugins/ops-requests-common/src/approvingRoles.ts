@@ -1,7 +1,7 @@
 import {
   Discipline,
   DISCIPLINE_TITLES,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /**
  * Who approves a request: the owning team of a discipline, or the change

@@ -7,8 +7,8 @@ import {
   Permission,
 } from '@backstage/plugin-permission-common';
 import { scaffolderPermissions } from '@backstage/plugin-scaffolder-common/alpha';
-import { integratedOpsPermissions } from '@internal/plugin-integrated-ops-common';
-import { opsRequestsPermissions } from '@internal/plugin-ops-requests-common';
+import { integratedOpsPermissions } from '@integrated-ops/plugin-integrated-ops-common';
+import { opsRequestsPermissions } from '@integrated-ops/plugin-ops-requests-common';
 import {
   ADMIN_PERMISSIONS,
   IntegratedOpsPermissionPolicy,

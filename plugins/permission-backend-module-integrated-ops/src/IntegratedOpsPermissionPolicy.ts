@@ -42,16 +42,16 @@ import {
 import {
   opsCoverageReadPermission,
   opsLookupReadPermission,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   opsRequestCreatePermission,
   opsRequestDecidePermission,
   opsRequestReadPermission,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   createOpsRequestConditionalDecision,
   opsRequestConditions,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { PortalRoles, Readers } from './portalRoles';
 
 /** What every signed-in user may do: read the catalog, run templates, look up owners, ask for changes. */

@@ -17,7 +17,7 @@ import { createRenderFirewallRuleAction } from './actions/renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
-import { changeDeliveryServiceRef } from '@internal/plugin-ops-requests-node';
+import { changeDeliveryServiceRef } from '@integrated-ops/plugin-ops-requests-node';
 
 /**
  * Integrated Ops scaffolder actions: change requests filed with the

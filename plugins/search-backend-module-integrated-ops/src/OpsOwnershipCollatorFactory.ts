@@ -11,7 +11,7 @@ import {
   DISCIPLINES,
   parseNetwork,
   readEffectiveOwners,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Readable } from 'stream';
 
 /** The search document type of this collator. */

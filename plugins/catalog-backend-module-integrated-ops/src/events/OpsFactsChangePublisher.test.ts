@@ -3,7 +3,7 @@ import { EventParams } from '@backstage/plugin-events-node';
 import {
   OPS_FACTS_CHANGED_TOPIC,
   readOpsFactsChanged,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { OpsFactsChangePublisher } from './OpsFactsChangePublisher';
 
 function setup() {

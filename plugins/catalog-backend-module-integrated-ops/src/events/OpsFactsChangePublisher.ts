@@ -4,7 +4,7 @@ import {
   OPS_FACTS_CHANGED_MAX_REFS,
   OPS_FACTS_CHANGED_TOPIC,
   OpsFactsChangedEvent,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 export interface OpsFactsChangePublisherOptions {
   events: EventsService;

@@ -25,7 +25,7 @@ import {
   RELATION_OPS_OWNED_BY,
   RELATION_OPS_OWNER_OF,
   resolveEffectiveOwners,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { checkDeclaredOwners } from './checkDeclaredOwners';
 import { EntityLookup } from './CachedEntityLookup';
 

@@ -3,7 +3,7 @@ import {
   DISCIPLINES,
   OpsOwners,
   parseOpsTeam,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { EntityLookup } from './CachedEntityLookup';
 
 /**

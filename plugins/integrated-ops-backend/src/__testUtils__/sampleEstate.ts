@@ -5,7 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
+import catalogModuleIntegratedOps from '@integrated-ops/plugin-catalog-backend-module-integrated-ops';
 import { resolve } from 'path';
 import request from 'supertest';
 import { integratedOpsPlugin } from '../plugin';

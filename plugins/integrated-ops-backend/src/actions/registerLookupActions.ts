@@ -2,7 +2,7 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import {
   LookupResponse,
   opsLookupReadPermission,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { PermissionsService } from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';

@@ -4,11 +4,11 @@ import {
   AlertRoutingResponse,
   DISCIPLINE_TITLES,
   UnroutedAlert,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   AlertForwarder,
   databaseUnreachableCause,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { IncomingAlert } from './alertPayload';

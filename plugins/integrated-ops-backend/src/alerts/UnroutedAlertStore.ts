@@ -1,7 +1,7 @@
 import {
   UnroutedAlert,
   UnroutedAlertsResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Knex } from 'knex';
 
 type Row = {

@@ -1,5 +1,5 @@
 import { InputError } from '@backstage/errors';
-import { parseInput } from '@internal/plugin-integrated-ops-common';
+import { parseInput } from '@integrated-ops/plugin-integrated-ops-common';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 

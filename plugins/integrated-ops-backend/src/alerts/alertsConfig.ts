@@ -3,7 +3,7 @@ import {
   Discipline,
   isDiscipline,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** A rule: when every label listed has one of its values, the alert is this discipline's. */
 export interface DisciplineRule {

@@ -3,7 +3,7 @@ import {
   Discipline,
   DISCIPLINE_TITLES,
   OwnershipAnswer,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { classifyQuery } from '../index/classifyQuery';
 import { readsEverything } from '../index/canRead';
 import { findMatches } from '../index/findMatches';

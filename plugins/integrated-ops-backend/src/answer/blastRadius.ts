@@ -2,7 +2,7 @@ import { NotFoundError } from '@backstage/errors';
 import {
   BlastRadiusResponse,
   IndexStatus,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { classifyQuery } from '../index/classifyQuery';
 import { findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';

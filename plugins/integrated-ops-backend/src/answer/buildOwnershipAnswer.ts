@@ -12,7 +12,7 @@ import {
   RunbookLink,
   TeamOnCall,
   TeamSummary,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { noOwnerWarning } from './noOwnerWarning';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';

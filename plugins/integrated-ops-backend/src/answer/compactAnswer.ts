@@ -4,7 +4,7 @@ import {
   EscalationStep,
   OwnershipAnswer,
   Person,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 const phoneOf = (p?: { contacts: Person['contacts'] }) =>
   p?.contacts.find(c => c.type === 'phone' || c.type === 'pager')?.url;

@@ -1,4 +1,7 @@
-import { csvText, DISCIPLINES } from '@internal/plugin-integrated-ops-common';
+import {
+  csvText,
+  DISCIPLINES,
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { CoverageReport } from './coverageReport';
 
 /** One row per gap (entity, kind, system, owners per discipline, gap kind, message), then one per team drift. */

@@ -7,7 +7,7 @@ import {
   isOwnedKind,
   readEffectiveOwners,
   summarizeCoverage,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { teamDrift } from '../drift/teamDrift';
 

@@ -4,7 +4,7 @@ import {
   LookupMatch,
   LookupResponse,
   summarizeAnswer,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
 import { Candidate, findMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';

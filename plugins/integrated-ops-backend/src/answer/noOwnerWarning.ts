@@ -4,7 +4,7 @@ import {
   EscalationStep,
   NoOwnerReason,
   NoOwnerWarning,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 const someoneOnCall = (step: EscalationStep) =>
   step.onCall.some(shift => shift.person);

@@ -1,4 +1,4 @@
-import { onCallAt } from '@internal/plugin-integrated-ops-common';
+import { onCallAt } from '@integrated-ops/plugin-integrated-ops-common';
 import { onCallAtMemoized } from './onCallMemo';
 
 const rotation = {

@@ -2,7 +2,7 @@ import {
   onCallAt,
   OnCallShift,
   Rotation,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 type Memo = { from: number; until: number; shift: OnCallShift };
 

@@ -3,8 +3,8 @@ import {
   ProviderEscalation,
   ProviderUnavailable,
   Rotation,
-} from '@internal/plugin-integrated-ops-common';
-import { ProviderShift } from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { ProviderShift } from '@integrated-ops/plugin-integrated-ops-node';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { Cached, ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallAtMemoized } from './onCallMemo';

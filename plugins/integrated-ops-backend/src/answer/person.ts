@@ -1,5 +1,8 @@
-import { contactLinks, Person } from '@internal/plugin-integrated-ops-common';
-import { ProviderPerson } from '@internal/plugin-integrated-ops-node';
+import {
+  contactLinks,
+  Person,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { ProviderPerson } from '@integrated-ops/plugin-integrated-ops-node';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 
 /** A catalog user as an answer names them: display name, email, contacts. */

@@ -3,7 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   OnCallProvider,
   ProviderShift,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { testCatalog } from '../__testUtils__/testCatalog';

@@ -5,7 +5,7 @@ import {
 import { Knex } from 'knex';
 
 export const MIGRATIONS_DIR = resolvePackagePath(
-  '@internal/plugin-integrated-ops-backend',
+  '@integrated-ops/plugin-integrated-ops-backend',
   'migrations',
 );
 

@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { CoverageReport } from '@internal/plugin-integrated-ops-common';
+import { CoverageReport } from '@integrated-ops/plugin-integrated-ops-common';
 import { coverageReport } from '../answer/coverageReport';
 import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { whenRemoved } from '../history/whenRemoved';

@@ -1,7 +1,7 @@
 import {
   DISCIPLINE_TITLES,
   TeamDrift,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 const LISTED = 20;
 

@@ -1,6 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
-import { OnCallProvider } from '@internal/plugin-integrated-ops-node';
+import { OnCallProvider } from '@integrated-ops/plugin-integrated-ops-node';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { make, owned, sources } from '../__testUtils__/testCatalog';

@@ -3,7 +3,7 @@ import {
   isOwnedKind,
   readEffectiveOwners,
   TeamDrift,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 

@@ -1,6 +1,6 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { lowerRef } from '@internal/plugin-integrated-ops-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   Head,
   HistoryEntry,

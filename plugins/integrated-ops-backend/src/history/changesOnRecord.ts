@@ -4,7 +4,7 @@ import {
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { ChangeOnRecord } from '@internal/plugin-integrated-ops-common';
+import { ChangeOnRecord } from '@integrated-ops/plugin-integrated-ops-common';
 
 /** The change requests that named an entity as a target, filed at or before a time, newest first. */
 export type ChangesOnRecord = (input: {

@@ -2,7 +2,7 @@ import { Entity } from '@backstage/catalog-model';
 import {
   DISCIPLINES,
   EffectiveOwners,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { HistoryEntry, OwnershipHistoryStore } from './OwnershipHistoryStore';
 import { OwnersSnapshot, TeamSnapshot } from './ownershipSnapshot';

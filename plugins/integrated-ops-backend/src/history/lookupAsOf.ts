@@ -4,7 +4,7 @@ import {
   IndexStatus,
   LookupDetail,
   LookupResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { answerMatches, describeQuery } from '../answer/lookup';
 import { CanRead } from '../index/canRead';

@@ -4,7 +4,7 @@ import {
   EffectiveOwners,
   lowerRef,
   readEffectiveOwners,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** `owners`: an owned entity's typed owners. `team`: a group as answers read it. */
 export type HistoryKind = 'owners' | 'team';

@@ -3,7 +3,7 @@ import {
   EffectiveOwners,
   OwnerChange,
   OwnershipTimeline,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { HistoryEntry } from './OwnershipHistoryStore';
 import { OwnersSnapshot } from './ownershipSnapshot';
 

@@ -3,7 +3,7 @@ import {
   NetworkDeclaration,
   OpsTeam,
   lowerRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { entityFacts, EntityFacts, HostnameReason } from './entityFacts';
 import { PrefixTable } from './PrefixTable';
 

@@ -6,7 +6,7 @@ import {
   parseOpsTeam,
   tryNormalizeEntityRef,
   lowerRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { apiServerHostnames } from './apiServerHostnames';
 import { parseAddress } from './PrefixTable';
 

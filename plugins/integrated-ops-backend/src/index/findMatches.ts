@@ -1,4 +1,4 @@
-import { MatchReason } from '@internal/plugin-integrated-ops-common';
+import { MatchReason } from '@integrated-ops/plugin-integrated-ops-common';
 import { CanRead, readsEverything } from './canRead';
 import { ClassifiedQuery } from './classifyQuery';
 import { OwnershipIndex } from './OwnershipIndex';

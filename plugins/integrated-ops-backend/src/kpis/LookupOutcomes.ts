@@ -1,4 +1,4 @@
-import { LookupResponse } from '@internal/plugin-integrated-ops-common';
+import { LookupResponse } from '@integrated-ops/plugin-integrated-ops-common';
 import { Knex } from 'knex';
 
 const TABLE = 'lookup_outcomes';

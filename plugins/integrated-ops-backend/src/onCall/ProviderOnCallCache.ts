@@ -3,7 +3,7 @@ import {
   OnCallProvider,
   ProviderEscalationPolicy,
   ProviderShift,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import pLimit from 'p-limit';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 

@@ -3,7 +3,7 @@ import {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
-import { opsCoverageReadPermission } from '@internal/plugin-integrated-ops-common';
+import { opsCoverageReadPermission } from '@integrated-ops/plugin-integrated-ops-common';
 import express from 'express';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { AlertDelivery } from '../alerts/AlertDelivery';

@@ -15,8 +15,8 @@ import {
   opsLookupReadPermission,
   parseInput,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
-import { databaseOutageErrors } from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { databaseOutageErrors } from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { blastRadius } from '../answer/blastRadius';

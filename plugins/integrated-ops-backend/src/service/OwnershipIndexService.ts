@@ -1,8 +1,8 @@
-import { DatabaseOutage } from '@internal/plugin-integrated-ops-node';
+import { DatabaseOutage } from '@integrated-ops/plugin-integrated-ops-node';
 import { LoggerService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { ServiceUnavailableError } from '@backstage/errors';
-import { IndexStatus } from '@internal/plugin-integrated-ops-common';
+import { IndexStatus } from '@integrated-ops/plugin-integrated-ops-common';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { SyncResult } from './CatalogEntityMirror';
 import { IndexedChanges } from '../history/OwnershipHistoryRecorder';

@@ -1,7 +1,7 @@
 import {
   CatalogOwnership,
   defaultOwnershipEntityRefs,
-} from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { OwnershipIndexService } from './OwnershipIndexService';
 
 /** A catalog user's ownership refs as the current index has them, and as of when. */

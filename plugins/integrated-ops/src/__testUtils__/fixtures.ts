@@ -8,7 +8,7 @@ import {
   LookupResponse,
   OwnershipAnswer,
   summarizeAnswer,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { AnsweredMatch } from '../components/OpsLookupPage/answeredMatch';
 
 /** Answers shaped like the backend's, for the sample bank estate. */

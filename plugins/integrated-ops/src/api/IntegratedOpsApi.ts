@@ -7,7 +7,7 @@ import {
   OwnershipTimeline,
   TeamOnCall,
   UnroutedAlertsResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** Client of the integrated-ops backend (see its openapi.yaml). */
 export interface IntegratedOpsApi {

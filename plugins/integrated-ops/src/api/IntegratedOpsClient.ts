@@ -8,7 +8,7 @@ import {
   OwnershipTimeline,
   TeamOnCall,
   UnroutedAlertsResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { IntegratedOpsApi } from './IntegratedOpsApi';
 
 /** Talks to the integrated-ops backend with the signed-in user's token. */

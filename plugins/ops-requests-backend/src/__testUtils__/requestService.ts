@@ -12,7 +12,7 @@ import {
   createChangePublisher,
   LocalGitRepositories,
   OnCallDirectory,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { mkdtemp } from 'fs/promises';
 import { Knex } from 'knex';
 import { tmpdir } from 'os';

@@ -4,7 +4,7 @@ import { resolve } from 'path';
 import {
   ChangeRequest,
   changePolicySchema,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { sampleRequest } from '../__testUtils__/sampleRequest';
 import { calendarEntries } from './calendarEntries';
 import { calendarIcs } from './calendarIcs';

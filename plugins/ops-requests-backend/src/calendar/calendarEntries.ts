@@ -1,11 +1,11 @@
-import { lowerRef } from '@internal/plugin-integrated-ops-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   CalendarEntry,
   ChangePolicy,
   ChangeRequest,
   freezeOccurrences,
   maintenanceOccurrences,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 
 export interface CalendarFilter {
   /** Only what concerns this team (its requests; freezes concern everyone). */

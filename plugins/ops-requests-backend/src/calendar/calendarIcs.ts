@@ -1,4 +1,4 @@
-import { CalendarEntry } from '@internal/plugin-ops-requests-common';
+import { CalendarEntry } from '@integrated-ops/plugin-ops-requests-common';
 import ical, { ICalEventData } from 'ical-generator';
 
 const HALF_HOUR_MS = 30 * 60_000;

@@ -7,8 +7,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   lowerRef,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
-import { GovernanceKpis } from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { GovernanceKpis } from '@integrated-ops/plugin-ops-requests-common';
 import { OwnershipRecertifications } from '../recertification/OwnershipRecertifications';
 import { governanceKpis } from './governanceKpis';
 import { KpiStore } from './KpiStore';

@@ -1,7 +1,7 @@
 import {
   AuditEntry,
   ChangeRequest,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { Knex } from 'knex';
 import { DatabaseRequestStore } from '../requests/DatabaseRequestStore';
 import { PolicyRefusal } from '../requests/RequestStore';

@@ -5,7 +5,7 @@ import {
   GovernanceKpis,
   PendingAgeBucket,
   RecertificationStatus,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { PolicyRefusal } from '../requests/RequestStore';
 import { nearestRank } from './percentile';
 

@@ -1,5 +1,5 @@
-import { csvText } from '@internal/plugin-integrated-ops-common';
-import { GovernanceKpis } from '@internal/plugin-ops-requests-common';
+import { csvText } from '@integrated-ops/plugin-integrated-ops-common';
+import { GovernanceKpis } from '@integrated-ops/plugin-ops-requests-common';
 
 /** Every figure of the KPIs as a row: section, key, metric, value. */
 export function kpisCsv(kpis: GovernanceKpis): string {

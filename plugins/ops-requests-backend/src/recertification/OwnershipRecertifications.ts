@@ -5,13 +5,13 @@ import {
   DISCIPLINE_TITLES,
   lowerRef,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
   OwnershipRecertification,
   RecertificationReport,
-} from '@internal/plugin-ops-requests-common';
-import { loadChangePolicy } from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-common';
+import { loadChangePolicy } from '@integrated-ops/plugin-ops-requests-node';
 import { newRequestId } from '../requests/NamespaceBaselines';
 import { RequestStore } from '../requests/RequestStore';
 import { readDeclarations } from './declarations';

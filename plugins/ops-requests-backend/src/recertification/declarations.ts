@@ -6,7 +6,7 @@ import {
   isOwnedKind,
   lowerRef,
   readEffectiveOwners,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 
 /** One place where a team is declared an owner, and how many entities own through it. */

@@ -1,7 +1,7 @@
 import {
   ChangeRequest,
   RecertificationStatus,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { Declaration, declarationKey } from './declarations';
 
 /**

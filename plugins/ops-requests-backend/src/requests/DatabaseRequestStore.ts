@@ -8,9 +8,9 @@ import {
   ChangeRequest,
   RequestState,
   ApprovingRole,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
+import { OpsRequestQuery } from '@integrated-ops/plugin-ops-requests-node';
 import { Knex } from 'knex';
 import { matchesCriteria } from './matchesCriteria';
 import {
@@ -21,7 +21,7 @@ import {
 } from './RequestStore';
 
 export const MIGRATIONS_DIR = resolvePackagePath(
-  '@internal/plugin-ops-requests-backend',
+  '@integrated-ops/plugin-ops-requests-backend',
   'migrations',
 );
 

@@ -3,8 +3,11 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import { lowerRef, TeamOnCall } from '@internal/plugin-integrated-ops-common';
-import { OnCallDirectory } from '@internal/plugin-ops-requests-node';
+import {
+  lowerRef,
+  TeamOnCall,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { OnCallDirectory } from '@integrated-ops/plugin-ops-requests-node';
 
 /**
  * Who is on call, asked of the incident lookup (integrated-ops) as this

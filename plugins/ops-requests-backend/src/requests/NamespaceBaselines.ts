@@ -1,11 +1,11 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { lowerRef } from '@internal/plugin-integrated-ops-common';
-import { ChangeRequest } from '@internal/plugin-ops-requests-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
+import { ChangeRequest } from '@integrated-ops/plugin-ops-requests-common';
 import {
   ChangePublisher,
   namespaceBaseline,
   toYamlDocuments,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { randomBytes } from 'crypto';
 import { RequestStore } from './RequestStore';
 

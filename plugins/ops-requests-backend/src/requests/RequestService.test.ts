@@ -3,8 +3,8 @@ import {
   ChangeIntent,
   changeIntentSchema,
   ChangeIntentInput,
-} from '@internal/plugin-ops-requests-common';
-import { GithubChangePublisher } from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-common';
+import { GithubChangePublisher } from '@integrated-ops/plugin-ops-requests-node';
 import { decider } from '../__testUtils__/teamClaims';
 import { raj, RAJ, setupRequestService } from '../__testUtils__/requestService';
 

@@ -10,19 +10,19 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { lowerRef } from '@internal/plugin-integrated-ops-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeIntent,
   ChangePlan,
   ChangeRequest,
   ApprovingRole,
   approvingRoleTitle,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   ChangePlanner,
   ChangePublisher,
   OpsRequestResource,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { stringify } from 'yaml';
 import { pendingTeams } from './pendingTeams';

@@ -1,11 +1,11 @@
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
+import { OpsRequestQuery } from '@integrated-ops/plugin-ops-requests-node';
 import {
   ApprovingRole,
   AuditEntry,
   ChangeRequest,
   RequestState,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 
 /** A new request as the backend derived it: state, approvals and decision times come later. */
 export type StoredRequestInput = Omit<

@@ -6,8 +6,8 @@
  * nobody confirms it in the review window.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { changeIntentSchema } from '@internal/plugin-ops-requests-common';
-import { OnCallDirectory } from '@internal/plugin-ops-requests-node';
+import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
+import { OnCallDirectory } from '@integrated-ops/plugin-ops-requests-node';
 import { setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 

@@ -1,7 +1,7 @@
-import { isDecidable } from '@internal/plugin-ops-requests-common';
+import { isDecidable } from '@integrated-ops/plugin-ops-requests-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
-import { ChangeRequest } from '@internal/plugin-ops-requests-common';
-import { OpsRequestQuery } from '@internal/plugin-ops-requests-node';
+import { ChangeRequest } from '@integrated-ops/plugin-ops-requests-common';
+import { OpsRequestQuery } from '@integrated-ops/plugin-ops-requests-node';
 import { pendingTeams } from './pendingTeams';
 
 /**

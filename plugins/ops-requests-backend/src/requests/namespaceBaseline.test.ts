@@ -4,7 +4,7 @@
  * namespace; an access request holds only the access asked for.
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { changeIntentSchema } from '@internal/plugin-ops-requests-common';
+import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
 import { parseAllDocuments } from 'yaml';
 import { raj, setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';

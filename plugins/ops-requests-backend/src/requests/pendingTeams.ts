@@ -1,5 +1,5 @@
-import { lowerRef } from '@internal/plugin-integrated-ops-common';
-import { ChangeRequest } from '@internal/plugin-ops-requests-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
+import { ChangeRequest } from '@integrated-ops/plugin-ops-requests-common';
 
 /**
  * The teams (lower-case group refs) whose decision a request still waits

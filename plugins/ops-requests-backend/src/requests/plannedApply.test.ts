@@ -5,12 +5,12 @@
  */
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import { changeIntentSchema } from '@internal/plugin-ops-requests-common';
+import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
 import {
   ChangePublisher,
   createChangePublisher,
   LocalGitRepositories,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import knexFactory from 'knex';
 import { execFileSync } from 'node:child_process';
 import { raj, setupRequestService } from '../__testUtils__/requestService';

@@ -10,12 +10,12 @@ import {
   lowerRef,
   parseInput,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   CalendarResponse,
   opsRequestReadPermission,
-} from '@internal/plugin-ops-requests-common';
-import { loadChangePolicy } from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-common';
+import { loadChangePolicy } from '@integrated-ops/plugin-ops-requests-node';
 import express, { Request } from 'express';
 import { calendarEntries } from '../calendar/calendarEntries';
 import { calendarIcs } from '../calendar/calendarIcs';

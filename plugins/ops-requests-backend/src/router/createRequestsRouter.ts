@@ -20,13 +20,13 @@ import {
   opsRequestCreatePermission,
   opsRequestDecidePermission,
   opsRequestReadPermission,
-} from '@internal/plugin-ops-requests-common';
-import { opsRequestResourceRef } from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-common';
+import { opsRequestResourceRef } from '@integrated-ops/plugin-ops-requests-node';
 import {
   parseInput,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
-import { databaseOutageErrors } from '@internal/plugin-integrated-ops-node';
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { databaseOutageErrors } from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import Router from 'express-promise-router';
 import { RequestService } from '../requests/RequestService';

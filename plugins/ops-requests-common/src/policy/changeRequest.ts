@@ -1,4 +1,4 @@
-import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import { ApprovingRole } from '../approvingRoles';
 import type { PolicyKind } from '../enums';
 import { ChangeScopeEntity } from './changeCalendar';

@@ -1,5 +1,5 @@
 import ipaddr from 'ipaddr.js';
-import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import { ApprovingRole, CHANGE_ADVISORY } from '../approvingRoles';
 import {
   ChangeRequestFacts,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { changeIntentSchema } from './changeIntent';
-import { parseWithMessages } from '@internal/plugin-integrated-ops-common';
+import { parseWithMessages } from '@integrated-ops/plugin-integrated-ops-common';
 
 const FIELD_LINE = /^[\w.()]+: \S/;
 

@@ -1,7 +1,7 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ApprovingRole,
   ChangeIntent,
@@ -14,7 +14,7 @@ import {
   parsePorts,
   PortRule,
   SecurityControlsIntent,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { loadChangePolicy } from './loadChangePolicy';
 import {
   FlowSource,

@@ -8,7 +8,7 @@ import {
   parseNetwork,
   opsOwnerRefs,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { changeScope } from './changeScope';
 
 /** Data classes recognised in entity tags. */

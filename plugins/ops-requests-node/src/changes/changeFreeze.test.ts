@@ -8,7 +8,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { changeIntentSchema } from '@internal/plugin-ops-requests-common';
+import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
 import { mkdtemp, readFile, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';

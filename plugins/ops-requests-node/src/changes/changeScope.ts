@@ -4,8 +4,8 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   parseNetwork,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
-import { ChangeScopeEntity } from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { ChangeScopeEntity } from '@integrated-ops/plugin-ops-requests-common';
 
 const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
 const targetsOf = (entity: Entity, type: string) =>

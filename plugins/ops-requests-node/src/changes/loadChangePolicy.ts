@@ -2,7 +2,7 @@ import { InputError } from '@backstage/errors';
 import {
   ChangePolicy,
   changePolicySchema,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { readFile } from 'fs/promises';
 import { basename } from 'path';
 import { parse } from 'yaml';

@@ -1,7 +1,7 @@
 import {
   PortRule,
   SecurityControlsIntent,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { controlsManifest, securityWorkflow } from '../render/ciControls';
 import { firewallRuleTerraform, terraformName } from '../render/firewallRule';
 import {

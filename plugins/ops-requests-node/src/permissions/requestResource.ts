@@ -1,5 +1,5 @@
 import { createPermissionResourceRef } from '@backstage/plugin-permission-node';
-import { OPS_REQUEST_RESOURCE_TYPE } from '@internal/plugin-ops-requests-common';
+import { OPS_REQUEST_RESOURCE_TYPE } from '@integrated-ops/plugin-ops-requests-common';
 
 /**
  * A change request as the permission rules see it: who asked, and which

@@ -1,6 +1,6 @@
 import { createPermissionRule } from '@backstage/plugin-permission-node';
 import { z } from 'zod';
-import { isDecidable } from '@internal/plugin-ops-requests-common';
+import { isDecidable } from '@integrated-ops/plugin-ops-requests-common';
 import { opsRequestResourceRef } from './requestResource';
 
 const claimsParams = z.object({

@@ -1,4 +1,4 @@
-import { SecurityControl } from '@internal/plugin-ops-requests-common';
+import { SecurityControl } from '@integrated-ops/plugin-ops-requests-common';
 import { stringify } from 'yaml';
 
 /**

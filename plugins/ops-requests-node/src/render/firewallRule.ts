@@ -1,4 +1,4 @@
-import { PortRule } from '@internal/plugin-ops-requests-common';
+import { PortRule } from '@integrated-ops/plugin-ops-requests-common';
 
 export interface FirewallRuleRequest {
   /** Terraform-safe identifier, e.g. "fraud_case_management_to_fraud_scoring_service". */

@@ -1,4 +1,4 @@
-import { PortRule } from '@internal/plugin-ops-requests-common';
+import { PortRule } from '@integrated-ops/plugin-ops-requests-common';
 import { stringify } from 'yaml';
 
 /** Where allowed traffic comes from: pods in the cluster, or address ranges outside it. */

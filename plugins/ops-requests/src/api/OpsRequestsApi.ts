@@ -6,7 +6,7 @@ import {
   ChangeRequestDetail,
   CalendarResponse,
   GovernanceKpis,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 
 /** Client of the ops-requests backend (see its openapi.yaml). */
 export interface OpsRequestsApi {

@@ -7,7 +7,7 @@ import {
   ChangeRequestDetail,
   CalendarResponse,
   GovernanceKpis,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   CalendarFilterInput,
   KpiFilterInput,

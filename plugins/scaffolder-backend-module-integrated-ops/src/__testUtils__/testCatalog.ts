@@ -1,6 +1,6 @@
 import { JsonObject } from '@backstage/types';
 import { Entity } from '@backstage/catalog-model';
-import { Discipline } from '@internal/plugin-integrated-ops-common';
+import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { resolve } from 'path';
 

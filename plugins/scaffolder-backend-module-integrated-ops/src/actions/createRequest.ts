@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { ChangePlan } from '@internal/plugin-ops-requests-common';
+import { ChangePlan } from '@integrated-ops/plugin-ops-requests-common';
 import { intentFromInput, requestIntentInput } from './requestIntentInput';
 import { RequestsClient } from './requestsClient';
 import { writeWorkspaceFile } from './workspaceFiles';

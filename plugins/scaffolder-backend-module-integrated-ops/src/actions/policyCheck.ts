@@ -4,7 +4,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   Discipline,
   DISCIPLINES,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequestFacts,
   evaluatePolicy,
@@ -12,12 +12,12 @@ import {
   PortRule,
   POLICY_KINDS,
   SECURITY_CONTROLS,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   loadChangePolicy,
   ResolvedTarget,
   TargetResolver,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { runAction } from '../__testUtils__/runAction';
-import { LocalGitRepositories } from '@internal/plugin-ops-requests-node';
+import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { createPublishChangeAction } from './publishChange';
 
 async function workspaceWith(files: Record<string, string>) {

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { LocalGitRepositories } from '@internal/plugin-ops-requests-node';
+import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 import { readWorkspaceDir, resolveInWorkspace } from './workspaceFiles';
 

@@ -1,9 +1,9 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { SECURITY_CONTROLS } from '@internal/plugin-ops-requests-common';
+import { SECURITY_CONTROLS } from '@integrated-ops/plugin-ops-requests-common';
 import {
   controlsManifest,
   securityWorkflow,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

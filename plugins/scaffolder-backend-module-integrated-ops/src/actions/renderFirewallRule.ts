@@ -1,10 +1,13 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parsePorts, PortRule } from '@internal/plugin-ops-requests-common';
+import {
+  parsePorts,
+  PortRule,
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   firewallRuleTerraform,
   terraformName,
-} from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

@@ -1,13 +1,16 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parsePorts, PortRule } from '@internal/plugin-ops-requests-common';
+import {
+  parsePorts,
+  PortRule,
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   allowIngressPolicy,
   ipBlockPeers,
   namespaceBaseline,
   toYamlDocuments,
-} from '@internal/plugin-ops-requests-node';
-import { validateManifests } from '@internal/plugin-ops-requests-node';
+} from '@integrated-ops/plugin-ops-requests-node';
+import { validateManifests } from '@integrated-ops/plugin-ops-requests-node';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 

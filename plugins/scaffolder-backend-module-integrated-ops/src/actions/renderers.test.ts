@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'fs/promises';
 import { join } from 'path';
 import { expectGolden } from '../__testUtils__/golden';
 import { runAction } from '../__testUtils__/runAction';
-import { validateManifests } from '@internal/plugin-ops-requests-node';
+import { validateManifests } from '@integrated-ops/plugin-ops-requests-node';
 import { createRenderCiControlsAction } from './renderCiControls';
 import { createRenderFirewallRuleAction } from './renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './renderNetworkPolicy';

@@ -1,7 +1,7 @@
 import {
   CHANGE_INTENT_KINDS,
   SECURITY_CONTROLS,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import type { z as zod } from 'zod/v3';
 
 type Z = typeof zod;

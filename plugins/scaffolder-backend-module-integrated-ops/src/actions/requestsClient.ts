@@ -7,7 +7,7 @@ import { ResponseError } from '@backstage/errors';
 import {
   ChangePlan,
   ChangeRequest,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 
 /**
  * Calls the ops-requests backend's routes on behalf of the user who

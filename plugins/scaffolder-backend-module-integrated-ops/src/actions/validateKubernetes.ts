@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { readFile } from 'fs/promises';
-import { validateManifests } from '@internal/plugin-ops-requests-node';
+import { validateManifests } from '@integrated-ops/plugin-ops-requests-node';
 import { resolveInWorkspace } from './workspaceFiles';
 
 /** Fails the task when a Kubernetes manifest in the workspace does not match the Kubernetes schemas. */

@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
+import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
 import { mkdir, writeFile } from 'fs/promises';
 import { join } from 'path';
 import { stringify } from 'yaml';

@@ -16,7 +16,7 @@ import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
 import {
   LookupSearchSuggestion,
   OwnershipSearchResult,
-} from '@internal/plugin-integrated-ops';
+} from '@integrated-ops/plugin-integrated-ops';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 

@@ -7,7 +7,7 @@ import { userInfoServiceFactory } from '@backstage/backend-defaults/userInfo';
 import authPlugin from '@backstage/plugin-auth-backend';
 import guestProvider from '@backstage/plugin-auth-backend-module-guest-provider';
 import permissionPlugin from '@backstage/plugin-permission-backend';
-import permissionModuleIntegratedOps from '@internal/plugin-permission-backend-module-integrated-ops';
+import permissionModuleIntegratedOps from '@integrated-ops/plugin-permission-backend-module-integrated-ops';
 import { fetchOnce } from './fetchOnce';
 
 /** A signed-in guest user's Backstage token, as the portal's frontend holds it. */

@@ -14,9 +14,9 @@ import {
   eventsServiceFactory,
   eventsServiceRef,
 } from '@backstage/plugin-events-node';
-import { OPS_FACTS_CHANGED_TOPIC } from '@internal/plugin-integrated-ops-common';
+import { OPS_FACTS_CHANGED_TOPIC } from '@integrated-ops/plugin-integrated-ops-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import catalogModuleIntegratedOps from '@internal/plugin-catalog-backend-module-integrated-ops';
+import catalogModuleIntegratedOps from '@integrated-ops/plugin-catalog-backend-module-integrated-ops';
 import { AddressInfo } from 'net';
 import { testEntityProvider } from '../testEntityProvider';
 import { integratedOpsPlugin } from '../../plugin';

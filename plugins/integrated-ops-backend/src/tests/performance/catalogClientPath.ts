@@ -3,7 +3,7 @@ import {
   DISCIPLINES,
   onCallAt,
   parseOpsTeam,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import ipaddr from 'ipaddr.js';
 import { KeepAliveHttp } from './keepAliveHttp';
 

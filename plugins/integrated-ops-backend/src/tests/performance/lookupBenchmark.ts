@@ -2,7 +2,7 @@
  * Benchmark: incident lookups at scale, and the same answers assembled from
  * the plain catalog API. Not part of the test suite; run on demand:
  *
- *   yarn workspace @internal/plugin-integrated-ops-backend bench
+ *   yarn workspace @integrated-ops/plugin-integrated-ops-backend bench
  *
  * Phase A (BENCH_COMPONENTS / BENCH_SEGMENTS, default 100k / 100k): the
  * plugin in a real backend loads its index through its real path

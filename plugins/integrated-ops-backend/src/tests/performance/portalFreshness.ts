@@ -2,7 +2,7 @@
  * Freshness on the running portal (`./portalw start`, guest sign-in): how
  * long after the catalog serves an ownership edit the lookup answers with it.
  *
- *   yarn workspace @internal/plugin-integrated-ops-backend bench:portal-freshness
+ *   yarn workspace @integrated-ops/plugin-integrated-ops-backend bench:portal-freshness
  *   # PORTAL_URL (default http://localhost:7007), PORTAL_DATA_DIR (default
  *   # <repo>/.data, where the portal reads created services' catalog-info
  *   # files), FRESHNESS_SAMPLES (default 5)

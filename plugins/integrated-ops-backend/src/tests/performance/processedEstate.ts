@@ -12,7 +12,7 @@ import {
   RELATION_OPS_OWNER_OF,
   resolveEffectiveOwners,
   lowerRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 const refOf = (e: Entity) => lowerRef(stringifyEntityRef(e));
 const full = (value: string, defaultKind: string) =>

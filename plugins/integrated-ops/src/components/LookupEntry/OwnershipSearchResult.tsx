@@ -2,7 +2,7 @@ import { Link } from '@backstage/core-components';
 import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { SearchDocument } from '@backstage/plugin-search-common';
 import { ReactNode } from 'react';

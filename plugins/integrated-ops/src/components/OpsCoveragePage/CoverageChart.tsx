@@ -1,4 +1,4 @@
-import { CoverageSummary } from '@internal/plugin-integrated-ops-common';
+import { CoverageSummary } from '@integrated-ops/plugin-integrated-ops-common';
 import { useTheme } from '@material-ui/core/styles';
 import {
   Bar,

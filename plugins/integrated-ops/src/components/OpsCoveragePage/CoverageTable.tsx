@@ -1,4 +1,4 @@
-import { CoverageSummary } from '@internal/plugin-integrated-ops-common';
+import { CoverageSummary } from '@integrated-ops/plugin-integrated-ops-common';
 import { Cell, CellText, ColumnConfig, Table, Text } from '@backstage/ui';
 import { ReactNode } from 'react';
 

@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { EntityCoverage } from '@internal/plugin-integrated-ops-common';
+import { EntityCoverage } from '@integrated-ops/plugin-integrated-ops-common';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
 import { LoudText } from '../shared/LoudText';
 import { gapsToChase } from './gapsToChase';

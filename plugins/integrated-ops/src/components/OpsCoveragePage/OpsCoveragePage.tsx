@@ -1,6 +1,6 @@
 import { Content, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { CoverageResponse } from '@internal/plugin-integrated-ops-common';
+import { CoverageResponse } from '@integrated-ops/plugin-integrated-ops-common';
 import { Button, Flex, Grid, Text } from '@backstage/ui';
 import { useState } from 'react';
 import { useApi } from '@backstage/core-plugin-api';

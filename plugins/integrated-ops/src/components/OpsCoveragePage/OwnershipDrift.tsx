@@ -2,7 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   TeamDrift,
   TeamDriftKind,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { SectionCard } from '../shared/SectionCard';
 

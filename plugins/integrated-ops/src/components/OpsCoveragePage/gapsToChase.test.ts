@@ -1,4 +1,4 @@
-import { EntityCoverage } from '@internal/plugin-integrated-ops-common';
+import { EntityCoverage } from '@integrated-ops/plugin-integrated-ops-common';
 import { gapsToChase } from './gapsToChase';
 
 const entity = (

@@ -3,7 +3,7 @@ import {
   DISCIPLINE_TITLES,
   EntityCoverage,
   GapKind,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** What each kind of gap asks of the team that is chased for it. */
 export const GAP_ASKS: Record<GapKind, string> = {

@@ -2,7 +2,7 @@ import {
   AnswerHistory,
   formatDay,
   formatInstant,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Alert, Flex, Text } from '@backstage/ui';
 import { RefCaption } from '../shared/RefCaption';
 import { SectionCard } from '../shared/SectionCard';

@@ -6,7 +6,7 @@ import {
   Discipline,
   DISCIPLINE_TITLES,
   DISCIPLINES,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Badge, Card, CardBody, Flex, Grid, Select, Text } from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../shared/LoadError';

@@ -3,7 +3,7 @@ import {
   DISCIPLINES,
   LookupMatch,
   LookupResponse,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import {
   Card,
   CardBody,

@@ -2,7 +2,7 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
   OwnershipAnswer,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { LoudText } from '../shared/LoudText';
 import { Link, Text } from '@backstage/ui';
 import { contactValue } from '../shared/contactText';

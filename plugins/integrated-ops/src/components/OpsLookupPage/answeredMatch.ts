@@ -1,7 +1,7 @@
 import {
   LookupMatch,
   OwnershipAnswer,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** A match that carries its full answer: the best one of a lookup. */
 export type AnsweredMatch = LookupMatch & { answer: OwnershipAnswer };

@@ -7,7 +7,7 @@ import {
   describeShift,
   LookupResponse,
   Person,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { contactText, personText, reachable } from '../shared/contactText';
 import { AnsweredMatch } from './answeredMatch';
 

@@ -1,7 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useEntity } from '@backstage/plugin-catalog-react';
-import { DISCIPLINES } from '@internal/plugin-integrated-ops-common';
+import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
 import { Alert, Flex, Grid } from '@backstage/ui';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { IndexStatusNote } from '../shared/IndexStatusNote';

@@ -4,7 +4,7 @@ import {
   formatDay,
   formatInstant,
   OwnershipTimeline,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { RefCaption } from '../shared/RefCaption';
 

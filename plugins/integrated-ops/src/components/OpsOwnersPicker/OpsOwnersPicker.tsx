@@ -5,7 +5,7 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
   tryNormalizeEntityRef,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import FormControl from '@material-ui/core/FormControl';
 import FormHelperText from '@material-ui/core/FormHelperText';

@@ -3,7 +3,7 @@ import {
   Discipline,
   DISCIPLINES,
   opsOwnerRefs,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 export type OpsOwnersValue = Partial<Record<Discipline, string>>;
 

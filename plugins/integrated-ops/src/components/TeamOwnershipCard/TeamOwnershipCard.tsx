@@ -8,7 +8,7 @@ import {
 import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Badge, Flex, Grid, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';

@@ -4,7 +4,7 @@ import {
   DISCIPLINES,
   ownerSourceAnnotation,
   RELATION_OPS_OWNER_OF,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 export interface OwnedEntity {
   ref: string;

@@ -1,4 +1,4 @@
-import { ContactLink } from '@internal/plugin-integrated-ops-common';
+import { ContactLink } from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Link } from '@backstage/ui';
 import { contactValue, reachable } from './contactText';
 

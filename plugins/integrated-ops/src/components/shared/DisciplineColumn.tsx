@@ -3,7 +3,7 @@ import {
   DISCIPLINE_TITLES,
   DisciplineAnswer,
   formatDay,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { ContactLinks } from './ContactLinks';
 import { EscalationPath } from './EscalationPath';

@@ -2,7 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   describeProviderEscalation,
   EscalationStep,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { Text } from '@backstage/ui';
 import { contactText } from './contactText';
 

@@ -1,5 +1,8 @@
 import { Alert, Text } from '@backstage/ui';
-import { formatAge, IndexStatus } from '@internal/plugin-integrated-ops-common';
+import {
+  formatAge,
+  IndexStatus,
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /**
  * The index's age; a warning when the catalog could not be read lately, or

@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { NoOwnerWarning } from '@internal/plugin-integrated-ops-common';
+import { NoOwnerWarning } from '@integrated-ops/plugin-integrated-ops-common';
 import { Alert, Flex, Text } from '@backstage/ui';
 import { ContactLinks } from './ContactLinks';
 import { PersonLine } from './PersonLine';

@@ -3,7 +3,7 @@ import { Flex, Text } from '@backstage/ui';
 import {
   describeShift,
   OnCallNow,
-} from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { PersonLine } from './PersonLine';
 
 /** Who is on call now on each rotation, how to reach them, until when (in the rotation's zone), and who is next. */

@@ -1,4 +1,4 @@
-import { DisciplineAnswer } from '@internal/plugin-integrated-ops-common';
+import { DisciplineAnswer } from '@integrated-ops/plugin-integrated-ops-common';
 import { Badge } from '@backstage/ui';
 
 /** Where an owner came from: declared here, inherited, the spec.owner fallback, or missing. */

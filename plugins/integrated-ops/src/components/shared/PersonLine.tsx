@@ -1,5 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Person } from '@internal/plugin-integrated-ops-common';
+import { Person } from '@integrated-ops/plugin-integrated-ops-common';
 import { Flex, Text } from '@backstage/ui';
 import { ContactLinks } from './ContactLinks';
 

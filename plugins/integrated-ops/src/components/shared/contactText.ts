@@ -1,4 +1,7 @@
-import { ContactLink, Person } from '@internal/plugin-integrated-ops-common';
+import {
+  ContactLink,
+  Person,
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 const URGENCY = { pager: 0, phone: 1, chat: 2, runbook: 3 };
 

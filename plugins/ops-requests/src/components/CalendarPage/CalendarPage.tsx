@@ -1,10 +1,10 @@
 import { Content, Link, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { formatInstant } from '@internal/plugin-integrated-ops-common';
+import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   CalendarEntry,
   CalendarEntryKind,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   Badge,
   Button,

@@ -1,4 +1,4 @@
-import { ChangePlan } from '@internal/plugin-ops-requests-common';
+import { ChangePlan } from '@integrated-ops/plugin-ops-requests-common';
 import { catalogApiRef } from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { screen, within } from '@testing-library/react';

@@ -1,11 +1,11 @@
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { formatInstant } from '@internal/plugin-integrated-ops-common';
+import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeIntentInput,
   ChangePlan,
   approvingRoleTitle,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react';
 import { Alert, Flex, Text } from '@backstage/ui';
 import useAsync from 'react-use/esm/useAsync';

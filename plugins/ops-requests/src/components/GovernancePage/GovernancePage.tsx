@@ -1,6 +1,6 @@
 import { Content, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { GovernanceKpis } from '@internal/plugin-ops-requests-common';
+import { GovernanceKpis } from '@integrated-ops/plugin-ops-requests-common';
 import {
   Button,
   Card,

@@ -2,7 +2,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import {
   ChangeRequestDetail,
   approvingRoleTitle,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import { Button, Flex, Text, TextAreaField } from '@backstage/ui';
 import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';

@@ -1,5 +1,5 @@
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
+import { ChangeRequestDetail } from '@integrated-ops/plugin-ops-requests-common';
 import { Button, Flex, Text, TextAreaField, TextField } from '@backstage/ui';
 import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';

@@ -12,8 +12,8 @@ import {
 import {
   ChangeRequestDetail,
   approvingRoleTitle,
-} from '@internal/plugin-ops-requests-common';
-import { formatInstant } from '@internal/plugin-integrated-ops-common';
+} from '@integrated-ops/plugin-ops-requests-common';
+import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import { ReactNode } from 'react';
 import { useParams } from 'react-router-dom';
 import { LoadError } from '../LoadError';

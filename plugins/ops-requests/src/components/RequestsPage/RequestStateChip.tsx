@@ -1,5 +1,5 @@
 import { Badge } from '@backstage/ui';
-import { RequestState } from '@internal/plugin-ops-requests-common';
+import { RequestState } from '@integrated-ops/plugin-ops-requests-common';
 
 /** A request's state, as a badge. */
 export function RequestStateChip(props: { state: RequestState }) {

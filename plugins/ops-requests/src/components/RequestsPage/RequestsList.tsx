@@ -1,10 +1,10 @@
 import { Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { formatInstant } from '@internal/plugin-integrated-ops-common';
+import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
   approvingRoleTitle,
-} from '@internal/plugin-ops-requests-common';
+} from '@integrated-ops/plugin-ops-requests-common';
 import {
   Cell,
   CellText,

@@ -1,4 +1,4 @@
-import { ChangeRequestDetail } from '@internal/plugin-ops-requests-common';
+import { ChangeRequestDetail } from '@integrated-ops/plugin-ops-requests-common';
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import {
