@@ -32,7 +32,8 @@ test('the owners card shows owner since and the owner changes; the lookup page a
 
   const when = new Date().toISOString();
   await page.goto(`/ops-lookup?q=10.20.3.14&asOf=${encodeURIComponent(when)}`);
-  await expect(page.getByText(/^As of /)).toBeVisible();
+  // The answer's heading, not the form's "As of (optional)" field label.
+  await expect(page.getByRole('heading', { name: /^As of / })).toBeVisible();
   await expect(
     page.getByText('Owners, teams and on-call as they were then', {
       exact: false,
