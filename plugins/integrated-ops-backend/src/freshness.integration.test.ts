@@ -20,7 +20,7 @@ import { integratedOpsPlugin } from './plugin';
 import { databasePerPlugin } from './__testUtils__/databasePerPlugin';
 import { testEntityProvider } from './tests/testEntityProvider';
 
-jest.setTimeout(60_000);
+jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -138,7 +138,8 @@ describe('an ownership edit reaches the lookup by events', () => {
       await until(
         () => netopsOf('scoring.bank.test'),
         'group:default/netops-b',
-        20_000,
+        // Processing, stitching and the event on a loaded 2-core runner.
+        45_000,
       ),
     ).toBe('group:default/netops-b');
     // Still the same listing: the change came through the events.
