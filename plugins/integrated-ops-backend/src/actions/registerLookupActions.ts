@@ -12,8 +12,18 @@ import { lookup, lookupMany } from '../answer/lookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
 import { InputError } from '@backstage/errors';
+import type { z as zod } from 'zod/v3';
 
 /** A lookup's compact form: every match in brief, the best as who to call. */
+/** The answers' `degraded` field: set while the database is unreachable. */
+const degradedSchema = (z: typeof zod) =>
+  z
+    .object({ since: z.string(), cause: z.string() })
+    .optional()
+    .describe(
+      "Set while the portal's database is unreachable: the answer is from the last index",
+    );
+
 function compactLookup(response: LookupResponse) {
   const [best] = response.matches;
   return {
@@ -72,12 +82,7 @@ export function registerLookupActions(
         z.object({
           interpretedAs: z.string(),
           indexStale: z.boolean(),
-          degraded: z
-            .object({ since: z.string(), cause: z.string() })
-            .optional()
-            .describe(
-              "Set while the portal's database is unreachable: the answer is from the last index",
-            ),
+          degraded: degradedSchema(z),
           matches: z.array(
             z.object({
               entityRef: z.string(),
@@ -172,12 +177,7 @@ export function registerLookupActions(
       output: z =>
         z.object({
           indexStale: z.boolean(),
-          degraded: z
-            .object({ since: z.string(), cause: z.string() })
-            .optional()
-            .describe(
-              "Set while the portal's database is unreachable: the answer is from the last index",
-            ),
+          degraded: degradedSchema(z),
           results: z.array(
             z.object({
               query: z.string(),
@@ -233,12 +233,7 @@ export function registerLookupActions(
           dependents: z.array(z.any()),
           dependencies: z.array(z.any()),
           indexStale: z.boolean(),
-          degraded: z
-            .object({ since: z.string(), cause: z.string() })
-            .optional()
-            .describe(
-              "Set while the portal's database is unreachable: the answer is from the last index",
-            ),
+          degraded: degradedSchema(z),
         }),
     },
     action: async ({ input, credentials }) => {
