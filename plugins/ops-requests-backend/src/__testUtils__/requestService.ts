@@ -13,6 +13,7 @@ import {
   LocalGitRepositories,
   OnCallDirectory,
 } from '@integrated-ops/plugin-ops-requests-node';
+import { execFileSync } from 'child_process';
 import { mkdtemp } from 'fs/promises';
 import { Knex } from 'knex';
 import { tmpdir } from 'os';
@@ -93,5 +94,17 @@ export async function setupRequestService(
   });
   const branches = async () =>
     (await git.branches('infrastructure', '')).map(b => b.branch);
-  return { store, git, gitRoot, clock, service, sent, branches };
+  /** Subjects of main's commits in the infrastructure repository, newest first. */
+  const mainLog = (...logOptions: string[]) =>
+    execFileSync('git', [
+      '--git-dir',
+      git.remoteOf('infrastructure'),
+      'log',
+      ...logOptions,
+      '--format=%s',
+      'main',
+    ])
+      .toString()
+      .split('\n');
+  return { store, git, gitRoot, clock, service, sent, branches, mainLog };
 }

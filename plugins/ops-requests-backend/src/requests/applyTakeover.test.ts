@@ -15,7 +15,6 @@ import {
   LocalGitRepositories,
 } from '@integrated-ops/plugin-ops-requests-node';
 import knexFactory from 'knex';
-import { execFileSync } from 'node:child_process';
 import { raj, setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 
@@ -80,15 +79,8 @@ describe.each([
       expect(await two.service.applyDue()).toEqual([filed.id]);
       const request = await two.service.get(filed.id);
       expect(request.state).toBe('applied');
-      const applies = execFileSync('git', [
-        '--git-dir',
-        one.git.remoteOf('infrastructure'),
-        'log',
-        '--format=%s',
-        'main',
-      ])
-        .toString()
-        .split('\n')
+      const applies = one
+        .mainLog()
         .filter(l => l.startsWith(`Apply ${filed.id}:`));
       expect(applies).toHaveLength(1);
       const audit = (await two.store.audit(filed.id)).map(e => e.action);

@@ -10,7 +10,6 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
 import knexFactory from 'knex';
-import { execFileSync } from 'node:child_process';
 import { raj, setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
 
@@ -70,16 +69,7 @@ it('two replicas running the expiry task at once: each request expires or is rev
       (await actions(pending.id)).filter(x => x === 'expired'),
     ).toHaveLength(1);
     // One revert of the grant merged into main, not two.
-    const log = execFileSync('git', [
-      '--git-dir',
-      one.git.remoteOf('infrastructure'),
-      'log',
-      '--first-parent',
-      '--format=%s',
-      'main',
-    ])
-      .toString()
-      .split('\n');
+    const log = one.mainLog('--first-parent');
     expect(log.filter(l => l.startsWith(`Revoke ${granted.id}`))).toHaveLength(
       1,
     );
