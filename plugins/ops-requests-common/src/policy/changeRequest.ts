@@ -24,6 +24,18 @@ export interface FlowEndpoint {
   lifecycle?: string;
 }
 
+/** A team named as an owner, as the catalog describes it. */
+export interface OwnerTeamFacts {
+  /** The owner as named (a full, lower-case entity ref when it parsed as one). */
+  ref: string;
+  /** Whether the catalog holds it as a Group; anything else cannot own. */
+  isGroup: boolean;
+  /** Its `spec.opsTeam.discipline`; absent when it declares none. */
+  discipline?: Discipline;
+  /** Where the owner comes from when not chosen in the request (e.g. the System). */
+  inheritedFrom?: string;
+}
+
 /**
  * What a self-service request asks for, in the terms the policy judges. The
  * scaffolder actions build it from the form and the catalog.
@@ -46,6 +58,12 @@ export interface ChangeRequestFacts {
   exceptions?: { control: SecurityControl; justification: string }[];
   /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
   owners: Partial<Record<Discipline, string>>;
+  /**
+   * The owners' teams as the catalog describes them. When given, the
+   * owner-discipline rule checks each may own its discipline (a new
+   * service's owners: chosen or inherited from its System).
+   */
+  ownerTeams?: Partial<Record<Discipline, OwnerTeamFacts>>;
   /**
    * When the change would apply, and what it touches: the target and its
    * dependents up to the policy's blast-radius depth (for change freezes).

@@ -9,6 +9,7 @@ import {
 } from './changeRequest';
 import { breakGlass } from './breakGlassRules';
 import { changeFreeze, maintenanceWindow } from './calendarRules';
+import { ownerDiscipline } from './ownerDisciplineRule';
 import { fail, pass } from './ruleResult';
 import { ChangePolicy, SecurityControl } from './policyDocument';
 
@@ -344,6 +345,7 @@ export function evaluatePolicy(
     productionExpiry(policy, facts, now),
     controls(policy, facts),
     approvers(facts, requiredApprovals, secops.result.passed),
+    ...ownerDiscipline(policy, facts),
     ...freeze.results,
     ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
 import { changeCalendarSchema } from './changeCalendar';
 
 /** A port or an inclusive range: "443" or "8080-8090". */
@@ -28,6 +29,28 @@ export const SECURITY_CONTROLS = [
 ] as const;
 
 const controlName = z.enum(SECURITY_CONTROLS);
+
+/**
+ * Which teams may be named as one discipline's owner: a Group whose
+ * `spec.opsTeam.discipline` is one of `disciplines`, or one of `groups`.
+ */
+const ownerTeamRule = z
+  .object({
+    disciplines: z.array(z.enum(DISCIPLINES)),
+    groups: z
+      .array(
+        z
+          .string()
+          .regex(
+            /^group:[^:/\s]+\/[^:/\s]+$/i,
+            'must be a full group ref like group:default/soc',
+          ),
+      )
+      .optional(),
+  })
+  .strict();
+
+export type OwnerTeamRule = z.infer<typeof ownerTeamRule>;
 
 /**
  * The change policy, kept as YAML under `policies/` in the repository and
@@ -72,6 +95,19 @@ export const changePolicySchema = z
         }),
         /** Change freezes, checked over the target and its blast radius. */
         changeCalendar: changeCalendarSchema.optional(),
+        /**
+         * Which teams may own which discipline (the owner-discipline rule). A
+         * discipline not listed, or no block at all: its owner must be a
+         * Group whose spec.opsTeam.discipline is that discipline.
+         */
+        ownerDisciplines: z
+          .object({
+            netops: ownerTeamRule.optional(),
+            devops: ownerTeamRule.optional(),
+            secops: ownerTeamRule.optional(),
+          })
+          .strict()
+          .optional(),
         /** Emergency access during an incident; absent, break-glass is not allowed. */
         breakGlass: z
           .object({
