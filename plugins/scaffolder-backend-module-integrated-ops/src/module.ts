@@ -17,6 +17,7 @@ import { createRenderFirewallRuleAction } from './actions/renderFirewallRule';
 import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
+import { NewServiceNames } from './actions/serviceNames';
 import { changeDeliveryServiceRef } from '@integrated-ops/plugin-ops-requests-node';
 
 /**
@@ -50,14 +51,22 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
         );
         const { repositories } = delivery;
         const requests = new RequestsClient(auth, discovery);
+        // Who holds a new service's name: the catalog, the registration
+        // directory and the repositories, read by the server.
+        const names = new NewServiceNames({
+          catalog,
+          auth,
+          registrationDir,
+          repositories,
+        });
         scaffolder.addActions(
-          createPolicyCheckAction({ catalog, policyFile }),
+          createPolicyCheckAction({ catalog, policyFile, names }),
           createRenderNetworkPolicyAction(),
           createRenderFirewallRuleAction(),
           createRenderCiControlsAction(),
           createValidateKubernetesAction(),
-          createPublishChangeAction({ repositories }),
-          createWriteCatalogInfoAction({ registrationDir }),
+          createPublishChangeAction({ repositories, names }),
+          createWriteCatalogInfoAction({ names }),
           createPreviewRequestAction({ client: requests }),
           createRequestAction({
             client: requests,

@@ -22,7 +22,7 @@ export interface ActionRun {
 export async function runAction(
   action: AnyAction,
   input: Record<string, unknown>,
-  options: { isDryRun?: boolean; workspacePath?: string } = {},
+  options: { isDryRun?: boolean; workspacePath?: string; taskId?: string } = {},
 ): Promise<ActionRun> {
   const workspacePath =
     options.workspacePath ?? (await mkdtemp(join(tmpdir(), 'iop-action-')));
@@ -33,6 +33,7 @@ export async function runAction(
     workspacePath,
     logger: logger as any,
     user: { ref: 'user:default/guest' },
+    ...(options.taskId ? { task: { id: options.taskId } } : {}),
   });
   // The mock context takes neither of these from its options.
   Object.assign(ctx, {

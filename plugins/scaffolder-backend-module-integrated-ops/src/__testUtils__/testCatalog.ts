@@ -86,6 +86,7 @@ export function testEntities(): Entity[] {
       {
         type: 'service',
         lifecycle: 'production',
+        owner: 'group:default/fraud-ml-team',
         system: 'fraud-detection',
         network: { addresses: ['10.20.3.14'], segment: 'seg-pci-app' },
       },
@@ -130,7 +131,23 @@ export function testEntities(): Entity[] {
       },
     ),
     entity('System', 'fraud-detection', {}, { owners: fullOwners }),
+    // The teams, with the discipline each serves (spec.opsTeam.discipline).
+    group('netops-dc', 'netops'),
+    group('sre-payments', 'devops'),
+    group('platform-delivery', 'devops'),
+    group('soc-tier1', 'secops'),
+    // Product teams: no discipline, so never an ops owner.
+    group('payments-edge-team'),
+    group('fraud-ml-team'),
   ];
+}
+
+function group(name: string, discipline?: Discipline): Entity {
+  return entity('Group', name, {
+    type: 'team',
+    children: [],
+    ...(discipline ? { opsTeam: { discipline } } : {}),
+  });
 }
 
 export const testCatalog = () =>

@@ -1,14 +1,27 @@
 import { mkdtemp, readFile, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { mockServices } from '@backstage/backend-test-utils';
+import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { POLICY_FILE, testCatalog } from '../__testUtils__/testCatalog';
 import { runAction } from '../__testUtils__/runAction';
 import { createPolicyCheckAction } from './policyCheck';
+import { NewServiceNames } from './serviceNames';
 
 const NOW = new Date('2026-03-02T12:00:00Z');
+/** Who holds a new service's name: the test catalog, nothing registered, no repositories. */
+const names = new NewServiceNames({
+  catalog: testCatalog(),
+  auth: mockServices.auth(),
+  registrationDir: join(tmpdir(), 'iop-policy-check-none'),
+  repositories: new LocalGitRepositories(
+    join(tmpdir(), 'iop-policy-check-none'),
+  ),
+});
 const action = createPolicyCheckAction({
   catalog: testCatalog(),
   policyFile: POLICY_FILE,
+  names,
   now: () => NOW,
 });
 
@@ -264,6 +277,7 @@ describe('integrated-ops:policy:check', () => {
     const broken = createPolicyCheckAction({
       catalog: testCatalog(),
       policyFile: file,
+      names,
     });
     const run = await runAction(broken, allowedFlow);
     expect(run.error?.message).toBe(

@@ -1,13 +1,17 @@
-import { InputError } from '@backstage/errors';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   Discipline,
   DISCIPLINES,
+  parseOpsTeam,
+  tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequestFacts,
   evaluatePolicy,
+  OwnerTeamFacts,
   parsePorts,
   PortRule,
   POLICY_KINDS,
@@ -19,6 +23,7 @@ import {
   TargetResolver,
 } from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
+import { NewServiceNames } from './serviceNames';
 
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
 
@@ -29,10 +34,16 @@ export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
  * integrated-ops:request:preview and :create.) Logs every
  * rule; fails the task with one line per violated rule. Resolves the targets
  * from the catalog and outputs what later steps render, and who must approve.
+ *
+ * A new service is refused before anything else when its name is taken (a
+ * Component of that name in any case, a registered catalog file, a
+ * repository), and its owners, chosen or inherited, are described from the
+ * catalog for the owner-discipline rule.
  */
 export function createPolicyCheckAction(options: {
   catalog: CatalogService;
   policyFile: string;
+  names: NewServiceNames;
   now?: () => Date;
 }) {
   const now = options.now ?? (() => new Date());
@@ -146,6 +157,7 @@ export function createPolicyCheckAction(options: {
       let source: ResolvedTarget | undefined;
       let destination: ResolvedTarget | undefined;
       let owners: Partial<Record<Discipline, string>> = {};
+      let ownerTeams: ChangeRequestFacts['ownerTeams'];
       let production = false;
       const dataClasses = new Set(input.dataClasses.map(c => c.toLowerCase()));
 
@@ -175,6 +187,20 @@ export function createPolicyCheckAction(options: {
         production = destination.production;
         destination.dataClasses.forEach(c => dataClasses.add(c.toLowerCase()));
       } else {
+        // A name another team holds is refused before anything is written.
+        const held = (
+          await Promise.all(input.names.map(n => options.names.holders(n)))
+        ).flat();
+        if (held.length) {
+          held.forEach(h => ctx.logger.error(`FAIL name: ${h}`));
+          throw new ConflictError(
+            `${input.names
+              .map(n => `"${n}"`)
+              .join(', ')} is taken, nothing was written: ${held.join(
+              '; ',
+            )}. Choose another name.`,
+          );
+        }
         const system = await resolver.resolve(
           need(input.system, 'system'),
           'system',
@@ -182,6 +208,17 @@ export function createPolicyCheckAction(options: {
         owners = { ...system.owners };
         for (const d of DISCIPLINES) {
           if (input.owners?.[d]) owners[d] = input.owners[d];
+        }
+        const credentials = await ctx.getInitiatorCredentials();
+        ownerTeams = {};
+        for (const d of DISCIPLINES) {
+          if (!owners[d]) continue;
+          ownerTeams[d] = await describeOwnerTeam(
+            options.catalog,
+            credentials,
+            owners[d]!,
+            input.owners?.[d] ? undefined : system.entityRef,
+          );
         }
         production = true;
       }
@@ -213,6 +250,7 @@ export function createPolicyCheckAction(options: {
         controls: input.controls,
         exceptions: input.exceptions,
         owners,
+        ownerTeams,
       };
 
       const policy = await loadChangePolicy(options.policyFile);
@@ -267,4 +305,27 @@ export function createPolicyCheckAction(options: {
       );
     },
   });
+}
+
+/** A team named as an owner, as the catalog describes it (never as the template does). */
+async function describeOwnerTeam(
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+  owner: string,
+  inheritedFrom: string | undefined,
+): Promise<OwnerTeamFacts> {
+  const ref = tryNormalizeEntityRef(owner, { defaultKind: 'group' });
+  const entity = ref
+    ? await catalog.getEntityByRef(ref, { credentials })
+    : undefined;
+  const isGroup = entity?.kind.toLowerCase() === 'group';
+  const team = isGroup ? parseOpsTeam(entity!) : undefined;
+  return {
+    ref: ref ?? owner,
+    isGroup,
+    ...(team?.ok && team.value?.discipline
+      ? { discipline: team.value.discipline }
+      : {}),
+    ...(inheritedFrom ? { inheritedFrom } : {}),
+  };
 }

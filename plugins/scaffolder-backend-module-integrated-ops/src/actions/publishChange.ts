@@ -3,15 +3,21 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 import { readWorkspaceDir, resolveInWorkspace } from './workspaceFiles';
+import { NewServiceNames } from './serviceNames';
 
 /**
  * Creates a new service's repository from a workspace directory, in the
  * local repositories under the data directory. (Changes to the
  * infrastructure repository are committed by the ops-requests backend
  * only, from a request's intent: integrated-ops:request:create.)
+ *
+ * When the repository cannot be created, the catalog file this same task
+ * registered for that name (integrated-ops:catalog:write, the step before)
+ * is taken back, so a failed New service run leaves nothing registered.
  */
 export function createPublishChangeAction(options: {
   repositories: LocalGitRepositories;
+  names?: NewServiceNames;
 }) {
   return createTemplateAction({
     id: 'integrated-ops:gitops:publish',
@@ -61,18 +67,32 @@ export function createPublishChangeAction(options: {
         return;
       }
       const user = ctx.user?.ref ?? 'user:default/unknown';
-      const published = await options.repositories.publishNewRepository({
-        repository,
-        sourceDir: source,
-        message: `${input.title}\n\n${input.description}`.trim(),
-        author: {
-          name: ctx.user?.entity?.metadata.title ?? user,
-          email:
-            (ctx.user?.entity?.spec?.profile as { email?: string } | undefined)
-              ?.email ??
-            `${user.replace(/^user:(default\/)?/, '')}@users.invalid`,
-        },
-      });
+      let published;
+      try {
+        published = await options.repositories.publishNewRepository({
+          repository,
+          sourceDir: source,
+          message: `${input.title}\n\n${input.description}`.trim(),
+          author: {
+            name: ctx.user?.entity?.metadata.title ?? user,
+            email:
+              (
+                ctx.user?.entity?.spec?.profile as
+                  | { email?: string }
+                  | undefined
+              )?.email ??
+              `${user.replace(/^user:(default\/)?/, '')}@users.invalid`,
+          },
+        });
+      } catch (error) {
+        const taskId = ctx.task?.id;
+        if (taskId && (await options.names?.release(repository, taskId))) {
+          ctx.logger.warn(
+            `Took back the catalog registration of ${repository} this task made: the repository was not created`,
+          );
+        }
+        throw error;
+      }
       // The task log names the repository, not where it lives on the server.
       ctx.logger.info(
         `Committed ${published.commit.slice(0, 12)} on ${repository}:main (${

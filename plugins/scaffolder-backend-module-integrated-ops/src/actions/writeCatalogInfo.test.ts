@@ -1,9 +1,27 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { mkdtemp, readdir, readFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { runAction } from '../__testUtils__/runAction';
+import { testCatalog } from '../__testUtils__/testCatalog';
+import { NewServiceNames } from './serviceNames';
 import { createWriteCatalogInfoAction } from './writeCatalogInfo';
+
+/** The action as the module wires it, registering into a fresh directory. */
+async function writer() {
+  const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
+  const names = new NewServiceNames({
+    catalog: testCatalog(),
+    auth: mockServices.auth(),
+    registrationDir,
+    repositories: new LocalGitRepositories(
+      await mkdtemp(join(tmpdir(), 'iop-git-')),
+    ),
+  });
+  return { registrationDir, action: createWriteCatalogInfoAction({ names }) };
+}
 
 const input = {
   name: 'payments-notifier',
@@ -16,11 +34,8 @@ const input = {
 
 describe('integrated-ops:catalog:write', () => {
   it('writes catalog-info.yaml with the owners chosen, leaves the rest to inheritance, and registers it', async () => {
-    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
-    const run = await runAction(
-      createWriteCatalogInfoAction({ registrationDir }),
-      input,
-    );
+    const { registrationDir, action } = await writer();
+    const run = await runAction(action, input);
     expect(run.error).toBeUndefined();
     const written = parse(
       await readFile(join(run.workspacePath, 'catalog-info.yaml'), 'utf8'),
@@ -32,6 +47,10 @@ describe('integrated-ops:catalog:write', () => {
       system: 'system:default/fraud-detection',
       opsOwners: { devops: 'group:default/platform-delivery' },
     });
+    // Its publish step may take back what this task registered, nothing else.
+    expect(written.metadata.annotations).toEqual({
+      'integrated-ops.io/created-by-task': 'mock-task-id',
+    });
     expect(run.log[0]).toBe(
       'Wrote catalog-info.yaml for component:default/payments-notifier: netops inherited from system:default/fraud-detection, devops group:default/platform-delivery, secops inherited from system:default/fraud-detection',
     );
@@ -42,23 +61,16 @@ describe('integrated-ops:catalog:write', () => {
   });
 
   it('does not register on a dry run', async () => {
-    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
-    const run = await runAction(
-      createWriteCatalogInfoAction({ registrationDir }),
-      input,
-      { isDryRun: true },
-    );
+    const { registrationDir, action } = await writer();
+    const run = await runAction(action, input, { isDryRun: true });
     expect(run.error).toBeUndefined();
     expect(await readdir(registrationDir)).toEqual([]);
     expect(run.outputs.registeredFrom).toBe('');
   });
 
   it('refuses a name the catalog would refuse', async () => {
-    const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
-    const run = await runAction(
-      createWriteCatalogInfoAction({ registrationDir }),
-      { ...input, name: '../etc/passwd' },
-    );
+    const { registrationDir, action } = await writer();
+    const run = await runAction(action, { ...input, name: '../etc/passwd' });
     expect(run.error?.message).toBe(
       '"../etc/passwd" is not a valid entity name',
     );

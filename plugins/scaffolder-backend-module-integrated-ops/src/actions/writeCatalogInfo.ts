@@ -1,11 +1,10 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
-import { mkdir, writeFile } from 'fs/promises';
-import { join } from 'path';
 import { stringify } from 'yaml';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
+import { CREATED_BY_TASK_ANNOTATION, NewServiceNames } from './serviceNames';
 
 /**
  * Writes catalog-info.yaml for a new component with its three ops owners
@@ -15,9 +14,14 @@ import { withDefaults } from './inputDefaults';
  * (`<dir>/*.yaml`), so the catalog adds it on its next pass and keeps it
  * across restarts. (Registering arbitrary file Locations through the catalog
  * API would let any caller make the catalog read any file on the server.)
+ *
+ * A name something already holds (a Component of that name in any case, a
+ * registered catalog file, a repository) is refused before anything is
+ * written, dry run or not; the registration itself is created exclusively,
+ * so a run racing another for the same name never replaces its file.
  */
 export function createWriteCatalogInfoAction(options: {
-  registrationDir: string;
+  names: NewServiceNames;
 }) {
   return createTemplateAction({
     id: 'integrated-ops:catalog:write',
@@ -78,6 +82,10 @@ export function createWriteCatalogInfoAction(options: {
       if (!/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/.test(input.name)) {
         throw new InputError(`"${input.name}" is not a valid entity name`);
       }
+      // Server-side, from the catalog, the registration directory and the
+      // repositories: whatever the template says or skipped.
+      await options.names.assertFree(input.name);
+      const registering = input.register && !ctx.isDryRun;
       const opsOwners = Object.fromEntries(
         DISCIPLINES.filter(d => input.opsOwners[d]).map(d => [
           d,
@@ -93,7 +101,14 @@ export function createWriteCatalogInfoAction(options: {
           description: input.description,
           tags: input.tags,
           links: input.links,
-          annotations: input.annotations,
+          annotations: {
+            ...input.annotations,
+            // Lets this task's publish step take the registration back if
+            // the repository cannot be created (see NewServiceNames.release).
+            ...(registering && ctx.task?.id
+              ? { [CREATED_BY_TASK_ANNOTATION]: ctx.task.id }
+              : {}),
+          },
         },
         spec: {
           type: input.type,
@@ -114,15 +129,13 @@ export function createWriteCatalogInfoAction(options: {
       ctx.output('entityRef', entityRef);
       ctx.output('path', input.targetPath);
 
-      if (!input.register || ctx.isDryRun) {
+      if (!registering) {
         ctx.output('registeredFrom', '');
         if (ctx.isDryRun)
           ctx.logger.info('Dry run: not registering the entity');
         return;
       }
-      await mkdir(options.registrationDir, { recursive: true });
-      const file = join(options.registrationDir, `${input.name}.yaml`);
-      await writeFile(file, yaml);
+      const file = await options.names.register(input.name, yaml);
       ctx.logger.info(
         `Registered ${entityRef}: ${file} is read by the catalog's registration Location; the entity appears after its next processing pass`,
       );
