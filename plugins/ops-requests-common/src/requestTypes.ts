@@ -110,6 +110,8 @@ export interface BreakGlass {
   reviewDueAt: string;
   /** Group told at once (SecOps), from the policy. */
   notify: string;
+  /** The policy's limit of open grants per person when it was filed (absent on older grants: 1). */
+  maxOpenPerPerson?: number;
 }
 
 export interface Approval {

@@ -159,7 +159,7 @@ describe.each(databases.eachSupportedId())(
         id: 'cr-20260302-abcdef',
         disciplines: ['netops'],
         actor: 'user:default/li.wei',
-        at: 'x',
+        at: '2026-03-02T12:30:00.000Z',
       });
       expect(
         await store.list({

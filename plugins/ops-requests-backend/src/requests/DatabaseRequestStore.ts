@@ -13,6 +13,7 @@ import { PermissionCriteria } from '@backstage/plugin-permission-common';
 import { OpsRequestQuery } from '@integrated-ops/plugin-ops-requests-node';
 import { Knex } from 'knex';
 import { matchesCriteria } from './matchesCriteria';
+import { LimitReachedError, RequestLimit } from './requestLimits';
 import {
   PolicyRefusal,
   RequestStore,
@@ -101,6 +102,17 @@ const RECERTIFICATION = 'ownership-recertification';
 const isUniqueViolation = (e: any) =>
   e?.code === '23505' || /UNIQUE constraint failed/.test(String(e?.message));
 
+/** Whether a unique violation is on a limit's slot (another filing took it at the same moment). */
+const isSlotTaken = (e: any) =>
+  isUniqueViolation(e) && /change_request_limits/.test(String(e?.message));
+
+/** Not past its expiry at `now` (ISO strings order as text). */
+const beforeExpiry = (now: string) => (q: Knex.QueryBuilder) =>
+  q.whereNull('expires_at').orWhere('expires_at', '>', now);
+
+/** Two filings racing for the last slot: the loser looks again this often before it is told. */
+const SLOT_ATTEMPTS = 3;
+
 /** The knex implementation of RequestStore, on SQLite or PostgreSQL. */
 export class DatabaseRequestStore implements RequestStore {
   static async create(
@@ -115,51 +127,140 @@ export class DatabaseRequestStore implements RequestStore {
 
   constructor(private readonly db: Knex) {}
 
-  async create(request: StoredRequestInput): Promise<ChangeRequest> {
-    await this.db
-      .transaction(async tx => {
-        await tx<Row>('change_requests').insert({
-          id: request.id,
-          kind: request.kind,
-          title: request.title,
-          description: request.description,
-          requested_by: request.requestedBy,
-          requested_at: request.requestedAt,
-          state: 'pending',
-          targets: JSON.stringify(request.targets),
-          change: JSON.stringify(request.change),
-          policy: JSON.stringify(request.policy),
-          required_approvals: JSON.stringify(request.requiredApprovals),
-          approvers: JSON.stringify(request.approvers),
-          intent: request.intent ? JSON.stringify(request.intent) : null,
-          break_glass: request.breakGlass
-            ? JSON.stringify(request.breakGlass)
-            : null,
-          apply_at: request.applyAt ?? null,
-          recertification: request.recertification
-            ? JSON.stringify(request.recertification)
-            : null,
-          expires_at: request.expiresAt ?? null,
-          version: 0,
+  async create(
+    request: StoredRequestInput,
+    limits: RequestLimit[] = [],
+  ): Promise<ChangeRequest> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.db.transaction(async tx => {
+          await this.insert(tx, request);
+          for (const limit of limits) {
+            await this.takeSlot(tx, limit, request.id, request.requestedAt);
+          }
         });
-        await this.appendAudit(tx, {
-          id: request.id,
-          at: request.requestedAt,
-          actor: request.requestedBy,
-          action: 'created',
-          to: 'pending',
-          reason: request.description,
-        });
-      })
-      .catch(e => {
+        return (await this.get(request.id))!;
+      } catch (e) {
+        // Another filing took the same slot at the same moment: look again
+        // (a free slot, or the limit is reached and says by whom).
+        if (isSlotTaken(e) && attempt < SLOT_ATTEMPTS) continue;
+        if (isSlotTaken(e)) {
+          throw new ConflictError(
+            `${limits
+              .map(l => l.scope)
+              .join(', ')}: other filings took the limit at the same moment`,
+          );
+        }
         if (isUniqueViolation(e)) {
           throw new ConflictError(
             `change request ${request.id} already exists`,
           );
         }
         throw e;
-      });
-    return (await this.get(request.id))!;
+      }
+    }
+  }
+
+  private async insert(tx: Knex.Transaction, request: StoredRequestInput) {
+    await tx<Row>('change_requests').insert({
+      id: request.id,
+      kind: request.kind,
+      title: request.title,
+      description: request.description,
+      requested_by: request.requestedBy,
+      requested_at: request.requestedAt,
+      state: 'pending',
+      targets: JSON.stringify(request.targets),
+      change: JSON.stringify(request.change),
+      policy: JSON.stringify(request.policy),
+      required_approvals: JSON.stringify(request.requiredApprovals),
+      approvers: JSON.stringify(request.approvers),
+      intent: request.intent ? JSON.stringify(request.intent) : null,
+      break_glass: request.breakGlass
+        ? JSON.stringify(request.breakGlass)
+        : null,
+      apply_at: request.applyAt ?? null,
+      recertification: request.recertification
+        ? JSON.stringify(request.recertification)
+        : null,
+      expires_at: request.expiresAt ?? null,
+      version: 0,
+    });
+    await this.appendAudit(tx, {
+      id: request.id,
+      at: request.requestedAt,
+      actor: request.requestedBy,
+      action: 'created',
+      to: 'pending',
+      reason: request.description,
+    });
+  }
+
+  /** The open requests that hold slots of the limit at `now`, and the slots of those that no longer count. */
+  private async holders(
+    db: Knex | Knex.Transaction,
+    limit: RequestLimit,
+    now: string,
+  ) {
+    const held: {
+      slot: number;
+      id: string;
+      state: RequestState;
+      expires_at: string | null;
+    }[] = await db('change_request_limits as l')
+      .join('change_requests as r', 'r.id', 'l.request_id')
+      .where('l.scope', limit.scope)
+      .orderBy('l.slot')
+      .select('l.slot', 'r.id', 'r.state', 'r.expires_at');
+    const counts = (h: (typeof held)[number]) =>
+      limit.openStates.includes(h.state) &&
+      (!h.expires_at || h.expires_at > now);
+    return {
+      open: held.filter(counts),
+      closed: held.filter(h => !counts(h)),
+    };
+  }
+
+  /**
+   * Takes the lowest free slot of the limit for the request, in the filing's
+   * transaction: slots of requests that no longer count are freed first;
+   * none free means the limit is reached. The primary key (scope, slot) lets
+   * only one of two concurrent filings hold a slot.
+   */
+  private async takeSlot(
+    tx: Knex.Transaction,
+    limit: RequestLimit,
+    requestId: string,
+    now: string,
+  ) {
+    const { open, closed } = await this.holders(tx, limit, now);
+    if (closed.length) {
+      await tx('change_request_limits')
+        .where('scope', limit.scope)
+        .whereIn(
+          'request_id',
+          closed.map(h => h.id),
+        )
+        .delete();
+    }
+    if (open.length >= limit.max) {
+      throw new LimitReachedError(
+        limit,
+        open.map(h => h.id),
+      );
+    }
+    const taken = new Set(open.map(h => Number(h.slot)));
+    let slot = 1;
+    while (taken.has(slot)) slot++;
+    await tx('change_request_limits').insert({
+      scope: limit.scope,
+      slot,
+      request_id: requestId,
+    });
+  }
+
+  async openUnder(limit: RequestLimit, now: string): Promise<string[]> {
+    return (await this.holders(this.db, limit, now)).open.map(h => h.id);
   }
 
   async recordRefusal(refusal: PolicyRefusal): Promise<void> {
@@ -248,6 +349,11 @@ export class DatabaseRequestStore implements RequestStore {
             `change request ${input.id} is already ${row.state}`,
           );
         }
+        if (row.expires_at && row.expires_at <= input.at) {
+          throw new ConflictError(
+            `change request ${input.id} expired at ${row.expires_at}: it can no longer be approved`,
+          );
+        }
         const required: ApprovingRole[] = JSON.parse(row.required_approvals);
         const done = (
           await tx<ApprovalRow>('change_request_approvals').where({
@@ -328,6 +434,11 @@ export class DatabaseRequestStore implements RequestStore {
           )}`,
         );
       }
+      if (input.beforeExpiry && row.expires_at && row.expires_at <= input.at) {
+        throw new ConflictError(
+          `change request ${input.id} expired at ${row.expires_at}: it can no longer be ${input.to}`,
+        );
+      }
       const stamp: Partial<Row> = {};
       if (input.to === 'rejected' || input.to === 'approved')
         stamp.decided_at = input.at;
@@ -381,7 +492,8 @@ export class DatabaseRequestStore implements RequestStore {
       .where({ state: 'approved' })
       .whereNot('kind', RECERTIFICATION)
       .whereNotNull('apply_at')
-      .where('apply_at', '<=', now);
+      .where('apply_at', '<=', now)
+      .where(beforeExpiry(now));
     return this.withApprovals(rows);
   }
 
@@ -391,6 +503,8 @@ export class DatabaseRequestStore implements RequestStore {
       .whereNot('kind', RECERTIFICATION)
       .whereNotNull('apply_at')
       .where('apply_at', '<=', now)
+      // An expired request is never applied, whatever the schedule.
+      .where(beforeExpiry(now))
       .update({ apply_at: until });
     return claimed === 1;
   }
@@ -409,16 +523,6 @@ export class DatabaseRequestStore implements RequestStore {
     return (await this.withApprovals(rows)).filter(
       r => r.breakGlass && r.breakGlass.reviewDueAt <= now,
     );
-  }
-
-  async openBreakGlass(requestedBy: string, now: string): Promise<number> {
-    const [{ count }] = await this.db('change_requests')
-      .where({ requested_by: requestedBy })
-      .whereIn('state', ['post-review', 'applied'])
-      .whereNotNull('break_glass')
-      .where(q => q.whereNull('expires_at').orWhere('expires_at', '>', now))
-      .count({ count: '*' });
-    return Number(count);
   }
 
   async dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]> {

@@ -8,6 +8,11 @@ import {
 } from '@integrated-ops/plugin-ops-requests-node';
 import { randomBytes } from 'crypto';
 import { RequestStore } from './RequestStore';
+import {
+  LimitReachedError,
+  namespaceBaselineLimit,
+  RequestLimit,
+} from './requestLimits';
 
 const PORTAL = 'ops-requests:portal';
 
@@ -71,27 +76,24 @@ export class NamespaceBaselines {
         return;
       }
       if (onMain !== undefined) return;
-      const waiting = (await this.options.store.list({ limit: 200 })).find(
-        r =>
-          r.kind === 'namespace-baseline' &&
-          r.title === title &&
-          (r.state === 'pending' || r.state === 'approved'),
+      // One waiting baseline per namespace, held by the database when filed.
+      const limit = namespaceBaselineLimit(namespace);
+      const [waiting] = await this.options.store.openUnder(
+        limit,
+        this.options.now().toISOString(),
       );
-      if (waiting) {
-        await note(
-          `the namespace baseline for ${namespace} waits in ${waiting.id}`,
-        );
-        return;
-      }
-      const baseline = await this.fileBaseline(
-        request,
-        requester,
-        namespace,
-        path,
-        title,
-      );
+      const baseline = waiting
+        ? { id: waiting, filed: false }
+        : await this.fileBaseline(
+            request,
+            requester,
+            { namespace, path, title },
+            limit,
+          );
       await note(
-        `${namespace} holds no baseline on main: ${baseline.id} asks NetOps to review it on its own`,
+        baseline.filed
+          ? `${namespace} holds no baseline on main: ${baseline.id} asks NetOps to review it on its own`
+          : `the namespace baseline for ${namespace} waits in ${baseline.id}`,
       );
     } catch (error) {
       this.options.logger.warn(
@@ -100,13 +102,17 @@ export class NamespaceBaselines {
     }
   }
 
+  /** Files the baseline; when another filing holds the namespace's slot meanwhile, names that one. */
   private async fileBaseline(
     access: ChangeRequest,
     requester: { userEntityRef: string },
-    namespace: string,
-    path: string,
-    title: string,
-  ): Promise<ChangeRequest> {
+    {
+      namespace,
+      path,
+      title,
+    }: { namespace: string; path: string; title: string },
+    limit: RequestLimit,
+  ): Promise<{ id: string; filed: boolean }> {
     const requestedAt = this.options.now().toISOString();
     const id = newRequestId(requestedAt);
     const files = {
@@ -128,43 +134,49 @@ export class NamespaceBaselines {
       },
     });
     try {
-      const created = await this.options.store.create({
-        id,
-        kind: 'namespace-baseline',
-        title,
-        description,
-        targets: [access.targets[0]],
-        change: {
-          provider: this.options.publisher.provider,
-          repository: published.repository,
-          branch: published.branch,
-          commit: published.commit,
-          url: published.url,
-          files,
+      const created = await this.options.store.create(
+        {
+          id,
+          kind: 'namespace-baseline',
+          title,
+          description,
+          targets: [access.targets[0]],
+          change: {
+            provider: this.options.publisher.provider,
+            repository: published.repository,
+            branch: published.branch,
+            commit: published.commit,
+            url: published.url,
+            files,
+          },
+          policy: {
+            version: access.policy.version,
+            results: [
+              {
+                rule: 'namespace-baseline',
+                passed: true,
+                message: `${path} is not on main: the baseline is reviewed on its own, not inside ${access.id}`,
+              },
+            ],
+          },
+          requiredApprovals: ['netops'],
+          approvers: { netops: access.approvers.netops },
+          requestedBy: lowerRef(requester.userEntityRef),
+          requestedAt,
         },
-        policy: {
-          version: access.policy.version,
-          results: [
-            {
-              rule: 'namespace-baseline',
-              passed: true,
-              message: `${path} is not on main: the baseline is reviewed on its own, not inside ${access.id}`,
-            },
-          ],
-        },
-        requiredApprovals: ['netops'],
-        approvers: { netops: access.approvers.netops },
-        requestedBy: lowerRef(requester.userEntityRef),
-        requestedAt,
-      });
+        [limit],
+      );
       await this.options.notify([access.approvers.netops!], {
         title: `Approval needed: ${title}`,
         description,
         link: `/ops-requests/${id}`,
       });
-      return created;
+      return { id: created.id, filed: true };
     } catch (error) {
       await this.options.publisher.discard(published.branch).catch(() => {});
+      if (error instanceof LimitReachedError) {
+        return { id: error.holders[0], filed: false };
+      }
       throw error;
     }
   }

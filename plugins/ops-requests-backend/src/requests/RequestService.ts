@@ -9,6 +9,7 @@ import {
   InputError,
   NotAllowedError,
   NotFoundError,
+  ServiceUnavailableError,
 } from '@backstage/errors';
 import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
 import {
@@ -28,6 +29,7 @@ import { stringify } from 'yaml';
 import { pendingTeams } from './pendingTeams';
 import { NamespaceBaselines, newRequestId } from './NamespaceBaselines';
 import { RequestStore } from './RequestStore';
+import { breakGlassLimit, LimitReachedError } from './requestLimits';
 import { OwnershipRecertifications } from '../recertification/OwnershipRecertifications';
 
 const PORTAL = 'ops-requests:portal';
@@ -108,32 +110,45 @@ export class RequestService {
     return this.now().toISOString();
   }
 
-  /** What filing the intent would do: policy verdict, approvers and the change. Commits nothing. */
+  /**
+   * What filing the intent would do: policy verdict, approvers and the
+   * change. Commits nothing; counts what filing counts (open break-glass
+   * grants), so its verdict is the one Create gets unless something changes
+   * in between.
+   */
   async preview(
     intent: ChangeIntent,
     requester: Requester,
   ): Promise<ChangePlan> {
-    return this.options.planner.plan(intent, requester);
+    return this.options.planner.plan(intent, requester, {
+      openEmergencies: await this.openEmergencies(intent, requester),
+    });
+  }
+
+  /** Break-glass grants the requester holds open now, for an emergency intent. */
+  private async openEmergencies(intent: ChangeIntent, requester: Requester) {
+    if (intent.kind !== 'network-access' || !intent.emergency) return 0;
+    const open = await this.options.store.openUnder(
+      breakGlassLimit(lowerRef(requester.userEntityRef)),
+      this.at(),
+    );
+    return open.length;
   }
 
   /**
    * Files an intent: refused unless the policy passes and every required
    * discipline has an owning team; otherwise the change is committed on a
    * new branch and the request stored with that commit. A branch whose
-   * request could not be stored is deleted again.
+   * request could not be stored is deleted again. A break-glass grant holds
+   * a slot of the requester's limit in the transaction that stores it, so
+   * racing filings never pass the limit together.
    */
   async create(
     intent: ChangeIntent,
     requester: Requester,
   ): Promise<ChangeRequest> {
-    const emergency = intent.kind === 'network-access' && !!intent.emergency;
     const plan = await this.options.planner.plan(intent, requester, {
-      openEmergencies: emergency
-        ? await this.options.store.openBreakGlass(
-            lowerRef(requester.userEntityRef),
-            this.at(),
-          )
-        : 0,
+      openEmergencies: await this.openEmergencies(intent, requester),
     });
     if (!plan.policy.passed) {
       const failed = plan.policy.results.filter(r => !r.passed);
@@ -175,44 +190,77 @@ export class RequestService {
       approvers: plan.approvers,
       expiresAt: plan.expiresAt,
     };
-    const published = await publisher.publish({
-      branch: `change/${id}`,
-      files: { ...plan.files, [`${RECORDS}${id}.yaml`]: stringify(record) },
-      title: `${plan.title} (${id})`,
-      body: `${plan.description}\n\nRequested-by: ${requestedBy}`,
-      author: {
-        name: requestedBy,
-        email: `${requestedBy.replace(/^user:(default\/)?/, '')}@users.invalid`,
-      },
-    });
+    const published = await publisher
+      .publish({
+        branch: `change/${id}`,
+        files: { ...plan.files, [`${RECORDS}${id}.yaml`]: stringify(record) },
+        title: `${plan.title} (${id})`,
+        body: `${plan.description}\n\nRequested-by: ${requestedBy}`,
+        author: {
+          name: requestedBy,
+          email: `${requestedBy.replace(
+            /^user:(default\/)?/,
+            '',
+          )}@users.invalid`,
+        },
+      })
+      .catch(error => {
+        // git's errors carry its command line and server paths: those stay
+        // in the log; the caller learns what failed.
+        this.options.logger.error(`Committing ${id} failed: ${error}`);
+        throw new ServiceUnavailableError(
+          `${id} could not be committed to the ${publisher.provider} infrastructure repository; nothing was filed (see the backend log)`,
+        );
+      });
+    const limits = plan.breakGlass
+      ? [breakGlassLimit(requestedBy, plan.breakGlass.maxOpenPerPerson ?? 1)]
+      : [];
     let request: ChangeRequest;
     try {
-      request = await this.options.store.create({
-        id,
-        kind: plan.kind,
-        title: plan.title,
-        description: plan.description,
-        targets: plan.targets,
-        intent,
-        change: {
-          provider: publisher.provider,
-          repository: published.repository,
-          branch: published.branch,
-          commit: published.commit,
-          url: published.url,
-          files: plan.files,
+      request = await this.options.store.create(
+        {
+          id,
+          kind: plan.kind,
+          title: plan.title,
+          description: plan.description,
+          targets: plan.targets,
+          intent,
+          change: {
+            provider: publisher.provider,
+            repository: published.repository,
+            branch: published.branch,
+            commit: published.commit,
+            url: published.url,
+            files: plan.files,
+          },
+          policy: {
+            version: plan.policy.version,
+            results: plan.policy.results,
+          },
+          requiredApprovals: plan.requiredApprovals,
+          approvers: plan.approvers,
+          expiresAt: plan.expiresAt,
+          breakGlass: plan.breakGlass,
+          applyAt: plan.applyAt,
+          requestedBy,
+          requestedAt,
         },
-        policy: { version: plan.policy.version, results: plan.policy.results },
-        requiredApprovals: plan.requiredApprovals,
-        approvers: plan.approvers,
-        expiresAt: plan.expiresAt,
-        breakGlass: plan.breakGlass,
-        applyAt: plan.applyAt,
-        requestedBy,
-        requestedAt,
-      });
+        limits,
+      );
     } catch (error) {
       await this.discard(published.branch);
+      if (error instanceof LimitReachedError) {
+        const rule = 'break-glass.open-per-person';
+        await this.recordRefusal(plan, requester, [rule]);
+        const open = error.holders.length;
+        throw new InputError(
+          `Refused by policy ${
+            plan.policy.version
+          }: ${rule}: you hold ${open} open break-glass ${
+            open === 1 ? 'grant' : 'grants'
+          } (${error.holders.join(', ')}); at most ${error.limit.max} at once`,
+        );
+      }
       throw error;
     }
     if (request.kind === 'network-access') {
@@ -269,6 +317,7 @@ export class RequestService {
       action: 'break-glass',
       actor: request.requestedBy,
       at: this.at(),
+      beforeExpiry: true,
       reason: `incident ${bg.incident}; on call for ${bg.onCallFor}; approvals skipped, review due ${bg.reviewDueAt}`,
     });
     const applied = (await this.applyClaimed(approved)) ?? approved;
@@ -295,6 +344,7 @@ export class RequestService {
       action: 'post-review-confirmed',
       actor: lowerRef(decider.userEntityRef),
       at: this.at(),
+      beforeExpiry: true,
       reason: comment ?? `confirmed; ends ${request.expiresAt}`,
     });
     await this.notify([request.requestedBy], {

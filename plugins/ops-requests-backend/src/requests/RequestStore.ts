@@ -6,6 +6,7 @@ import {
   ChangeRequest,
   RequestState,
 } from '@integrated-ops/plugin-ops-requests-common';
+import { RequestLimit } from './requestLimits';
 
 /** A new request as the backend derived it: state, approvals and decision times come later. */
 export type StoredRequestInput = Omit<
@@ -22,6 +23,11 @@ export interface TransitionInput {
   actor: string;
   at: string;
   reason?: string;
+  /**
+   * A decision that grants (approve, confirm): refused once the request's
+   * expiry has passed at `at`, checked in the transaction that records it.
+   */
+  beforeExpiry?: boolean;
 }
 
 /** A filing the change policy refused (kept for the governance KPIs; nothing else of it is stored). */
@@ -42,7 +48,17 @@ export interface PolicyRefusal {
  * request cannot both win: the loser gets a ConflictError.
  */
 export interface RequestStore {
-  create(request: StoredRequestInput): Promise<ChangeRequest>;
+  /**
+   * Stores a new pending request. Each limit is checked and held in the same
+   * transaction (LimitReachedError when it is reached), so concurrent
+   * filings never pass it together.
+   */
+  create(
+    request: StoredRequestInput,
+    limits?: RequestLimit[],
+  ): Promise<ChangeRequest>;
+  /** The ids of the open requests that count against the limit at `now`. */
+  openUnder(limit: RequestLimit, now: string): Promise<string[]>;
   recordRefusal(refusal: PolicyRefusal): Promise<void>;
   get(id: string): Promise<ChangeRequest | undefined>;
   getMany(ids: string[]): Promise<ChangeRequest[]>;
@@ -60,7 +76,10 @@ export interface RequestStore {
     criteria?: PermissionCriteria<OpsRequestQuery>;
     limit?: number;
   }): Promise<ChangeRequest[]>;
-  /** Records approvals for the given disciplines; completes the request when none is missing. */
+  /**
+   * Records approvals for the given disciplines; completes the request when
+   * none is missing. Refused once the request's expiry has passed at `at`.
+   */
   approve(input: {
     id: string;
     disciplines: ApprovingRole[];
@@ -80,15 +99,14 @@ export interface RequestStore {
   dueForApply(now: string): Promise<ChangeRequest[]>;
   /**
    * Takes the apply of a due request for this replica until `until`: true for
-   * exactly one caller. If it never finishes, the request is due again then.
+   * exactly one caller, and never for a request past its expiry. If it never
+   * finishes, the request is due again then.
    */
   claimApply(id: string, now: string, until: string): Promise<boolean>;
   /** Nothing more to try (merged elsewhere, refused or failed): no longer due. */
   releaseApply(id: string): Promise<void>;
   /** Break-glass grants in post-review whose review is overdue. */
   dueForReview(now: string): Promise<ChangeRequest[]>;
-  /** Break-glass grants the user holds open (applied or in review, not yet ended). */
-  openBreakGlass(requestedBy: string, now: string): Promise<number>;
   /** Applied grants older than `appliedBefore` whose owners were not asked to re-certify since. */
   dueForRecertification(appliedBefore: string): Promise<ChangeRequest[]>;
   markRecertificationRequested(

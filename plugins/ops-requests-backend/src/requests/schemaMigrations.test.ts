@@ -27,9 +27,18 @@ const request = {
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('apply step by step and roll back without losing earlier data', async () => {
     const knex = await databases.init(databaseId);
-    const [first, second, third, fourth, fifth, sixth, seventh] =
+    const [first, second, third, fourth, fifth, sixth, seventh, eighth] =
       await migrationsOf(knex);
-    expect([first, second, third, fourth, fifth, sixth, seventh]).toEqual([
+    expect([
+      first,
+      second,
+      third,
+      fourth,
+      fifth,
+      sixth,
+      seventh,
+      eighth,
+    ]).toEqual([
       '20261122000001_change_requests.js',
       '20261122000002_approvals.js',
       '20261130000001_request_intent.js',
@@ -37,6 +46,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000003_apply_at.js',
       '20261201000004_recertification.js',
       '20261201000005_policy_refusals.js',
+      '20261206000001_request_limits.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
@@ -97,6 +107,56 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       rules: '["cidr-breadth"]',
       policy_version: 'p@1',
     });
+    // Open break-glass grants and waiting baselines filed before limits were
+    // counted by the database hold their slots from the start; a second
+    // holder of the same slot is refused by the primary key.
+    const open = {
+      ...request,
+      kind: 'network-access',
+      state: 'post-review',
+      break_glass: '{"incident":"INC-1"}',
+      expires_at: '2999-01-01T00:00:00.000Z',
+    };
+    await knex('change_requests').insert([
+      { ...open, id: 'cr-bg-open' },
+      { ...open, id: 'cr-bg-ended', state: 'revoked' },
+      {
+        ...request,
+        id: 'cr-baseline',
+        kind: 'namespace-baseline',
+        title: 'Namespace baseline: fraud',
+      },
+    ]);
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: eighth });
+    expect(
+      await knex('change_request_limits')
+        .orderBy('scope')
+        .select('scope', 'slot', 'request_id'),
+    ).toEqual([
+      {
+        scope: 'break-glass:user:default/guest',
+        slot: 1,
+        request_id: 'cr-bg-open',
+      },
+      {
+        scope: 'namespace-baseline:fraud',
+        slot: 1,
+        request_id: 'cr-baseline',
+      },
+    ]);
+    await expect(
+      knex('change_request_limits').insert({
+        scope: 'namespace-baseline:fraud',
+        slot: 1,
+        request_id: 'cr-1',
+      }),
+    ).rejects.toThrow();
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('change_request_limits')).toBe(false);
+    await knex('change_requests')
+      .whereIn('id', ['cr-bg-open', 'cr-bg-ended', 'cr-baseline'])
+      .delete();
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('policy_refusals')).toBe(false);
     await knex.migrate.down({ directory: MIGRATIONS_DIR });

@@ -210,6 +210,7 @@ export class ChangePlanner {
                 this.now().getTime() + judged.reviewWindowHours! * 3600_000,
               ).toISOString(),
               notify: judged.notify!,
+              maxOpenPerPerson: judged.maxOpenPerPerson,
             }
           : undefined,
     };
@@ -289,6 +290,7 @@ export class ChangePlanner {
       approvers,
       reviewWindowHours: policy.spec.breakGlass?.reviewWindowHours,
       notify: policy.spec.breakGlass?.notify,
+      maxOpenPerPerson: policy.spec.breakGlass?.maxOpenPerPerson,
     };
   }
 
