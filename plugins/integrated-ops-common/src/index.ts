@@ -24,4 +24,5 @@ export type * from './lookupTypes';
 export type * from './historyTypes';
 export type * from './driftTypes';
 export { parseInput, parseWithMessages } from './describeIssues';
+export { findControlCharacter, noControlCharacters } from './plainText';
 export * from './changeEvents';

@@ -1,16 +1,28 @@
+import { noControlCharacters } from '@integrated-ops/plugin-integrated-ops-common';
 import { z } from 'zod';
+
+/** A person's comment: reaches the audit trail, notifications and logs. */
+const comment = z
+  .string()
+  .max(2000)
+  .superRefine(noControlCharacters({ multiline: true }));
 
 /** Query and bodies of the request routes; a new request's body is a ChangeIntent (-common). */
 export const listQuery = z.object({
   view: z.enum(['mine', 'awaiting', 'all']).default('all'),
   /** Only requests naming this entity as a target (a full ref). */
-  target: z.string().min(1).max(512).optional(),
+  target: z
+    .string()
+    .min(1)
+    .max(512)
+    .superRefine(noControlCharacters())
+    .optional(),
   /** Only requests filed at or before this time. */
   before: z.iso.datetime({ offset: true }).optional(),
 });
 
 export const approveBody = z.object({
-  comment: z.string().max(2000).optional(),
+  comment: comment.optional(),
 });
 
 export const rejectBody = z.object({
@@ -18,10 +30,16 @@ export const rejectBody = z.object({
     .string({ error: 'is required: say why the request is rejected' })
     .trim()
     .min(10, 'must say why, in at least 10 characters')
-    .max(2000),
+    .max(2000)
+    .superRefine(noControlCharacters({ multiline: true })),
 });
 
-const ref = z.string().trim().min(1).max(255);
+const ref = z
+  .string()
+  .trim()
+  .min(1)
+  .max(255)
+  .superRefine(noControlCharacters());
 
 /** The change calendar's range (default the next 30 days, at most a year) and filters. */
 export const calendarQuery = z
@@ -42,15 +60,27 @@ export const calendarQuery = z
 
 export const handOverBody = z.object({
   /** The group that takes over, e.g. group:default/netops-dc. */
-  to: z.string().trim().min(1).max(512),
-  comment: z.string().max(2000).optional(),
+  to: z.string().trim().min(1).max(512).superRefine(noControlCharacters()),
+  comment: comment.optional(),
 });
 
 export const kpiQuery = z
   .object({
     /** A team's page (group ref) or a system's (system ref); neither: the whole portal. */
-    team: z.string().trim().min(1).max(512).optional(),
-    system: z.string().trim().min(1).max(512).optional(),
+    team: z
+      .string()
+      .trim()
+      .min(1)
+      .max(512)
+      .superRefine(noControlCharacters())
+      .optional(),
+    system: z
+      .string()
+      .trim()
+      .min(1)
+      .max(512)
+      .superRefine(noControlCharacters())
+      .optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     format: z.enum(['json', 'csv']).default('json'),

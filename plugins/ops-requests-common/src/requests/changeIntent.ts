@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { SECURITY_CONTROLS } from '../policy/policyDocument';
 import { parseStrictDate } from './strictDate';
 import { looksLikeAddressRange, parseAddressRange } from './addressRange';
+import { noControlCharacters } from '@integrated-ops/plugin-integrated-ops-common';
 
 /**
  * What a person asks for, and nothing else: the backend resolves the targets
@@ -45,7 +46,13 @@ const flowSource = z
     }
   });
 
-const justification = z.string().trim().min(20).max(2000);
+/** Free text that reaches git, notifications and logs: lines and tabs, no other control characters. */
+const justification = z
+  .string()
+  .trim()
+  .min(20)
+  .max(2000)
+  .superRefine(noControlCharacters({ multiline: true }));
 
 const futureDate = z
   .string()
@@ -69,7 +76,7 @@ export const networkAccessIntentSchema = z
     kind: z.literal('network-access'),
     source: flowSource,
     destination: entityRef,
-    ports: z.string().trim().min(1).max(200),
+    ports: z.string().trim().min(1).max(200).superRefine(noControlCharacters()),
     justification,
     expiresAt: futureDate.optional(),
     /**
@@ -81,7 +88,12 @@ export const networkAccessIntentSchema = z
     applyAt: futureDate.optional(),
     emergency: z
       .object({
-        incident: z.string().trim().min(3).max(500),
+        incident: z
+          .string()
+          .trim()
+          .min(3)
+          .max(500)
+          .superRefine(noControlCharacters()),
         durationMinutes: z
           .number()
           .int()
@@ -119,7 +131,12 @@ export const securityControlsIntentSchema = z
         z
           .object({
             control,
-            justification: z.string().trim().min(1).max(2000),
+            justification: z
+              .string()
+              .trim()
+              .min(1)
+              .max(2000)
+              .superRefine(noControlCharacters({ multiline: true })),
             expiresAt: futureDate.optional(),
           })
           .strict(),
