@@ -4,14 +4,19 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { lastKnownUserInfoServiceFactory } from '@integrated-ops/plugin-integrated-ops-node';
 import { rootHttpRouter } from './http/rootHttpRouter';
+import { requiredSettingsServiceFactory } from './requiredSettings';
 
 const backend = createBackend();
+
+// Production: stop at startup naming every required setting that is not
+// given (integratedOps.requiredSettings in app-config.production.yaml).
+backend.add(requiredSettingsServiceFactory);
 
 // User info (ownership claims for permission checks) that outlives a
 // database outage for signed-in users, at most an hour old.
 backend.add(lastKnownUserInfoServiceFactory);
 
-// Backstage's root router; without stack traces in error bodies when the
+// Backstage's root router; error bodies reduced to name and message when the
 // config says so (app-config.production.yaml).
 backend.add(rootHttpRouter);
 

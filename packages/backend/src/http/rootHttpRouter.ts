@@ -1,10 +1,11 @@
 import { rootHttpRouterServiceFactory } from '@backstage/backend-defaults/rootHttpRouter';
-import { hideStackTraces } from './hideStackTraces';
+import { safeErrorBodies } from './safeErrorBodies';
 
 /**
  * Backstage's root HTTP router with its defaults, plus, when
  * `integratedOps.httpErrors.showStackTraces` is false (the production
- * config), error bodies without stack traces.
+ * config), error bodies reduced to an allow-list (name, message, request
+ * method and URL, status): no stack traces, no other properties of errors.
  */
 export const rootHttpRouter = rootHttpRouterServiceFactory({
   configure({ app, config, applyDefaults }) {
@@ -12,7 +13,7 @@ export const rootHttpRouter = rootHttpRouterServiceFactory({
       config.getOptionalBoolean('integratedOps.httpErrors.showStackTraces') ===
       false
     ) {
-      app.use(hideStackTraces());
+      app.use(safeErrorBodies());
     }
     applyDefaults();
   },

@@ -3,7 +3,7 @@ import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { hideStackTraces } from './hideStackTraces';
+import { safeErrorBodies } from './safeErrorBodies';
 
 function app(hide: boolean) {
   const middleware = MiddlewareFactory.create({
@@ -11,7 +11,7 @@ function app(hide: boolean) {
     logger: mockServices.logger.mock(),
   });
   const a = express();
-  if (hide) a.use(hideStackTraces());
+  if (hide) a.use(safeErrorBodies());
   a.get('/bad', () => {
     throw new InputError('ports: "ssh" is not a port');
   });
@@ -21,6 +21,15 @@ function app(hide: boolean) {
       new Error('connect ECONNREFUSED 127.0.0.1:5432'),
     );
   });
+  a.get('/git', () => {
+    // What simple-git throws: the command line and the repository's path ride along.
+    throw Object.assign(new Error('fatal: bad object'), {
+      task: {
+        commands: ['commit', '-m', 'x', '--git-dir', '/srv/portal/.data/git'],
+      },
+      path: '/srv/portal/.data/git/infrastructure.git',
+    });
+  });
   a.get('/ok', (_req, res) => {
     res.json({ items: [], stack: 'not an error body' });
   });
@@ -28,7 +37,7 @@ function app(hide: boolean) {
   return a;
 }
 
-describe('hideStackTraces', () => {
+describe('safeErrorBodies', () => {
   it('keeps what went wrong and drops where, nested causes included', async () => {
     const bad = await request(app(true)).get('/bad');
     expect(bad.status).toBe(400);
@@ -42,6 +51,21 @@ describe('hideStackTraces', () => {
       message: 'connect ECONNREFUSED 127.0.0.1:5432',
     });
     expect(JSON.stringify(nested.body)).not.toMatch(/\.ts:\d+|node_modules/);
+  });
+
+  it('sends only name and message of an error, never its other properties', async () => {
+    const git = await request(app(true)).get('/git');
+    expect(git.status).toBe(500);
+    expect(git.body).toEqual({
+      error: { name: 'Error', message: 'fatal: bad object' },
+      request: { method: 'GET', url: '/git' },
+      response: { statusCode: 500 },
+    });
+    expect(JSON.stringify(git.body)).not.toContain('/srv/portal');
+    // Where it is not installed (development), Backstage sends them all.
+    expect(
+      JSON.stringify((await request(app(false)).get('/git')).body),
+    ).toContain('/srv/portal');
   });
 
   it('leaves other bodies alone, and stacks where it is not installed', async () => {
