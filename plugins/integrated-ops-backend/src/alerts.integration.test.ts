@@ -114,7 +114,7 @@ describe('alerts routed by typed ownership', () => {
       });
       const mine = await notificationsOf(person);
       expect(mine.map(n => n.payload.title)).toContain(
-        `TLS handshake failures (${category})`,
+        `TlsHandshakeFailures on Fraud Scoring Service: TLS handshake failures (${category})`,
       );
       const note = mine.find(n => n.payload.scope?.endsWith(`fp-${category}`))!;
       expect(note.payload).toMatchObject({
@@ -132,7 +132,10 @@ describe('alerts routed by typed ownership', () => {
       n.payload.scope?.endsWith('fp-security'),
     );
     expect(same.map(n => [n.payload.title, n.payload.severity])).toEqual([
-      ['Resolved: TLS handshake failures (security)', 'low'],
+      [
+        'Resolved: TlsHandshakeFailures on Fraud Scoring Service: TLS handshake failures (security)',
+        'low',
+      ],
     ]);
   });
 

@@ -16,6 +16,11 @@ import { AlertsConfig } from './alertsConfig';
 import { AlertRoute, routeAlert } from './routeAlert';
 import { UnroutedAlertStore } from './UnroutedAlertStore';
 
+/**
+ * The alert's `severity` label as a notification severity (Backstage's
+ * `critical`, `high`, `normal`, `low`) and as a PagerDuty Events API one.
+ * Any other value, or none, is `normal` / `warning`.
+ */
 const SEVERITIES = {
   critical: { notification: 'critical', vendor: 'critical' },
   high: { notification: 'high', vendor: 'error' },
@@ -24,17 +29,45 @@ const SEVERITIES = {
   info: { notification: 'low', vendor: 'info' },
 } as const;
 
-function severityOf(alert: IncomingAlert) {
+export function severityOf(alert: Pick<IncomingAlert, 'labels'>) {
   const said = alert.labels.severity?.toLocaleLowerCase('en-US');
-  return SEVERITIES[said as keyof typeof SEVERITIES] ?? SEVERITIES.warning;
+  return said && Object.prototype.hasOwnProperty.call(SEVERITIES, said)
+    ? SEVERITIES[said as keyof typeof SEVERITIES]
+    : SEVERITIES.warning;
 }
 
-function summaryOf(alert: IncomingAlert): string {
+function summaryOf(alert: Pick<IncomingAlert, 'labels' | 'annotations'>) {
   return (
     alert.annotations.summary ??
     alert.annotations.description ??
     alert.labels.alertname ??
     'Alert'
+  );
+}
+
+/**
+ * A notification's title: what fired, on what, and what it says -
+ * `FraudScoringLatencyHigh on Fraud Scoring Service: p99 over 2 s`. The
+ * entity is the one the alert was routed by (its title, else its name);
+ * without one, the value of the first entity label the alert carries.
+ */
+export function alertTitle(
+  alert: Pick<IncomingAlert, 'labels' | 'annotations' | 'status'>,
+  route: Pick<AlertRoute, 'answer' | 'result'>,
+  entityLabels: string[],
+): string {
+  const name = alert.labels.alertname?.trim() || 'Alert';
+  const where =
+    route.answer?.entity.title ??
+    route.result.entity ??
+    entityLabels.map(l => alert.labels[l]).find(Boolean);
+  const summary = summaryOf(alert);
+  const title = `${name}${where ? ` on ${where}` : ''}${
+    summary === name ? '' : `: ${summary}`
+  }`;
+  return `${alert.status === 'resolved' ? 'Resolved: ' : ''}${title}`.slice(
+    0,
+    200,
   );
 }
 
@@ -142,10 +175,7 @@ export class AlertDelivery {
       await this.options.notifications.send({
         recipients: { type: 'entity', entityRef: recipients },
         payload: {
-          title: `${resolved ? 'Resolved: ' : ''}${summaryOf(alert)}`.slice(
-            0,
-            200,
-          ),
+          title: alertTitle(alert, route, this.options.config.entityLabels),
           description: `${headline} Why: ${result.why.join('; ')}`.slice(
             0,
             2000,
