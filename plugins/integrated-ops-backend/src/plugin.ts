@@ -37,6 +37,7 @@ import { opsRequestsChanges } from './history/changesOnRecord';
 import { opsRequestsRecertifications } from './drift/recertificationsSource';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
+import { opsAlertCreatePermission } from './permissions/alertPermission';
 
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
@@ -204,7 +205,10 @@ export const integratedOpsPlugin = createBackendPlugin({
           });
         }
 
-        permissionsRegistry.addPermissions(integratedOpsPermissions);
+        permissionsRegistry.addPermissions([
+          ...integratedOpsPermissions,
+          opsAlertCreatePermission,
+        ]);
         const answerOptions = {
           noOwnerEscalation: config.getOptionalString(
             'integratedOps.lookup.noOwnerEscalation',
@@ -215,15 +219,16 @@ export const integratedOpsPlugin = createBackendPlugin({
           store: historyStore,
           changes: opsRequestsChanges({ discovery, auth }),
         };
+        // Alerts from Alertmanager (or anything posting { labels, annotations }).
+        const alertsConfig = readAlertsConfig(config);
         registerLookupActions(
           actionsRegistry,
           indexService,
           permissions,
           answerOptions,
           history,
+          { alertSenders: alertsConfig.senders },
         );
-        // Alerts from Alertmanager (or anything posting { labels, annotations }).
-        const alertsConfig = readAlertsConfig(config);
         const unrouted = new UnroutedAlertStore(db);
         // Lookups that found no owner, counted in memory, added every minute.
         const lookupOutcomes = new LookupOutcomes(db);

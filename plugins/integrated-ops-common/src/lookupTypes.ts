@@ -213,7 +213,12 @@ export interface LookupResponse {
     asOf?: string;
   };
   index: IndexStatus;
+  /** Best first, at most 20 (the rest are counted in `totalMatches`). */
   matches: LookupMatch[];
+  /** How many entities the caller may read matched; `matches` lists the first 20 of them. */
+  totalMatches?: number;
+  /** Set when more entities matched than `matches` lists (an IP in a busy segment, a short name). */
+  truncated?: boolean;
 }
 
 /** `GET /teams/on-call`: a team, who is on call now and next on each rotation, and its escalation. */

@@ -3,6 +3,7 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import express from 'express';
 import knex, { Knex } from 'knex';
@@ -43,6 +44,8 @@ export async function testApp(
     changes?: ChangesOnRecord;
     /** Where ownership re-certification stands, for the coverage drift. */
     recertifications?: RecertificationsSource;
+    /** The catalog the index is built from; default the test catalog. */
+    catalog?: Entity[];
   } = {},
 ) {
   // One in-memory SQLite database for the plugin's stores.
@@ -59,7 +62,7 @@ export async function testApp(
     mockServices.logger.mock(),
   );
   const indexService = new OwnershipIndexService({
-    sync: async () => wholeCatalog(testCatalog),
+    sync: async () => wholeCatalog(options.catalog ?? testCatalog),
     logger: mockServices.logger.mock(),
     staleAfterMs: 60_000,
     // The history starts when the index was first built.
@@ -74,6 +77,8 @@ export async function testApp(
   const lookupOutcomes = new LookupOutcomes(db);
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
+      // Service tokens are issued for this plugin (see asAlertmanager).
+      pluginId: 'integrated-ops',
       defaultCredentials: mockCredentials.none(),
     }),
     permissions: options.permissions ?? mockServices.permissions(),
@@ -114,3 +119,11 @@ export const asAlertmanager = {
 };
 
 export const asUser = { Authorization: mockCredentials.user.header() };
+
+/** Another plugin of the portal calling as itself (ops-requests asks who is on call). */
+export const asPlugin = (pluginId: string) => ({
+  Authorization: mockCredentials.service.header({
+    onBehalfOf: mockCredentials.service(`plugin:${pluginId}`),
+    targetPluginId: 'integrated-ops',
+  }),
+});

@@ -188,3 +188,25 @@ export const testCatalog: Entity[] = [
   make('Resource', 'kafka', { type: 'kafka-cluster', owner: 'data-team' }),
   make('Component', 'legacy', { type: 'service', owner: 'fraud-team' }),
 ];
+
+/**
+ * The test catalog with `members` more services declared in seg-dmz
+ * (10.20.1.0/24): every IP there matches the segment and all of them, as an
+ * address in a busy segment of a real estate does.
+ */
+export const busySegmentCatalog = (members: number): Entity[] => [
+  ...testCatalog,
+  ...Array.from({ length: members }, (_, i) =>
+    make(
+      'Component',
+      `busy-${String(i).padStart(4, '0')}`,
+      {
+        type: 'service',
+        owner: 'edge-team',
+        network: { segment: 'resource:default/seg-dmz' },
+      },
+      owned('netops-edge', 'sre', 'soc-t1'),
+      sources('declared', 'declared', 'declared'),
+    ),
+  ),
+];

@@ -1,28 +1,35 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
 import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
-import { testCatalog } from '../__testUtils__/testCatalog';
+import { busySegmentCatalog, testCatalog } from '../__testUtils__/testCatalog';
 import { wholeCatalog } from '../__testUtils__/wholeCatalog';
 import { registerLookupActions } from './registerLookupActions';
 
-async function actions() {
+async function actions(catalog: Entity[] = testCatalog) {
   const indexService = new OwnershipIndexService({
-    sync: async () => wholeCatalog(testCatalog),
+    sync: async () => wholeCatalog(catalog),
     logger: mockServices.logger.mock(),
     staleAfterMs: 60_000,
   });
   await indexService.refresh();
   const registry = actionsRegistryServiceMock();
-  registerLookupActions(registry, indexService, mockServices.permissions(), {
-    noOwnerEscalation: 'group:default/soc-t2',
-  });
-  return (input: object, action = 'ops-lookup') =>
+  registerLookupActions(
+    registry,
+    indexService,
+    mockServices.permissions(),
+    { noOwnerEscalation: 'group:default/soc-t2' },
+    undefined,
+    { alertSenders: ['alertmanager'] },
+  );
+  return (
+    input: object,
+    action = 'ops-lookup',
+    credentials: BackstageCredentials = mockCredentials.user(),
+  ) =>
     registry
-      .invoke({
-        id: `test:${action}`,
-        input: input as any,
-        credentials: mockCredentials.user(),
-      })
+      .invoke({ id: `test:${action}`, input: input as any, credentials })
       .then(r => r.output as any);
 }
 
@@ -103,5 +110,63 @@ describe('MCP action ops-lookup-many', () => {
     await expect(
       invoke({ queries: Array(1001).fill('web') }, 'ops-lookup-many'),
     ).rejects.toThrow(/queries/);
+  });
+});
+
+describe('MCP actions, bounded', () => {
+  it('ops-lookup lists 20 matches of a busy segment and says how many there were', async () => {
+    const lookup = await actions(busySegmentCatalog(300));
+    const out = await lookup({ query: '10.20.1.77' });
+    expect(out.matches).toHaveLength(20);
+    expect(out).toMatchObject({ truncated: true, totalMatches: 303 });
+    const full = await lookup({ query: '10.20.1.77', detail: 'full' });
+    expect(full.matches).toHaveLength(20);
+    expect(full).toMatchObject({ truncated: true, totalMatches: 303 });
+  });
+
+  it('ops-lookup-many answers 1,000 lookups of a busy IP within 2 MB, and says where it stopped', async () => {
+    const invoke = await actions(busySegmentCatalog(300));
+    const queries = Array.from(
+      { length: 1000 },
+      (_, i) => `10.20.1.${(i % 250) + 1}`,
+    );
+    const out = await invoke({ queries }, 'ops-lookup-many');
+    expect(JSON.stringify(out).length).toBeLessThan(2_000_000 + 50_000);
+    expect(out.results).toHaveLength(1000);
+    expect(out.truncated).toBe(true);
+    expect(out.answered).toBeGreaterThan(50);
+    expect(out.answered).toBeLessThan(1000);
+    expect(out.message).toContain("the batch's answer budget of 2000000 bytes");
+    expect(out.results[0]).toMatchObject({
+      query: queries[0],
+      truncated: true,
+      totalMatches: 303,
+    });
+    expect(out.results[0].matches).toHaveLength(20);
+    expect(out.results[out.answered]).toEqual({
+      query: queries[out.answered],
+      skipped: true,
+    });
+  });
+
+  it('are not for the alert senders', async () => {
+    const invoke = await actions();
+    const alertmanager = mockCredentials.service('alertmanager');
+    for (const [action, input] of [
+      ['ops-lookup', { query: '10.20.1.10' }],
+      ['ops-lookup-many', { queries: ['10.20.1.10'] }],
+      ['ops-blast-radius', { entity: 'kafka' }],
+    ] as const) {
+      await expect(invoke(input, action, alertmanager)).rejects.toThrow(
+        'alertmanager is an alert sender (integratedOps.alerts.senders): it may post alerts and nothing else',
+      );
+    }
+    // Other services (the portal's plugins) may.
+    const other = await invoke(
+      { query: '10.20.1.10' },
+      'ops-lookup',
+      mockCredentials.service('plugin:ops-requests'),
+    );
+    expect(other.best.entity.ref).toBe('component:default/gateway');
   });
 });

@@ -3,18 +3,25 @@ import {
   LookupResponse,
   opsLookupReadPermission,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import { PermissionsService } from '@backstage/backend-plugin-api';
+import {
+  BackstageCredentials,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
 import { compactAnswer } from '../answer/compactAnswer';
-import { lookup, lookupMany } from '../answer/lookup';
+import { BatchAnswers, lookup } from '../answer/lookup';
+import {
+  answerInSlices,
+  BATCH_LIMITS,
+  budgetMessage,
+} from '../answer/batchLookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
-import { InputError } from '@backstage/errors';
+import { InputError, NotAllowedError } from '@backstage/errors';
 import type { z as zod } from 'zod/v3';
 
-/** A lookup's compact form: every match in brief, the best as who to call. */
 /** The answers' `degraded` field: set while the database is unreachable. */
 const degradedSchema = (z: typeof zod) =>
   z
@@ -24,14 +31,40 @@ const degradedSchema = (z: typeof zod) =>
       "Set while the portal's database is unreachable: the answer is from the last index",
     );
 
+/** More matched than listed: how many (said only then, to keep answers short). */
+const truncation = (response: LookupResponse) =>
+  response.truncated
+    ? { truncated: true, totalMatches: response.totalMatches }
+    : {};
+
+/** A lookup's compact form: every match in brief, the best as who to call. */
 function compactLookup(response: LookupResponse) {
   const [best] = response.matches;
   return {
     interpretedAs: response.query.interpretedAs,
     matches: response.matches.map(({ answer: _full, ...brief }) => brief),
     best: best?.answer ? compactAnswer(best.answer) : undefined,
+    ...truncation(response),
   };
 }
+
+/** One query's result in `ops-lookup-many`: answered compactly, or skipped. */
+type ManyResult = { query: string; skipped?: boolean } & Partial<
+  ReturnType<typeof compactLookup>
+>;
+
+const truncationSchema = (z: typeof zod) => ({
+  truncated: z
+    .boolean()
+    .optional()
+    .describe(
+      `Set when more entities matched than the ${BATCH_LIMITS.maxMatches} listed`,
+    ),
+  totalMatches: z
+    .number()
+    .optional()
+    .describe('With truncated: how many entities matched'),
+});
 
 /**
  * The lookup and blast radius as actions in Backstage's actions registry, so
@@ -44,7 +77,29 @@ export function registerLookupActions(
   permissions: PermissionsService,
   answerOptions: AnswerOptions = {},
   history?: AsOfSources,
+  access: {
+    /** Services that may post alerts and nothing else (`integratedOps.alerts.senders`). */
+    alertSenders?: string[];
+  } = {},
 ) {
+  const alertSenders = new Set(access.alertSenders ?? []);
+  /** The alert senders' tokens may not use these actions, whatever their access restrictions. */
+  function refuseAlertSenders(credentials: BackstageCredentials) {
+    const principal = credentials.principal as {
+      type?: string;
+      subject?: string;
+    };
+    if (
+      principal.type === 'service' &&
+      principal.subject &&
+      alertSenders.has(principal.subject)
+    ) {
+      throw new NotAllowedError(
+        `${principal.subject} is an alert sender (integratedOps.alerts.senders): it may post alerts and nothing else`,
+      );
+    }
+  }
+
   actionsRegistry.register({
     name: 'ops-lookup',
     title: 'Who owns this? (NetOps / DevOps / SecOps)',
@@ -97,6 +152,7 @@ export function registerLookupActions(
             .any()
             .optional()
             .describe('The best match, compact: who to call and how'),
+          ...truncationSchema(z),
           history: z
             .any()
             .optional()
@@ -106,6 +162,7 @@ export function registerLookupActions(
         }),
     },
     action: async ({ input, credentials }) => {
+      refuseAlertSenders(credentials);
       const index = indexService.current();
       const full = input.detail === 'full';
       const canRead = await catalogReadFilter(permissions, credentials, index);
@@ -146,6 +203,7 @@ export function registerLookupActions(
             ? {
                 interpretedAs: response.query.interpretedAs,
                 matches: response.matches,
+                ...truncation(response),
               }
             : compactLookup(response)),
           indexStale: response.index.stale,
@@ -160,9 +218,10 @@ export function registerLookupActions(
     name: 'ops-lookup-many',
     title: 'Who owns these? (many at once)',
     description:
-      'The compact ops-lookup for up to 1000 queries in one call (the addresses of an alert storm, the hosts of a log ' +
-      'excerpt): per query, the matches in brief and the best one as who to call. One permission check for all; ' +
-      'the request body must stay under 100 kB.',
+      `The compact ops-lookup for up to ${BATCH_LIMITS.maxQueries} queries in one call (the addresses of an alert storm, the hosts of a log ` +
+      'excerpt): per query, the matches in brief (at most 20) and the best one as who to call. One permission check for all; ' +
+      `the request body must stay under 100 kB. The answers stop at ${BATCH_LIMITS.mcpBudgetBytes} bytes of JSON: the queries ` +
+      'after that are listed with skipped: true (answered says how many were answered, in order); ask again with those.',
     visibilityPermission: opsLookupReadPermission,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
@@ -171,43 +230,76 @@ export function registerLookupActions(
           queries: z
             .array(z.string().min(1).max(2048))
             .min(1)
-            .max(1000)
+            .max(BATCH_LIMITS.maxQueries)
             .describe('Names, entity refs, hostnames, URLs, IPs or CIDRs'),
         }),
       output: z =>
         z.object({
           indexStale: z.boolean(),
           degraded: degradedSchema(z),
+          answered: z
+            .number()
+            .describe(
+              'How many queries were answered: the first ones, in order',
+            ),
+          truncated: z
+            .boolean()
+            .describe(
+              'Set when some queries were not answered (the answer budget was reached)',
+            ),
+          message: z.string().optional(),
           results: z.array(
             z.object({
               query: z.string(),
-              interpretedAs: z.string(),
-              matches: z.array(z.any()),
+              interpretedAs: z.string().optional(),
+              matches: z.array(z.any()).optional(),
               best: z.any().optional(),
+              ...truncationSchema(z),
+              skipped: z
+                .boolean()
+                .optional()
+                .describe('Not answered: the answer budget was reached first'),
             }),
           ),
         }),
     },
     action: async ({ input, credentials }) => {
+      refuseAlertSenders(credentials);
       const index = indexService.current();
       const status = indexService.status();
       const canRead = await catalogReadFilter(permissions, credentials, index);
-      const responses = lookupMany(
-        index,
-        status,
-        input.queries,
-        new Date(),
-        canRead,
-        { ...answerOptions, detail: 'best' },
-      );
+      const at = new Date();
+      const options = {
+        ...answerOptions,
+        detail: 'best',
+        answers: new BatchAnswers(),
+      } as const;
+      const results: ManyResult[] = [];
+      const { mcpBudgetBytes } = BATCH_LIMITS;
+      const outcome = await answerInSlices(input.queries, {
+        answer: query => ({
+          query,
+          ...compactLookup(lookup(index, status, query, at, canRead, options)),
+        }),
+        skipped: query => ({ query, skipped: true }),
+        budgetBytes: mcpBudgetBytes,
+        emit: (_json, result) => void results.push(result),
+      });
+      const truncated = outcome.answered < input.queries.length;
       return {
         output: {
           indexStale: status.stale,
           degraded: status.degraded,
-          results: responses.map(response => ({
-            query: response.query.q,
-            ...compactLookup(response),
-          })),
+          answered: outcome.answered,
+          truncated,
+          message: truncated
+            ? budgetMessage(
+                outcome.answered,
+                input.queries.length,
+                mcpBudgetBytes,
+              )
+            : undefined,
+          results,
         },
       };
     },
@@ -237,6 +329,7 @@ export function registerLookupActions(
         }),
     },
     action: async ({ input, credentials }) => {
+      refuseAlertSenders(credentials);
       const index = indexService.current();
       const response = blastRadius(
         index,

@@ -3,10 +3,12 @@ import {
   LookupDetail,
   LookupMatch,
   LookupResponse,
+  MatchSummary,
+  OwnershipAnswer,
   summarizeAnswer,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { classifyQuery, ClassifiedQuery } from '../index/classifyQuery';
-import { Candidate, findMatches } from '../index/findMatches';
+import { Candidate, rankMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
@@ -38,10 +40,14 @@ export function lookup(
   q: string,
   at: Date,
   canRead: CanRead = readsEverything,
-  options: AnswerOptions & { detail?: LookupDetail } = {},
+  options: AnswerOptions & {
+    detail?: LookupDetail;
+    answers?: BatchAnswers;
+  } = {},
 ): LookupResponse {
   const query = classifyQuery(q);
   const detail = options.detail ?? 'best';
+  const { candidates, total } = rankMatches(index, query, canRead);
   return {
     query: {
       q,
@@ -50,13 +56,39 @@ export function lookup(
       detail,
     },
     index: status,
-    matches: answerMatches(
-      index,
-      findMatches(index, query, canRead),
-      at,
-      options,
-    ),
+    matches: answerMatches(index, candidates, at, options),
+    totalMatches: total,
+    truncated: total > candidates.length,
   };
+}
+
+/**
+ * Answers already made, by entity ref, for lookups at one moment with the
+ * same options (a batch): every IP of a busy segment lists the same members,
+ * an alert storm names the same few entities. Every brief is kept (they are
+ * small); full answers up to `maxFull`.
+ */
+export class BatchAnswers {
+  readonly #briefs = new Map<string, MatchSummary>();
+  readonly #full = new Map<
+    string,
+    { summary: MatchSummary; answer: OwnershipAnswer }
+  >();
+
+  constructor(private readonly maxFull = 100) {}
+
+  get(ref: string, full: boolean) {
+    if (full) return this.#full.get(ref);
+    const summary = this.#briefs.get(ref);
+    return summary && { summary, answer: undefined };
+  }
+
+  set(ref: string, summary: MatchSummary, answer?: OwnershipAnswer) {
+    if (!answer) this.#briefs.set(ref, summary);
+    else if (this.#full.size < this.maxFull) {
+      this.#full.set(ref, { summary, answer });
+    }
+  }
 }
 
 /**
@@ -67,11 +99,17 @@ export function answerMatches(
   index: OwnershipIndex,
   candidates: Candidate[],
   at: Date,
-  options: AnswerOptions & { detail?: LookupDetail } = {},
+  options: AnswerOptions & {
+    detail?: LookupDetail;
+    answers?: BatchAnswers;
+  } = {},
 ): LookupMatch[] {
+  const { answers } = options;
   return candidates.map((candidate, i) => {
     // Only the answers that are sent are built in full.
     const full = i === 0 || options.detail === 'full';
+    const known = answers?.get(candidate.entityRef, full);
+    if (known) return { ...candidate, ...known };
     const answer = buildOwnershipAnswer(
       index,
       candidate.entityRef,
@@ -79,25 +117,8 @@ export function answerMatches(
       options,
       full ? 'full' : 'brief',
     );
-    return {
-      ...candidate,
-      summary: summarizeAnswer(answer),
-      answer: full ? answer : undefined,
-    };
+    const summary = summarizeAnswer(answer);
+    answers?.set(candidate.entityRef, summary, full ? answer : undefined);
+    return { ...candidate, summary, answer: full ? answer : undefined };
   });
-}
-
-/**
- * Many lookups at one moment, for automation (the batch route, the MCP
- * action): the caller's read filter and the index status are asked once.
- */
-export function lookupMany(
-  index: OwnershipIndex,
-  status: IndexStatus,
-  queries: string[],
-  at: Date,
-  canRead: CanRead,
-  options: AnswerOptions & { detail?: LookupDetail } = {},
-): LookupResponse[] {
-  return queries.map(q => lookup(index, status, q, at, canRead, options));
 }

@@ -9,7 +9,7 @@ import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { answerMatches, describeQuery } from '../answer/lookup';
 import { CanRead } from '../index/canRead';
 import { classifyQuery } from '../index/classifyQuery';
-import { findMatches } from '../index/findMatches';
+import { rankMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { ChangesOnRecord } from './changesOnRecord';
 import { historicView } from './historicView';
@@ -38,7 +38,7 @@ export async function lookupAsOf(
   options: AnswerOptions & { detail?: LookupDetail } = {},
 ): Promise<LookupResponse> {
   const query = classifyQuery(q);
-  const candidates = findMatches(index, query, canRead);
+  const { candidates, total } = rankMatches(index, query, canRead);
   const view = await historicView(
     sources.store,
     index,
@@ -86,5 +86,7 @@ export async function lookupAsOf(
     },
     index: status,
     matches,
+    totalMatches: total,
+    truncated: total > candidates.length,
   };
 }

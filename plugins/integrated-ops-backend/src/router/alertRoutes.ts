@@ -10,6 +10,7 @@ import { AlertDelivery } from '../alerts/AlertDelivery';
 import { readAlerts } from '../alerts/alertPayload';
 import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { opsAlertCreatePermission } from '../permissions/alertPermission';
 
 export interface AlertRoutesOptions {
   httpAuth: HttpAuthService;
@@ -26,9 +27,10 @@ export interface AlertRoutesOptions {
 /**
  * POST /alerts/alertmanager: alerts in, each routed to its owner's on-call.
  * Only services may post (an external-access token whose subject is one of
- * `integratedOps.alerts.senders`): a signed-in user cannot make the portal
- * page people. GET /alerts/unrouted: what found no owner, for the coverage
- * page.
+ * `integratedOps.alerts.senders`, allowed `integrated-ops.alert.create`): a
+ * signed-in user cannot make the portal page people. Those senders may call
+ * nothing else of this plugin (see createRouter). GET /alerts/unrouted: what
+ * found no owner, for the coverage page.
  */
 export function addAlertRoutes(
   router: express.Router,
@@ -41,6 +43,17 @@ export function addAlertRoutes(
     if (!options.senders.includes(credentials.principal.subject)) {
       throw new NotAllowedError(
         `${credentials.principal.subject} may not post alerts (integratedOps.alerts.senders)`,
+      );
+    }
+    // A sender's external-access entry may be restricted to this permission
+    // alone (accessRestrictions): then it is allowed here and nowhere else.
+    const [decision] = await permissions.authorize(
+      [{ permission: opsAlertCreatePermission }],
+      { credentials },
+    );
+    if (decision.result !== 'ALLOW') {
+      throw new NotAllowedError(
+        `Not allowed: ${opsAlertCreatePermission.name}`,
       );
     }
     const alerts = readAlerts(req.body);

@@ -26,7 +26,12 @@ import { coverageCsv } from '../answer/coverageCsv';
 import { RecertificationsSource } from '../drift/recertificationsSource';
 import { fullCoverageReport } from '../drift/fullCoverageReport';
 import { lookupOutcome, LookupOutcomes } from '../kpis/LookupOutcomes';
-import { lookup, lookupMany } from '../answer/lookup';
+import { BatchAnswers, lookup } from '../answer/lookup';
+import {
+  answerInSlices,
+  BATCH_LIMITS,
+  budgetMessage,
+} from '../answer/batchLookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
@@ -69,9 +74,30 @@ export async function createRouter(
   // POST /lookup/batch: up to 1,000 queries of up to 2 KB each.
   router.use(express.json({ limit: '3mb' }));
 
-  /** The caller's credentials; 401 without a user or service token. */
-  const credentialsOf = (req: Request) =>
-    httpAuth.credentials(req, { allow: ['user', 'service'] });
+  // The alert senders' tokens (Alertmanager's) may post alerts and nothing
+  // else: not read owners, phone numbers or coverage. Enforced here whatever
+  // the token's access restrictions say (the alert route reads its
+  // credentials itself).
+  const alertSenders = new Set(options.alerts?.senders ?? []);
+
+  /**
+   * The caller's credentials; 401 without a user or service token, 403 for
+   * an alert sender (`integratedOps.alerts.senders`).
+   */
+  async function credentialsOf(req: Request) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (
+      credentials.principal.type === 'service' &&
+      alertSenders.has(credentials.principal.subject)
+    ) {
+      throw new NotAllowedError(
+        `${credentials.principal.subject} is an alert sender (integratedOps.alerts.senders): it may post alerts and nothing else`,
+      );
+    }
+    return credentials;
+  }
 
   /** 403 unless the permission policy allows the caller this permission. */
   async function requirePermission(
@@ -138,21 +164,75 @@ export async function createRouter(
 
   router.post('/lookup/batch', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
+    // Every limit is checked here, before any lookup: the number of queries,
+    // how many may be answered in full (400 naming the limit).
     const { queries, at, detail } = parseInput(lookupBatchBody, req.body);
     const when = at ? new Date(at) : now();
     const status = indexService.status();
-    res.json({
-      at: when.toISOString(),
-      index: status,
-      results: lookupMany(index, status, queries, when, canRead, {
-        ...answerOptions,
-        detail,
-      }).map(({ query, matches }) => ({
-        q: query.q,
-        interpretedAs: query.interpretedAs,
-        matches,
-      })),
+    // One moment for the whole batch: an entity's answers are made once.
+    const answerWith = {
+      ...answerOptions,
+      detail,
+      answers: new BatchAnswers(),
+    };
+    const { budgetBytes } = BATCH_LIMITS;
+    // Written result by result as they are answered (no answer is ever held
+    // whole as one string), in slices that leave the event loop to other
+    // requests, within the answer budget.
+    res.status(200).type('application/json');
+    // Written only as fast as the caller reads: a full buffer waits for
+    // 'drain' (or the connection's end). One listener for the whole batch
+    // (the compression middleware hands 'drain' listeners to its stream).
+    let wake: (() => void) | undefined;
+    const wakeUp = () => {
+      wake?.();
+      wake = undefined;
+    };
+    res.on('drain', wakeUp);
+    res.on('close', wakeUp);
+    const written = (chunk: string) =>
+      res.write(chunk) || res.destroyed
+        ? undefined
+        : new Promise<void>(resolve => {
+            wake = resolve;
+          });
+    res.write(
+      `{"at":${JSON.stringify(when.toISOString())},"index":${JSON.stringify(
+        status,
+      )},"limits":${JSON.stringify(BATCH_LIMITS)},"results":[`,
+    );
+    const outcome = await answerInSlices(queries, {
+      answer: q => {
+        const response = lookup(index, status, q, when, canRead, answerWith);
+        return {
+          q,
+          interpretedAs: response.query.interpretedAs,
+          matches: response.matches,
+          totalMatches: response.totalMatches,
+          truncated: response.truncated,
+        };
+      },
+      skipped: q => ({ q, skipped: true }),
+      budgetBytes,
+      emit: (json, _result, position) => written(position ? `,${json}` : json),
+      cancelled: () => res.destroyed || req.socket.destroyed,
     });
+    if (outcome.cancelled) {
+      res.end();
+      return;
+    }
+    const truncated = outcome.answered < queries.length;
+    res.end(
+      `],"answered":${outcome.answered},"answeredBytes":${
+        outcome.bytes
+      },"truncated":${truncated}${
+        truncated
+          ? `,"message":${JSON.stringify(
+              budgetMessage(outcome.answered, queries.length, budgetBytes),
+            )}`
+          : ''
+      }}`,
+    );
   });
 
   router.get('/blast-radius', async (req, res) => {

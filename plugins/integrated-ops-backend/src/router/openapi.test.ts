@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { createRouter } from './createRouter';
 import { asUser, testApp } from '../__testUtils__/testApp';
+import { busySegmentCatalog } from '../__testUtils__/testCatalog';
 
 const spec = parse(
   readFileSync(resolve(__dirname, '../schema/openapi.yaml'), 'utf8'),
@@ -80,6 +81,16 @@ describe('openapi.yaml, POST', () => {
       .post('/lookup/batch')
       .set(asUser)
       .send({ queries: ['10.20.1.10', 'gateway', 'nothing'], detail: 'full' });
+    const validate = validatorFor('LookupBatchResponse');
+    expect(validate(res.body) ? [] : validate.errors).toEqual([]);
+  });
+
+  it('a batch cut short by its answer budget matches LookupBatchResponse', async () => {
+    const res = await request(await app({ catalog: busySegmentCatalog(300) }))
+      .post('/lookup/batch')
+      .set(asUser)
+      .send({ queries: Array(1000).fill('10.20.1.77') });
+    expect(res.body.truncated).toBe(true);
     const validate = validatorFor('LookupBatchResponse');
     expect(validate(res.body) ? [] : validate.errors).toEqual([]);
   });
