@@ -28,3 +28,32 @@ export function inClientProcess(job: ClientJob): Promise<TimingRow[]> {
     child.send(job);
   });
 }
+
+/**
+ * Starts a client job that runs until stopped (the load phase's batches):
+ * `stop()` asks it to finish the request in flight and resolves with its
+ * timings.
+ */
+export function startClientProcess(job: ClientJob): {
+  stop(): Promise<TimingRow[]>;
+} {
+  const child = fork(require.resolve('./loadClient'));
+  const done = new Promise<TimingRow[]>((resolve, reject) => {
+    child.on('message', (reply: ClientReply) => {
+      if (reply?.type !== 'bench-client') return;
+      if (reply.rows) resolve(reply.rows);
+      else reject(new Error(reply.error));
+    });
+    child.once('error', reject);
+    child.once('exit', code => {
+      if (code !== 0) reject(new Error(`bench client exited with ${code}`));
+    });
+  });
+  child.send(job);
+  return {
+    stop() {
+      child.send({ type: 'stop' });
+      return done;
+    },
+  };
+}

@@ -50,6 +50,48 @@ export class KeepAliveHttp {
     });
   }
 
+  /**
+   * GET or POST whose answer is counted and dropped, not kept: a caller of
+   * large answers whose own parsing should not be timed.
+   */
+  bytes(
+    path: string,
+    init: { method?: string; json?: unknown } = {},
+  ): Promise<number> {
+    const payload =
+      init.json === undefined ? undefined : JSON.stringify(init.json);
+    return new Promise((resolve, reject) => {
+      const req = http.request(
+        `${this.baseUrl}${path}`,
+        {
+          agent: this.#agent,
+          method: init.method ?? 'GET',
+          headers: payload
+            ? {
+                ...this.headers,
+                'content-type': 'application/json',
+                'content-length': Buffer.byteLength(payload),
+              }
+            : this.headers,
+        },
+        res => {
+          let bytes = 0;
+          res.on('data', (chunk: Buffer) => {
+            bytes += chunk.length;
+          });
+          res.on('end', () =>
+            (res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300
+              ? resolve(bytes)
+              : reject(new Error(`${path}: ${res.statusCode}`)),
+          );
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      req.end(payload);
+    });
+  }
+
   /** GET or POST, parsed as JSON; anything but 2xx is an error naming the path. */
   async json(
     path: string,

@@ -6,7 +6,8 @@
 import { benchQueries } from './benchQueries';
 import { CatalogClientPath } from './catalogClientPath';
 import { KeepAliveHttp } from './keepAliveHttp';
-import { time, timeInterleaved, TimingRow } from './measure';
+import { performance } from 'perf_hooks';
+import { summarise, time, timeInterleaved, TimingRow } from './measure';
 import { EstateSize } from './syntheticEstate';
 
 /** Where the server is and what its requests need (see BenchBackend). */
@@ -25,7 +26,22 @@ export type ClientJob =
       size: EstateSize;
       at: string;
       n: { ref: number; hostname: number; ip: number; blast: number };
+    } & Server)
+  | ({
+      /** Single lookups by IP, one after another: the load phase's probe. */
+      job: 'singles';
+      size: EstateSize;
+      n: number;
+      label: string;
+    } & Server)
+  | ({
+      /** Batches in turn, back to back, until told to stop (answers counted, not parsed). */
+      job: 'batches';
+      batches: { label: string; body: unknown }[];
     } & Server);
+
+/** Set by the parent's `{ type: 'stop' }`: the batches job ends after the batch in flight. */
+let stopRequested = false;
 
 /**
  * The plugin's routes: the three lookups, the floor and the MCP action taking
@@ -163,19 +179,74 @@ async function catalogRows(
   ];
 }
 
+/** Single lookups by IP (default detail), timed one after another. */
+async function singleRows(
+  http: KeepAliveHttp,
+  size: EstateSize,
+  n: number,
+  label: string,
+): Promise<TimingRow[]> {
+  const q = benchQueries(size);
+  const get = (i: number) =>
+    http.json(`/api/integrated-ops/lookup?q=${encodeURIComponent(q.ip(i))}`);
+  await time(100, get); // warm-up
+  return [{ query: label, path: 'HTTP', timing: await time(n, get) }];
+}
+
+/** The batches in turn until stopped: the time and answer size of each kind. */
+async function batchRows(
+  http: KeepAliveHttp,
+  batches: { label: string; body: unknown }[],
+): Promise<TimingRow[]> {
+  const samples = batches.map(() => [] as number[]);
+  const bytes = batches.map(() => 0);
+  for (let round = 0; !stopRequested || round < batches.length; round++) {
+    const k = round % batches.length;
+    const started = performance.now();
+    bytes[k] += await http.bytes('/api/integrated-ops/lookup/batch', {
+      method: 'POST',
+      json: batches[k].body,
+    });
+    samples[k].push(performance.now() - started);
+  }
+  return batches.map(({ label }, k) => ({
+    query: `${label}, ${(bytes[k] / samples[k].length / 1e6).toFixed(
+      2,
+    )} MB each`,
+    path: 'HTTP POST',
+    timing: summarise(samples[k]),
+  }));
+}
+
 export async function runClientJob(job: ClientJob): Promise<TimingRow[]> {
   const http = new KeepAliveHttp(job.baseUrl, job.headers);
   try {
-    return job.job === 'plugin'
-      ? await pluginRows(http, job.size, job.n, job.catalogByName)
-      : await catalogRows(http, job.size, new Date(job.at), job.n);
+    switch (job.job) {
+      case 'plugin':
+        return await pluginRows(http, job.size, job.n, job.catalogByName);
+      case 'catalog':
+        return await catalogRows(http, job.size, new Date(job.at), job.n);
+      case 'singles':
+        return await singleRows(http, job.size, job.n, job.label);
+      default:
+        return await batchRows(http, job.batches);
+    }
   } finally {
     http.close();
   }
 }
 
 if (process.send) {
-  process.once('message', (job: ClientJob) => {
+  let started = false;
+  process.on('message', (message: ClientJob | { type: 'stop' }) => {
+    if (!message || typeof message !== 'object') return;
+    if ('type' in message && message.type === 'stop') {
+      stopRequested = true;
+      return;
+    }
+    if (started || !('job' in message)) return;
+    started = true;
+    const job = message;
     runClientJob(job).then(
       rows =>
         process.send!({ type: 'bench-client', rows }, () => process.exit(0)),

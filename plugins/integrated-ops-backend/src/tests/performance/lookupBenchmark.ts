@@ -12,6 +12,10 @@
  * freshness: time from the catalog serving a change to the lookup answering
  * it, by events and by the periodic listing alone (./freshness.ts).
  *
+ * Phase L (BENCH_PHASES=L; BENCH_LOAD_COMPONENTS / _SEGMENTS / _BUSY /
+ * _SAMPLES): a single lookup's p99 while the largest allowed batches run,
+ * beside its p99 when the server is otherwise idle (see phaseLoad).
+ *
  * Phase B (BENCH_CATALOG_COMPONENTS / BENCH_CATALOG_SEGMENTS): a real
  * catalog backend with the typed-ownership module ingests the raw estate; the
  * plugin's HTTP answers are timed against the same answers assembled from the
@@ -24,7 +28,7 @@
  * entities/s on two cores and slows as it grows; phase A's size would take
  * over two hours.
  */
-import { performance } from 'perf_hooks';
+import { monitorEventLoopDelay, performance } from 'perf_hooks';
 import { blastRadius } from '../../answer/blastRadius';
 import { lookup } from '../../answer/lookup';
 import { OwnershipIndex } from '../../index/OwnershipIndex';
@@ -34,7 +38,7 @@ import {
   withRealCatalog,
 } from './benchBackends';
 import { benchQueries } from './benchQueries';
-import { inClientProcess } from './clientProcess';
+import { inClientProcess, startClientProcess } from './clientProcess';
 import { benchAuth } from './benchAuth';
 import { onPostgres } from './benchDatabase';
 import { profiled } from './profiled';
@@ -49,7 +53,13 @@ import {
 } from './measure';
 import { processedEstate } from './processedEstate';
 import { watchGc } from './watchGc';
-import { EstateSize, syntheticEstate } from './syntheticEstate';
+import {
+  BUSY_IP,
+  busySegment,
+  EstateSize,
+  syntheticEstate,
+} from './syntheticEstate';
+import { BATCH_LIMITS } from '../../answer/batchLookup';
 
 const env = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
@@ -255,6 +265,89 @@ async function phaseB(size: EstateSize) {
   ].join('\n');
 }
 
+/**
+ * Phase L, load: a single lookup's latency while the largest batches the
+ * route allows run back to back, beside the same lookup's latency with the
+ * server otherwise idle. The batches: 1,000 lookups of an IP in a busy
+ * segment (BENCH_LOAD_BUSY services declared in it: each lists 20 matches,
+ * the best in full, until the 10 MB answer budget), and 20 of it with every
+ * match in full; each query with its own port, so none is answered from an
+ * identical one. Three processes: this server, a client sending the
+ * batches, a client timing single lookups by IP (as phase A does).
+ */
+/**
+ * The busy IP n times, each with its own port: n distinct queries (a batch
+ * looks each distinct query up once), every one a lookup of the busy IP.
+ */
+const busyQueries = (n: number) =>
+  Array.from({ length: n }, (_, i) => `${BUSY_IP}:${1000 + i}`);
+
+async function phaseLoad(size: EstateSize, busy: number, n: number) {
+  log(
+    `phase L: ${size.components} components, ${size.segments} segments, ${busy} more in one segment`,
+  );
+  const { entities } = await processedEstate([
+    ...syntheticEstate(size),
+    ...busySegment(busy),
+  ]);
+  const backend = await withInMemoryCatalog(entities);
+  await backend.waitForIndex(entities.length);
+  log('phase L: index built; single lookups, idle');
+  const server = { baseUrl: backend.baseUrl, headers: backend.headers };
+  const singles = (label: string) =>
+    inClientProcess({ job: 'singles', ...server, size, n, label });
+  const [idle] = await singles('lookup by IP, server otherwise idle');
+  log('phase L: single lookups while maximal batches run');
+  const gc = watchGc();
+  const loopDelay = monitorEventLoopDelay({ resolution: 1 });
+  loopDelay.enable();
+  const batches = startClientProcess({
+    job: 'batches',
+    ...server,
+    batches: [
+      {
+        label: `batch of ${BATCH_LIMITS.maxQueries} x ${BUSY_IP}:port (default detail)`,
+        body: { queries: busyQueries(BATCH_LIMITS.maxQueries) },
+      },
+      {
+        label: `batch of ${BATCH_LIMITS.maxFullQueries} x ${BUSY_IP}:port, detail full`,
+        body: {
+          queries: busyQueries(BATCH_LIMITS.maxFullQueries),
+          detail: 'full',
+        },
+      },
+    ],
+  });
+  await new Promise(r => setTimeout(r, 1000)); // the batches are under way
+  const [loaded] = await singles(
+    'lookup by IP, while maximal batches run back to back',
+  );
+  const batchRows = await batches.stop();
+  const pauses = gc();
+  loopDelay.disable();
+  const delayMs = (p: number) => (loopDelay.percentile(p) / 1e6).toFixed(1);
+  await backend.stop();
+  const ratio = loaded.timing.p99 / idle.timing.p99;
+  return [
+    `### Phase L: a single lookup while the largest allowed batches run (${size.components} components, ${size.segments} segments, ${busy} more services in ${BUSY_IP}'s segment; ${entities.length} entities)`,
+    '',
+    authLine(),
+    `- server-process garbage collection while the batches ran: ${
+      pauses.count
+    } pauses, ${pauses.over2ms} over 2 ms, longest ${pauses.maxMs.toFixed(
+      1,
+    )} ms`,
+    `- the server's event loop delay while the batches ran: p50 ${delayMs(
+      50,
+    )} ms, p99 ${delayMs(99)} ms, max ${(loopDelay.max / 1e6).toFixed(1)} ms`,
+    `- single lookup p99 under load / idle: ${ratio.toFixed(
+      2,
+    )}x (goal: within 2x)`,
+    '',
+    timingTable([idle, loaded, ...batchRows]),
+  ].join('\n');
+}
+
 async function main() {
   const phases = process.env.BENCH_PHASES ?? 'AB';
   if (phases.includes('A')) {
@@ -263,6 +356,17 @@ async function main() {
       segments: env('BENCH_SEGMENTS', 100_000),
     });
     console.log(a);
+  }
+  if (phases.includes('L')) {
+    const load = await phaseLoad(
+      {
+        components: env('BENCH_LOAD_COMPONENTS', 20_000),
+        segments: env('BENCH_LOAD_SEGMENTS', 20_000),
+      },
+      env('BENCH_LOAD_BUSY', 1000),
+      env('BENCH_LOAD_SAMPLES', 2000),
+    );
+    console.log(`\n${load}`);
   }
   if (phases.includes('B')) {
     const b = await phaseB({

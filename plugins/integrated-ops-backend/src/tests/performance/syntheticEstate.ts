@@ -157,3 +157,25 @@ export function syntheticEstate({
   }
   return entities;
 }
+
+/** The segment the load phase makes busy: 10.0.0.0/24 (segment 0). */
+export const BUSY_SEGMENT = 'resource:default/seg-0';
+/** An address in it: matches the segment and every service declared in it. */
+export const BUSY_IP = '10.0.0.77';
+
+/**
+ * `members` more services declared in segment 0, as a flat network of a
+ * real estate has hundreds of hosts in one /24: a lookup of any IP there
+ * matches all of them (and lists the best 20).
+ */
+export function busySegment(members: number): Entity[] {
+  return Array.from({ length: members }, (_, i) =>
+    make('Component', `busy-${i}`, {
+      type: 'service',
+      lifecycle: 'production',
+      owner: 'group:default/devops-team-0',
+      system: 'system-0',
+      network: { segment: BUSY_SEGMENT },
+    }),
+  );
+}
