@@ -11,7 +11,7 @@
  *
  * Usage: node e2e/production/dockerfileSteps.mjs  (PGHOST / PGPORT / PGUSER)
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   cpSync,
@@ -113,6 +113,38 @@ const reset = () =>
     },
   });
 reset();
+
+// Without the identity provider's and the session's settings it must not
+// start on development values: it stops at once, naming each of them.
+{
+  const started = Date.now();
+  const refused = spawnSync(cmd[0], cmd.slice(1), {
+    cwd: app,
+    env: { ...env, ...pg },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const output = `${refused.stdout}${refused.stderr}`;
+  const named = [
+    'OIDC_METADATA_URL',
+    'OIDC_CLIENT_ID',
+    'OIDC_CLIENT_SECRET',
+    'AUTH_SESSION_SECRET',
+  ].filter(v => output.includes(`(${v})`));
+  if (refused.status === 0 || named.length !== 4) {
+    throw new Error(
+      `without its settings the backend exited ${refused.status}, naming ${
+        named.join(', ') || 'none'
+      }:\n${output.slice(-2000)}`,
+    );
+  }
+  say(
+    `without its settings: refused in ${seconds(started)}, naming ${named.join(
+      ', ',
+    )}`,
+  );
+}
+
 const base = `http://localhost:${port}`;
 const logFile = join(root, 'e2e-logs/production-artifact.log');
 mkdirSync(dirname(logFile), { recursive: true });
@@ -125,6 +157,11 @@ const server = spawn(cmd[0], cmd.slice(1), {
     PORTAL_BASE_URL: base,
     APP_CONFIG_backend_listen_port: String(port),
     PORTAL_ALLOW_GUEST: 'true',
+    // An identity provider that is not running: sign-in here is the guest's.
+    OIDC_METADATA_URL: 'http://127.0.0.1:9/.well-known/openid-configuration',
+    OIDC_CLIENT_ID: 'integrated-ops-portal',
+    OIDC_CLIENT_SECRET: 'artifact-test-secret',
+    AUTH_SESSION_SECRET: 'artifact-test-session-secret-0123456789',
   },
 });
 server.stdout.on('data', d => log.push(d));

@@ -4,18 +4,18 @@ import { z } from 'zod';
 /** A person's comment: reaches the audit trail, notifications and logs. */
 const comment = z
   .string()
-  .max(2000)
-  .superRefine(noControlCharacters({ multiline: true }));
-
+  .superRefine(noControlCharacters({ multiline: true }))
+  .max(2000);
 /** Query and bodies of the request routes; a new request's body is a ChangeIntent (-common). */
 export const listQuery = z.object({
   view: z.enum(['mine', 'awaiting', 'all']).default('all'),
   /** Only requests naming this entity as a target (a full ref). */
   target: z
     .string()
+    .superRefine(noControlCharacters())
     .min(1)
     .max(512)
-    .superRefine(noControlCharacters())
+
     .optional(),
   /** Only requests filed at or before this time. */
   before: z.iso.datetime({ offset: true }).optional(),
@@ -36,11 +36,10 @@ export const rejectBody = z.object({
 
 const ref = z
   .string()
+  .superRefine(noControlCharacters())
   .trim()
   .min(1)
-  .max(255)
-  .superRefine(noControlCharacters());
-
+  .max(255);
 /** The change calendar's range (default the next 30 days, at most a year) and filters. */
 export const calendarQuery = z
   .object({
@@ -60,7 +59,7 @@ export const calendarQuery = z
 
 export const handOverBody = z.object({
   /** The group that takes over, e.g. group:default/netops-dc. */
-  to: z.string().trim().min(1).max(512).superRefine(noControlCharacters()),
+  to: z.string().superRefine(noControlCharacters()).trim().min(1).max(512),
   comment: comment.optional(),
 });
 
@@ -69,17 +68,19 @@ export const kpiQuery = z
     /** A team's page (group ref) or a system's (system ref); neither: the whole portal. */
     team: z
       .string()
+      .superRefine(noControlCharacters())
       .trim()
       .min(1)
       .max(512)
-      .superRefine(noControlCharacters())
+
       .optional(),
     system: z
       .string()
+      .superRefine(noControlCharacters())
       .trim()
       .min(1)
       .max(512)
-      .superRefine(noControlCharacters())
+
       .optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),

@@ -2,7 +2,9 @@
  * Every JSON route of the plugin, fed hundreds of generated bodies and query
  * strings by a signed-in user (wrong types, huge strings, NUL bytes, deep
  * nesting, unknown fields, forged gate fields): the answer is always a 4xx
- * with a message saying what is wrong, or a success, and never a 5xx.
+ * with a message saying what is wrong, or a success, and never a 5xx. A
+ * control character in any text field of an otherwise valid intent or
+ * decision is a 400 naming that field, and nothing is filed.
  */
 import { mockCredentials, TestDatabases } from '@backstage/backend-test-utils';
 import fc from 'fast-check';
@@ -174,6 +176,135 @@ describe('routes under fuzzing', () => {
           },
         ),
         { numRuns: 80 },
+      );
+    },
+  );
+
+  // A valid intent of each kind, its text fields (path and whether lines are allowed).
+  const expiresAt = new Date(Date.now() + 7 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const intents = {
+    access: {
+      kind: 'network-access',
+      source: 'component:default/web',
+      destination: 'component:default/gateway',
+      ports: '443/tcp',
+      justification: 'Checkout talks to the gateway API',
+      expiresAt,
+    },
+    emergency: {
+      kind: 'network-access',
+      source: 'component:default/web',
+      destination: 'component:default/gateway',
+      ports: '443/tcp',
+      justification: 'INC-1: checkout cannot reach the gateway',
+      emergency: { incident: 'INC-1', durationMinutes: 60 },
+    },
+    controls: {
+      kind: 'security-controls',
+      component: 'component:default/web',
+      controls: ['dependency-scan'],
+      exceptions: [
+        { control: 'image-scan', justification: 'No image yet', expiresAt },
+      ],
+      justification: 'Controls for the checkout web tier',
+    },
+  };
+  const textFields: [keyof typeof intents, string[], boolean][] = [
+    ['access', ['source'], false],
+    ['access', ['destination'], false],
+    ['access', ['ports'], false],
+    ['access', ['justification'], true],
+    ['access', ['expiresAt'], false],
+    ['emergency', ['emergency', 'incident'], false],
+    ['emergency', ['justification'], true],
+    ['controls', ['component'], false],
+    ['controls', ['justification'], true],
+    ['controls', ['exceptions', '0', 'justification'], true],
+    ['controls', ['compliance', '0'], false],
+  ];
+  // Control characters: C0 (but tab and line breaks in multi-line text), DEL, C1, separators, bidi.
+  const control = (multiline: boolean) =>
+    fc
+      .constantFrom(
+        ...[
+          ...Array.from({ length: 32 }, (_, i) => i),
+          ...Array.from({ length: 33 }, (_, i) => 0x7f + i),
+          0x2028,
+          0x2029,
+          0x202e,
+          0x2066,
+        ].filter(c => !multiline || ![9, 10, 13].includes(c)),
+      )
+      .map(c => String.fromCodePoint(c));
+
+  it.each(['/requests', '/requests/preview'])(
+    'POST %s refuses a control character in every text field, naming the field, and files nothing',
+    async path => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc
+            .constantFrom(...textFields)
+            .chain(([kind, field, multiline]) =>
+              fc.tuple(
+                fc.constant(kind),
+                fc.constant(field),
+                control(multiline),
+                fc.nat(),
+              ),
+            ),
+          async ([kind, field, char, at]) => {
+            const intent = structuredClone(intents[kind]) as any;
+            if (field[0] === 'compliance') intent.compliance = ['pci-dss'];
+            const parent = field
+              .slice(0, -1)
+              .reduce((o: any, key) => o[key], intent);
+            const key = field.at(-1)!;
+            const text: string = parent[key];
+            const i = at % (text.length + 1);
+            parent[key] = `${text.slice(0, i)}${char}${text.slice(i)}`;
+            const res = await request(portal.server)
+              .post(`/api/ops-requests${path}`)
+              .set(asRaj)
+              .send(intent);
+            expect(res.status).toBe(400);
+            // Every problem named is that field's.
+            const problems: string[] = res.body.error.message.split('; ');
+            for (const problem of problems) {
+              expect(problem.startsWith(`${field.join('.')}: `)).toBe(true);
+            }
+          },
+        ),
+        { numRuns: 120 },
+      );
+      const mine = await request(portal.server)
+        .get('/api/ops-requests/requests?view=mine')
+        .set(asRaj);
+      expect(mine.body.items).toEqual([]);
+    },
+  );
+
+  it.each([
+    ['approve', 'comment'],
+    ['reject', 'justification'],
+    ['confirm', 'comment'],
+    ['revoke', 'justification'],
+  ])(
+    'POST /requests/:id/%s refuses a control character in its %s',
+    async (verb, field) => {
+      await fc.assert(
+        fc.asyncProperty(control(true), async char => {
+          const res = await request(portal.server)
+            .post(`/api/ops-requests/requests/cr-20260302-abcdef/${verb}`)
+            .set(asRaj)
+            .send({ [field]: `Seen in the review ${char} and fine` });
+          expect(res.status).toBe(400);
+          expect(res.body.error.message).toMatch(
+            new RegExp(`^${field}: must not contain control characters`),
+          );
+        }),
+        { numRuns: 40 },
       );
     },
   );

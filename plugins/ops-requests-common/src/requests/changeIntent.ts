@@ -16,6 +16,7 @@ const ENTITY_REF = /^([a-z0-9_.-]+:)?([a-z0-9_.-]+\/)?[a-z0-9_.-]+$/i;
 
 const entityRef = z
   .string()
+  .superRefine(noControlCharacters())
   .trim()
   .min(1)
   .max(255)
@@ -27,6 +28,7 @@ const entityRef = z
 /** A flow's source: an entity in the catalog, or an address range outside it. */
 const flowSource = z
   .string()
+  .superRefine(noControlCharacters())
   .trim()
   .min(1)
   .max(255)
@@ -49,10 +51,10 @@ const flowSource = z
 /** Free text that reaches git, notifications and logs: lines and tabs, no other control characters. */
 const justification = z
   .string()
+  .superRefine(noControlCharacters({ multiline: true }))
   .trim()
   .min(20)
-  .max(2000)
-  .superRefine(noControlCharacters({ multiline: true }));
+  .max(2000);
 
 const futureDate = z
   .string()
@@ -76,7 +78,7 @@ export const networkAccessIntentSchema = z
     kind: z.literal('network-access'),
     source: flowSource,
     destination: entityRef,
-    ports: z.string().trim().min(1).max(200).superRefine(noControlCharacters()),
+    ports: z.string().superRefine(noControlCharacters()).trim().min(1).max(200),
     justification,
     expiresAt: futureDate.optional(),
     /**
@@ -90,10 +92,10 @@ export const networkAccessIntentSchema = z
       .object({
         incident: z
           .string()
+          .superRefine(noControlCharacters())
           .trim()
           .min(3)
-          .max(500)
-          .superRefine(noControlCharacters()),
+          .max(500),
         durationMinutes: z
           .number()
           .int()
@@ -133,10 +135,10 @@ export const securityControlsIntentSchema = z
             control,
             justification: z
               .string()
+              .superRefine(noControlCharacters({ multiline: true }))
               .trim()
               .min(1)
-              .max(2000)
-              .superRefine(noControlCharacters({ multiline: true })),
+              .max(2000),
             expiresAt: futureDate.optional(),
           })
           .strict(),
