@@ -108,6 +108,8 @@ export default defineConfig({
         PORTAL_ALLOW_GUEST: 'true',
         ...oidcClient,
         AUTH_SESSION_SECRET: 'e2e-only-session-secret',
+        // app-config.e2e.yaml's token list replaces production's.
+        ALERTMANAGER_TOKEN: 'e2e-unused-alertmanager-token-0123456789',
         OIDC_METADATA_URL: `http://localhost:${oidcPort}/.well-known/openid-configuration`,
         PORTAL_DATA_DIR: postgresDataDir,
         POSTGRES_HOST: process.env.PGHOST ?? '127.0.0.1',

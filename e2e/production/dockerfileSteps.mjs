@@ -162,6 +162,7 @@ const server = spawn(cmd[0], cmd.slice(1), {
     OIDC_CLIENT_ID: 'integrated-ops-portal',
     OIDC_CLIENT_SECRET: 'artifact-test-secret',
     AUTH_SESSION_SECRET: 'artifact-test-session-secret-0123456789',
+    ALERTMANAGER_TOKEN: 'artifact-test-alertmanager-token-0123456789',
   },
 });
 server.stdout.on('data', d => log.push(d));

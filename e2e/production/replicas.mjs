@@ -134,7 +134,8 @@ writeFileSync(
     externalAccess:
       - type: static
         options: { token: ${ALERT_TOKEN}, subject: alertmanager }
-        accessRestrictions: [{ plugin: integrated-ops }]
+        accessRestrictions:
+          [{ plugin: integrated-ops, permission: integrated-ops.alert.create }]
 catalog:
   processingInterval: { seconds: 5 }
 integratedOps:
@@ -157,6 +158,7 @@ const backendEnv = {
   OIDC_CLIENT_ID: 'integrated-ops-portal',
   OIDC_CLIENT_SECRET: 'replicas-oidc-secret',
   AUTH_SESSION_SECRET: 'replicas-session-secret-0123456789abcdef',
+  ALERTMANAGER_TOKEN: 'replicas-unused-alertmanager-token-0123456789',
 };
 const replicas = {};
 function startReplica(name) {

@@ -35,6 +35,23 @@ describe('the portal configuration', () => {
     );
   });
 
+  it("gives Alertmanager's token in production the alert permission and nothing else", () => {
+    const config = load('app-config.yaml', 'app-config.production.yaml');
+    const access = config.getConfigArray('backend.auth.externalAccess');
+    expect(access.map(a => a.get())).toEqual([
+      {
+        type: 'static',
+        options: { token: '${ALERTMANAGER_TOKEN}', subject: 'alertmanager' },
+        accessRestrictions: [
+          {
+            plugin: 'integrated-ops',
+            permission: 'integrated-ops.alert.create',
+          },
+        ],
+      },
+    ]);
+  });
+
   it('keeps change requests in the database they were filed in, and never shares one between plugins', () => {
     const embedded = load('app-config.yaml');
     const sqliteFile = (pluginId: string) =>
