@@ -41,6 +41,21 @@ export async function guestToken(request: APIRequestContext): Promise<string> {
   return (await response.json()).backstageIdentity.token;
 }
 
+/**
+ * Signs in as a sample-org user through the development sign-in (the
+ * SQLite portal only; this machine's requests only) and returns the token.
+ */
+export async function sampleUserToken(
+  request: APIRequestContext,
+  user: string,
+): Promise<string> {
+  const response = await request.get('/api/auth/sampleUser/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest', 'x-sample-user': user },
+  });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()).backstageIdentity.token;
+}
+
 export async function listEntities(
   request: APIRequestContext,
   token: string,
