@@ -34,7 +34,7 @@ const controlName = z.enum(SECURITY_CONTROLS);
  * Which teams may be named as one discipline's owner: a Group whose
  * `spec.opsTeam.discipline` is one of `disciplines`, or one of `groups`.
  */
-const ownerTeamRule = z
+export const ownerTeamRuleSchema = z
   .object({
     disciplines: z.array(z.enum(DISCIPLINES)),
     groups: z
@@ -50,7 +50,8 @@ const ownerTeamRule = z
   })
   .strict();
 
-export type OwnerTeamRule = z.infer<typeof ownerTeamRule>;
+/** Which teams may be named as one discipline's owner (see ownerTeamRuleSchema). */
+export type OwnerTeamRule = z.infer<typeof ownerTeamRuleSchema>;
 
 /**
  * The change policy, kept as YAML under `policies/` in the repository and
@@ -102,9 +103,9 @@ export const changePolicySchema = z
          */
         ownerDisciplines: z
           .object({
-            netops: ownerTeamRule.optional(),
-            devops: ownerTeamRule.optional(),
-            secops: ownerTeamRule.optional(),
+            netops: ownerTeamRuleSchema.optional(),
+            devops: ownerTeamRuleSchema.optional(),
+            secops: ownerTeamRuleSchema.optional(),
           })
           .strict()
           .optional(),
