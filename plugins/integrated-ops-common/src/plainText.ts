@@ -6,10 +6,13 @@
  * return only in multi-line text), DEL, C1 controls, the Unicode line and
  * paragraph separators and the bidirectional overrides and isolates.
  */
+// Matching control characters is the point of these two.
+/* eslint-disable no-control-regex */
 const SINGLE_LINE =
   /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 const MULTI_LINE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
+/* eslint-enable no-control-regex */
 
 /** The first control character in the text, as "U+0000 at 12"; undefined when there is none. */
 export function findControlCharacter(
