@@ -1,4 +1,4 @@
-import { mkdtemp } from 'fs/promises';
+import { mkdtemp, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { assertBranchName, LocalGitRepositories } from './LocalGitRepositories';
@@ -21,6 +21,43 @@ describe('LocalGitRepositories', () => {
       message: 'change',
       author,
     });
+
+  it('creates a new repository once when two filings race for its name, and the loser removes nothing', async () => {
+    const source = await mkdtemp(join(tmpdir(), 'iop-src-'));
+    await writeFile(join(source, 'catalog-info.yaml'), 'kind: Component\n');
+    const create = (who: string) =>
+      repos.publishNewRepository({
+        repository: 'fraud-scoring-v2',
+        sourceDir: source,
+        message: `Create by ${who}`,
+        author: { ...author, name: who },
+      });
+    const outcomes = await Promise.allSettled([
+      create('first'),
+      create('second'),
+      create('third'),
+    ]);
+    const created = outcomes.filter(o => o.status === 'fulfilled');
+    expect(created).toHaveLength(1);
+    for (const o of outcomes.filter(r => r.status === 'rejected')) {
+      expect(String((o as PromiseRejectedResult).reason)).toContain(
+        'repository fraud-scoring-v2 already exists',
+      );
+    }
+    // The winner's repository is whole.
+    expect(
+      await repos.show('fraud-scoring-v2', 'main', 'catalog-info.yaml'),
+    ).toBe('kind: Component\n');
+  });
+
+  it('ensures a repository once when replicas start at the same moment', async () => {
+    await Promise.all([
+      repos.ensure('shared', '# shared\n'),
+      repos.ensure('shared', '# shared\n'),
+      repos.ensure('shared', '# shared\n'),
+    ]);
+    expect(await repos.show('shared', 'main', 'README.md')).toBe('# shared\n');
+  });
 
   it('merges exactly the reviewed commit into main', async () => {
     const change = await publish('change/cr-1', { 'a.yaml': 'a\n' });

@@ -48,6 +48,13 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** The repository's directory exists: another filing created (or is creating) it. */
+class RepositoryTakenError extends InputError {
+  constructor(repository: string) {
+    super(`repository ${repository} already exists`);
+  }
+}
+
 /**
  * Bare git repositories under one directory: the embedded default's
  * "infrastructure repository" and the new services' repositories, so the
@@ -70,15 +77,30 @@ export class LocalGitRepositories {
     return exists(join(this.remoteOf(repository), 'HEAD'));
   }
 
-  /** Creates the bare repository with a first commit on main, unless it exists. */
+  /**
+   * Creates the bare repository with a first commit on main, unless it
+   * exists; when another replica is creating it at the same moment, waits
+   * until its main is there.
+   */
   async ensure(repository: string, readme: string): Promise<void> {
     if (await this.exists(repository)) return;
-    await this.withClone(repository, true, async (git, dir) => {
-      await writeFile(join(dir, 'README.md'), readme);
-      await git.add('.');
-      await this.commit(git, `Create ${repository}`, PORTAL);
-      await git.push('origin', 'main');
-    });
+    try {
+      await this.withClone(repository, true, async (git, dir) => {
+        await writeFile(join(dir, 'README.md'), readme);
+        await git.add('.');
+        await this.commit(git, `Create ${repository}`, PORTAL);
+        await git.push('origin', 'main');
+      });
+    } catch (error) {
+      if (!(error instanceof RepositoryTakenError)) throw error;
+      for (let waited = 0; waited < 30_000; waited += 250) {
+        if (await this.branchHead(repository, 'main')) return;
+        await new Promise(resolve => setTimeout(resolve, 250));
+      }
+      throw new ConflictError(
+        `repository ${repository} is being created elsewhere and has no main after 30 s`,
+      );
+    }
   }
 
   /**
@@ -139,6 +161,8 @@ export class LocalGitRepositories {
     if (await this.exists(repository)) {
       throw new InputError(`repository ${repository} already exists`);
     }
+    // Of two filings racing for one name, only the one that created the
+    // directory goes on (and only it removes it again if it fails).
     return this.withClone(repository, true, async (git, dir) => {
       await cp(options.sourceDir, dir, {
         recursive: true,
@@ -335,6 +359,22 @@ export class LocalGitRepositories {
   }
 
   /** Runs work in a throw-away clone (or a fresh repo pushed to a new bare one). */
+  /**
+   * Takes the repository's directory for this caller: created here, or a
+   * RepositoryTakenError when it exists (another caller got it first).
+   */
+  private async claim(repository: string, remote: string) {
+    await mkdir(dirname(remote), { recursive: true });
+    try {
+      await mkdir(remote);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+        throw new RepositoryTakenError(repository);
+      }
+      throw error;
+    }
+  }
+
   private async withClone<T>(
     repository: string,
     create: boolean,
@@ -342,10 +382,10 @@ export class LocalGitRepositories {
     committer: Author = PORTAL,
   ): Promise<T> {
     const remote = this.remoteOf(repository);
+    if (create) await this.claim(repository, remote);
     const dir = await mkdtemp(join(tmpdir(), `iop-${repository}-`));
     try {
       if (create) {
-        await mkdir(remote, { recursive: true });
         await simpleGit(remote).init(true, ['--initial-branch=main']);
         await simpleGit(dir).init(['--initial-branch=main']);
         await simpleGit(dir).addRemote('origin', remote);
