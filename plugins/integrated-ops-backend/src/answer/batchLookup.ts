@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { MAX_MATCHES } from '../index/findMatches';
+import { toJson } from './answerJson';
 
 /**
  * What one request of many lookups may cost, decided from the request before
@@ -85,7 +86,7 @@ export async function answerInSlices<A, S>(
       let done = answers.get(q);
       if (!done) {
         const result = options.answer(q);
-        done = { json: JSON.stringify(result), result };
+        done = { json: toJson(result), result };
       }
       if (left) answers.set(q, done);
       else answers.delete(q);

@@ -18,6 +18,7 @@ import { noOwnerWarning } from './noOwnerWarning';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallNow, providerEscalations } from './onCallNow';
 import { person } from './person';
+import { cachedPart } from './answerParts';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -150,10 +151,92 @@ export function entitySummary(
   };
 }
 
+/** The team as a discipline's answer shows it: shared by every answer naming it. */
+function teamPart(
+  index: OwnershipIndex,
+  ref: string,
+  team: Entity,
+  at: Date,
+  options: AnswerOptions,
+  depth: AnswerDepth,
+): TeamSummary {
+  return cachedPart(index, options, `team\u0000${depth}\u0000${ref}`, at, () =>
+    teamSummary(index, ref, team, depth),
+  );
+}
+
+function onCallPart(
+  index: OwnershipIndex,
+  ref: string,
+  at: Date,
+  options: AnswerOptions,
+) {
+  return cachedPart(index, options, `onCall\u0000${ref}`, at, () =>
+    onCallNow(index, ref, at, options.providers),
+  );
+}
+
+function escalationPart(
+  index: OwnershipIndex,
+  ref: string,
+  at: Date,
+  options: AnswerOptions,
+) {
+  return cachedPart(index, options, `escalation\u0000${ref}`, at, () =>
+    escalationPath(index, ref, at, options.providers),
+  );
+}
+
+/**
+ * One discipline's answer: a function of the owner as found (team, source,
+ * where declared), the index, the moment and the options, whatever entity it
+ * is about; so made once and shared (see answerParts).
+ */
+function disciplineAnswer(
+  index: OwnershipIndex,
+  discipline: Discipline,
+  owner: EffectiveOwners[Discipline],
+  at: Date,
+  options: AnswerOptions,
+  depth: AnswerDepth,
+): DisciplineAnswer {
+  const full = depth === 'full';
+  const team = owner.owner ? index.entity(owner.owner) : undefined;
+  const answer: DisciplineAnswer = {
+    discipline,
+    source: owner.source,
+    ownerRef: owner.owner,
+    declaredOn: owner.declaredOn,
+    teamKnown: !!team,
+    team:
+      team && owner.owner
+        ? teamPart(index, owner.owner, team, at, options, depth)
+        : undefined,
+    onCall: owner.owner ? onCallPart(index, owner.owner, at, options) : [],
+    escalation:
+      full && owner.owner
+        ? escalationPart(index, owner.owner, at, options)
+        : [],
+  };
+  answer.noOwner = noOwnerWarning(answer, () =>
+    full && options.noOwnerEscalation
+      ? escalationStep(
+          index,
+          options.noOwnerEscalation,
+          1,
+          at,
+          options.providers,
+        )
+      : undefined,
+  );
+  return answer;
+}
+
 /**
  * Everything an incident responder needs about one entity: its three owners
  * (and where each came from), who is on call for each now, the escalation
- * path, contacts and runbooks.
+ * path, contacts and runbooks. The disciplines' answers are shared parts
+ * (see answerParts): never modify them.
  */
 export function buildOwnershipAnswer(
   index: OwnershipIndex,
@@ -162,7 +245,6 @@ export function buildOwnershipAnswer(
   options: AnswerOptions = {},
   depth: AnswerDepth = 'full',
 ): OwnershipAnswer {
-  const full = depth === 'full';
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
   const owners = options.ownersOf?.(ref) ?? readEffectiveOwners(entity);
@@ -174,36 +256,21 @@ export function buildOwnershipAnswer(
 
   for (const discipline of DISCIPLINES) {
     const owner = owners[discipline];
-    const team = owner.owner ? index.entity(owner.owner) : undefined;
-    answers[discipline] = {
-      discipline,
-      source: owner.source,
-      ownerRef: owner.owner,
-      declaredOn: owner.declaredOn,
-      teamKnown: !!team,
-      team:
-        team && owner.owner
-          ? teamSummary(index, owner.owner, team, depth)
-          : undefined,
-      onCall: owner.owner
-        ? onCallNow(index, owner.owner, at, options.providers)
-        : [],
-      escalation:
-        full && owner.owner
-          ? escalationPath(index, owner.owner, at, options.providers)
-          : [],
-    };
-    answers[discipline].noOwner = noOwnerWarning(answers[discipline], () =>
-      full && options.noOwnerEscalation
-        ? escalationStep(
-            index,
-            options.noOwnerEscalation,
-            1,
-            at,
-            options.providers,
-          )
-        : undefined,
+    answers[discipline] = cachedPart(
+      index,
+      options,
+      JSON.stringify([
+        'discipline',
+        depth,
+        discipline,
+        owner.source,
+        owner.owner,
+        owner.declaredOn,
+      ]),
+      at,
+      () => disciplineAnswer(index, discipline, owner, at, options, depth),
     );
+    const team = owner.owner ? index.entity(owner.owner) : undefined;
     for (const link of team ? contactLinks(team) : []) {
       if (link.type === 'runbook' && !runbooks.some(r => r.url === link.url)) {
         runbooks.push({ ...link, from: owner.owner! });

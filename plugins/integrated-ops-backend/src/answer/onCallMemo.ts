@@ -3,6 +3,7 @@ import {
   OnCallShift,
   Rotation,
 } from '@integrated-ops/plugin-integrated-ops-common';
+import { noteShift } from './answerParts';
 
 type Memo = { from: number; until: number; shift: OnCallShift };
 
@@ -18,13 +19,14 @@ export function onCallAtMemoized(rotation: Rotation, at: Date): OnCallShift {
   const t = at.getTime();
   const known = memo.get(rotation);
   if (known && known.from <= t && t < known.until) {
+    noteShift(known.from, known.until);
     return known.shift;
   }
   const shift = onCallAt(rotation, at);
-  memo.set(rotation, {
-    from: shift.from ? Date.parse(shift.from) : Number.NEGATIVE_INFINITY,
-    until: Date.parse(shift.until),
-    shift,
-  });
+  const from = shift.from ? Date.parse(shift.from) : Number.NEGATIVE_INFINITY;
+  const until = Date.parse(shift.until);
+  memo.set(rotation, { from, until, shift });
+  // An answer made of this shift holds until the handoff (see answerParts).
+  noteShift(from, until);
   return shift;
 }

@@ -9,6 +9,7 @@ import { OwnershipIndex } from '../index/OwnershipIndex';
 import { Cached, ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallAtMemoized } from './onCallMemo';
 import { person, vendorPerson } from './person';
+import { noteVolatile } from './answerParts';
 
 /** How far a vendor answer may be from the moment asked and still stand for it. */
 const VENDOR_ANSWER_REACH_MS = 15 * 60 * 1000;
@@ -109,6 +110,8 @@ export function onCallNow(
       continue;
     }
     const { provider, schedule } = rotation.from;
+    // A vendor answer moves with time (ageSeconds) and refreshes: never kept.
+    noteVolatile();
     const cached = providers.shift(provider, schedule);
     const unavailable = unusable(cached, provider, at);
     answers.push(
@@ -126,6 +129,7 @@ export function onCallNow(
   );
   for (const { provider, schedule } of providers.schedulesOf(index, teamRef)) {
     if (fromRotations.has(`${provider}:${schedule}`)) continue;
+    noteVolatile();
     const cached = providers.shift(provider, schedule);
     const unavailable = unusable(cached, provider, at);
     answers.push(
@@ -152,6 +156,7 @@ export function providerEscalations(
   if (!providers?.enabled) return undefined;
   const policies = providers.policiesOf(index, teamRef);
   if (!policies.length) return undefined;
+  noteVolatile();
   return policies.map(({ provider, id }) => {
     const cached = providers.policy(provider, id);
     if (cached.failure || !cached.value) {

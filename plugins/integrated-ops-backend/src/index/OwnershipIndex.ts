@@ -72,6 +72,7 @@ export class OwnershipIndex {
   /** lower-cased email -> user ref: how on-call vendors' people become catalog users. */
   readonly usersByEmail = new Map<string, string>();
   #builtAt: Date;
+  #version = 0;
 
   private constructor(builtAt: Date) {
     this.#builtAt = builtAt;
@@ -91,6 +92,14 @@ export class OwnershipIndex {
     return index;
   }
 
+  /**
+   * Bumped by every patch (`apply`): what was made from the index's content
+   * (the answers' shared parts) holds only while it stays the same.
+   */
+  get version(): number {
+    return this.#version;
+  }
+
   /** When the index last caught up with the catalog. */
   get builtAt(): Date {
     return this.#builtAt;
@@ -104,6 +113,7 @@ export class OwnershipIndex {
    * Returns how many were left out.
    */
   apply(changes: IndexChanges): { skipped: number } {
+    this.#version++;
     let skipped = 0;
     for (const ref of changes.removed) this.#remove(lowerRef(ref));
     for (const entity of changes.upserted) {

@@ -33,6 +33,7 @@ import {
   budgetMessage,
 } from '../answer/batchLookup';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
+import { sendJson } from '../answer/answerJson';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
 import { ownershipTimeline } from '../history/ownershipTimeline';
@@ -159,7 +160,7 @@ export async function createRouter(
       { ...answerOptions, detail },
     );
     options.lookupOutcomes?.count(lookupOutcome(response), now());
-    res.json(response);
+    sendJson(req, res, response);
   });
 
   router.post('/lookup/batch', async (req, res) => {
@@ -238,7 +239,9 @@ export async function createRouter(
   router.get('/blast-radius', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
     const { entity, depth, at } = parseInput(blastRadiusQuery, req.query);
-    res.json(
+    sendJson(
+      req,
+      res,
       blastRadius(
         index,
         indexService.status(),
