@@ -18,54 +18,76 @@ const isPlain = (value: object) => {
 };
 
 /**
- * JSON.stringify's text for `value`, made of the kept texts of the parts in
- * it. Exactly JSON.stringify's output: the same keys in the same order,
- * undefined and functions left out of objects and null in arrays; anything
- * other than plain objects and arrays (dates, toJSON) is stringified as is.
+ * Appends JSON.stringify's text for `value` to `out`, with the kept texts
+ * of the parts in it; false where JSON.stringify gives undefined (left out
+ * of objects, null in arrays). Exactly JSON.stringify's output: the same keys
+ * in the same order; anything other than plain objects and arrays (dates,
+ * toJSON) is stringified as is. Pieces are joined once at the end: a string
+ * grown by `+=` is a tree that costs more to flatten, when it is written,
+ * than JSON.stringify did.
  */
-function stitch(value: unknown, depth: number): string | undefined {
+function stitch(value: unknown, depth: number, out: string[]): boolean {
   if (typeof value !== 'object' || value === null) {
-    return JSON.stringify(value);
+    const text = JSON.stringify(value);
+    if (text === undefined) return false;
+    out.push(text);
+    return true;
   }
   if (parts.has(value)) {
     let text = texts.get(value);
     if (text === undefined) {
-      text = walk(value, 0);
+      const own: string[] = [];
+      walk(value, 0, own);
+      text = own.join('');
       texts.set(value, text);
     }
-    return text;
+    out.push(text);
+    return true;
   }
-  if (depth >= MAX_WALK_DEPTH) return JSON.stringify(value);
-  return walk(value, depth);
+  if (depth >= MAX_WALK_DEPTH) {
+    out.push(JSON.stringify(value));
+    return true;
+  }
+  walk(value, depth, out);
+  return true;
 }
 
-function walk(value: object, depth: number): string {
-  if (typeof (value as { toJSON?: unknown }).toJSON === 'function') {
-    return JSON.stringify(value);
+function walk(value: object, depth: number, out: string[]): void {
+  if (
+    typeof (value as { toJSON?: unknown }).toJSON === 'function' ||
+    (!Array.isArray(value) && !isPlain(value))
+  ) {
+    out.push(JSON.stringify(value));
+    return;
   }
   if (Array.isArray(value)) {
-    let out = '[';
+    out.push('[');
     for (let i = 0; i < value.length; i++) {
-      if (i) out += ',';
-      out += stitch(value[i], depth + 1) ?? 'null';
+      if (i) out.push(',');
+      if (!stitch(value[i], depth + 1, out)) out.push('null');
     }
-    return `${out}]`;
+    out.push(']');
+    return;
   }
-  if (!isPlain(value)) return JSON.stringify(value);
-  let out = '{';
+  out.push('{');
   let first = true;
   for (const key of Object.keys(value)) {
-    const text = stitch((value as Record<string, unknown>)[key], depth + 1);
-    if (text === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(key)}:${text}`;
+    const v = (value as Record<string, unknown>)[key];
+    // What JSON.stringify leaves out of an object.
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') {
+      continue;
+    }
+    out.push(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`);
     first = false;
+    stitch(v, depth + 1, out);
   }
-  return `${out}}`;
+  out.push('}');
 }
 
 /** JSON.stringify(value), reusing the kept text of every shared part in it. */
 export function toJson(value: unknown): string {
-  return stitch(value, 0) as string;
+  const out: string[] = [];
+  return stitch(value, 0, out) ? out.join('') : (undefined as never);
 }
 
 /**

@@ -1,7 +1,6 @@
-import { Entity } from '@backstage/catalog-model';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { make, owned, testCatalog } from '../__testUtils__/testCatalog';
-import { toJson } from './answerJson';
+import { markJsonPart, toJson } from './answerJson';
 import { cachedPart, keptParts, noteVolatile } from './answerParts';
 import { blastRadius } from './blastRadius';
 import { buildOwnershipAnswer } from './buildOwnershipAnswer';
@@ -11,13 +10,6 @@ const status = { stale: false, entities: 0 };
 const AT = new Date('2026-01-07T12:00:00Z');
 const GATEWAY = 'component:default/gateway';
 
-/** The test catalog with one entity replaced (by kind and name). */
-const replacing = (entity: Entity) =>
-  testCatalog.map(e =>
-    e.kind === entity.kind && e.metadata.name === entity.metadata.name
-      ? entity
-      : e,
-  );
 const original = (kind: string, name: string) =>
   testCatalog.find(e => e.kind === kind && e.metadata.name === name)!;
 
@@ -190,5 +182,27 @@ describe('answer parts: made once, shared while they hold', () => {
     // As-of answers (their own owners) are never kept.
     cachedPart(index, { ownersOf: () => ({}) }, 'asOf', AT, () => ({}));
     expect(keptParts(index)).toBe(0);
+  });
+
+  it('serializes anything exactly as JSON.stringify does, parts or not', () => {
+    const part = {
+      a: [1, undefined, () => 1],
+      b: undefined,
+      'c"d': 'é\u2028"',
+    };
+    markJsonPart(part);
+    const values: unknown[] = [
+      part,
+      [part, part, undefined, Symbol('s')],
+      { when: new Date(0), own: { toJSON: () => 'x' }, map: new Map(), part },
+      { nested: { deeper: [[[[[[[[[[{ part }]]]]]]]]]] }, n: NaN, i: -0 },
+      Object.assign(Object.create(null), { z: 1, 2: 'two', 1: part }),
+      'text',
+      null,
+    ];
+    for (const value of values) {
+      expect(toJson(value)).toBe(JSON.stringify(value));
+      expect(toJson(value)).toBe(JSON.stringify(value));
+    }
   });
 });
