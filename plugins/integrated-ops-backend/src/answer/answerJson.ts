@@ -12,6 +12,11 @@ export function markJsonPart(value: unknown): void {
   if (typeof value === 'object' && value !== null) parts.add(value);
 }
 
+/** Whether `value` is a shared part (never modified, serialized once). */
+export function isJsonPart(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && parts.has(value);
+}
+
 const isPlain = (value: object) => {
   const proto = Object.getPrototypeOf(value);
   return proto === Object.prototype || proto === null;

@@ -5,6 +5,7 @@ import {
   OwnershipAnswer,
   Person,
 } from '@integrated-ops/plugin-integrated-ops-common';
+import { isJsonPart, markJsonPart } from './answerJson';
 
 const phoneOf = (p?: { contacts: Person['contacts'] }) =>
   p?.contacts.find(c => c.type === 'phone' || c.type === 'pager')?.url;
@@ -18,6 +19,36 @@ const step = (s: EscalationStep) => ({
   phone: phoneOf(s),
 });
 
+type DisciplineAnswer = OwnershipAnswer['owners'][Discipline];
+
+/** The compact form of shared discipline answers (see answerParts), made once each. */
+const compactOwners = new WeakMap<DisciplineAnswer, object>();
+
+function compactOwner(o: DisciplineAnswer): object {
+  const known = compactOwners.get(o);
+  if (known) return known;
+  const compact = {
+    team: o.team?.title ?? o.ownerRef,
+    source: o.source,
+    onCall: o.onCall.flatMap(s =>
+      s.person
+        ? [{ ...person(s.person), until: s.until, timeZone: s.timeZone }]
+        : [],
+    ),
+    teamPhone: phoneOf(o.team),
+    escalation: o.escalation.slice(1).map(step),
+    noOwner: o.noOwner && {
+      message: o.noOwner.message,
+      callInstead: o.noOwner.escalateTo && step(o.noOwner.escalateTo),
+    },
+  };
+  if (isJsonPart(o)) {
+    compactOwners.set(o, compact);
+    markJsonPart(compact);
+  }
+  return compact;
+}
+
 /**
  * An answer for an AI agent's context: per discipline the team, who is on
  * call with their number and until when, the escalation path by name, and
@@ -26,24 +57,7 @@ const step = (s: EscalationStep) => ({
  */
 export function compactAnswer(answer: OwnershipAnswer) {
   const owners = {} as Record<Discipline, object>;
-  for (const d of DISCIPLINES) {
-    const o = answer.owners[d];
-    owners[d] = {
-      team: o.team?.title ?? o.ownerRef,
-      source: o.source,
-      onCall: o.onCall.flatMap(s =>
-        s.person
-          ? [{ ...person(s.person), until: s.until, timeZone: s.timeZone }]
-          : [],
-      ),
-      teamPhone: phoneOf(o.team),
-      escalation: o.escalation.slice(1).map(step),
-      noOwner: o.noOwner && {
-        message: o.noOwner.message,
-        callInstead: o.noOwner.escalateTo && step(o.noOwner.escalateTo),
-      },
-    };
-  }
+  for (const d of DISCIPLINES) owners[d] = compactOwner(answer.owners[d]);
   const { ref, title, kind, system } = answer.entity;
   return {
     entity: { ref, title, kind, system },

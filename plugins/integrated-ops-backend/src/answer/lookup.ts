@@ -1,9 +1,12 @@
 import {
+  DISCIPLINES,
+  DisciplineAnswer,
   IndexStatus,
   LookupDetail,
   LookupMatch,
   LookupResponse,
   MatchSummary,
+  OwnerBrief,
   OwnershipAnswer,
   summarizeAnswer,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -12,6 +15,26 @@ import { Candidate, rankMatches } from '../index/findMatches';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
+import { isJsonPart, markJsonPart } from './answerJson';
+
+/** The brief of each shared discipline answer (see answerParts), kept with it. */
+const briefs = new WeakMap<DisciplineAnswer, OwnerBrief>();
+
+/** summarizeAnswer, with the brief of a shared discipline answer made once. */
+function summaryOf(answer: OwnershipAnswer): MatchSummary {
+  const summary = summarizeAnswer(answer);
+  for (const d of DISCIPLINES) {
+    const owner = answer.owners[d];
+    if (!isJsonPart(owner)) continue;
+    const known = briefs.get(owner);
+    if (known) summary.owners[d] = known;
+    else {
+      briefs.set(owner, summary.owners[d]);
+      markJsonPart(summary.owners[d]);
+    }
+  }
+  return summary;
+}
 
 export function describeQuery(query: ClassifiedQuery): string {
   switch (query.kind) {
@@ -117,7 +140,7 @@ export function answerMatches(
       options,
       full ? 'full' : 'brief',
     );
-    const summary = summarizeAnswer(answer);
+    const summary = summaryOf(answer);
     answers?.set(candidate.entityRef, summary, full ? answer : undefined);
     return { ...candidate, summary, answer: full ? answer : undefined };
   });
