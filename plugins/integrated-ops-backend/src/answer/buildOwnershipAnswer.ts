@@ -19,6 +19,7 @@ import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallNow, providerEscalations } from './onCallNow';
 import { person } from './person';
 import { cachedPart } from './answerParts';
+import { markJsonPart } from './answerJson';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -127,6 +128,44 @@ export function teamOnCall(
     onCall: onCallNow(index, ref, at, providers),
     escalation: escalationPath(index, ref, at, providers),
   };
+}
+
+/**
+ * Each entity version's summary (a function of the entity object, which
+ * the index replaces whole on every change, and its network facts), made and
+ * serialized once.
+ */
+const summaries = new WeakMap<
+  Entity,
+  { ref: string; network: unknown; summary: EntitySummary }
+>();
+
+/** Each entity version's owners as the catalog module recorded them. */
+const ownersByEntity = new WeakMap<Entity, EffectiveOwners>();
+
+function ownersOfEntity(entity: Entity): EffectiveOwners {
+  let owners = ownersByEntity.get(entity);
+  if (!owners) {
+    owners = readEffectiveOwners(entity);
+    ownersByEntity.set(entity, owners);
+  }
+  return owners;
+}
+
+function sharedEntitySummary(
+  index: OwnershipIndex,
+  ref: string,
+  entity: Entity,
+): EntitySummary {
+  const network = index.networks.get(ref);
+  const known = summaries.get(entity);
+  if (known && known.ref === ref && known.network === network) {
+    return known.summary;
+  }
+  const summary = entitySummary(index, ref, entity);
+  summaries.set(entity, { ref, network, summary });
+  markJsonPart(summary);
+  return summary;
 }
 
 export function entitySummary(
@@ -247,7 +286,7 @@ export function buildOwnershipAnswer(
 ): OwnershipAnswer {
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
-  const owners = options.ownersOf?.(ref) ?? readEffectiveOwners(entity);
+  const owners = options.ownersOf?.(ref) ?? ownersOfEntity(entity);
 
   const answers = {} as Record<Discipline, DisciplineAnswer>;
   const runbooks: RunbookLink[] = contactLinks(entity)
@@ -278,7 +317,7 @@ export function buildOwnershipAnswer(
     }
   }
   return {
-    entity: entitySummary(index, ref, entity),
+    entity: sharedEntitySummary(index, ref, entity),
     owners: answers,
     runbooks,
   };
