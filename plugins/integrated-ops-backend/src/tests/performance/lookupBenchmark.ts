@@ -60,6 +60,13 @@ import {
   syntheticEstate,
 } from './syntheticEstate';
 import { BATCH_LIMITS } from '../../answer/batchLookup';
+import { keptParts } from '../../answer/answerParts';
+
+/** The heap in use after a full collection (with --expose-gc, as `bench` runs). */
+function heapAfterGc(): number {
+  (global as any).gc?.();
+  return process.memoryUsage().heapUsed;
+}
 
 const env = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
@@ -118,7 +125,9 @@ async function phaseA(size: EstateSize) {
     )} s`,
   );
   // HTTP first, before this script builds its own second index in the same heap.
+  const heapBeforeHttp = heapAfterGc();
   const http = await httpRows(backend, size, 3000);
+  const httpHeapMiB = (heapAfterGc() - heapBeforeHttp) / 2 ** 20;
   log('phase A: freshness');
   const freshness = await freshnessRows(backend, size.components, {
     events: env('BENCH_FRESHNESS_SAMPLES', 40),
@@ -150,6 +159,7 @@ async function phaseA(size: EstateSize) {
       })),
     }),
   );
+  const heapBeforeAnswers = heapAfterGc();
   const inProcess = await timeInterleaved(5000, {
     ref: i => lookup(index, status, q.ref(i), AT),
     hostname: i => lookup(index, status, q.hostname(i), AT),
@@ -175,6 +185,8 @@ async function phaseA(size: EstateSize) {
     },
     ...http.rows,
   ];
+  const partsMiB = (heapAfterGc() - heapBeforeAnswers) / 2 ** 20;
+  const parts = keptParts(index);
   return [
     `### Phase A: ${size.components} components, ${size.segments} network segments (${entities.length} entities, ${relations} relations)`,
     '',
@@ -193,6 +205,11 @@ async function phaseA(size: EstateSize) {
     `- the entities themselves, as the catalog serves them (held once, shared by the plugin's mirror and index): ${entitiesMiB.toFixed(
       0,
     )} MiB`,
+    `- answer parts kept after the in-process runs (15000 lookups, 500 blast radii): ${parts} parts, heap ${partsMiB.toFixed(
+      1,
+    )} MiB over the index; the server's heap after its HTTP runs: ${httpHeapMiB.toFixed(
+      1,
+    )} MiB over before them`,
     http.gc,
     authLine(),
     '',
