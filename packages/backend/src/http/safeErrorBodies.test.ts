@@ -1,9 +1,9 @@
-import { ForwardedError, InputError } from '@backstage/errors';
+import { ForwardedError, InputError, NotFoundError } from '@backstage/errors';
 import { MiddlewareFactory } from '@backstage/backend-defaults/rootHttpRouter';
 import { mockServices } from '@backstage/backend-test-utils';
 import express from 'express';
 import request from 'supertest';
-import { safeErrorBodies } from './safeErrorBodies';
+import { INTERNAL_ERROR_MESSAGE, safeErrorBodies } from './safeErrorBodies';
 
 function app(hide: boolean) {
   const middleware = MiddlewareFactory.create({
@@ -18,7 +18,7 @@ function app(hide: boolean) {
   a.get('/nested', () => {
     throw new ForwardedError(
       'lookup failed',
-      new Error('connect ECONNREFUSED 127.0.0.1:5432'),
+      new NotFoundError('no entity component:default/gone'),
     );
   });
   a.get('/git', () => {
@@ -33,6 +33,20 @@ function app(hide: boolean) {
   a.get('/ok', (_req, res) => {
     res.json({ items: [], stack: 'not an error body' });
   });
+  // Other plugins' error formats (MCP's JSON-RPC, OAuth) are not Backstage's.
+  a.get('/json-rpc', (_req, res) => {
+    res.status(500).json({
+      jsonrpc: '2.0',
+      error: { code: -32603, message: 'Internal error' },
+      id: 7,
+    });
+  });
+  a.get('/oauth', (_req, res) => {
+    res.status(400).json({
+      error: 'invalid_request',
+      error_description: 'redirect_uri is missing',
+    });
+  });
   a.use(middleware.error({ showStackTraces: true }));
   return a;
 }
@@ -46,26 +60,38 @@ describe('safeErrorBodies', () => {
       message: 'ports: "ssh" is not a port',
     });
     const nested = await request(app(true)).get('/nested');
+    expect(nested.status).toBe(404);
     expect(nested.body.error.cause).toEqual({
-      name: 'Error',
-      message: 'connect ECONNREFUSED 127.0.0.1:5432',
+      name: 'NotFoundError',
+      message: 'no entity component:default/gone',
     });
     expect(JSON.stringify(nested.body)).not.toMatch(/\.ts:\d+|node_modules/);
   });
 
-  it('sends only name and message of an error, never its other properties', async () => {
+  it('sends a 500 without its message or other properties: they stay in the log', async () => {
     const git = await request(app(true)).get('/git');
     expect(git.status).toBe(500);
     expect(git.body).toEqual({
-      error: { name: 'Error', message: 'fatal: bad object' },
+      error: { name: 'Error', message: INTERNAL_ERROR_MESSAGE },
       request: { method: 'GET', url: '/git' },
       response: { statusCode: 500 },
     });
-    expect(JSON.stringify(git.body)).not.toContain('/srv/portal');
     // Where it is not installed (development), Backstage sends them all.
     expect(
       JSON.stringify((await request(app(false)).get('/git')).body),
     ).toContain('/srv/portal');
+  });
+
+  it("leaves other formats' error fields alone (JSON-RPC, OAuth)", async () => {
+    expect((await request(app(true)).get('/json-rpc')).body).toEqual({
+      jsonrpc: '2.0',
+      error: { code: -32603, message: 'Internal error' },
+      id: 7,
+    });
+    expect((await request(app(true)).get('/oauth')).body).toEqual({
+      error: 'invalid_request',
+      error_description: 'redirect_uri is missing',
+    });
   });
 
   it('leaves other bodies alone, and stacks where it is not installed', async () => {

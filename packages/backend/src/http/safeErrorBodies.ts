@@ -2,46 +2,64 @@ import { RequestHandler } from 'express';
 
 type ErrorBody = { name?: unknown; message?: unknown; cause?: unknown };
 
+/** What a 500 says instead of its message: an unexpected error's text (SQL, paths) stays in the log. */
+export const INTERNAL_ERROR_MESSAGE =
+  'An internal error occurred; the backend log has the details';
+
 /** An error as the caller may see it: its name and message, and those of its causes; nothing else. */
-function allowed(error: unknown, depth = 0): ErrorBody | undefined {
-  if (!error || typeof error !== 'object') return undefined;
-  const { name, message, cause } = error as ErrorBody;
-  const kept: ErrorBody = {
-    name: typeof name === 'string' ? name : 'Error',
-    message: typeof message === 'string' ? message : '',
-  };
-  const nested = depth < 3 ? allowed(cause, depth + 1) : undefined;
-  return nested ? { ...kept, cause: nested } : kept;
+function allowed(error: ErrorBody, depth = 0): ErrorBody {
+  const kept: ErrorBody = { name: error.name, message: error.message };
+  const { cause } = error;
+  return depth < 3 && isErrorLike(cause)
+    ? { ...kept, cause: allowed(cause, depth + 1) }
+    : kept;
 }
 
+const isErrorLike = (value: unknown): value is ErrorBody =>
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as ErrorBody).name === 'string' &&
+  typeof (value as ErrorBody).message === 'string';
+
+type BackstageErrorBody = {
+  error: ErrorBody;
+  request?: { method?: unknown; url?: unknown };
+  response: { statusCode: number };
+};
+
+/** Backstage's error body (`{ error: { name, message, ... }, request, response: { statusCode } }`), and nothing else. */
+const isBackstageErrorBody = (body: unknown): body is BackstageErrorBody =>
+  !!body &&
+  typeof body === 'object' &&
+  isErrorLike((body as BackstageErrorBody).error) &&
+  typeof (body as BackstageErrorBody).response?.statusCode === 'number';
+
 /**
- * Error bodies (`{ error, request, response }`) reduced to an allow-list
- * before they are sent, whatever NODE_ENV says: the error's `name` and
- * `message` (and its causes'), the request's method and URL, the response's
- * status. A stack names server files; other properties of an error object
- * (a git task's command line, a database driver's query) name more.
+ * Backstage error bodies reduced to an allow-list before they are sent,
+ * whatever NODE_ENV says: the error's `name` and `message` (and its
+ * causes'), the request's method and URL, the response's status. A stack
+ * names server files; other properties of an error object (a git task's
+ * command line, a database driver's query) name more. A 500 is an error
+ * nobody phrased for the caller, so its message and causes stay in the log
+ * too. Other JSON bodies with an `error` field (JSON-RPC, OAuth) pass as
+ * they are.
  */
 export function safeErrorBodies(): RequestHandler {
   return (_req, res, next) => {
     const json = res.json.bind(res);
     res.json = (body: unknown) => {
-      if (body && typeof body === 'object' && 'error' in body) {
-        const { error, request, response } = body as {
-          error: unknown;
-          request?: { method?: unknown; url?: unknown };
-          response?: { statusCode?: unknown };
-        };
-        return json({
-          error: allowed(error),
-          ...(request && {
-            request: { method: request.method, url: request.url },
-          }),
-          ...(response && {
-            response: { statusCode: response.statusCode },
-          }),
-        });
-      }
-      return json(body);
+      if (!isBackstageErrorBody(body)) return json(body);
+      const { error, request, response } = body;
+      return json({
+        error:
+          response.statusCode === 500
+            ? { name: error.name, message: INTERNAL_ERROR_MESSAGE }
+            : allowed(error),
+        ...(request && {
+          request: { method: request.method, url: request.url },
+        }),
+        response: { statusCode: response.statusCode },
+      });
     };
     next();
   };
