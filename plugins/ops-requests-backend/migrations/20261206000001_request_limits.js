@@ -45,9 +45,9 @@ exports.up = async function up(knex) {
     .select('id', 'title');
   const rows = grants.map(g => hold(`break-glass:${g.requested_by}`, g.id));
   for (const b of baselines) {
-    const scope = `namespace-baseline:${
-      /^Namespace baseline: (.+)$/.exec(b.title)?.[1]
-    }`;
+    const namespace = /^Namespace baseline: (.+)$/.exec(b.title)?.[1];
+    if (!namespace) continue;
+    const scope = `namespace-baseline:${namespace}`;
     if (!slots.has(scope)) rows.push(hold(scope, b.id));
   }
   if (rows.length) await knex('change_request_limits').insert(rows);

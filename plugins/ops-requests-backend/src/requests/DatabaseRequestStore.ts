@@ -104,7 +104,11 @@ const isUniqueViolation = (e: any) =>
 
 /** Whether a unique violation is on a limit's slot (another filing took it at the same moment). */
 const isSlotTaken = (e: any) =>
-  isUniqueViolation(e) && /change_request_limits/.test(String(e?.message));
+  isUniqueViolation(e) &&
+  (e?.constraint === 'change_request_limits_pkey' ||
+    /UNIQUE constraint failed: change_request_limits\./.test(
+      String(e?.message),
+    ));
 
 /** Not past its expiry at `now` (ISO strings order as text). */
 const beforeExpiry = (now: string) => (q: Knex.QueryBuilder) =>
@@ -207,14 +211,18 @@ export class DatabaseRequestStore implements RequestStore {
       id: string;
       state: RequestState;
       expires_at: string | null;
+      apply_at: string | null;
     }[] = await db('change_request_limits as l')
       .join('change_requests as r', 'r.id', 'l.request_id')
       .where('l.scope', limit.scope)
       .orderBy('l.slot')
-      .select('l.slot', 'r.id', 'r.state', 'r.expires_at');
+      .select('l.slot', 'r.id', 'r.state', 'r.expires_at', 'r.apply_at');
+    // An approved request whose apply was given up (merge refused or
+    // failed: nothing is due) holds nothing any more.
     const counts = (h: (typeof held)[number]) =>
       limit.openStates.includes(h.state) &&
-      (!h.expires_at || h.expires_at > now);
+      (!h.expires_at || h.expires_at > now) &&
+      !(h.state === 'approved' && !h.apply_at);
     return {
       open: held.filter(counts),
       closed: held.filter(h => !counts(h)),
@@ -475,7 +483,17 @@ export class DatabaseRequestStore implements RequestStore {
     const rows = await this.db<Row>('change_requests')
       .where(q =>
         q
-          .whereIn('state', ['pending', 'approved'])
+          .where('state', 'pending')
+          // Approved, unless a replica holds its apply right now (the
+          // apply's own claim refuses an expired one; one in flight is
+          // looked at once its claim has run out).
+          .orWhere(approved =>
+            approved
+              .where('state', 'approved')
+              .where(a =>
+                a.whereNull('apply_at').orWhere('apply_at', '<=', now),
+              ),
+          )
           .orWhere(granted =>
             granted
               .whereIn('state', ['applied', 'post-review'])

@@ -704,8 +704,33 @@ export class RequestService {
    */
   async expireDue(): Promise<string[]> {
     const done: string[] = [];
-    for (const request of await this.options.store.dueForExpiry(this.at())) {
+    for (let request of await this.options.store.dueForExpiry(this.at())) {
       try {
+        if (request.state === 'approved') {
+          const merged = await this.mergedOnMain(request);
+          if (merged === undefined) {
+            this.options.logger.warn(
+              `Expiring ${request.id}: whether its change is on main cannot be read from ${request.change.provider}; expired as never applied`,
+            );
+          }
+          if (merged) {
+            // Merged by an apply the expiry overtook (a replica that died
+            // after merging, or a merge still finishing): record it, then
+            // revoke it like any grant at its end.
+            request = await this.options.store.transition({
+              id: request.id,
+              from: ['approved'],
+              to: 'applied',
+              action: 'applied',
+              actor: PORTAL,
+              at: this.at(),
+              reason: `found merged on main at its expiry (${request.change.commit.slice(
+                0,
+                12,
+              )})`,
+            });
+          }
+        }
         const granted =
           request.state === 'applied' || request.state === 'post-review';
         if (!granted) {
@@ -742,6 +767,29 @@ export class RequestService {
       }
     }
     return done;
+  }
+
+  /**
+   * Whether an approved request's change is on main: true when every file it
+   * adds or changes is there with its content, false when one is not, and
+   * undefined when main cannot be read.
+   */
+  private async mergedOnMain(
+    request: ChangeRequest,
+  ): Promise<boolean | undefined> {
+    const { publisher } = this.options;
+    if (request.change.provider !== publisher.provider) return false;
+    try {
+      for (const [path, content] of Object.entries(request.change.files)) {
+        if (path.startsWith(RECORDS)) continue;
+        const onMain = await publisher.fileOnMain(path);
+        if (onMain === null) return undefined;
+        if (onMain !== content) return false;
+      }
+    } catch {
+      return undefined;
+    }
+    return Object.keys(request.change.files).length > 0;
   }
 
   private async revoke(

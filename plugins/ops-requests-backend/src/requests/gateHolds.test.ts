@@ -7,7 +7,12 @@
  */
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { changeIntentSchema } from '@integrated-ops/plugin-ops-requests-common';
-import { OnCallDirectory } from '@integrated-ops/plugin-ops-requests-node';
+import { ConfigReader } from '@backstage/config';
+import {
+  ChangePublisher,
+  createChangePublisher,
+  OnCallDirectory,
+} from '@integrated-ops/plugin-ops-requests-node';
 import knexFactory, { Knex } from 'knex';
 import { raj, setupRequestService } from '../__testUtils__/requestService';
 import { decider } from '../__testUtils__/teamClaims';
@@ -172,6 +177,65 @@ describe.each(databases.eachSupportedId())('the gate on %p', databaseId => {
     } finally {
       await close();
     }
+  });
+
+  it('revokes at its expiry a change a dying replica merged without recording it', async () => {
+    // The merge lands, then the replica loses its connection before it
+    // records the apply: the request stays approved, its apply given up.
+    const { service, clock, git } = await setupRequestService(databases, {
+      knex: await databases.init(databaseId),
+      publisher: repos => {
+        const real = createChangePublisher(new ConfigReader({}), repos);
+        return Object.assign(Object.create(real), {
+          merge: async (m: Parameters<ChangePublisher['merge']>[0]) => {
+            const merged = await real.merge(m);
+            if (m.branch.startsWith('change/')) {
+              throw new Error(`connection reset after merging ${merged}`);
+            }
+            return merged;
+          },
+        });
+      },
+    });
+    const request = await service.create(
+      access({ expiresAt: '2026-03-02T13:00:00Z' }),
+      raj,
+    );
+    await service.approve(request.id, decider(OMAR));
+    await service.approve(request.id, decider('user:default/lucas'));
+    expect((await service.get(request.id)).state).toBe('approved');
+    expect(await git.show('infrastructure', 'main', ACCESS)).toContain(
+      'NetworkPolicy',
+    );
+    clock.now = new Date('2026-03-02T13:00:01Z');
+    expect(await service.expireDue()).toEqual([request.id]);
+    const closed = await service.get(request.id);
+    expect(closed.state).toBe('revoked');
+    await expect(git.show('infrastructure', 'main', ACCESS)).rejects.toThrow();
+  });
+
+  it('frees the break-glass slot of a grant whose merge failed, so the on-call can file again', async () => {
+    let failNext = true;
+    const { service } = await setupRequestService(databases, {
+      knex: await databases.init(databaseId),
+      onCall,
+      publisher: repos => {
+        const real = createChangePublisher(new ConfigReader({}), repos);
+        return Object.assign(Object.create(real), {
+          merge: async (m: Parameters<ChangePublisher['merge']>[0]) => {
+            if (failNext) {
+              failNext = false;
+              throw new Error('the git server is unreachable');
+            }
+            return real.merge(m);
+          },
+        });
+      },
+    });
+    const failed = await service.create(emergency('INC-1'), omar);
+    expect(failed.state).toBe('approved');
+    const again = await service.create(emergency('INC-1'), omar);
+    expect(again.state).toBe('post-review');
   });
 
   it('files one baseline for a namespace when two access requests race into it', async () => {
