@@ -66,7 +66,7 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
           createRenderCiControlsAction(),
           createValidateKubernetesAction(),
           createPublishChangeAction({ repositories, names }),
-          createWriteCatalogInfoAction({ names }),
+          createWriteCatalogInfoAction({ names, catalog, policyFile }),
           createPreviewRequestAction({ client: requests }),
           createRequestAction({
             client: requests,

@@ -54,7 +54,11 @@ export async function newServiceEnvironment(
     'integrated-ops:render:network-policy': createRenderNetworkPolicyAction(),
     'integrated-ops:kubernetes:validate': createValidateKubernetesAction(),
     'integrated-ops:render:ci-controls': createRenderCiControlsAction(),
-    'integrated-ops:catalog:write': createWriteCatalogInfoAction({ names }),
+    'integrated-ops:catalog:write': createWriteCatalogInfoAction({
+      names,
+      catalog,
+      policyFile: POLICY_FILE,
+    }),
     'integrated-ops:gitops:publish': createPublishChangeAction({
       repositories,
       names,

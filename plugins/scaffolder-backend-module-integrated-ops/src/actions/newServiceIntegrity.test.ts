@@ -123,6 +123,45 @@ describe('New service template: a taken name', () => {
   });
 });
 
+describe('catalog:write on its own (a template without the policy step)', () => {
+  it('refuses an owner that is no team of its discipline, and writes nothing', async () => {
+    const env = await newServiceEnvironment();
+    const before = await state(env);
+    const run = await runAction(
+      env.actions['integrated-ops:catalog:write'],
+      {
+        name: 'payments-sidekick',
+        system: 'system:default/fraud-detection',
+        owner: 'group:default/payments-edge-team',
+        opsOwners: { secops: 'group:default/payments-edge-team' },
+      },
+      { taskId: 'task-forged' },
+    );
+    expect(run.error?.message).toContain(
+      'owner-discipline: SecOps owner group:default/payments-edge-team is not a SecOps team',
+    );
+    expect(await readdir(run.workspacePath)).toEqual([]);
+    expect(await state(env)).toEqual(before);
+  });
+
+  it('refuses a control character in any of its text, naming the field', async () => {
+    const env = await newServiceEnvironment();
+    const run = await runAction(
+      env.actions['integrated-ops:catalog:write'],
+      {
+        name: 'payments-sidekick',
+        title: 'Payments\u202e sidekick',
+        system: 'system:default/fraud-detection',
+        owner: 'group:default/sre-payments',
+      },
+      { taskId: 'task-forged' },
+    );
+    expect(run.error?.message).toBe(
+      'title: must not contain control characters (found U+202E at 8)',
+    );
+  });
+});
+
 describe('New service template: a component already in the catalog', () => {
   it.each(['fraud-scoring-service', 'Fraud-Scoring-Service'])(
     '"%s" is refused naming the existing entity and its owners; nothing is written',

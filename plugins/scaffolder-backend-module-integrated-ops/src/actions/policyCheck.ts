@@ -1,17 +1,13 @@
-import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import {
   Discipline,
   DISCIPLINES,
-  parseOpsTeam,
-  tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequestFacts,
   evaluatePolicy,
-  OwnerTeamFacts,
   parsePorts,
   PortRule,
   POLICY_KINDS,
@@ -24,6 +20,8 @@ import {
 } from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 import { NewServiceNames } from './serviceNames';
+import { assertPlainTextInput } from './plainTextInput';
+import { describeOwnerTeam } from './ownerTeams';
 
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
 
@@ -130,6 +128,7 @@ export function createPolicyCheckAction(options: {
       },
     },
     async handler(ctx) {
+      assertPlainTextInput(ctx.input);
       const input = withDefaults(ctx.input, {
         exposure: 'internal',
         dataClasses: [],
@@ -305,27 +304,4 @@ export function createPolicyCheckAction(options: {
       );
     },
   });
-}
-
-/** A team named as an owner, as the catalog describes it (never as the template does). */
-async function describeOwnerTeam(
-  catalog: CatalogService,
-  credentials: BackstageCredentials,
-  owner: string,
-  inheritedFrom: string | undefined,
-): Promise<OwnerTeamFacts> {
-  const ref = tryNormalizeEntityRef(owner, { defaultKind: 'group' });
-  const entity = ref
-    ? await catalog.getEntityByRef(ref, { credentials })
-    : undefined;
-  const isGroup = entity?.kind.toLowerCase() === 'group';
-  const team = isGroup ? parseOpsTeam(entity!) : undefined;
-  return {
-    ref: ref ?? owner,
-    isGroup,
-    ...(team?.ok && team.value?.discipline
-      ? { discipline: team.value.discipline }
-      : {}),
-    ...(inheritedFrom ? { inheritedFrom } : {}),
-  };
 }

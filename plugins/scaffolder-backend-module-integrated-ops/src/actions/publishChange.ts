@@ -4,6 +4,7 @@ import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import { withDefaults } from './inputDefaults';
 import { readWorkspaceDir, resolveInWorkspace } from './workspaceFiles';
 import { NewServiceNames } from './serviceNames';
+import { assertPlainTextInput } from './plainTextInput';
 
 /**
  * Creates a new service's repository from a workspace directory, in the
@@ -42,6 +43,7 @@ export function createPublishChangeAction(options: {
       },
     },
     async handler(ctx) {
+      assertPlainTextInput(ctx.input);
       const input = withDefaults(ctx.input, {
         sourcePath: '.',
         description: '',

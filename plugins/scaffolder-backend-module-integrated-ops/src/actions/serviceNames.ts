@@ -20,8 +20,6 @@ export interface NewServiceRepositories {
   exists(repository: string): Promise<boolean>;
 }
 
-const NAMESPACE = 'default';
-
 function describeOwners(
   owner: string | undefined,
   ops: Partial<Record<string, string>>,
@@ -99,8 +97,9 @@ export class NewServiceNames {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
+          // In every namespace: the repository, the registration file and
+          // the Kubernetes namespace do not depend on the catalog's.
           kind: 'Component',
-          'metadata.namespace': NAMESPACE,
           'metadata.name': name,
         },
       },

@@ -5,22 +5,30 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { runAction } from '../__testUtils__/runAction';
-import { testCatalog } from '../__testUtils__/testCatalog';
+import { POLICY_FILE, testCatalog } from '../__testUtils__/testCatalog';
 import { NewServiceNames } from './serviceNames';
 import { createWriteCatalogInfoAction } from './writeCatalogInfo';
 
 /** The action as the module wires it, registering into a fresh directory. */
 async function writer() {
   const registrationDir = await mkdtemp(join(tmpdir(), 'iop-cat-'));
+  const catalog = testCatalog();
   const names = new NewServiceNames({
-    catalog: testCatalog(),
+    catalog,
     auth: mockServices.auth(),
     registrationDir,
     repositories: new LocalGitRepositories(
       await mkdtemp(join(tmpdir(), 'iop-git-')),
     ),
   });
-  return { registrationDir, action: createWriteCatalogInfoAction({ names }) };
+  return {
+    registrationDir,
+    action: createWriteCatalogInfoAction({
+      names,
+      catalog,
+      policyFile: POLICY_FILE,
+    }),
+  };
 }
 
 const input = {

@@ -5,6 +5,9 @@ import { stringify } from 'yaml';
 import { writeWorkspaceFile } from './workspaceFiles';
 import { withDefaults } from './inputDefaults';
 import { CREATED_BY_TASK_ANNOTATION, NewServiceNames } from './serviceNames';
+import { assertPlainTextInput } from './plainTextInput';
+import { assertOwnerDisciplines } from './ownerTeams';
+import { CatalogService } from '@backstage/plugin-catalog-node';
 
 /**
  * Writes catalog-info.yaml for a new component with its three ops owners
@@ -22,6 +25,8 @@ import { CREATED_BY_TASK_ANNOTATION, NewServiceNames } from './serviceNames';
  */
 export function createWriteCatalogInfoAction(options: {
   names: NewServiceNames;
+  catalog: CatalogService;
+  policyFile: string;
 }) {
   return createTemplateAction({
     id: 'integrated-ops:catalog:write',
@@ -68,6 +73,7 @@ export function createWriteCatalogInfoAction(options: {
       },
     },
     async handler(ctx) {
+      assertPlainTextInput(ctx.input);
       const input = withDefaults(ctx.input, {
         description: '',
         type: 'service',
@@ -85,6 +91,13 @@ export function createWriteCatalogInfoAction(options: {
       // Server-side, from the catalog, the registration directory and the
       // repositories: whatever the template says or skipped.
       await options.names.assertFree(input.name);
+      await assertOwnerDisciplines({
+        catalog: options.catalog,
+        credentials: await ctx.getInitiatorCredentials(),
+        policyFile: options.policyFile,
+        name: input.name,
+        owners: input.opsOwners,
+      });
       const registering = input.register && !ctx.isDryRun;
       const opsOwners = Object.fromEntries(
         DISCIPLINES.filter(d => input.opsOwners[d]).map(d => [
