@@ -8,7 +8,7 @@ import { Deployment } from 'kubernetes-models/apps/v1';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1';
 import { Service } from 'kubernetes-models/v1';
 import { resolve } from 'path';
-import { parseAllDocuments } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 
 const dir = resolve(__dirname, '../../../deploy/kubernetes');
 const manifests = readdirSync(dir)
@@ -50,6 +50,22 @@ describe('deploy/kubernetes', () => {
         .map((e: any) => e.valueFrom.secretKeyRef.name),
     ).toEqual(Array(4).fill('integrated-ops-postgres'));
     expect(container.resources.requests.memory).toBe('1536Mi');
+  });
+
+  it('gives the backend every setting the production config requires', () => {
+    const production = parse(
+      readFileSync(
+        resolve(__dirname, '../../../app-config.production.yaml'),
+        'utf8',
+      ),
+    );
+    const required: string[] = production.integratedOps.requiredSettings.map(
+      (s: { env: string }) => s.env,
+    );
+    const deployment = manifests.find(m => m.kind === 'Deployment');
+    const [container] = deployment.spec.template.spec.containers;
+    const given = container.env.map((e: any) => e.name);
+    expect(required.filter(env => !given.includes(env))).toEqual([]);
   });
 
   it('signs tokens with keys from a secret, so lookups outlive a database outage', () => {

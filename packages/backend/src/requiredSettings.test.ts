@@ -18,11 +18,15 @@ const required = production.integratedOps.requiredSettings;
 
 describe('required settings', () => {
   it('production requires the identity provider, the session secret and the database', () => {
-    expect(required.map((s: { env: string }) => s.env).sort()).toEqual([
+    expect(
+      [...new Set(required.map((s: { env: string }) => s.env))].sort(),
+    ).toEqual([
+      'ALERTMANAGER_TOKEN',
       'AUTH_SESSION_SECRET',
       'OIDC_CLIENT_ID',
       'OIDC_CLIENT_SECRET',
       'OIDC_METADATA_URL',
+      'PORTAL_BASE_URL',
       'POSTGRES_HOST',
       'POSTGRES_PORT',
       'POSTGRES_USER',
@@ -52,7 +56,28 @@ describe('required settings', () => {
       'auth.providers.oidc.production.clientSecret (OIDC_CLIENT_SECRET)',
       'auth.session.secret (AUTH_SESSION_SECRET)',
       'backend.database.connection.user (POSTGRES_USER)',
+      'app.baseUrl (PORTAL_BASE_URL)',
+      'backend.baseUrl (PORTAL_BASE_URL)',
+      'backend.auth.externalAccess[0].options.token (ALERTMANAGER_TOKEN)',
     ]);
+    // An array item's field is found (and counts as given).
+    expect(
+      missingSettings(
+        new ConfigReader({
+          integratedOps: {
+            requiredSettings: [
+              {
+                key: 'backend.auth.externalAccess[0].options.token',
+                env: 'ALERTMANAGER_TOKEN',
+              },
+            ],
+          },
+          backend: {
+            auth: { externalAccess: [{ options: { token: 'abc' } }] },
+          },
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('stops the backend at startup, naming them; starts it when all are given', async () => {
@@ -66,7 +91,7 @@ describe('required settings', () => {
         ],
       });
     await expect(backend({})).rejects.toThrow(
-      /Missing required settings, set them before starting: auth\.providers\.oidc\.production\.metadataUrl \(OIDC_METADATA_URL\), .*backend\.database\.connection\.user \(POSTGRES_USER\)$/,
+      /Missing required settings, set them before starting: auth\.providers\.oidc\.production\.metadataUrl \(OIDC_METADATA_URL\), .*backend\.auth\.externalAccess\[0\]\.options\.token \(ALERTMANAGER_TOKEN\)$/,
     );
     const started = await backend({
       auth: {
@@ -81,8 +106,13 @@ describe('required settings', () => {
           },
         },
       },
+      app: { baseUrl: 'https://portal' },
       backend: {
+        baseUrl: 'https://portal',
         database: { connection: { host: 'db', port: 5432, user: 'u' } },
+        auth: {
+          externalAccess: [{ options: { token: 'alertmanager-token' } }],
+        },
       },
     });
     await started.stop();

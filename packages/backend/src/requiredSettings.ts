@@ -21,10 +21,32 @@ export function missingSettings(config: Config): string[] {
   ).map(c => ({ key: c.getString('key'), env: c.getOptionalString('env') }));
   return required
     .filter(({ key }) => {
-      const value = config.getOptional(key);
+      const value = valueAt(config, key);
       return value === undefined || value === null || value === '';
     })
     .map(({ key, env }) => (env ? `${key} (${env})` : key));
+}
+
+/** The value at a dotted key whose segments may index arrays (`backend.auth.externalAccess[0].options.token`). */
+function valueAt(config: Config, key: string): unknown {
+  let at: Config | undefined = config;
+  const segments = key.split('.');
+  for (const [i, segment] of segments.entries()) {
+    const indexed = /^(.+)\[(\d+)\]$/.exec(segment);
+    const last = i === segments.length - 1;
+    if (!indexed) {
+      if (last) return at.getOptional(segment);
+      at = at.getOptionalConfig(segment);
+    } else {
+      const item: Config | undefined = at.getOptionalConfigArray(indexed[1])?.[
+        Number(indexed[2])
+      ];
+      if (last) return item?.get();
+      at = item;
+    }
+    if (!at) return undefined;
+  }
+  return undefined;
 }
 
 const requiredSettingsRef = createServiceRef<void>({
