@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'fs/promises';
+import { mkdir, mkdtemp, utimes, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { assertBranchName, LocalGitRepositories } from './LocalGitRepositories';
@@ -48,6 +48,26 @@ describe('LocalGitRepositories', () => {
     expect(
       await repos.show('fraud-scoring-v2', 'main', 'catalog-info.yaml'),
     ).toBe('kind: Component\n');
+  });
+
+  it('takes over a directory a crashed creation left empty, but not one being created', async () => {
+    const remote = repos.remoteOf('half-made');
+    await mkdir(remote, { recursive: true });
+    // Just made: someone is creating it.
+    const source = await mkdtemp(join(tmpdir(), 'iop-src-'));
+    await expect(
+      repos.publishNewRepository({
+        repository: 'half-made',
+        sourceDir: source,
+        message: 'Create',
+        author,
+      }),
+    ).rejects.toThrow('repository half-made already exists');
+    // Left for an hour without a repository in it: abandoned.
+    const hourAgo = new Date(Date.now() - 3_600_000);
+    await utimes(remote, hourAgo, hourAgo);
+    await repos.ensure('half-made', '# made\n');
+    expect(await repos.show('half-made', 'main', 'README.md')).toBe('# made\n');
   });
 
   it('ensures a repository once when replicas start at the same moment', async () => {

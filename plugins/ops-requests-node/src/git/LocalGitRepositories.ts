@@ -48,6 +48,9 @@ const exists = (path: string) =>
     () => false,
   );
 
+/** A creation takes seconds; a directory with no repository this old was abandoned. */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
 /** The repository's directory exists: another filing created (or is creating) it. */
 class RepositoryTakenError extends InputError {
   constructor(repository: string) {
@@ -358,23 +361,33 @@ export class LocalGitRepositories {
     return (await git.revparse(['HEAD'])).trim();
   }
 
-  /** Runs work in a throw-away clone (or a fresh repo pushed to a new bare one). */
   /**
    * Takes the repository's directory for this caller: created here, or a
-   * RepositoryTakenError when it exists (another caller got it first).
+   * RepositoryTakenError when it exists (another caller got it first). A
+   * directory without a repository in it, older than a creation takes (left
+   * by a process that died mid-creation), is taken over.
    */
   private async claim(repository: string, remote: string) {
     await mkdir(dirname(remote), { recursive: true });
-    try {
-      await mkdir(remote);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
-        throw new RepositoryTakenError(repository);
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await mkdir(remote);
+        return;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        const left = await stat(remote).catch(() => undefined);
+        const abandoned =
+          attempt === 0 &&
+          left &&
+          !(await exists(join(remote, 'HEAD'))) &&
+          Date.now() - left.mtimeMs > ABANDONED_AFTER_MS;
+        if (!abandoned) throw new RepositoryTakenError(repository);
+        await rm(remote, { recursive: true, force: true });
       }
-      throw error;
     }
   }
 
+  /** Runs work in a throw-away clone (or a fresh repo pushed to a new bare one). */
   private async withClone<T>(
     repository: string,
     create: boolean,
