@@ -24,5 +24,9 @@ export type * from './lookupTypes';
 export type * from './historyTypes';
 export type * from './driftTypes';
 export { parseInput, parseWithMessages } from './describeIssues';
-export { findControlCharacter, noControlCharacters } from './plainText';
+export {
+  findControlCharacter,
+  noControlCharacters,
+  replaceControlCharacters,
+} from './plainText';
 export * from './changeEvents';

@@ -1,6 +1,10 @@
 import { z } from 'zod';
 import { parseWithMessages } from './describeIssues';
-import { findControlCharacter, noControlCharacters } from './plainText';
+import {
+  findControlCharacter,
+  noControlCharacters,
+  replaceControlCharacters,
+} from './plainText';
 
 describe('noControlCharacters', () => {
   const line = z.string().max(100).superRefine(noControlCharacters());
@@ -41,5 +45,17 @@ describe('noControlCharacters', () => {
     expect(line.parse('Zugriff für Kartenprüfung — 決済 ✓')).toBe(
       'Zugriff für Kartenprüfung — 決済 ✓',
     );
+  });
+});
+
+describe('replaceControlCharacters', () => {
+  it('replaces each control character with a space, keeping lines where asked', () => {
+    expect(
+      replaceControlCharacters('Latency\u0000high\u001b[2J on\u202eweb'),
+    ).toBe('Latency high [2J on web');
+    expect(replaceControlCharacters('a\nb\tc', { multiline: true })).toBe(
+      'a\nb\tc',
+    );
+    expect(replaceControlCharacters('a\nb')).toBe('a b');
   });
 });

@@ -40,3 +40,19 @@ export function noControlCharacters(options: { multiline?: boolean } = {}) {
     }
   };
 }
+
+/**
+ * The text with each control character replaced by a space (tabs and line
+ * breaks kept in multi-line text): for text from machines (alert labels
+ * and annotations), which is kept rather than refused.
+ */
+export function replaceControlCharacters(
+  text: string,
+  options: { multiline?: boolean } = {},
+): string {
+  const pattern = new RegExp(
+    (options.multiline ? MULTI_LINE : SINGLE_LINE).source,
+    'gu',
+  );
+  return text.replace(pattern, ' ');
+}

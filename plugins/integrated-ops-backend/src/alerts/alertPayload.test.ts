@@ -38,6 +38,33 @@ describe('readAlerts', () => {
     });
   });
 
+  it('keeps machine text, with control characters as spaces (lines kept in annotations)', () => {
+    const [a] = readAlerts(
+      v4([
+        alert(
+          {
+            alertname: 'Tls\u0000Failures',
+            'instance\u001b': '10.20.3.14:8443',
+          },
+          {
+            annotations: {
+              summary: 'TLS\u202e handshake failures',
+              description: 'line one\nline two',
+            },
+          },
+        ),
+      ]),
+    );
+    expect(a.labels).toEqual({
+      alertname: 'Tls Failures',
+      'instance ': '10.20.3.14:8443',
+    });
+    expect(a.annotations).toEqual({
+      summary: 'TLS  handshake failures',
+      description: 'line one\nline two',
+    });
+  });
+
   it('reads one generic alert, with a fingerprint from its labels that does not depend on their order', () => {
     const [a] = readAlerts({ labels: { b: '2', a: '1' }, annotations: {} });
     const [b] = readAlerts({ labels: { a: '1', b: '2' } });

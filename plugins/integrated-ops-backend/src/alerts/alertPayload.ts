@@ -1,5 +1,8 @@
 import { InputError } from '@backstage/errors';
-import { parseInput } from '@integrated-ops/plugin-integrated-ops-common';
+import {
+  parseInput,
+  replaceControlCharacters,
+} from '@integrated-ops/plugin-integrated-ops-common';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
@@ -70,7 +73,12 @@ function stringMap(
     if (v.length > MAX_VALUE) {
       return `${what}.${k.slice(0, 64)} is longer than ${MAX_VALUE} characters`;
     }
-    out[k] = v;
+    // Machine text reaches notifications, vendors and the log: kept, with
+    // control characters as spaces (lines only in annotations).
+    const multiline = what === 'annotations';
+    out[replaceControlCharacters(k)] = replaceControlCharacters(v, {
+      multiline,
+    });
   }
   return out;
 }
