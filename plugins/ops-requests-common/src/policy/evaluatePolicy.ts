@@ -48,6 +48,25 @@ function naming(policy: ChangePolicy, facts: ChangeRequestFacts): RuleResult[] {
   ];
 }
 
+/** The IPv4-mapped block (::ffff:0:0/96). */
+const IPV4_MAPPED = ipaddr.parseCIDR('::ffff:0:0/96') as [ipaddr.IPv6, number];
+
+/**
+ * For an IPv6 range that reaches into the IPv4-mapped block, the prefix
+ * length of the IPv4 addresses it holds (a /96 or broader holds all of them:
+ * 0); undefined for any other range.
+ */
+function ipv4Part(
+  address: ipaddr.IPv4 | ipaddr.IPv6,
+  prefix: number,
+): number | undefined {
+  if (address.kind() !== 'ipv6') return undefined;
+  const v6 = address as ipaddr.IPv6;
+  if (prefix >= 96) return v6.match(IPV4_MAPPED) ? prefix - 96 : undefined;
+  // A broader range holds the whole mapped block if it holds its start.
+  return IPV4_MAPPED[0].match(v6, prefix) ? 0 : undefined;
+}
+
 function cidrBreadth(
   policy: ChangePolicy,
   facts: ChangeRequestFacts,
@@ -72,6 +91,14 @@ function cidrBreadth(
         continue;
       }
       const [address, prefix] = parsed;
+      const mapped = ipv4Part(address, prefix);
+      if (mapped !== undefined && mapped < minPrefixLengthIPv4) {
+        // ::ffff:0.0.0.0/96 is every IPv4 address: judged as IPv4.
+        problems.push(
+          `${cidr}${of} holds IPv4 addresses as a /${mapped}, broader than /${minPrefixLengthIPv4}; name a narrower segment or host`,
+        );
+        continue;
+      }
       const min =
         address.kind() === 'ipv4' ? minPrefixLengthIPv4 : minPrefixLengthIPv6;
       if (prefix === 0) {
