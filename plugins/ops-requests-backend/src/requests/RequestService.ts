@@ -800,30 +800,46 @@ export class RequestService {
     const { publisher } = this.options;
     let reason = why;
     if (request.change.provider === 'local' && publisher.provider === 'local') {
-      const removals = Object.fromEntries(
-        Object.keys(request.change.files)
-          .filter(path => !path.startsWith(RECORDS))
-          .map(path => [path, null]),
-      );
-      const revocation = await publisher.publish({
-        branch: `revoke/${request.id}`,
-        files: removals,
-        title: `Revoke ${request.id}`,
-        body: why,
-        author: {
-          name: 'Integrated Ops Portal',
-          email: 'portal@integrated-ops.invalid',
-        },
-      });
-      const merged = await publisher.merge({
-        branch: revocation.branch,
-        commit: revocation.commit,
-        message: `Revoke ${request.id}`,
-        url: revocation.url,
-      });
-      reason = `${reason}: merged ${
-        revocation.branch
-      } into main as ${merged.slice(0, 12)}`;
+      // Only the files main still holds as this request wrote them: another
+      // grant of the same flow may have replaced or removed them since, and
+      // its files are not this revocation's to remove.
+      const removals: Record<string, null> = {};
+      for (const [path, content] of Object.entries(request.change.files)) {
+        if (path.startsWith(RECORDS)) continue;
+        const onMain = await publisher.fileOnMain(path);
+        if (onMain === content || onMain === null) removals[path] = null;
+      }
+      if (!Object.keys(removals).length) {
+        reason = `${reason}: nothing of it is on main any more (removed or replaced by a later change)`;
+      } else {
+        try {
+          const revocation = await publisher.publish({
+            branch: `revoke/${request.id}`,
+            files: removals,
+            title: `Revoke ${request.id}`,
+            body: why,
+            author: {
+              name: 'Integrated Ops Portal',
+              email: 'portal@integrated-ops.invalid',
+            },
+          });
+          const merged = await publisher.merge({
+            branch: revocation.branch,
+            commit: revocation.commit,
+            message: `Revoke ${request.id}`,
+            url: revocation.url,
+          });
+          reason = `${reason}: merged ${
+            revocation.branch
+          } into main as ${merged.slice(0, 12)}`;
+        } catch (error) {
+          // git's output names server paths: it stays in the log.
+          this.options.logger.error(`Revoking ${request.id} failed: ${error}`);
+          throw new ServiceUnavailableError(
+            `${request.id} could not be revoked in the infrastructure repository; it stays open and the expiry task tries again (see the backend log)`,
+          );
+        }
+      }
     }
     return this.options.store.transition({
       id: request.id,

@@ -238,6 +238,46 @@ describe.each(databases.eachSupportedId())('the gate on %p', databaseId => {
     expect(again.state).toBe('post-review');
   });
 
+  it("revokes two grants of one flow each at its own end, never the other's file", async () => {
+    const { service, clock, git } = await setupRequestService(databases, {
+      knex: await databases.init(databaseId),
+    });
+    const grant = async (justification: string, expiresAt: string) => {
+      const filed = await service.create(
+        access({ justification, expiresAt }),
+        raj,
+      );
+      await service.approve(filed.id, decider(OMAR));
+      const done = await service.approve(
+        filed.id,
+        decider('user:default/lucas'),
+      );
+      expect(done.state).toBe('applied');
+      return done;
+    };
+    const first = await grant(
+      'Case view reads the fraud cases database (first)',
+      '2026-03-02T13:00:00Z',
+    );
+    const second = await grant(
+      'Case view reads the fraud cases database (second)',
+      '2026-03-02T14:00:00Z',
+    );
+    // The second grant's file replaced the first's on main.
+    const onMain = () => git.show('infrastructure', 'main', ACCESS);
+    expect(await onMain()).toBe(second.change.files[ACCESS]);
+
+    clock.now = new Date('2026-03-02T13:00:01Z');
+    expect(await service.expireDue()).toEqual([first.id]);
+    expect((await service.get(first.id)).state).toBe('revoked');
+    // The first's revocation left the second's access alone.
+    expect(await onMain()).toBe(second.change.files[ACCESS]);
+
+    clock.now = new Date('2026-03-02T14:00:01Z');
+    expect(await service.expireDue()).toEqual([second.id]);
+    await expect(onMain()).rejects.toThrow();
+  });
+
   it('files one baseline for a namespace when two access requests race into it', async () => {
     const { one, two, close } = await twoReplicas(databaseId);
     try {
