@@ -183,6 +183,23 @@ describe('New service template: a component already in the catalog', () => {
     },
   );
 
+  it.each(['seg-pci-app', 'SEG-PCI-APP'])(
+    'the name of a Resource ("%s") is refused too: a bare name must keep meaning it',
+    async name => {
+      const env = await newServiceEnvironment();
+      const run = await runNewServiceTemplate(
+        env,
+        { ...secondTeam, name },
+        { taskId: 'task-1' },
+      );
+      expect(run.failedStep).toBe('policy');
+      expect(run.error?.message).toContain(
+        'resource:default/seg-pci-app already exists in the catalog',
+      );
+      expect(await state(env)).toEqual({ registered: {}, repositories: {} });
+    },
+  );
+
   it('is refused on a dry run as well', async () => {
     const env = await newServiceEnvironment();
     const run = await runNewServiceTemplate(

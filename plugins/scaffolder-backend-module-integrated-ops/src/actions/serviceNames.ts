@@ -97,9 +97,11 @@ export class NewServiceNames {
     const { items } = await this.options.catalog.getEntities(
       {
         filter: {
-          // In every namespace: the repository, the registration file and
-          // the Kubernetes namespace do not depend on the catalog's.
-          kind: 'Component',
+          // In every namespace (the repository, the registration file and
+          // the Kubernetes namespace do not depend on the catalog's), and
+          // of every kind with typed owners: a bare name in a lookup or an
+          // intent must not start meaning the new component instead.
+          kind: ['Component', 'Resource', 'System', 'API'],
           'metadata.name': name,
         },
       },
