@@ -1,13 +1,17 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, InputError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { Entity } from '@backstage/catalog-model';
 import {
+  Discipline,
   DISCIPLINE_TITLES,
   lowerRef,
+  parseOpsTeam,
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
+  evaluatePolicy,
   OwnershipRecertification,
   RecertificationReport,
 } from '@integrated-ops/plugin-ops-requests-common';
@@ -182,6 +186,7 @@ export class OwnershipRecertifications {
       credentials: await auth.getOwnServiceCredentials(),
     });
     if (!group) throw new InputError(`no group ${target} in the catalog`);
+    await this.#assertMayOwn(target, group, recert.discipline);
     if (request.state !== 'pending') {
       throw new ConflictError(`${request.id} is ${request.state}`);
     }
@@ -199,6 +204,38 @@ export class OwnershipRecertifications {
       comment ? `${actor}: ${comment}` : undefined,
     );
     return handed;
+  }
+
+  /**
+   * A declaration goes only to a team the change policy lets own its
+   * discipline (the owner-discipline rule, on the group as the catalog
+   * describes it): never to a product team for NetOps, say.
+   */
+  async #assertMayOwn(target: string, group: Entity, discipline: Discipline) {
+    const team = parseOpsTeam(group);
+    const policy = await loadChangePolicy(this.options.policyFile);
+    const failed = evaluatePolicy(policy, {
+      kind: 'new-service',
+      names: [],
+      exposure: 'internal',
+      dataClasses: [],
+      production: true,
+      owners: { [discipline]: target },
+      ownerTeams: {
+        [discipline]: {
+          ref: target,
+          isGroup: true,
+          ...(team.ok && team.value?.discipline
+            ? { discipline: team.value.discipline }
+            : {}),
+        },
+      },
+    }).results.find(r => r.rule === 'owner-discipline' && !r.passed);
+    if (failed) {
+      throw new InputError(
+        `hand over to a team that may own it: ${failed.message}`,
+      );
+    }
   }
 
   /** Every approval is in: confirmed, or the hand-over accepted. Nothing to merge. */

@@ -8,11 +8,16 @@ jest.setTimeout(60_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
-const group = (name: string): Entity => ({
+/** A team; NetOps unless it serves no ops discipline (a product team). */
+const group = (name: string, discipline: string | null = 'netops'): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
   metadata: { name, namespace: 'default' },
-  spec: { type: 'team', children: [] },
+  spec: {
+    type: 'team',
+    children: [],
+    ...(discipline ? { opsTeam: { discipline } } : {}),
+  },
 });
 
 /** An owned entity as the catalog module leaves it: typed relations and where each came from. */
@@ -38,6 +43,8 @@ const owned = (
 const catalog = [
   group('netops-edge'),
   group('netops-dc'),
+  group('payments-team', null),
+  group('sre', 'devops'),
   owned('System', 'edge', 'netops-edge', 'declared'),
   owned('Component', 'gateway', 'netops-edge', 'inherited:system:default/edge'),
   owned('Component', 'web', 'netops-edge', 'inherited:system:default/edge'),
@@ -179,6 +186,15 @@ describe.each(databases.eachSupportedId())(
       await expect(
         recert.handOver(asked, ANA, 'group:default/netops-edge'),
       ).rejects.toThrow('already owns it');
+      // Only to a team the policy lets own NetOps.
+      await expect(
+        recert.handOver(asked, ANA, 'group:default/payments-team'),
+      ).rejects.toThrow(
+        'hand over to a team that may own it: NetOps owner group:default/payments-team is not a NetOps team',
+      );
+      await expect(
+        recert.handOver(asked, ANA, 'group:default/sre'),
+      ).rejects.toThrow('NetOps owner group:default/sre is not a NetOps team');
       await expect(
         service.reject(asked.id, ANA, 'we do not own this any more'),
       ).rejects.toThrow('hand it over to the team that owns it');
