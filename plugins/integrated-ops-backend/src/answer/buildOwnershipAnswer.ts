@@ -19,7 +19,6 @@ import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallNow, providerEscalations } from './onCallNow';
 import { person } from './person';
 import { cachedPart } from './answerParts';
-import { markJsonPart } from './answerJson';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -130,42 +129,31 @@ export function teamOnCall(
   };
 }
 
-/**
- * Each entity version's summary (a function of the entity object, which
- * the index replaces whole on every change, and its network facts), made and
- * serialized once.
+/*
+ * An entity's owners as the catalog module recorded them, and its summary:
+ * functions of the entity alone, kept as parts (per index version, bounded;
+ * see answerParts) under its ref, whatever the options.
  */
-const summaries = new WeakMap<
-  Entity,
-  { ref: string; network: unknown; summary: EntitySummary }
->();
-
-/** Each entity version's owners as the catalog module recorded them. */
-const ownersByEntity = new WeakMap<Entity, EffectiveOwners>();
-
-function ownersOfEntity(entity: Entity): EffectiveOwners {
-  let owners = ownersByEntity.get(entity);
-  if (!owners) {
-    owners = readEffectiveOwners(entity);
-    ownersByEntity.set(entity, owners);
-  }
-  return owners;
+function ownersOfEntity(
+  index: OwnershipIndex,
+  ref: string,
+  entity: Entity,
+  at: Date,
+): EffectiveOwners {
+  return cachedPart(index, {}, `owners\u0000${ref}`, at, () =>
+    readEffectiveOwners(entity),
+  );
 }
 
 function sharedEntitySummary(
   index: OwnershipIndex,
   ref: string,
   entity: Entity,
+  at: Date,
 ): EntitySummary {
-  const network = index.networks.get(ref);
-  const known = summaries.get(entity);
-  if (known && known.ref === ref && known.network === network) {
-    return known.summary;
-  }
-  const summary = entitySummary(index, ref, entity);
-  summaries.set(entity, { ref, network, summary });
-  markJsonPart(summary);
-  return summary;
+  return cachedPart(index, {}, `entity\u0000${ref}`, at, () =>
+    entitySummary(index, ref, entity),
+  );
 }
 
 export function entitySummary(
@@ -286,7 +274,8 @@ export function buildOwnershipAnswer(
 ): OwnershipAnswer {
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
-  const owners = options.ownersOf?.(ref) ?? ownersOfEntity(entity);
+  const owners =
+    options.ownersOf?.(ref) ?? ownersOfEntity(index, ref, entity, at);
 
   const answers = {} as Record<Discipline, DisciplineAnswer>;
   const runbooks: RunbookLink[] = contactLinks(entity)
@@ -317,7 +306,7 @@ export function buildOwnershipAnswer(
     }
   }
   return {
-    entity: sharedEntitySummary(index, ref, entity),
+    entity: sharedEntitySummary(index, ref, entity, at),
     owners: answers,
     runbooks,
   };

@@ -201,7 +201,8 @@ export async function createRouter(
             wake = resolve;
           });
     // Results are gathered into writes of about 64 KB: a write per result
-    // cost a system call (and a chunk header) each, most of a batch's time.
+    // cost a chunk header and a buffer of its own each (the socket is corked
+    // within a turn, so not a system call each).
     let pending: string[] = [];
     let pendingLength = 0;
     const flush = () => {
