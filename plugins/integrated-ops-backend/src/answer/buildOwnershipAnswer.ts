@@ -18,7 +18,7 @@ import { noOwnerWarning } from './noOwnerWarning';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallNow, providerEscalations } from './onCallNow';
 import { person } from './person';
-import { cachedPart } from './answerParts';
+import { cachedPart, entityPart } from './answerParts';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -140,7 +140,7 @@ function ownersOfEntity(
   entity: Entity,
   at: Date,
 ): EffectiveOwners {
-  return cachedPart(index, {}, `owners\u0000${ref}`, at, () =>
+  return entityPart(index, `owners\u0000${ref}`, at, () =>
     readEffectiveOwners(entity),
   );
 }
@@ -151,7 +151,7 @@ function sharedEntitySummary(
   entity: Entity,
   at: Date,
 ): EntitySummary {
-  return cachedPart(index, {}, `entity\u0000${ref}`, at, () =>
+  return entityPart(index, `entity\u0000${ref}`, at, () =>
     entitySummary(index, ref, entity),
   );
 }
