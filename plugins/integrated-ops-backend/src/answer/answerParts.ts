@@ -77,10 +77,10 @@ function tracked<T>(build: () => T): { value: T; validity: Validity } {
 type Entry = { value: unknown; validity: Validity };
 
 /**
- * At most this many parts per index and options, and as many entities' own
- * parts (entityPart); the oldest go first. Measured at 200k entities: 10,000
- * shared parts 12 MiB, 50,000 entity parts about 27 MiB with their JSON
- * text, against the index's 171 MiB.
+ * At most this many parts per index and options; the oldest go first. Parts
+ * are per team and per owner as found, not per entity: measured at 200k
+ * entities, 10,000 parts and 12 MiB (with their JSON text) after 15,000
+ * lookups and 500 blast radii, against the index's 171 MiB.
  */
 export const MAX_PARTS = 50_000;
 
@@ -147,23 +147,6 @@ export function cachedPart<T>(
     markJsonPart(value);
   }
   return value;
-}
-
-/** Where an entity's own parts are kept: apart, so that asking many entities never evicts the teams' parts. */
-const ENTITY_PARTS = { entityParts: true };
-
-/**
- * A part that is a function of one entity (its summary, its recorded
- * owners) whatever the options, under `key` (naming the entity): kept per
- * index version, apart from the parts answers share.
- */
-export function entityPart<T>(
-  index: OwnershipIndex,
-  key: string,
-  at: Date,
-  build: () => T,
-): T {
-  return cachedPart(index, { providers: ENTITY_PARTS }, key, at, build);
 }
 
 /** How many parts are kept for an index (tests and the benchmark). */

@@ -18,7 +18,7 @@ import { noOwnerWarning } from './noOwnerWarning';
 import { ProviderOnCallCache } from '../onCall/ProviderOnCallCache';
 import { onCallNow, providerEscalations } from './onCallNow';
 import { person } from './person';
-import { cachedPart, entityPart } from './answerParts';
+import { cachedPart } from './answerParts';
 
 /**
  * `full`: everything below. `brief`: what a summary needs (teams, who is on
@@ -127,33 +127,6 @@ export function teamOnCall(
     onCall: onCallNow(index, ref, at, providers),
     escalation: escalationPath(index, ref, at, providers),
   };
-}
-
-/*
- * An entity's owners as the catalog module recorded them, and its summary:
- * functions of the entity alone, kept as parts (per index version, bounded;
- * see answerParts) under its ref, whatever the options.
- */
-function ownersOfEntity(
-  index: OwnershipIndex,
-  ref: string,
-  entity: Entity,
-  at: Date,
-): EffectiveOwners {
-  return entityPart(index, `owners\u0000${ref}`, at, () =>
-    readEffectiveOwners(entity),
-  );
-}
-
-function sharedEntitySummary(
-  index: OwnershipIndex,
-  ref: string,
-  entity: Entity,
-  at: Date,
-): EntitySummary {
-  return entityPart(index, `entity\u0000${ref}`, at, () =>
-    entitySummary(index, ref, entity),
-  );
 }
 
 export function entitySummary(
@@ -274,8 +247,7 @@ export function buildOwnershipAnswer(
 ): OwnershipAnswer {
   const entity = index.entity(ref);
   if (!entity) throw new Error(`${ref} is not in the index`);
-  const owners =
-    options.ownersOf?.(ref) ?? ownersOfEntity(index, ref, entity, at);
+  const owners = options.ownersOf?.(ref) ?? readEffectiveOwners(entity);
 
   const answers = {} as Record<Discipline, DisciplineAnswer>;
   const runbooks: RunbookLink[] = contactLinks(entity)
@@ -306,7 +278,7 @@ export function buildOwnershipAnswer(
     }
   }
   return {
-    entity: sharedEntitySummary(index, ref, entity, at),
+    entity: entitySummary(index, ref, entity),
     owners: answers,
     runbooks,
   };
