@@ -120,7 +120,7 @@ reset();
   const started = Date.now();
   const refused = spawnSync(cmd[0], cmd.slice(1), {
     cwd: app,
-    env: { ...env, ...pg },
+    env: { ...env, ...pg, APP_CONFIG_backend_listen_port: String(port) },
     encoding: 'utf8',
     timeout: 120_000,
   });

@@ -94,4 +94,9 @@ backend.add(import('@integrated-ops/plugin-ops-requests-backend'));
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
-backend.start();
+// A backend that cannot start (a required setting missing, a plugin that
+// failed) must not stay up half-started: the HTTP server already listens.
+backend.start().catch(error => {
+  process.stderr.write(`Backend failed to start: ${error?.stack ?? error}\n`);
+  process.exit(1);
+});

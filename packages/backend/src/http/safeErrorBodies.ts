@@ -2,10 +2,6 @@ import { RequestHandler } from 'express';
 
 type ErrorBody = { name?: unknown; message?: unknown; cause?: unknown };
 
-/** What a 500 says instead of its message: an unexpected error's text (SQL, paths) stays in the log. */
-export const INTERNAL_ERROR_MESSAGE =
-  'An internal error occurred; the backend log has the details';
-
 /** An error as the caller may see it: its name and message, and those of its causes; nothing else. */
 function allowed(error: ErrorBody, depth = 0): ErrorBody {
   const kept: ErrorBody = { name: error.name, message: error.message };
@@ -39,10 +35,10 @@ const isBackstageErrorBody = (body: unknown): body is BackstageErrorBody =>
  * whatever NODE_ENV says: the error's `name` and `message` (and its
  * causes'), the request's method and URL, the response's status. A stack
  * names server files; other properties of an error object (a git task's
- * command line, a database driver's query) name more. A 500 is an error
- * nobody phrased for the caller, so its message and causes stay in the log
- * too. Other JSON bodies with an `error` field (JSON-RPC, OAuth) pass as
- * they are.
+ * command line, a database driver's query) name more. Messages stay: other
+ * plugins read them (a catalog answer whose message names an unreachable
+ * database becomes this plugin's 503 naming it). Other JSON bodies with an
+ * `error` field (JSON-RPC, OAuth) pass as they are.
  */
 export function safeErrorBodies(): RequestHandler {
   return (_req, res, next) => {
@@ -51,10 +47,7 @@ export function safeErrorBodies(): RequestHandler {
       if (!isBackstageErrorBody(body)) return json(body);
       const { error, request, response } = body;
       return json({
-        error:
-          response.statusCode === 500
-            ? { name: error.name, message: INTERNAL_ERROR_MESSAGE }
-            : allowed(error),
+        error: allowed(error),
         ...(request && {
           request: { method: request.method, url: request.url },
         }),
