@@ -260,6 +260,7 @@ export const integratedOpsPlugin = createBackendPlugin({
             permissions,
             indexService,
             answerOptions,
+            logger,
             history,
             lookupOutcomes,
             recertifications: opsRequestsRecertifications({ discovery, auth }),

@@ -113,6 +113,28 @@ describe('MCP action ops-lookup-many', () => {
   });
 });
 
+describe('MCP actions take queries as the HTTP routes do', () => {
+  it('refuses a query over 2,048 characters, in every action', async () => {
+    const invoke = await actions();
+    for (const [action, input] of [
+      ['ops-lookup', (q: string) => ({ query: q })],
+      ['ops-lookup-many', (q: string) => ({ queries: ['web', q] })],
+      ['ops-blast-radius', (q: string) => ({ entity: q })],
+    ] as const) {
+      await expect(invoke(input('x'.repeat(2049)), action)).rejects.toThrow(
+        /2048/,
+      );
+    }
+  });
+
+  it('answers a query once whatever the whitespace around it', async () => {
+    const invoke = await actions();
+    const out = await invoke({ queries: ['web', ' web '] }, 'ops-lookup-many');
+    expect(out.results.map((r: any) => r.query)).toEqual(['web', 'web']);
+    expect(out.results[1].best).toEqual(out.results[0].best);
+  });
+});
+
 describe('MCP actions, bounded', () => {
   it('ops-lookup lists 20 matches of a busy segment and says how many there were', async () => {
     const lookup = await actions(busySegmentCatalog(300));

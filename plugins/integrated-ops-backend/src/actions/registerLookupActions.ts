@@ -3,6 +3,7 @@ import {
   LookupResponse,
   opsLookupReadPermission,
 } from '@integrated-ops/plugin-integrated-ops-common';
+import { MAX_QUERY_LENGTH } from '../router/querySchemas';
 import {
   BackstageCredentials,
   PermissionsService,
@@ -118,6 +119,7 @@ export function registerLookupActions(
           query: z
             .string()
             .min(1)
+            .max(MAX_QUERY_LENGTH)
             .describe('Name, entity ref, hostname, URL, IP or CIDR'),
           detail: z
             .enum(['compact', 'full'])
@@ -228,7 +230,7 @@ export function registerLookupActions(
       input: z =>
         z.object({
           queries: z
-            .array(z.string().min(1).max(2048))
+            .array(z.string().min(1).max(MAX_QUERY_LENGTH))
             .min(1)
             .max(BATCH_LIMITS.maxQueries)
             .describe('Names, entity refs, hostnames, URLs, IPs or CIDRs'),
@@ -276,7 +278,9 @@ export function registerLookupActions(
       } as const;
       const results: ManyResult[] = [];
       const { mcpBudgetBytes } = BATCH_LIMITS;
-      const outcome = await answerInSlices(input.queries, {
+      // Trimmed as the HTTP route trims them: the same query answered once.
+      const queries = input.queries.map(q => q.trim());
+      const outcome = await answerInSlices(queries, {
         answer: query => ({
           query,
           ...compactLookup(lookup(index, status, query, at, canRead, options)),
@@ -285,7 +289,7 @@ export function registerLookupActions(
         budgetBytes: mcpBudgetBytes,
         emit: (_json, result) => void results.push(result),
       });
-      const truncated = outcome.answered < input.queries.length;
+      const truncated = outcome.answered < queries.length;
       return {
         output: {
           indexStale: status.stale,
@@ -293,11 +297,7 @@ export function registerLookupActions(
           answered: outcome.answered,
           truncated,
           message: truncated
-            ? budgetMessage(
-                outcome.answered,
-                input.queries.length,
-                mcpBudgetBytes,
-              )
+            ? budgetMessage(outcome.answered, queries.length, mcpBudgetBytes)
             : undefined,
           results,
         },
@@ -316,7 +316,7 @@ export function registerLookupActions(
     schema: {
       input: z =>
         z.object({
-          entity: z.string().min(1),
+          entity: z.string().min(1).max(MAX_QUERY_LENGTH),
           depth: z.number().int().min(1).max(6).default(2),
         }),
       output: z =>

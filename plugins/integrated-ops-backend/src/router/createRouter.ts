@@ -1,6 +1,7 @@
 import {
   BackstageCredentials,
   HttpAuthService,
+  LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -55,6 +56,8 @@ export interface RouterOptions {
   permissions: PermissionsService;
   indexService: OwnershipIndexService;
   answerOptions?: AnswerOptions;
+  /** Where a lookup that fails inside a streamed batch is told in full. */
+  logger?: LoggerService;
   /** Counts lookups that found no owner (the governance KPI); absent, nothing is counted. */
   lookupOutcomes?: LookupOutcomes;
   /** Where ownership re-certification stands, for the coverage report's drift. */
@@ -223,14 +226,26 @@ export async function createRouter(
     );
     const outcome = await answerInSlices(queries, {
       answer: q => {
-        const response = lookup(index, status, q, when, canRead, answerWith);
-        return {
-          q,
-          interpretedAs: response.query.interpretedAs,
-          matches: response.matches,
-          totalMatches: response.totalMatches,
-          truncated: response.truncated,
-        };
+        try {
+          const response = lookup(index, status, q, when, canRead, answerWith);
+          return {
+            q,
+            interpretedAs: response.query.interpretedAs,
+            matches: response.matches,
+            totalMatches: response.totalMatches,
+            truncated: response.truncated,
+          };
+        } catch (error) {
+          // The status line is sent: one query that fails is said in its
+          // place, and the batch ends as valid JSON.
+          options.logger?.error(
+            `Batch lookup of "${q.slice(0, 200)}": ${error}`,
+          );
+          return {
+            q,
+            error: 'this lookup failed on the server; see the backend log',
+          };
+        }
       },
       skipped: q => ({ q, skipped: true }),
       budgetBytes,
