@@ -2,6 +2,12 @@ import { RequestHandler } from 'express';
 
 type ErrorBody = { name?: unknown; message?: unknown; cause?: unknown };
 
+const isErrorLike = (value: unknown): value is ErrorBody =>
+  !!value &&
+  typeof value === 'object' &&
+  typeof (value as ErrorBody).name === 'string' &&
+  typeof (value as ErrorBody).message === 'string';
+
 /** An error as the caller may see it: its name and message, and those of its causes; nothing else. */
 function allowed(error: ErrorBody, depth = 0): ErrorBody {
   const kept: ErrorBody = { name: error.name, message: error.message };
@@ -10,12 +16,6 @@ function allowed(error: ErrorBody, depth = 0): ErrorBody {
     ? { ...kept, cause: allowed(cause, depth + 1) }
     : kept;
 }
-
-const isErrorLike = (value: unknown): value is ErrorBody =>
-  !!value &&
-  typeof value === 'object' &&
-  typeof (value as ErrorBody).name === 'string' &&
-  typeof (value as ErrorBody).message === 'string';
 
 type BackstageErrorBody = {
   error: ErrorBody;

@@ -98,7 +98,7 @@ export class LocalGitRepositories {
       if (!(error instanceof RepositoryTakenError)) throw error;
       for (let waited = 0; waited < 30_000; waited += 250) {
         if (await this.branchHead(repository, 'main')) return;
-        await new Promise(resolve => setTimeout(resolve, 250));
+        await new Promise(done => setTimeout(done, 250));
       }
       throw new ConflictError(
         `repository ${repository} is being created elsewhere and has no main after 30 s`,
