@@ -33,6 +33,22 @@ async function mine(request: APIRequestContext, token: string) {
     .map(r => r.id);
 }
 
+/** The break-glass open-per-person result of the preview of an intent. */
+async function openPerPerson(
+  request: APIRequestContext,
+  token: string,
+  intent: object,
+) {
+  const preview = await request.post('/api/ops-requests/requests/preview', {
+    headers: bearer(token),
+    data: intent,
+  });
+  expect(preview.status(), await preview.text()).toBe(200);
+  return (await preview.json()).policy.results.find(
+    (r: any) => r.rule === 'break-glass.open-per-person',
+  );
+}
+
 test.beforeAll(async ({ request }) => {
   const token = await guestToken(request);
   await waitForEntities(request, token, sampleEntityRefs());
@@ -114,15 +130,8 @@ test('three emergency requests at once by the same on-call engineer: one granted
     justification: `${incident}: alerts cannot reach the scoring service`,
     emergency: { incident, durationMinutes: 30 },
   });
-  const preview = await request.post('/api/ops-requests/requests/preview', {
-    headers: bearer(engineer),
-    data: emergency('INC-7001'),
-  });
-  expect(preview.status(), await preview.text()).toBe(200);
   expect(
-    (await preview.json()).policy.results.find(
-      (r: any) => r.rule === 'break-glass.open-per-person',
-    ),
+    await openPerPerson(request, engineer, emergency('INC-7001')),
   ).toMatchObject({ passed: true, message: '0 open now, at most 1' });
 
   const answers = await Promise.all(
@@ -145,14 +154,8 @@ test('three emergency requests at once by the same on-call engineer: one granted
     );
   }
   expect(await mine(request, engineer)).toEqual([grant.id]);
-  const again = await request.post('/api/ops-requests/requests/preview', {
-    headers: bearer(engineer),
-    data: emergency('INC-7004'),
-  });
   expect(
-    (await again.json()).policy.results.find(
-      (r: any) => r.rule === 'break-glass.open-per-person',
-    ),
+    await openPerPerson(request, engineer, emergency('INC-7004')),
   ).toMatchObject({
     passed: false,
     message: 'you hold 1 open break-glass grant; at most 1 at once',
@@ -167,14 +170,8 @@ test('three emergency requests at once by the same on-call engineer: one granted
     },
   );
   expect(revoked.status(), await revoked.text()).toBe(200);
-  const free = await request.post('/api/ops-requests/requests/preview', {
-    headers: bearer(engineer),
-    data: emergency('INC-7005'),
-  });
   expect(
-    (await free.json()).policy.results.find(
-      (r: any) => r.rule === 'break-glass.open-per-person',
-    ),
+    await openPerPerson(request, engineer, emergency('INC-7005')),
   ).toMatchObject({ passed: true, message: '0 open now, at most 1' });
 });
 

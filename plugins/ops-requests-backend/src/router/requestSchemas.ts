@@ -63,25 +63,19 @@ export const handOverBody = z.object({
   comment: comment.optional(),
 });
 
+/** A team or system ref in a query (the KPI page's scope). */
+const entityParam = z
+  .string()
+  .superRefine(noControlCharacters())
+  .trim()
+  .min(1)
+  .max(512);
+
 export const kpiQuery = z
   .object({
     /** A team's page (group ref) or a system's (system ref); neither: the whole portal. */
-    team: z
-      .string()
-      .superRefine(noControlCharacters())
-      .trim()
-      .min(1)
-      .max(512)
-
-      .optional(),
-    system: z
-      .string()
-      .superRefine(noControlCharacters())
-      .trim()
-      .min(1)
-      .max(512)
-
-      .optional(),
+    team: entityParam.optional(),
+    system: entityParam.optional(),
     from: z.iso.datetime({ offset: true }).optional(),
     to: z.iso.datetime({ offset: true }).optional(),
     format: z.enum(['json', 'csv']).default('json'),
