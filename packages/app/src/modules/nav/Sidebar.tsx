@@ -72,6 +72,14 @@ export const SidebarContent = NavContentBlueprint.make({
           <SidebarSpace />
           <SidebarDivider />
           <NotificationsSidebarItem
+            // New notifications pop up at the top right: at the bottom right
+            // (the default) one covered a form's Next and Create buttons,
+            // and under a resting pointer a snackbar never hides.
+            snackbarProps={{
+              enabled: true,
+              autoHideDuration: 15_000,
+              anchorOrigin: { vertical: 'top', horizontal: 'right' },
+            }}
             // The stock item's name stays "Notifications" while it shows an
             // unread count: its label would not match what is read out.
             renderItem={({ unreadCount, to, onClick }) => (
