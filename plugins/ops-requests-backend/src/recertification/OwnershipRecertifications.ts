@@ -11,7 +11,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
-  evaluatePolicy,
+  judgeOwnerTeams,
   OwnershipRecertification,
   RecertificationReport,
 } from '@integrated-ops/plugin-ops-requests-common';
@@ -214,26 +214,18 @@ export class OwnershipRecertifications {
   async #assertMayOwn(target: string, group: Entity, discipline: Discipline) {
     const team = parseOpsTeam(group);
     const policy = await loadChangePolicy(this.options.policyFile);
-    const failed = evaluatePolicy(policy, {
-      kind: 'new-service',
-      names: [],
-      exposure: 'internal',
-      dataClasses: [],
-      production: true,
-      owners: { [discipline]: target },
-      ownerTeams: {
-        [discipline]: {
-          ref: target,
-          isGroup: true,
-          ...(team.ok && team.value?.discipline
-            ? { discipline: team.value.discipline }
-            : {}),
-        },
+    const judged = judgeOwnerTeams(policy, {
+      [discipline]: {
+        ref: target,
+        isGroup: true,
+        ...(team.ok && team.value?.discipline
+          ? { discipline: team.value.discipline }
+          : {}),
       },
-    }).results.find(r => r.rule === 'owner-discipline' && !r.passed);
-    if (failed) {
+    });
+    if (!judged.passed) {
       throw new InputError(
-        `hand over to a team that may own it: ${failed.message}`,
+        `hand over to a team that may own it: ${judged.message}`,
       );
     }
   }

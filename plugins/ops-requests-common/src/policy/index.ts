@@ -3,3 +3,4 @@ export type * from './changeRequest';
 export { evaluatePolicy, requiredControls } from './evaluatePolicy';
 export { parsePorts } from './parsePorts';
 export * from './changeCalendar';
+export { judgeOwnerTeams } from './ownerDisciplineRule';

@@ -73,24 +73,32 @@ export function ownerDiscipline(
   policy: ChangePolicy,
   facts: ChangeRequestFacts,
 ): RuleResult[] {
-  const teams = facts.ownerTeams;
-  if (!teams) return [];
+  return facts.ownerTeams ? [judgeOwnerTeams(policy, facts.ownerTeams)] : [];
+}
+
+/**
+ * The owner-discipline rule on teams named as owners (as the catalog
+ * describes them): for every place a team becomes an owner - a new
+ * service, a catalog file, a re-certification hand-over.
+ */
+export function judgeOwnerTeams(
+  policy: ChangePolicy,
+  teams: Partial<Record<Discipline, OwnerTeamFacts>>,
+): RuleResult {
   const checked = DISCIPLINES.filter(d => teams[d]);
   if (!checked.length) {
-    return [pass('owner-discipline', 'no owners named to check')];
+    return pass('owner-discipline', 'no owners named to check');
   }
   const problems = checked.flatMap(d => {
     const p = problem(d, teams[d]!, ownerTeamRule(policy, d));
     return p ? [p] : [];
   });
-  return [
-    problems.length
-      ? fail('owner-discipline', problems.join('; '))
-      : pass(
-          'owner-discipline',
-          `each owner serves its discipline: ${checked
-            .map(d => `${d} ${teams[d]!.ref}`)
-            .join(', ')}`,
-        ),
-  ];
+  return problems.length
+    ? fail('owner-discipline', problems.join('; '))
+    : pass(
+        'owner-discipline',
+        `each owner serves its discipline: ${checked
+          .map(d => `${d} ${teams[d]!.ref}`)
+          .join(', ')}`,
+      );
 }

@@ -8,7 +8,7 @@ import {
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
-  evaluatePolicy,
+  judgeOwnerTeams,
   OwnerTeamFacts,
 } from '@integrated-ops/plugin-ops-requests-common';
 import { loadChangePolicy } from '@integrated-ops/plugin-ops-requests-node';
@@ -63,20 +63,10 @@ export async function assertOwnerDisciplines(options: {
   }
   if (!Object.keys(ownerTeams).length) return;
   const policy = await loadChangePolicy(options.policyFile);
-  const failed = evaluatePolicy(policy, {
-    kind: 'new-service',
-    names: [options.name],
-    exposure: 'internal',
-    dataClasses: [],
-    production: true,
-    owners: options.owners,
-    ownerTeams,
-  }).results.filter(r => r.rule === 'owner-discipline' && !r.passed);
-  if (failed.length) {
+  const judged = judgeOwnerTeams(policy, ownerTeams);
+  if (!judged.passed) {
     throw new InputError(
-      `Refused by policy ${policy.metadata.name}@${
-        policy.metadata.version
-      }: ${failed.map(r => `${r.rule}: ${r.message}`).join('; ')}`,
+      `Refused by policy ${policy.metadata.name}@${policy.metadata.version}: ${judged.rule}: ${judged.message}`,
     );
   }
 }
