@@ -770,6 +770,25 @@ export class RequestService {
   }
 
   /**
+   * The change's files (records aside) as main holds them now: those still
+   * as this request wrote them (or unreadable: null from the publisher),
+   * and whether any could not be read.
+   */
+  private async filesOnMain(request: ChangeRequest) {
+    const mine: string[] = [];
+    let total = 0;
+    let unreadable = false;
+    for (const [path, content] of Object.entries(request.change.files)) {
+      if (path.startsWith(RECORDS)) continue;
+      total += 1;
+      const onMain = await this.options.publisher.fileOnMain(path);
+      if (onMain === null) unreadable = true;
+      if (onMain === content || onMain === null) mine.push(path);
+    }
+    return { mine, total, unreadable };
+  }
+
+  /**
    * Whether an approved request's change is on main: true when every file it
    * adds or changes is there with its content, false when one is not, and
    * undefined when main cannot be read.
@@ -777,19 +796,16 @@ export class RequestService {
   private async mergedOnMain(
     request: ChangeRequest,
   ): Promise<boolean | undefined> {
-    const { publisher } = this.options;
-    if (request.change.provider !== publisher.provider) return false;
+    if (request.change.provider !== this.options.publisher.provider) {
+      return false;
+    }
     try {
-      for (const [path, content] of Object.entries(request.change.files)) {
-        if (path.startsWith(RECORDS)) continue;
-        const onMain = await publisher.fileOnMain(path);
-        if (onMain === null) return undefined;
-        if (onMain !== content) return false;
-      }
+      const { mine, total, unreadable } = await this.filesOnMain(request);
+      if (unreadable) return undefined;
+      return total > 0 && mine.length === total;
     } catch {
       return undefined;
     }
-    return Object.keys(request.change.files).length > 0;
   }
 
   private async revoke(
@@ -803,12 +819,9 @@ export class RequestService {
       // Only the files main still holds as this request wrote them: another
       // grant of the same flow may have replaced or removed them since, and
       // its files are not this revocation's to remove.
-      const removals: Record<string, null> = {};
-      for (const [path, content] of Object.entries(request.change.files)) {
-        if (path.startsWith(RECORDS)) continue;
-        const onMain = await publisher.fileOnMain(path);
-        if (onMain === content || onMain === null) removals[path] = null;
-      }
+      const removals = Object.fromEntries(
+        (await this.filesOnMain(request)).mine.map(path => [path, null]),
+      );
       if (!Object.keys(removals).length) {
         reason = `${reason}: nothing of it is on main any more (removed or replaced by a later change)`;
       } else {
