@@ -33,6 +33,16 @@ async function mine(request: APIRequestContext, token: string) {
     .map(r => r.id);
 }
 
+/** The guest's access request from payments-web into the PCI cases database. */
+const intoCasesDb = (justification: string, expiresAt: string) => ({
+  kind: 'network-access',
+  source: 'component:default/payments-web',
+  destination: 'resource:default/fraud-cases-db',
+  ports: '5432/tcp',
+  justification,
+  expiresAt,
+});
+
 /** The break-glass open-per-person result of the preview of an intent. */
 async function openPerPerson(
   request: APIRequestContext,
@@ -63,14 +73,10 @@ test('a request past its expiry is not approved by the last owning team, and not
   const expiresAt = new Date(Date.now() + 25_000).toISOString();
   const filed = await request.post('/api/ops-requests/requests', {
     headers: bearer(guest),
-    data: {
-      kind: 'network-access',
-      source: 'component:default/payments-web',
-      destination: 'resource:default/fraud-cases-db',
-      ports: '5432/tcp',
-      justification: 'Checkout reads open fraud cases for 25 seconds only',
+    data: intoCasesDb(
+      'Checkout reads open fraud cases for 25 seconds only',
       expiresAt,
-    },
+    ),
   });
   expect(filed.status(), await filed.text()).toBe(201);
   const { id, approvers } = await filed.json();
@@ -183,14 +189,10 @@ test('a NUL byte in a justification is a 400 naming the field, and nothing is fi
   for (const path of ['/requests/preview', '/requests']) {
     const res = await request.post(`/api/ops-requests${path}`, {
       headers: bearer(guest),
-      data: {
-        kind: 'network-access',
-        source: 'component:default/payments-web',
-        destination: 'resource:default/fraud-cases-db',
-        ports: '5432/tcp',
-        justification: 'Checkout reads open\u0000 fraud cases directly',
-        expiresAt: new Date(Date.now() + 86_400_000).toISOString(),
-      },
+      data: intoCasesDb(
+        'Checkout reads open\u0000 fraud cases directly',
+        new Date(Date.now() + 86_400_000).toISOString(),
+      ),
     });
     expect(res.status()).toBe(400);
     const { error } = await res.json();
