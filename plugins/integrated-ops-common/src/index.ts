@@ -30,3 +30,4 @@ export {
   replaceControlCharacters,
 } from './plainText';
 export * from './changeEvents';
+export * from './opsRequestsEvents';

@@ -12,7 +12,20 @@ export const opsCoverageReadPermission = createPermission({
   attributes: { action: 'read' },
 });
 
+/**
+ * Read the change requests and re-certifications the ops-requests plugin
+ * reported to the lookup: the history's changes on record and the coverage
+ * report's re-certification drift. The lookup answers them from its own
+ * records, so this stands in for ops-requests' own read permission: a
+ * policy grants both to the same readers.
+ */
+export const opsChangesOnRecordReadPermission = createPermission({
+  name: 'integrated-ops.changes-on-record.read',
+  attributes: { action: 'read' },
+});
+
 export const integratedOpsPermissions = [
   opsLookupReadPermission,
   opsCoverageReadPermission,
+  opsChangesOnRecordReadPermission,
 ];

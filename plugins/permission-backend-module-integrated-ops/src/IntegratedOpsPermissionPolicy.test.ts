@@ -158,6 +158,7 @@ describe('IntegratedOpsPermissionPolicy', () => {
   it.each([
     ['integrated-ops.coverage.read', 'coverageReaders'],
     ['ops-requests.request.read', 'requestReaders'],
+    ['integrated-ops.changes-on-record.read', 'requestReaders'],
   ])(
     'lets everyone %s by default, or only the configured %s',
     async (name, key) => {
@@ -215,6 +216,7 @@ describe('IntegratedOpsPermissionPolicy', () => {
       'scaffolder.task.cancel',
       'integrated-ops.coverage.read',
       'ops-requests.request.read',
+      'integrated-ops.changes-on-record.read',
       'ops-requests.request.decide',
     ]);
     const unruled = [

@@ -40,6 +40,7 @@ import {
   templateStepReadPermission,
 } from '@backstage/plugin-scaffolder-common/alpha';
 import {
+  opsChangesOnRecordReadPermission,
   opsCoverageReadPermission,
   opsLookupReadPermission,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -99,7 +100,9 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * - Refreshing an entity: its owners; admins any.
  * - A scaffolder task and its parameters: its creator; admins any.
  * - Catalog mutations, registering templates, the template editor: admins.
- * - Coverage and change requests: the configured readers (default everyone).
+ * - Coverage and change requests: the configured readers (default everyone);
+ *   the change requests the lookup recorded (changes on record,
+ *   re-certification drift) to the same readers as ops-requests' own.
  */
 export class IntegratedOpsPermissionPolicy implements PermissionPolicy {
   constructor(private readonly roles: PortalRoles) {}
@@ -143,7 +146,10 @@ export class IntegratedOpsPermissionPolicy implements PermissionPolicy {
     if (isPermission(permission, opsCoverageReadPermission)) {
       return this.readers(this.roles.coverageReaders, claims);
     }
-    if (isPermission(permission, opsRequestReadPermission)) {
+    if (
+      isPermission(permission, opsRequestReadPermission) ||
+      isPermission(permission, opsChangesOnRecordReadPermission)
+    ) {
       return this.readers(this.roles.requestReaders, claims);
     }
     return USER_PERMISSIONS.has(permission.name) ? allow : deny;
