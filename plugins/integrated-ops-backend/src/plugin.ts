@@ -33,8 +33,9 @@ import {
   DatabaseWatch,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import { catalogOwnershipOf } from './service/catalogOwnershipOf';
-import { opsRequestsChanges } from './history/changesOnRecord';
-import { opsRequestsRecertifications } from './drift/recertificationsSource';
+import { recordedChanges } from './history/changesOnRecord';
+import { recordedRecertifications } from './drift/recertificationsSource';
+import { OpsRequestsRecords } from './opsRequests/OpsRequestsRecords';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
 import { opsAlertCreatePermission } from './permissions/alertPermission';
@@ -43,8 +44,10 @@ import { opsAlertCreatePermission } from './permissions/alertPermission';
  * The integrated-ops backend: incident lookup, blast radius and coverage from
  * an in-memory ownership index kept fresh from the catalog, over HTTP and as
  * MCP actions; alerts routed to the owning discipline's on-call. Its
- * database holds the ownership history and the alerts no owner was found
- * for; the index is in memory. (Change requests are the ops-requests plugin's.)
+ * database holds the ownership history, the alerts no owner was found for,
+ * and what the ops-requests plugin announced on the events service; the
+ * index is in memory. (Change requests are the ops-requests plugin's: it
+ * builds on this one, which never calls it.)
  */
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
@@ -82,7 +85,6 @@ export const integratedOpsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         database: coreServices.database,
-        discovery: coreServices.discovery,
         notifications: notificationService,
         events: eventsServiceRef,
         actionsRegistry: actionsRegistryServiceRef,
@@ -100,7 +102,6 @@ export const integratedOpsPlugin = createBackendPlugin({
         config,
         catalog,
         database,
-        discovery,
         notifications,
         events,
         actionsRegistry,
@@ -205,6 +206,12 @@ export const integratedOpsPlugin = createBackendPlugin({
           });
         }
 
+        // What ops-requests (the layer above) announces: its change requests
+        // and re-certification status, recorded here and answered from here.
+        // Dependencies run one way: this plugin never calls ops-requests.
+        const opsRequests = new OpsRequestsRecords(db, logger);
+        await opsRequests.subscribe(events);
+
         permissionsRegistry.addPermissions([
           ...integratedOpsPermissions,
           opsAlertCreatePermission,
@@ -217,7 +224,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         };
         const history = {
           store: historyStore,
-          changes: opsRequestsChanges({ discovery, auth }),
+          changes: recordedChanges({ store: opsRequests.changes, permissions }),
         };
         // Alerts from Alertmanager (or anything posting { labels, annotations }).
         const alertsConfig = readAlertsConfig(config);
@@ -263,7 +270,10 @@ export const integratedOpsPlugin = createBackendPlugin({
             logger,
             history,
             lookupOutcomes,
-            recertifications: opsRequestsRecertifications({ discovery, auth }),
+            recertifications: recordedRecertifications({
+              store: opsRequests.recertifications,
+              permissions,
+            }),
             alerts: {
               delivery,
               store: unrouted,

@@ -2,6 +2,8 @@ import { TestDatabases } from '@backstage/backend-test-utils';
 import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
 import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { LookupOutcomes } from '../kpis/LookupOutcomes';
+import { ChangesOnRecordStore } from '../opsRequests/ChangesOnRecordStore';
+import { RecertificationStatusStore } from '../opsRequests/RecertificationStatusStore';
 import { MIGRATIONS_DIR } from './migrateDatabase';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -24,6 +26,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000001_unrouted_alerts.js',
       '20261201000002_ownership_history.js',
       '20261201000003_lookup_outcomes.js',
+      '20261201000004_ops_requests_on_record.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -109,6 +112,58 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(await outcomes.days('2026-03-01', '2026-03-01')).toEqual([
       { day: '2026-03-01', noMatch: 1, noOwner: 0 },
     ]);
+
+    // Step 4: what ops-requests reports by events; the outcomes stay.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[3] });
+    expect((await outcomes.days('2026-03-01', '2026-03-01'))[0].noMatch).toBe(
+      1,
+    );
+    const changes = new ChangesOnRecordStore(knex);
+    await changes.record({
+      requests: [
+        {
+          id: 'CR-1',
+          kind: 'network-access',
+          title: 'Open 8443',
+          state: 'applied',
+          targets: [ref],
+          requestedBy: 'user:default/tom',
+          requestedAt: '2026-03-01T10:00:00.000Z',
+          approvals: [],
+          appliedAt: '2026-03-01T11:00:00.000Z',
+          readAt: '2026-03-01T11:00:01.000Z',
+        },
+      ],
+    });
+    expect(
+      await changes.list({ target: ref, before: '2026-03-02T00:00:00.000Z' }),
+    ).toMatchObject([{ id: 'CR-1', state: 'applied' }]);
+    const recertifications = new RecertificationStatusStore(knex);
+    await recertifications.record({
+      generatedAt: '2026-03-01T00:00:00.000Z',
+      total: 1,
+      items: [
+        {
+          declaredOn: ref,
+          discipline: 'netops',
+          team: 'group:default/netops-edge',
+          entities: 1,
+          state: 'due',
+        },
+      ],
+    });
+    expect((await recertifications.current())?.items).toHaveLength(1);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    for (const table of [
+      'ops_requests_on_record',
+      'ops_request_targets',
+      'recertification_status',
+      'recertification_reports',
+    ]) {
+      expect(await knex.schema.hasTable(table)).toBe(false);
+    }
+    expect(await knex.schema.hasTable('lookup_outcomes')).toBe(true);
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('lookup_outcomes')).toBe(false);
     expect(await knex.schema.hasTable('ownership_history')).toBe(true);

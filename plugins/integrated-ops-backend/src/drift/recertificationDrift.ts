@@ -1,24 +1,13 @@
 import {
   DISCIPLINE_TITLES,
+  RecertificationStatusItem,
   TeamDrift,
 } from '@integrated-ops/plugin-integrated-ops-common';
 
 const LISTED = 20;
 
-/** What this plugin reads of the ops-requests plugin's GET /recertifications. */
-export interface RecertificationItem {
-  declaredOn: string;
-  discipline: 'netops' | 'devops' | 'secops';
-  team: string;
-  entities: number;
-  state:
-    | 'confirmed'
-    | 'pending'
-    | 'handover-offered'
-    | 'handover-accepted'
-    | 'due';
-  handOverTo?: string;
-}
+/** Where one declaration's re-certification stands, as ops-requests reported it. */
+export type RecertificationItem = RecertificationStatusItem;
 
 /**
  * Ownership drift from re-certification, per team: the declarations it has

@@ -1,32 +1,31 @@
 import {
-  AuthService,
   BackstageCredentials,
-  DiscoveryService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { RecertificationStatusStore } from '../opsRequests/RecertificationStatusStore';
+import { requireChangesOnRecordRead } from '../permissions/changesOnRecordPermission';
 import { RecertificationItem } from './recertificationDrift';
 
-/** Where each ownership declaration's re-certification stands (the ops-requests plugin). */
+/** Where each ownership declaration's re-certification stands (reported by the ops-requests plugin). */
 export type RecertificationsSource = (
   credentials: BackstageCredentials,
 ) => Promise<{ periodDays?: number; items: RecertificationItem[] }>;
 
-/** Reads GET /recertifications of the ops-requests plugin as the caller. */
-export function opsRequestsRecertifications(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
+/**
+ * Reads the newest complete report ops-requests announced on the events
+ * service (the lookup never calls it), for callers the changes-on-record
+ * read permission lets see it.
+ */
+export function recordedRecertifications(options: {
+  store: RecertificationStatusStore;
+  permissions: PermissionsService;
 }): RecertificationsSource {
   return async credentials => {
-    const base = await options.discovery.getBaseUrl('ops-requests');
-    const { token } = await options.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'ops-requests',
-    });
-    const response = await fetch(`${base}/recertifications`, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(10_000),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
+    await requireChangesOnRecordRead(options.permissions, credentials);
+    const report = await options.store.current();
+    if (!report) {
+      throw new Error('ops-requests has not reported it yet');
+    }
+    return { periodDays: report.periodDays, items: report.items };
   };
 }

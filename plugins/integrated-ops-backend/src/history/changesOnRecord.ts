@@ -1,10 +1,10 @@
 import {
-  AuthService,
   BackstageCredentials,
-  DiscoveryService,
+  PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import { ChangeOnRecord } from '@integrated-ops/plugin-integrated-ops-common';
+import { ChangesOnRecordStore } from '../opsRequests/ChangesOnRecordStore';
+import { requireChangesOnRecordRead } from '../permissions/changesOnRecordPermission';
 
 /** The change requests that named an entity as a target, filed at or before a time, newest first. */
 export type ChangesOnRecord = (input: {
@@ -13,59 +13,20 @@ export type ChangesOnRecord = (input: {
   credentials: BackstageCredentials;
 }) => Promise<ChangeOnRecord[]>;
 
-/** What this plugin reads of the ops-requests plugin's ChangeRequest. */
-interface ListedRequest {
-  id: string;
-  kind: string;
-  title: string;
-  state: string;
-  requestedBy: string;
-  requestedAt: string;
-  approvals: { discipline: string; decidedBy: string; decidedAt: string }[];
-  appliedAt?: string;
-  revokedAt?: string;
-}
-
 /**
- * Reads them from the ops-requests plugin as the caller (an on-behalf-of
- * token), so its permission policy decides what the caller sees.
+ * Reads them from what ops-requests announced on the events service (the
+ * lookup never calls it), for callers the changes-on-record read
+ * permission lets see them.
  */
-export function opsRequestsChanges(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-  fetch?: typeof fetch;
+export function recordedChanges(options: {
+  store: ChangesOnRecordStore;
+  permissions: PermissionsService;
 }): ChangesOnRecord {
-  const doFetch = options.fetch ?? fetch;
   return async ({ entityRef, before, credentials }) => {
-    const base = await options.discovery.getBaseUrl('ops-requests');
-    const { token } = await options.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'ops-requests',
+    await requireChangesOnRecordRead(options.permissions, credentials);
+    return options.store.list({
+      target: entityRef.toLocaleLowerCase('en-US'),
+      before,
     });
-    const url = new URL(`${base}/requests`);
-    url.searchParams.set('view', 'all');
-    url.searchParams.set('target', entityRef);
-    url.searchParams.set('before', before);
-    const response = await doFetch(url, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    const { items } = (await response.json()) as { items: ListedRequest[] };
-    return items.map(r => ({
-      id: r.id,
-      title: r.title,
-      kind: r.kind,
-      state: r.state,
-      requestedBy: r.requestedBy,
-      requestedAt: r.requestedAt,
-      approvals: r.approvals.map(a => ({
-        role: a.discipline,
-        by: a.decidedBy,
-        at: a.decidedAt,
-      })),
-      appliedAt: r.appliedAt,
-      revokedAt: r.revokedAt,
-    }));
   };
 }
