@@ -23,6 +23,15 @@ export interface Config {
        * Each check reads the whole catalog. Default 60.
        */
       ownershipRecertificationCheckMinutes?: number;
+      /**
+       * Minutes between snapshots of the change requests and the
+       * re-certification report published for the integrated-ops lookup (on
+       * the events service), so that a lookup that missed events catches up.
+       * One is also published at start. Default 60.
+       */
+      lookupSnapshotMinutes?: number;
+      /** Most change requests (newest first) one snapshot publishes. Default 5000. */
+      lookupSnapshotMaxRequests?: number;
     };
   };
 }

@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   opsRequestCreatePermission,
@@ -23,6 +24,7 @@ import { createRequestsRouter } from './router/createRequestsRouter';
 import { GovernanceKpiService } from './kpis/GovernanceKpiService';
 import { KpiStore } from './kpis/KpiStore';
 import { integratedOpsLookupOutcomes } from './kpis/lookupOutcomesSource';
+import { LookupEventsPublisher } from './lookupEvents/LookupEventsPublisher';
 
 /**
  * Change requests: filed from an intent, judged by the versioned change
@@ -41,6 +43,7 @@ export const opsRequestsPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         database: coreServices.database,
         discovery: coreServices.discovery,
@@ -48,6 +51,7 @@ export const opsRequestsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         delivery: changeDeliveryServiceRef,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const { config, logger, scheduler, permissionsRegistry } = deps;
@@ -77,6 +81,50 @@ export const opsRequestsPlugin = createBackendPlugin({
           }),
           publisher: deps.delivery.publisher,
           ownership: { catalog: deps.catalog, auth: deps.auth, policyFile },
+        });
+
+        // The integrated-ops lookup (the layer below) never calls this
+        // plugin: it hears of each filed or changed request, and of the
+        // re-certification report, by events; snapshots at start and on a
+        // schedule bring a lookup that missed some up to date.
+        const lookupEvents = new LookupEventsPublisher({
+          events: deps.events,
+          logger,
+          list: filter => store.list(filter),
+          recertifications: service.recertifications
+            ? () => service.recertifications!.report()
+            : undefined,
+          snapshotMaxRequests: requestsConfig?.getOptionalNumber(
+            'lookupSnapshotMaxRequests',
+          ),
+        });
+        store.onChanged((request, readAt) =>
+          lookupEvents.requestChanged(request, readAt),
+        );
+        deps.lifecycle.addShutdownHook(() => lookupEvents.stop());
+        const publishSnapshot = async () => {
+          const sent = await lookupEvents.publishSnapshot();
+          logger.info(
+            `Told the lookup: ${sent.requests} change requests, ` +
+              `${sent.recertifications} re-certification declarations`,
+          );
+        };
+        // Once every plugin started (the lookup subscribed), not awaited.
+        deps.lifecycle.addStartupHook(() => {
+          publishSnapshot().catch(error =>
+            logger.warn(`Could not tell the lookup at start: ${error}`),
+          );
+        });
+        await scheduler.scheduleTask({
+          id: 'ops-requests-lookup-snapshot',
+          scope: 'global',
+          frequency: {
+            minutes:
+              requestsConfig?.getOptionalNumber('lookupSnapshotMinutes') ?? 60,
+          },
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 5 },
+          fn: publishSnapshot,
         });
 
         const recertifyAfterDays =

@@ -129,7 +129,29 @@ export class DatabaseRequestStore implements RequestStore {
     return new DatabaseRequestStore(db);
   }
 
+  readonly #listeners: ((request: ChangeRequest, readAt: string) => void)[] =
+    [];
+
   constructor(private readonly db: Knex) {}
+
+  /**
+   * Calls `listener` with each request once it was filed or changed state
+   * (decided, applied, expired, revoked...), and when it was read after the
+   * change: how the lookup hears of it (LookupEventsPublisher).
+   */
+  onChanged(listener: (request: ChangeRequest, readAt: string) => void) {
+    this.#listeners.push(listener);
+  }
+
+  /** The request as it is now, told to the listeners. */
+  async #changed(id: string): Promise<ChangeRequest> {
+    // Read after the change was committed, stamped before the read: a
+    // state stamped later is never an older one.
+    const readAt = new Date().toISOString();
+    const request = (await this.get(id))!;
+    for (const listener of this.#listeners) listener(request, readAt);
+    return request;
+  }
 
   async create(
     request: StoredRequestInput,
@@ -143,7 +165,7 @@ export class DatabaseRequestStore implements RequestStore {
             await this.takeSlot(tx, limit, request.id, request.requestedAt);
           }
         });
-        return (await this.get(request.id))!;
+        return await this.#changed(request.id);
       } catch (e) {
         // Another filing took the same slot at the same moment: look again
         // (a free slot, or the limit is reached and says by whom).
@@ -429,7 +451,7 @@ export class DatabaseRequestStore implements RequestStore {
       }
       throw e;
     }
-    return { request: (await this.get(input.id))!, completed };
+    return { request: await this.#changed(input.id), completed };
   }
 
   async transition(input: TransitionInput): Promise<ChangeRequest> {
@@ -469,7 +491,7 @@ export class DatabaseRequestStore implements RequestStore {
         reason: input.reason,
       });
     });
-    return (await this.get(input.id))!;
+    return this.#changed(input.id);
   }
 
   async recertifications(): Promise<ChangeRequest[]> {
