@@ -12,6 +12,10 @@ export { databaseUnreachableCause } from './database/databaseUnreachable';
 export { DatabaseWatch } from './database/DatabaseWatch';
 export type { DatabaseOutage } from './database/DatabaseWatch';
 export { databaseOutageErrors } from './database/databaseOutageErrors';
+export {
+  specInputErrors,
+  SPEC_VALIDATOR_OPTIONS,
+} from './openapi/specInputErrors';
 export { LastKnownUserInfoService } from './userInfo/LastKnownUserInfoService';
 export type { LastKnownUserInfoOptions } from './userInfo/LastKnownUserInfoService';
 export { lastKnownUserInfoServiceFactory } from './userInfo/lastKnownUserInfoServiceFactory';

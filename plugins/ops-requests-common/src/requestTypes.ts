@@ -121,8 +121,13 @@ export interface Approval {
   comment?: string;
 }
 
-/** A change request as stored: the intent as asked, and everything the backend derived from it. */
-export interface ChangeRequest {
+/**
+ * A change request as stored: the intent as asked, and everything the backend
+ * derived from it. A type, not an interface: the spec's ChangeRequest is an
+ * open object (ChangeRequestDetail extends it), and only a type literal is
+ * assignable to its index signature.
+ */
+export type ChangeRequest = {
   id: string;
   kind: RequestKind;
   title: string;
@@ -148,7 +153,7 @@ export interface ChangeRequest {
   applyAt?: string;
   /** Set on requests of kind ownership-recertification. */
   recertification?: OwnershipRecertification;
-}
+};
 
 export interface AuditEntry {
   id: number;
@@ -160,11 +165,11 @@ export interface AuditEntry {
   reason?: string;
 }
 
-export interface ChangeRequestDetail extends ChangeRequest {
+export type ChangeRequestDetail = ChangeRequest & {
   audit: AuditEntry[];
   /** Whether the caller may approve or reject it now. */
   canDecide: boolean;
-}
+};
 
 /** What the change calendar shows. */
 export type CalendarEntryKind =

@@ -16,7 +16,9 @@ import {
   opsRequestReadPermission,
 } from '@integrated-ops/plugin-ops-requests-common';
 import { loadChangePolicy } from '@integrated-ops/plugin-ops-requests-node';
-import express, { Request } from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
+import { Request } from 'express';
+import { spec } from '../schema/openapi';
 import { calendarEntries } from '../calendar/calendarEntries';
 import { calendarIcs } from '../calendar/calendarIcs';
 import { RequestStore } from '../requests/RequestStore';
@@ -64,7 +66,7 @@ async function systemsOf(
  * by team and system; the permission to read requests.
  */
 export function addCalendarRoutes(
-  router: express.Router,
+  router: ApiRouter<typeof spec>,
   options: CalendarRoutesOptions,
 ) {
   const now = options.now ?? (() => new Date());

@@ -26,16 +26,18 @@ import {
   parseInput,
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import { databaseOutageErrors } from '@integrated-ops/plugin-integrated-ops-node';
+import {
+  databaseOutageErrors,
+  SPEC_VALIDATOR_OPTIONS,
+  specInputErrors,
+} from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { createOpenApiRouter, spec } from '../schema/openapi';
 import { RequestService } from '../requests/RequestService';
 import { RequestStore } from '../requests/RequestStore';
 import { addCalendarRoutes, CalendarRoutesOptions } from './calendarRoutes';
 import { GovernanceKpiService } from '../kpis/GovernanceKpiService';
 import { kpisCsv } from '../kpis/kpisCsv';
-
-const DAY = 86_400_000;
 import {
   approveBody,
   handOverBody,
@@ -44,15 +46,19 @@ import {
   rejectBody,
 } from './requestSchemas';
 
+const DAY = 86_400_000;
+
 /**
  * The ops-requests routes. Every route authenticates a user and asks the
  * permission framework; deciding is a conditional permission on the request
  * (the portal's policy: a team in the user's claims is pending, and the user
  * is not the requester), applied here with the rules this plugin registered.
  * The "awaiting my approval" view is that same decision turned into a store
- * query by the condition transformer.
+ * query by the condition transformer. Routes, parameters and bodies are
+ * those of openapi.yaml (the generated router): what breaks it is a 400
+ * before any handler runs.
  */
-export function createRequestsRouter(options: {
+export async function createRequestsRouter(options: {
   httpAuth: HttpAuthService;
   userInfo: UserInfoService;
   permissions: PermissionsService;
@@ -63,16 +69,19 @@ export function createRequestsRouter(options: {
   kpis?: GovernanceKpiService;
   /** The change calendar's sources; absent, its routes are not served. */
   calendar?: Omit<CalendarRoutesOptions, 'httpAuth' | 'permissions' | 'store'>;
-}): express.Router {
+}): Promise<express.Router> {
   const { httpAuth, userInfo, permissions, service, store } = options;
   const rules = options.permissionsRegistry.getPermissionRuleset(
     opsRequestResourceRef,
   );
   const authorizeRequest = createConditionAuthorizer(rules);
   const toQuery = createConditionTransformer(rules);
-  const router = Router();
-  // An intent is a few hundred bytes; nothing a caller sends needs more.
-  router.use(express.json({ limit: '64kb' }));
+  const router = await createOpenApiRouter({
+    // An intent is a few hundred bytes; nothing a caller sends needs more.
+    middleware: [express.json({ limit: '64kb' })],
+    validatorOptions: SPEC_VALIDATOR_OPTIONS,
+  });
+  router.use(specInputErrors(spec));
 
   /** The signed-in caller, if the permission framework allows them this; 403 otherwise. */
   async function authorize(req: Request, permission: BasicPermission) {
@@ -121,7 +130,8 @@ export function createRequestsRouter(options: {
 
   router.get('/requests', async (req, res) => {
     const credentials = await authorize(req, opsRequestReadPermission);
-    const { view, target, before } = parseInput(listQuery, req.query);
+    const { view = 'all', before } = req.query;
+    const { target } = parseInput(listQuery, req.query);
     const me = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
     const about = {
       target: target?.toLocaleLowerCase('en-US'),
@@ -177,13 +187,13 @@ export function createRequestsRouter(options: {
   }
 
   router.post('/requests/:id/approve', async (req, res) => {
-    const { comment } = parseInput(approveBody, req.body ?? {});
+    const { comment } = parseInput(approveBody, req.body);
     const who = await decider(req, 'approve');
     res.json(await service.approve(req.params.id, who, comment));
   });
 
   router.post('/requests/:id/reject', async (req, res) => {
-    const { justification } = parseInput(rejectBody, req.body ?? {});
+    const { justification } = parseInput(rejectBody, req.body);
     const who = await decider(req, 'reject');
     res.json(
       await service.reject(req.params.id, who.userEntityRef, justification),
@@ -193,13 +203,13 @@ export function createRequestsRouter(options: {
   // Break-glass access in post-review: an owning team confirms it (it stays
   // until its end time) or revokes it now.
   router.post('/requests/:id/confirm', async (req, res) => {
-    const { comment } = parseInput(approveBody, req.body ?? {});
+    const { comment } = parseInput(approveBody, req.body);
     const who = await decider(req, 'confirm');
     res.json(await service.confirm(req.params.id, who, comment));
   });
 
   router.post('/requests/:id/revoke', async (req, res) => {
-    const { justification } = parseInput(rejectBody, req.body ?? {});
+    const { justification } = parseInput(rejectBody, req.body);
     const who = await decider(req, 'revoke');
     res.json(await service.revokeNow(req.params.id, who, justification));
   });
@@ -207,7 +217,7 @@ export function createRequestsRouter(options: {
   // Ownership re-certification: the asked team hands the declaration over
   // to another team (which then accepts or refuses).
   router.post('/requests/:id/hand-over', async (req, res) => {
-    const { to, comment } = parseInput(handOverBody, req.body ?? {});
+    const { to, comment } = parseInput(handOverBody, req.body);
     const recertifications = service.recertifications;
     if (!recertifications) {
       throw new NotFoundError('Ownership re-certification is not configured');
@@ -236,7 +246,7 @@ export function createRequestsRouter(options: {
     const kpiService = options.kpis;
     router.get('/kpis', async (req, res) => {
       const credentials = await authorize(req, opsRequestReadPermission);
-      const query = parseInput(kpiQuery, req.query);
+      const query = { ...req.query, ...parseInput(kpiQuery, req.query) };
       const to = query.to ? new Date(query.to) : new Date();
       const from = query.from
         ? new Date(query.from)
@@ -256,10 +266,11 @@ export function createRequestsRouter(options: {
         credentials,
       );
       if (query.format === 'csv') {
+        // The spec's text/csv answer; the typed send() knows only its JSON.
         res
           .type('text/csv')
           .attachment('governance-kpis.csv')
-          .send(kpisCsv(kpis));
+          .end(kpisCsv(kpis));
         return;
       }
       res.json(kpis);

@@ -27,18 +27,22 @@ const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 /** The method and path of every route a router serves, in the spec's notation. */
 function servedRoutes(router: any): string[] {
-  return router.stack
-    .filter((layer: any) => layer.route)
-    .flatMap((layer: any) =>
-      Object.keys(layer.route.methods).map(
-        method =>
-          `${method.toUpperCase()} ${layer.route.path.replace(
-            /:(\w+)/g,
-            '{$1}',
-          )}`,
-      ),
-    )
-    .sort();
+  return (
+    router.stack
+      .filter((layer: any) => layer.route)
+      // The spec itself, served by Backstage's validated router.
+      .filter((layer: any) => layer.route.path !== '/openapi.json')
+      .flatMap((layer: any) =>
+        Object.keys(layer.route.methods).map(
+          method =>
+            `${method.toUpperCase()} ${layer.route.path.replace(
+              /:(\w+)/g,
+              '{$1}',
+            )}`,
+        ),
+      )
+      .sort()
+  );
 }
 
 /** The method and path of every operation the spec describes. */
@@ -51,8 +55,8 @@ function describedRoutes(): string[] {
 }
 
 describe('openapi.yaml', () => {
-  it('describes exactly the routes the router serves, KPIs and calendar included', () => {
-    const router = createRequestsRouter({
+  it('describes exactly the routes the router serves, KPIs and calendar included', async () => {
+    const router = await createRequestsRouter({
       httpAuth: {} as any,
       userInfo: {} as any,
       permissions: {} as any,

@@ -15,7 +15,7 @@ export const spec = {
   },
   servers: [
     {
-      url: '/api/integrated-ops',
+      url: '/',
     },
   ],
   security: [
@@ -33,6 +33,7 @@ export const spec = {
           {
             name: 'q',
             in: 'query',
+            allowReserved: true,
             required: true,
             description:
               'At most 2048 characters (400 "q: at most 2048 characters" beyond).',
@@ -49,6 +50,7 @@ export const spec = {
           {
             name: 'asOf',
             in: 'query',
+            allowReserved: true,
             required: false,
             description:
               'A past instant (ISO 8601): the owners, teams, members and on-call as they were then, from the ownership history, with the change requests that touched each answered entity by then (answer.history). Matches are found by what things are called now. 400 when in the future.',
@@ -60,6 +62,7 @@ export const spec = {
           {
             name: 'detail',
             in: 'query',
+            allowReserved: true,
             required: false,
             description:
               'best: the best match in full, the others in brief (default); full: every match in full',
@@ -106,6 +109,7 @@ export const spec = {
           {
             name: 'entity',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -117,6 +121,7 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            allowReserved: true,
             required: false,
             description:
               'How many recorded changes of the entity to read (newest first).',
@@ -164,6 +169,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -173,6 +179,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -188,6 +195,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['from', 'to', 'days'],
                   properties: {
                     from: {
@@ -202,6 +210,7 @@ export const spec = {
                       type: 'array',
                       items: {
                         type: 'object',
+                        additionalProperties: false,
                         required: ['day', 'noMatch', 'noOwner'],
                         properties: {
                           day: {
@@ -247,6 +256,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['queries'],
                 properties: {
                   queries: {
@@ -313,6 +323,7 @@ export const spec = {
           {
             name: 'entity',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -323,6 +334,7 @@ export const spec = {
           {
             name: 'depth',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'integer',
@@ -374,6 +386,7 @@ export const spec = {
           {
             name: 'team',
             in: 'query',
+            allowReserved: true,
             required: true,
             schema: {
               type: 'string',
@@ -422,6 +435,7 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -497,6 +511,7 @@ export const spec = {
                 oneOf: [
                   {
                     type: 'object',
+                    additionalProperties: false,
                     required: ['version', 'alerts'],
                     properties: {
                       version: {
@@ -588,6 +603,7 @@ export const spec = {
       at: {
         name: 'at',
         in: 'query',
+        allowReserved: true,
         required: false,
         description: 'Instant to compute on-call for (ISO 8601); default now.',
         schema: {
@@ -621,10 +637,12 @@ export const spec = {
     schemas: {
       Error: {
         type: 'object',
+        additionalProperties: false,
         required: ['error'],
         properties: {
           error: {
             type: 'object',
+            additionalProperties: false,
             required: ['name', 'message'],
             properties: {
               name: {
@@ -639,6 +657,7 @@ export const spec = {
       },
       IndexStatus: {
         type: 'object',
+        additionalProperties: false,
         required: ['stale', 'entities'],
         properties: {
           builtAt: {
@@ -664,6 +683,7 @@ export const spec = {
           },
           degraded: {
             type: 'object',
+            additionalProperties: false,
             description:
               "set while the portal's database is unreachable; the answer comes from the last index",
             required: ['since', 'cause'],
@@ -681,6 +701,7 @@ export const spec = {
       },
       Link: {
         type: 'object',
+        additionalProperties: false,
         required: ['type', 'url'],
         properties: {
           type: {
@@ -702,6 +723,7 @@ export const spec = {
           },
           {
             type: 'object',
+            additionalProperties: false,
             required: ['from'],
             properties: {
               from: {
@@ -714,6 +736,7 @@ export const spec = {
       },
       Person: {
         type: 'object',
+        additionalProperties: false,
         required: ['ref', 'name', 'contacts'],
         properties: {
           ref: {
@@ -735,6 +758,7 @@ export const spec = {
       },
       OnCallNow: {
         type: 'object',
+        additionalProperties: false,
         required: ['rotation', 'timeZone', 'source'],
         properties: {
           rotation: {
@@ -782,6 +806,7 @@ export const spec = {
       },
       IncomingAlert: {
         type: 'object',
+        additionalProperties: false,
         required: ['labels'],
         properties: {
           status: {
@@ -807,6 +832,7 @@ export const spec = {
       },
       AlertRoutingResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['received', 'results'],
         properties: {
           received: {
@@ -816,6 +842,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: [
                 'position',
                 'fingerprint',
@@ -847,6 +874,7 @@ export const spec = {
                 },
                 matchedLabel: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['label', 'value', 'reason'],
                   properties: {
                     label: {
@@ -898,6 +926,7 @@ export const spec = {
       },
       UnroutedAlertsResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['since', 'count', 'recent'],
         properties: {
           since: {
@@ -912,6 +941,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['receivedAt', 'fingerprint', 'labels', 'reason'],
               properties: {
                 receivedAt: {
@@ -937,6 +967,7 @@ export const spec = {
       },
       ProviderUnavailable: {
         type: 'object',
+        additionalProperties: false,
         description:
           'A provider that could not be asked; the YAML rotation answers when there is one.',
         required: ['provider', 'since', 'message'],
@@ -955,6 +986,7 @@ export const spec = {
       },
       ProviderEscalation: {
         type: 'object',
+        additionalProperties: false,
         description:
           'A vendor escalation policy the team points at, who is on call at each level.',
         required: ['provider', 'id', 'name', 'levels'],
@@ -979,6 +1011,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['level', 'onCall'],
               properties: {
                 level: {
@@ -1002,6 +1035,7 @@ export const spec = {
       },
       EscalationStep: {
         type: 'object',
+        additionalProperties: false,
         required: ['step', 'team', 'title', 'onCall', 'contacts'],
         properties: {
           step: {
@@ -1044,6 +1078,7 @@ export const spec = {
       },
       Team: {
         type: 'object',
+        additionalProperties: false,
         required: ['ref', 'title', 'contacts', 'members'],
         properties: {
           ref: {
@@ -1074,6 +1109,7 @@ export const spec = {
       },
       DisciplineAnswer: {
         type: 'object',
+        additionalProperties: false,
         required: ['discipline', 'source', 'teamKnown', 'onCall', 'escalation'],
         properties: {
           discipline: {
@@ -1117,6 +1153,7 @@ export const spec = {
       },
       TeamOnCallResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['team', 'onCall', 'escalation', 'index'],
         properties: {
           team: {
@@ -1141,6 +1178,7 @@ export const spec = {
       },
       NoOwnerWarning: {
         type: 'object',
+        additionalProperties: false,
         description:
           'Present when the discipline has no declared or inherited ops team with someone on call now. escalateTo is whom to call instead when nobody of the owning team is on call (the first escalation step with an on-call, else integratedOps.lookup.noOwnerEscalation).',
         required: ['reason', 'message'],
@@ -1165,6 +1203,7 @@ export const spec = {
       },
       EntitySummary: {
         type: 'object',
+        additionalProperties: false,
         required: ['ref', 'kind', 'title', 'hostnames', 'addresses', 'cidrs'],
         properties: {
           ref: {
@@ -1213,6 +1252,7 @@ export const spec = {
       },
       OwnershipAnswer: {
         type: 'object',
+        additionalProperties: false,
         required: ['entity', 'owners', 'runbooks'],
         properties: {
           entity: {
@@ -1220,6 +1260,7 @@ export const spec = {
           },
           owners: {
             type: 'object',
+            additionalProperties: false,
             required: ['netops', 'devops', 'secops'],
             properties: {
               netops: {
@@ -1246,6 +1287,7 @@ export const spec = {
       },
       AnswerHistory: {
         type: 'object',
+        additionalProperties: false,
         description:
           'Set on answers about a past moment (asOf) - what they rest on.',
         required: ['asOf', 'known', 'changes'],
@@ -1280,6 +1322,7 @@ export const spec = {
       },
       ChangeOnRecord: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'id',
           'title',
@@ -1313,6 +1356,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['role', 'by', 'at'],
               properties: {
                 role: {
@@ -1340,6 +1384,7 @@ export const spec = {
       },
       OwnerAsRecorded: {
         type: 'object',
+        additionalProperties: false,
         required: ['source'],
         properties: {
           owner: {
@@ -1359,6 +1404,7 @@ export const spec = {
       },
       OwnershipTimeline: {
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'current', 'changes'],
         properties: {
           entityRef: {
@@ -1366,6 +1412,7 @@ export const spec = {
           },
           current: {
             type: 'object',
+            additionalProperties: false,
             required: ['netops', 'devops', 'secops'],
             properties: {
               netops: {
@@ -1383,6 +1430,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['at', 'discipline', 'source'],
               properties: {
                 at: {
@@ -1414,10 +1462,12 @@ export const spec = {
       },
       LookupResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['query', 'index', 'matches'],
         properties: {
           query: {
             type: 'object',
+            additionalProperties: false,
             required: ['q', 'interpretedAs', 'at', 'detail'],
             properties: {
               q: {
@@ -1465,6 +1515,7 @@ export const spec = {
       LookupMatch: {
         description: 'One entity a query matched, with how it matched.',
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'matchedBy', 'score', 'summary'],
         properties: {
           entityRef: {
@@ -1499,6 +1550,7 @@ export const spec = {
       },
       LookupBatchResponse: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'at',
           'index',
@@ -1518,6 +1570,7 @@ export const spec = {
           },
           limits: {
             type: 'object',
+            additionalProperties: false,
             description: 'What any batch may cost, decided before it starts.',
             required: [
               'maxQueries',
@@ -1559,6 +1612,7 @@ export const spec = {
               oneOf: [
                 {
                   type: 'object',
+                  additionalProperties: false,
                   required: [
                     'q',
                     'interpretedAs',
@@ -1646,6 +1700,7 @@ export const spec = {
       },
       OwnerBrief: {
         type: 'object',
+        additionalProperties: false,
         required: ['source'],
         properties: {
           source: {
@@ -1676,10 +1731,12 @@ export const spec = {
       },
       MatchSummary: {
         type: 'object',
+        additionalProperties: false,
         required: ['entity', 'owners'],
         properties: {
           entity: {
             type: 'object',
+            additionalProperties: false,
             required: ['ref', 'kind', 'title'],
             properties: {
               ref: {
@@ -1701,6 +1758,7 @@ export const spec = {
           },
           owners: {
             type: 'object',
+            additionalProperties: false,
             required: ['netops', 'devops', 'secops'],
             properties: {
               netops: {
@@ -1718,6 +1776,7 @@ export const spec = {
       },
       BlastRadiusNode: {
         type: 'object',
+        additionalProperties: false,
         required: ['entityRef', 'hop', 'via', 'answer'],
         properties: {
           entityRef: {
@@ -1737,6 +1796,7 @@ export const spec = {
       },
       BlastRadiusResponse: {
         type: 'object',
+        additionalProperties: false,
         required: ['entity', 'depth', 'index', 'dependents', 'dependencies'],
         properties: {
           entity: {
@@ -1764,6 +1824,7 @@ export const spec = {
       },
       CoverageSummary: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'key',
           'entities',
@@ -1797,6 +1858,7 @@ export const spec = {
       },
       CoverageResponse: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'generatedAt',
           'overall',
@@ -1832,6 +1894,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: [
                 'entityRef',
                 'kind',
@@ -1867,6 +1930,7 @@ export const spec = {
                   type: 'array',
                   items: {
                     type: 'object',
+                    additionalProperties: false,
                     required: ['kind', 'message'],
                     properties: {
                       kind: {

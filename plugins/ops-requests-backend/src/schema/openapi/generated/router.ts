@@ -15,7 +15,7 @@ export const spec = {
   },
   servers: [
     {
-      url: '/api/ops-requests',
+      url: '/',
     },
   ],
   security: [
@@ -107,6 +107,7 @@ export const spec = {
           {
             name: 'view',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -118,6 +119,7 @@ export const spec = {
           {
             name: 'target',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -129,6 +131,7 @@ export const spec = {
           {
             name: 'before',
             in: 'query',
+            allowReserved: true,
             required: false,
             schema: {
               type: 'string',
@@ -144,6 +147,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['items'],
                   properties: {
                     items: {
@@ -218,6 +222,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   comment: {
                     type: 'string',
@@ -290,12 +295,17 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['justification'],
                 properties: {
                   justification: {
                     type: 'string',
                     minLength: 10,
                     maxLength: 2000,
+                    'x-messages': {
+                      required: 'is required: say why the request is rejected',
+                      minLength: 'must say why, in at least 10 characters',
+                    },
                   },
                 },
               },
@@ -348,6 +358,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 properties: {
                   comment: {
                     type: 'string',
@@ -405,12 +416,17 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['justification'],
                 properties: {
                   justification: {
                     type: 'string',
                     minLength: 10,
                     maxLength: 2000,
+                    'x-messages': {
+                      required: 'is required: say why the request is rejected',
+                      minLength: 'must say why, in at least 10 characters',
+                    },
                   },
                 },
               },
@@ -464,6 +480,7 @@ export const spec = {
             'application/json': {
               schema: {
                 type: 'object',
+                additionalProperties: false,
                 required: ['to'],
                 properties: {
                   to: {
@@ -524,6 +541,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['items'],
                   properties: {
                     periodDays: {
@@ -533,6 +551,7 @@ export const spec = {
                       type: 'array',
                       items: {
                         type: 'object',
+                        additionalProperties: false,
                         required: [
                           'declaredOn',
                           'discipline',
@@ -602,6 +621,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -611,6 +631,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -620,16 +641,22 @@ export const spec = {
           {
             name: 'team',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 255,
             },
             description: "Only this team's requests (freezes concern everyone)",
           },
           {
             name: 'system',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 255,
             },
             description:
               'Only requests whose targets are in this system, and freezes scoped to it or to all',
@@ -642,6 +669,7 @@ export const spec = {
               'application/json': {
                 schema: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['from', 'to', 'entries'],
                   properties: {
                     from: {
@@ -654,6 +682,7 @@ export const spec = {
                       type: 'array',
                       items: {
                         type: 'object',
+                        additionalProperties: false,
                         required: [
                           'kind',
                           'title',
@@ -670,6 +699,7 @@ export const spec = {
                               'expiry',
                               'review-due',
                               'recertification',
+                              'maintenance',
                             ],
                           },
                           title: {
@@ -724,6 +754,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -732,6 +763,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -740,15 +772,21 @@ export const spec = {
           {
             name: 'team',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 255,
             },
           },
           {
             name: 'system',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
+              minLength: 1,
+              maxLength: 255,
             },
           },
         ],
@@ -784,6 +822,7 @@ export const spec = {
           {
             name: 'team',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 512,
@@ -793,6 +832,7 @@ export const spec = {
           {
             name: 'system',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               maxLength: 512,
@@ -802,6 +842,7 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -811,6 +852,7 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               format: 'date-time',
@@ -820,6 +862,7 @@ export const spec = {
           {
             name: 'format',
             in: 'query',
+            allowReserved: true,
             schema: {
               type: 'string',
               enum: ['json', 'csv'],
@@ -889,6 +932,7 @@ export const spec = {
     schemas: {
       ApprovalTimes: {
         type: 'object',
+        additionalProperties: false,
         required: ['key', 'approvals', 'p50Minutes', 'p90Minutes'],
         properties: {
           key: {
@@ -909,6 +953,7 @@ export const spec = {
       },
       GovernanceKpis: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'scope',
           'from',
@@ -925,6 +970,7 @@ export const spec = {
         properties: {
           scope: {
             type: 'object',
+            additionalProperties: false,
             properties: {
               team: {
                 type: 'string',
@@ -945,6 +991,7 @@ export const spec = {
           },
           timeToApprove: {
             type: 'object',
+            additionalProperties: false,
             required: ['byDiscipline', 'byTeam'],
             properties: {
               byDiscipline: {
@@ -965,6 +1012,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['bucket', 'count'],
               properties: {
                 bucket: {
@@ -979,12 +1027,14 @@ export const spec = {
           },
           refusals: {
             type: 'object',
+            additionalProperties: false,
             required: ['byRule', 'rejectedByApprovers'],
             properties: {
               byRule: {
                 type: 'array',
                 items: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['rule', 'count'],
                   properties: {
                     rule: {
@@ -1003,6 +1053,7 @@ export const spec = {
           },
           breakGlass: {
             type: 'object',
+            additionalProperties: false,
             required: [
               'uses',
               'confirmed',
@@ -1030,6 +1081,7 @@ export const spec = {
           },
           grants: {
             type: 'object',
+            additionalProperties: false,
             required: ['expired', 'revoked'],
             properties: {
               expired: {
@@ -1042,6 +1094,7 @@ export const spec = {
           },
           recertification: {
             type: 'object',
+            additionalProperties: false,
             required: ['declarations', 'confirmed', 'percent', 'byTeam'],
             properties: {
               declarations: {
@@ -1057,6 +1110,7 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['team', 'declarations', 'confirmed', 'percent'],
                   properties: {
                     team: {
@@ -1078,6 +1132,7 @@ export const spec = {
           },
           lookupsWithoutOwner: {
             type: 'object',
+            additionalProperties: false,
             required: ['noMatch', 'noOwner'],
             properties: {
               noMatch: {
@@ -1096,6 +1151,9 @@ export const spec = {
       ChangeIntent: {
         description:
           'What is asked for, and nothing else; any other field is refused (400).',
+        discriminator: {
+          propertyName: 'kind',
+        },
         oneOf: [
           {
             type: 'object',
@@ -1237,6 +1295,7 @@ export const spec = {
       },
       RuleResult: {
         type: 'object',
+        additionalProperties: false,
         required: ['rule', 'passed', 'message'],
         properties: {
           rule: {
@@ -1252,6 +1311,7 @@ export const spec = {
       },
       ChangePlan: {
         type: 'object',
+        additionalProperties: false,
         required: [
           'kind',
           'title',
@@ -1265,7 +1325,13 @@ export const spec = {
         properties: {
           kind: {
             type: 'string',
-            enum: ['network-access', 'security-controls'],
+            enum: [
+              'network-access',
+              'new-service',
+              'security-controls',
+              'namespace-baseline',
+              'ownership-recertification',
+            ],
           },
           title: {
             type: 'string',
@@ -1281,6 +1347,7 @@ export const spec = {
           },
           policy: {
             type: 'object',
+            additionalProperties: false,
             required: ['version', 'passed', 'results'],
             properties: {
               version: {
@@ -1301,7 +1368,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
-              enum: ['netops', 'devops', 'secops'],
+              enum: ['netops', 'devops', 'secops', 'change-advisory'],
             },
           },
           approvers: {
@@ -1322,7 +1389,8 @@ export const spec = {
         },
       },
       ChangeRequest: {
-        description: 'Everything here but `intent` was derived by the backend.',
+        description:
+          'Everything here but `intent` was derived by the backend (open, so that ChangeRequestDetail can extend it).',
         type: 'object',
         required: [
           'id',
@@ -1370,6 +1438,7 @@ export const spec = {
           },
           change: {
             type: 'object',
+            additionalProperties: false,
             description:
               'The branch the backend committed; `commit` is what approvers review and the only commit merged.',
             required: [
@@ -1407,6 +1476,7 @@ export const spec = {
           },
           policy: {
             type: 'object',
+            additionalProperties: false,
             required: ['version', 'results'],
             properties: {
               version: {
@@ -1424,7 +1494,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'string',
-              enum: ['netops', 'devops', 'secops'],
+              enum: ['netops', 'devops', 'secops', 'change-advisory'],
             },
           },
           expiresAt: {
@@ -1450,6 +1520,7 @@ export const spec = {
           },
           breakGlass: {
             type: 'object',
+            additionalProperties: false,
             description: 'Break-glass access, applied without prior approval.',
             required: [
               'incident',
@@ -1480,6 +1551,7 @@ export const spec = {
             type: 'object',
             description:
               "Ownership re-certification - the declaration, the team asked, a hand-over's other team.",
+            additionalProperties: false,
             required: ['declaredOn', 'discipline', 'team', 'entities'],
             properties: {
               declaredOn: {
@@ -1519,6 +1591,7 @@ export const spec = {
             type: 'array',
             items: {
               type: 'object',
+              additionalProperties: false,
               required: ['discipline', 'decidedBy', 'decidedAt'],
               properties: {
                 discipline: {
@@ -1563,6 +1636,7 @@ export const spec = {
                 type: 'array',
                 items: {
                   type: 'object',
+                  additionalProperties: false,
                   required: ['id', 'at', 'actor', 'action'],
                   properties: {
                     id: {
@@ -1595,10 +1669,12 @@ export const spec = {
       },
       Error: {
         type: 'object',
+        additionalProperties: false,
         required: ['error'],
         properties: {
           error: {
             type: 'object',
+            additionalProperties: false,
             required: ['name', 'message'],
             properties: {
               name: {

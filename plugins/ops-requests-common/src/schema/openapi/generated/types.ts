@@ -325,7 +325,12 @@ export interface components {
     };
     ChangePlan: {
       /** @enum {string} */
-      kind: 'network-access' | 'security-controls';
+      kind:
+        | 'network-access'
+        | 'new-service'
+        | 'security-controls'
+        | 'namespace-baseline'
+        | 'ownership-recertification';
       title: string;
       description: string;
       targets: string[];
@@ -334,7 +339,7 @@ export interface components {
         passed: boolean;
         results: components['schemas']['RuleResult'][];
       };
-      requiredApprovals: ('netops' | 'devops' | 'secops')[];
+      requiredApprovals: ('netops' | 'devops' | 'secops' | 'change-advisory')[];
       approvers: {
         [key: string]: string;
       };
@@ -343,7 +348,7 @@ export interface components {
       };
       expiresAt?: string;
     };
-    /** @description Everything here but `intent` was derived by the backend. */
+    /** @description Everything here but `intent` was derived by the backend (open, so that ChangeRequestDetail can extend it). */
     ChangeRequest: {
       id: string;
       /** @enum {string} */
@@ -373,7 +378,7 @@ export interface components {
         version: string;
         results: components['schemas']['RuleResult'][];
       };
-      requiredApprovals: ('netops' | 'devops' | 'secops')[];
+      requiredApprovals: ('netops' | 'devops' | 'secops' | 'change-advisory')[];
       expiresAt?: string;
       /** @enum {string} */
       state:
@@ -829,7 +834,8 @@ export interface operations {
                 | 'planned-apply'
                 | 'expiry'
                 | 'review-due'
-                | 'recertification';
+                | 'recertification'
+                | 'maintenance';
               title: string;
               start: string;
               end?: string;
