@@ -637,7 +637,8 @@ export const spec = {
     schemas: {
       Error: {
         type: 'object',
-        additionalProperties: false,
+        description:
+          "Backstage's error body (it also carries request and response).",
         required: ['error'],
         properties: {
           error: {
@@ -701,7 +702,6 @@ export const spec = {
       },
       Link: {
         type: 'object',
-        additionalProperties: false,
         required: ['type', 'url'],
         properties: {
           type: {
@@ -723,7 +723,6 @@ export const spec = {
           },
           {
             type: 'object',
-            additionalProperties: false,
             required: ['from'],
             properties: {
               from: {
@@ -1889,6 +1888,69 @@ export const spec = {
           },
           index: {
             $ref: '#/components/schemas/IndexStatus',
+          },
+          drift: {
+            type: 'array',
+            description:
+              'Teams whose ownership is no longer true - deleted owners, no members or lead, leavers in rotations, unconfirmed ownership, hand-overs not in the catalog.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['team', 'kind', 'message'],
+              properties: {
+                team: {
+                  type: 'string',
+                },
+                kind: {
+                  type: 'string',
+                  enum: [
+                    'owner-deleted',
+                    'no-members',
+                    'no-lead',
+                    'rotation-member-gone',
+                    'vendor-person-unknown',
+                    'ownership-unconfirmed',
+                    'handover-not-in-catalog',
+                  ],
+                },
+                message: {
+                  type: 'string',
+                },
+                people: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                entities: {
+                  type: 'array',
+                  items: {
+                    type: 'string',
+                  },
+                },
+                entityCount: {
+                  type: 'integer',
+                },
+                removedAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+              },
+            },
+          },
+          recertification: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              "Ownership re-certification - the policy's period, or why it could not be read.",
+            properties: {
+              periodDays: {
+                type: 'integer',
+              },
+              unavailable: {
+                type: 'string',
+              },
+            },
           },
           gaps: {
             type: 'array',

@@ -185,6 +185,7 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
   schemas: {
+    /** @description Backstage's error body (it also carries request and response). */
     Error: {
       error: {
         name: string;
@@ -605,6 +606,30 @@ export interface components {
       bySystem: components['schemas']['CoverageSummary'][];
       byTeam: components['schemas']['CoverageSummary'][];
       index: components['schemas']['IndexStatus'];
+      /** @description Teams whose ownership is no longer true - deleted owners, no members or lead, leavers in rotations, unconfirmed ownership, hand-overs not in the catalog. */
+      drift?: {
+        team: string;
+        /** @enum {string} */
+        kind:
+          | 'owner-deleted'
+          | 'no-members'
+          | 'no-lead'
+          | 'rotation-member-gone'
+          | 'vendor-person-unknown'
+          | 'ownership-unconfirmed'
+          | 'handover-not-in-catalog';
+        message: string;
+        people?: string[];
+        entities?: string[];
+        entityCount?: number;
+        /** Format: date-time */
+        removedAt?: string;
+      }[];
+      /** @description Ownership re-certification - the policy's period, or why it could not be read. */
+      recertification?: {
+        periodDays?: number;
+        unavailable?: string;
+      };
       gaps: {
         entityRef: string;
         kind: string;

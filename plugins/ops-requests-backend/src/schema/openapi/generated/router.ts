@@ -1669,7 +1669,8 @@ export const spec = {
       },
       Error: {
         type: 'object',
-        additionalProperties: false,
+        description:
+          "Backstage's error body (it also carries request and response).",
         required: ['error'],
         properties: {
           error: {

@@ -437,6 +437,7 @@ export interface components {
         reason?: string;
       }[];
     };
+    /** @description Backstage's error body (it also carries request and response). */
     Error: {
       error: {
         name: string;
