@@ -31,3 +31,5 @@ export {
 } from './plainText';
 export * from './changeEvents';
 export * from './opsRequestsEvents';
+export * from './client/pluginApiClient';
+export * from './client/IntegratedOpsApiClient';
