@@ -14,3 +14,4 @@ export type * from './requestTypes';
 export * from './requests/changeIntent';
 export { parseAddressRange } from './requests/addressRange';
 export { parseStrictDate } from './requests/strictDate';
+export * from './client/OpsRequestsApiClient';
