@@ -1,5 +1,4 @@
 import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
-import { ResponseError } from '@backstage/errors';
 import {
   ChangeIntentInput,
   ChangePlan,
@@ -7,6 +6,7 @@ import {
   ChangeRequestDetail,
   CalendarResponse,
   GovernanceKpis,
+  OpsRequestsApiClient,
 } from '@integrated-ops/plugin-ops-requests-common';
 import {
   CalendarFilterInput,
@@ -17,62 +17,53 @@ import {
 const kpiQuery = (filter: KpiFilterInput) => {
   const to = new Date();
   const from = new Date(to.getTime() - filter.days * 86_400_000);
-  return new URLSearchParams({
+  return {
     ...(filter.team ? { team: filter.team } : {}),
     ...(filter.system ? { system: filter.system } : {}),
     from: from.toISOString(),
     to: to.toISOString(),
-  }).toString();
+  };
 };
 
-const calendarQuery = (filter: CalendarFilterInput) =>
-  new URLSearchParams(
-    Object.entries(filter).filter(([, v]) => !!v) as [string, string][],
-  ).toString();
+/** The filters that are set (an empty one is no filter). */
+const calendarQuery = (filter: CalendarFilterInput): CalendarFilterInput =>
+  Object.fromEntries(Object.entries(filter).filter(([, v]) => !!v));
 
-/** Talks to the ops-requests backend with the signed-in user's token. */
+/**
+ * Talks to the ops-requests backend with the signed-in user's token,
+ * through the client generated from the backend's openapi.yaml.
+ */
 export class OpsRequestsClient implements OpsRequestsApi {
-  constructor(
-    private readonly options: {
-      discoveryApi: DiscoveryApi;
-      fetchApi: FetchApi;
-    },
-  ) {}
+  private readonly client: OpsRequestsApiClient;
+
+  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+    this.client = new OpsRequestsApiClient(options);
+  }
 
   async listRequests(
     view: 'mine' | 'awaiting' | 'all',
   ): Promise<ChangeRequest[]> {
-    const query = new URLSearchParams({ view });
-    return (await this.call<{ items: ChangeRequest[] }>(`/requests?${query}`))
-      .items;
+    return (await this.client.listRequests({ view })).items;
   }
 
   getRequest(id: string): Promise<ChangeRequestDetail> {
-    return this.call(`/requests/${encodeURIComponent(id)}`);
+    return this.client.getRequest(id);
   }
 
   approveRequest(id: string, comment?: string): Promise<ChangeRequest> {
-    return this.call(`/requests/${encodeURIComponent(id)}/approve`, {
-      comment,
-    });
+    return this.client.approveRequest(id, { comment });
   }
 
   rejectRequest(id: string, justification: string): Promise<ChangeRequest> {
-    return this.call(`/requests/${encodeURIComponent(id)}/reject`, {
-      justification,
-    });
+    return this.client.rejectRequest(id, { justification });
   }
 
   confirmRequest(id: string, comment?: string): Promise<ChangeRequest> {
-    return this.call(`/requests/${encodeURIComponent(id)}/confirm`, {
-      comment,
-    });
+    return this.client.confirmRequest(id, { comment });
   }
 
   revokeRequest(id: string, justification: string): Promise<ChangeRequest> {
-    return this.call(`/requests/${encodeURIComponent(id)}/revoke`, {
-      justification,
-    });
+    return this.client.revokeRequest(id, { justification });
   }
 
   handOverRequest(
@@ -80,56 +71,26 @@ export class OpsRequestsClient implements OpsRequestsApi {
     to: string,
     comment?: string,
   ): Promise<ChangeRequest> {
-    return this.call(`/requests/${encodeURIComponent(id)}/hand-over`, {
-      to,
-      comment,
-    });
+    return this.client.handOverRequest(id, { to, comment });
   }
 
   calendar(filter: CalendarFilterInput): Promise<CalendarResponse> {
-    return this.call(`/calendar?${calendarQuery(filter)}`);
+    return this.client.calendar(calendarQuery(filter));
   }
 
-  async calendarIcs(filter: CalendarFilterInput): Promise<Blob> {
-    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
-    const response = await this.options.fetchApi.fetch(
-      `${base}/calendar.ics?${calendarQuery(filter)}`,
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.blob();
+  calendarIcs(filter: CalendarFilterInput): Promise<Blob> {
+    return this.client.calendarIcs(calendarQuery(filter));
   }
 
   kpis(filter: KpiFilterInput): Promise<GovernanceKpis> {
-    return this.call(`/kpis?${kpiQuery(filter)}`);
+    return this.client.kpis(kpiQuery(filter));
   }
 
-  async kpisCsv(filter: KpiFilterInput): Promise<Blob> {
-    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
-    const response = await this.options.fetchApi.fetch(
-      `${base}/kpis?${kpiQuery(filter)}&format=csv`,
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.blob();
+  kpisCsv(filter: KpiFilterInput): Promise<Blob> {
+    return this.client.kpisCsv(kpiQuery(filter));
   }
 
   previewRequest(intent: ChangeIntentInput): Promise<ChangePlan> {
-    return this.call('/requests/preview', intent);
-  }
-
-  /** GET, or POST when there is a body; a non-2xx answer is a ResponseError. */
-  private async call<T>(path: string, body?: object): Promise<T> {
-    const base = await this.options.discoveryApi.getBaseUrl('ops-requests');
-    const response = await this.options.fetchApi.fetch(
-      `${base}${path}`,
-      body
-        ? {
-            method: 'POST',
-            headers: { 'Content-Type': 'application/json' },
-            body: JSON.stringify(body),
-          }
-        : undefined,
-    );
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
+    return this.client.previewRequest(intent);
   }
 }
