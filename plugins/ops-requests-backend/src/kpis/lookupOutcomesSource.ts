@@ -3,7 +3,10 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import {
+  bearerFetchApi,
+  IntegratedOpsApiClient,
+} from '@integrated-ops/plugin-integrated-ops-common';
 
 /** Lookups that found no owner over whole UTC days (the integrated-ops plugin counts them). */
 export type LookupOutcomesSource = (
@@ -18,22 +21,22 @@ export function integratedOpsLookupOutcomes(options: {
   auth: AuthService;
 }): LookupOutcomesSource {
   return async (credentials, fromDay, toDay) => {
-    const base = await options.discovery.getBaseUrl('integrated-ops');
-    const { token } = await options.auth.getPluginRequestToken({
-      onBehalfOf: credentials,
-      targetPluginId: 'integrated-ops',
+    const lookup = new IntegratedOpsApiClient({
+      discoveryApi: options.discovery,
+      fetchApi: bearerFetchApi(
+        async () =>
+          (
+            await options.auth.getPluginRequestToken({
+              onBehalfOf: credentials,
+              targetPluginId: 'integrated-ops',
+            })
+          ).token,
+      ),
     });
-    const url = new URL(`${base}/kpis/lookups`);
-    url.searchParams.set('from', fromDay);
-    url.searchParams.set('to', toDay);
-    const response = await fetch(url, {
-      headers: { authorization: `Bearer ${token}` },
-      signal: AbortSignal.timeout(5000),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    const { days } = (await response.json()) as {
-      days: { noMatch: number; noOwner: number }[];
-    };
+    const { days } = await lookup.lookupOutcomes(
+      { from: fromDay, to: toDay },
+      { signal: AbortSignal.timeout(5000) },
+    );
     return days.reduce(
       (sum, d) => ({
         noMatch: sum.noMatch + d.noMatch,

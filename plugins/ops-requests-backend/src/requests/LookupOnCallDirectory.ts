@@ -3,9 +3,11 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
+import { ResponseError } from '@backstage/errors';
 import {
+  bearerFetchApi,
+  IntegratedOpsApiClient,
   lowerRef,
-  TeamOnCall,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { OnCallDirectory } from '@integrated-ops/plugin-ops-requests-node';
 
@@ -30,32 +32,32 @@ export class LookupOnCallDirectory implements OnCallDirectory {
     teamRefs: string[],
   ): Promise<string | undefined> {
     const { discovery, auth, logger } = this.options;
-    const doFetch = this.options.fetch ?? fetch;
-    const baseUrl = await discovery.getBaseUrl('integrated-ops');
     const { token } = await auth.getPluginRequestToken({
       onBehalfOf: await auth.getOwnServiceCredentials(),
       targetPluginId: 'integrated-ops',
     });
+    const lookup = new IntegratedOpsApiClient({
+      discoveryApi: discovery,
+      fetchApi: bearerFetchApi(async () => token, this.options.fetch),
+    });
     const me = lowerRef(userRef);
     for (const team of teamRefs) {
-      const url = `${baseUrl}/teams/on-call?team=${encodeURIComponent(team)}`;
       try {
-        const res = await doFetch(url, {
-          headers: { Authorization: `Bearer ${token}` },
-          signal: AbortSignal.timeout(5000),
-        });
-        if (!res.ok) {
-          logger.warn(`On-call of ${team}: the lookup answered ${res.status}`);
-          continue;
-        }
-        const answer = (await res.json()) as TeamOnCall;
+        const answer = await lookup.teamOnCall(
+          { team },
+          { signal: AbortSignal.timeout(5000) },
+        );
         if (
           answer.onCall.some(s => s.person && lowerRef(s.person.ref) === me)
         ) {
           return team;
         }
       } catch (error) {
-        logger.warn(`On-call of ${team}: ${error}`);
+        logger.warn(
+          error instanceof ResponseError
+            ? `On-call of ${team}: the lookup answered ${error.response.status}`
+            : `On-call of ${team}: ${error}`,
+        );
       }
     }
     return undefined;

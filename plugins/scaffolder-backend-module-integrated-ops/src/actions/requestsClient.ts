@@ -3,11 +3,17 @@ import {
   BackstageCredentials,
   DiscoveryService,
 } from '@backstage/backend-plugin-api';
-import { ResponseError } from '@backstage/errors';
+import { bearerFetchApi } from '@integrated-ops/plugin-integrated-ops-common';
 import {
-  ChangePlan,
-  ChangeRequest,
+  ChangeIntentInput,
+  OpsRequestsApiClient,
 } from '@integrated-ops/plugin-ops-requests-common';
+
+/**
+ * The template's input as the intent: the backend validates it (400 naming
+ * each bad field), so it is passed as it is.
+ */
+type Intent = ChangeIntentInput;
 
 /**
  * Calls the ops-requests backend's routes on behalf of the user who
@@ -21,32 +27,26 @@ export class RequestsClient {
   ) {}
 
   preview(intent: object, onBehalfOf: BackstageCredentials) {
-    return this.post<ChangePlan>('/requests/preview', intent, onBehalfOf);
+    return this.client(onBehalfOf).previewRequest(intent as Intent);
   }
 
   create(intent: object, onBehalfOf: BackstageCredentials) {
-    return this.post<ChangeRequest>('/requests', intent, onBehalfOf);
+    return this.client(onBehalfOf).createRequest(intent as Intent);
   }
 
-  private async post<T>(
-    path: string,
-    body: object,
-    onBehalfOf: BackstageCredentials,
-  ): Promise<T> {
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf,
-      targetPluginId: 'ops-requests',
+  /** The generated client, with a token of the user for ops-requests. */
+  private client(onBehalfOf: BackstageCredentials) {
+    return new OpsRequestsApiClient({
+      discoveryApi: this.discovery,
+      fetchApi: bearerFetchApi(
+        async () =>
+          (
+            await this.auth.getPluginRequestToken({
+              onBehalfOf,
+              targetPluginId: 'ops-requests',
+            })
+          ).token,
+      ),
     });
-    const baseUrl = await this.discovery.getBaseUrl('ops-requests');
-    const response = await fetch(`${baseUrl}${path}`, {
-      method: 'POST',
-      headers: {
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: JSON.stringify(body),
-    });
-    if (!response.ok) throw await ResponseError.fromResponse(response);
-    return response.json();
   }
 }
