@@ -222,7 +222,7 @@ export const opsRequestsPlugin = createBackendPlugin({
           },
         });
         deps.httpRouter.use(
-          createRequestsRouter({
+          await createRequestsRouter({
             httpAuth: deps.httpAuth,
             userInfo: deps.userInfo,
             permissions: deps.permissions,
