@@ -15,7 +15,13 @@
  *   node scripts/openapi/generate.mjs          write the files (yarn generate:openapi)
  *   node scripts/openapi/generate.mjs --check  fail naming each file that differs
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
