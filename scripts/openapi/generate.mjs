@@ -50,9 +50,79 @@ export const createOpenApiRouter = async (
 
 async function typesTs(spec, source) {
   const ast = await openapiTS(spec, { alphabetize: false });
+  const types = documentRoots(tsdocComments(astToString(ast)), spec);
   return `${HEADER.replace('%SOURCE%', source)}
 /* eslint-disable */
-${astToString(ast)}`;
+${types}`;
+}
+
+/*
+ * openapi-typescript writes JSDoc (`@description`, `@enum {string}`,
+ * `@example`, `@default`, braces and angle brackets as they are in the
+ * YAML), which TSDoc rejects once these types reach an API report through
+ * the wire types derived from them. Rewritten as plain TSDoc: the
+ * description is the summary, examples and defaults are sentences, the
+ * enum marker goes (the union says it), and the characters TSDoc reads as
+ * syntax are escaped outside code spans.
+ */
+function tsdocComments(text) {
+  return text.replace(
+    /([ \t]*)\/\*\*([\s\S]*?)\*\/(\n?)/g,
+    (_, indent, body, eol) => {
+      const lines = body
+        .split('\n')
+        .map(line => line.replace(/^\s*\* ?/, '').trim())
+        .filter(line => line !== '' && !/^@enum\b/.test(line))
+        .map(line =>
+          line
+            .replace(/^@description\s+/, '')
+            .replace(/^@example\s+/, 'Example: ')
+            .replace(/^@default\s+/, 'Default: '),
+        )
+        .map(line => (/^@deprecated\b/.test(line) ? line : escapeTsdoc(line)));
+      if (lines.length === 0) return '';
+      if (lines.length === 1) return `${indent}/** ${lines[0]} */${eol}`;
+      return `${indent}/**\n${lines
+        .map(line => `${indent} * ${line}`)
+        .join('\n')}\n${indent} */${eol}`;
+    },
+  );
+}
+
+/* Escapes what TSDoc reads as tags, inline tags or HTML, except in `code`. */
+function escapeTsdoc(line) {
+  return line
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      i % 2 === 1 ? part : part.replace(/[\\{}@<>]/g, c => `\\${c}`),
+    )
+    .join('');
+}
+
+/*
+ * The interfaces a -common package re-exports (its wire types are
+ * `components['schemas'][...]`) get a summary and a release tag, as every
+ * exported symbol of ours does.
+ */
+function documentRoots(text, spec) {
+  const title = spec.info?.title ?? 'the plugin';
+  const members = {
+    schemas: 'The bodies and objects the API sends and accepts, by name.',
+    responses: 'Shared responses, by name.',
+    parameters: 'Shared parameters, by name.',
+    requestBodies: 'Shared request bodies, by name.',
+    headers: 'Shared headers, by name.',
+    pathItems: 'Shared path items, by name.',
+  };
+  return text.replace(
+    /^export interface components \{\n([\s\S]*?)^\}/m,
+    (_, body) =>
+      `/**\n * The reusable parts of the ${title} API as its openapi.yaml states them.\n *\n * @public\n */\nexport interface components {\n${body.replace(
+        /^  (\w+): /gm,
+        (line, name) =>
+          members[name] ? `  /** ${members[name]} */\n${line}` : line,
+      )}}`,
+  );
 }
 
 async function formatted(file, text) {

@@ -67,7 +67,7 @@ export interface paths {
     put?: never;
     /**
      * Up to 1,000 lookups in one request, with one permission check (for automation)
-     * @description Bounded before any lookup runs: at most 1,000 queries of at most 2048 characters; detail "full" (every match of a query in full) for at most 20 queries (400 naming the limit beyond); each query lists at most 20 matches (totalMatches, truncated). The answers are written as they are made, in slices that leave the server to other requests, and stop at 10,000,000 bytes of answered results: from the first result that would pass that budget on, each query is listed as { q, skipped: true }, and the response says truncated, how many were answered (the first ones, in order) and what to do. Identical queries in one batch are looked up once.
+     * Bounded before any lookup runs: at most 1,000 queries of at most 2048 characters; detail "full" (every match of a query in full) for at most 20 queries (400 naming the limit beyond); each query lists at most 20 matches (totalMatches, truncated). The answers are written as they are made, in slices that leave the server to other requests, and stop at 10,000,000 bytes of answered results: from the first result that would pass that budget on, each query is listed as \{ q, skipped: true \}, and the response says truncated, how many were answered (the first ones, in order) and what to do. Identical queries in one batch are looked up once.
      */
     post: operations['LookupBatch'];
     delete?: never;
@@ -154,8 +154,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Route alerts to the owning discipline's on-call (Alertmanager webhook version 4, or one { labels, annotations })
-     * @description For services only: an external-access token whose subject is listed in integratedOps.alerts.senders and that is allowed the integrated-ops.alert.create permission (its externalAccess entry may be restricted to that permission alone). Those senders may call nothing else here. Every alert is routed before any is delivered; a malformed payload delivers nothing. Each notification is titled "<alertname> on <entity>: <summary>"; its severity follows the alert's severity label (critical: critical, high and error: high, info: low, anything else: normal; resolved: low).
+     * Route alerts to the owning discipline's on-call (Alertmanager webhook version 4, or one \{ labels, annotations \})
+     * For services only: an external-access token whose subject is listed in integratedOps.alerts.senders and that is allowed the integrated-ops.alert.create permission (its externalAccess entry may be restricted to that permission alone). Those senders may call nothing else here. Every alert is routed before any is delivered; a malformed payload delivers nothing. Each notification is titled "\<alertname\> on \<entity\>: \<summary\>"; its severity follows the alert's severity label (critical: critical, high and error: high, info: low, anything else: normal; resolved: low).
      */
     post: operations['RouteAlerts'];
     delete?: never;
@@ -183,9 +183,14 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The reusable parts of the integrated-ops API as its openapi.yaml states them.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
-    /** @description Backstage's error body (it also carries request and response). */
+    /** Backstage's error body (it also carries request and response). */
     Error: {
       error: {
         name: string;
@@ -195,16 +200,16 @@ export interface components {
     IndexStatus: {
       /**
        * Format: date-time
-       * @description when the index last caught up with the catalog (built, patched with a delta, or found current)
+       * when the index last caught up with the catalog (built, patched with a delta, or found current)
        */
       builtAt?: string;
-      /** @description seconds since builtAt */
+      /** seconds since builtAt */
       ageSeconds?: number;
-      /** @description true when the last refresh failed or the index is older than 3 refresh periods */
+      /** true when the last refresh failed or the index is older than 3 refresh periods */
       stale: boolean;
       entities: number;
       lastError?: string;
-      /** @description set while the portal's database is unreachable; the answer comes from the last index */
+      /** set while the portal's database is unreachable; the answer comes from the last index */
       degraded?: {
         /** Format: date-time */
         since: string;
@@ -212,13 +217,12 @@ export interface components {
       };
     };
     Link: {
-      /** @enum {string} */
       type: 'chat' | 'pager' | 'phone' | 'runbook';
       url: string;
       title?: string;
     };
     Runbook: components['schemas']['Link'] & {
-      /** @description Entity ref the runbook is declared on */
+      /** Entity ref the runbook is declared on */
       from: string;
     };
     Person: {
@@ -234,24 +238,23 @@ export interface components {
       from?: string;
       /**
        * Format: date-time
-       * @description End of the current shift; absent when a vendor could not be asked.
+       * End of the current shift; absent when a vendor could not be asked.
        */
       until?: string;
       next?: components['schemas']['Person'];
-      /** @description The rotation's IANA time zone; handovers are local times there. */
+      /** The rotation's IANA time zone; handovers are local times there. */
       timeZone: string;
-      /** @description Where the answer came from, `yaml` or an on-call provider (`pagerduty`, `opsgenie`). */
+      /** Where the answer came from, `yaml` or an on-call provider (`pagerduty`, `opsgenie`). */
       source: string;
       /**
        * Format: date-time
-       * @description For provider answers, when the portal fetched them.
+       * For provider answers, when the portal fetched them.
        */
       fetchedAt?: string;
       ageSeconds?: number;
       unavailable?: components['schemas']['ProviderUnavailable'];
     };
     IncomingAlert: {
-      /** @enum {string} */
       status?: 'firing' | 'resolved';
       labels: {
         [key: string]: string;
@@ -266,9 +269,7 @@ export interface components {
       results: {
         position: number;
         fingerprint: string;
-        /** @enum {string} */
         status: 'firing' | 'resolved';
-        /** @enum {string} */
         outcome: 'routed' | 'fallback' | 'unroutable';
         entity?: string;
         matchedLabel?: {
@@ -276,7 +277,6 @@ export interface components {
           value: string;
           reason: string;
         };
-        /** @enum {string} */
         discipline: 'netops' | 'devops' | 'secops';
         team?: string;
         onCall: string[];
@@ -299,14 +299,14 @@ export interface components {
         reason: string;
       }[];
     };
-    /** @description A provider that could not be asked; the YAML rotation answers when there is one. */
+    /** A provider that could not be asked; the YAML rotation answers when there is one. */
     ProviderUnavailable: {
       provider: string;
       /** Format: date-time */
       since: string;
       message: string;
     };
-    /** @description A vendor escalation policy the team points at, who is on call at each level. */
+    /** A vendor escalation policy the team points at, who is on call at each level. */
     ProviderEscalation: {
       provider: string;
       id: string;
@@ -339,11 +339,9 @@ export interface components {
       members: components['schemas']['Person'][];
     };
     DisciplineAnswer: {
-      /** @enum {string} */
       discipline: 'netops' | 'devops' | 'secops';
-      /** @enum {string} */
       source: 'declared' | 'inherited' | 'fallback' | 'missing';
-      /** @description The owning group's ref; set even when the group is not in the catalog. */
+      /** The owning group's ref; set even when the group is not in the catalog. */
       ownerRef?: string;
       declaredOn?: string;
       team?: components['schemas']['Team'];
@@ -358,9 +356,8 @@ export interface components {
       escalation: components['schemas']['EscalationStep'][];
       index: components['schemas']['IndexStatus'];
     };
-    /** @description Present when the discipline has no declared or inherited ops team with someone on call now. escalateTo is whom to call instead when nobody of the owning team is on call (the first escalation step with an on-call, else integratedOps.lookup.noOwnerEscalation). */
+    /** Present when the discipline has no declared or inherited ops team with someone on call now. escalateTo is whom to call instead when nobody of the owning team is on call (the first escalation step with an on-call, else integratedOps.lookup.noOwnerEscalation). */
     NoOwnerWarning: {
-      /** @enum {string} */
       reason:
         | 'missing'
         | 'unknown-team'
@@ -393,11 +390,11 @@ export interface components {
       runbooks: components['schemas']['Runbook'][];
       history?: components['schemas']['AnswerHistory'];
     };
-    /** @description Set on answers about a past moment (asOf) - what they rest on. */
+    /** Set on answers about a past moment (asOf) - what they rest on. */
     AnswerHistory: {
       /** Format: date-time */
       asOf: string;
-      /** @description false: nothing was recorded for this entity at or before asOf; its owners show as missing, not known */
+      /** false: nothing was recorded for this entity at or before asOf; its owners show as missing, not known */
       known: boolean;
       /** Format: date-time */
       ownersRecordedAt?: string;
@@ -427,11 +424,10 @@ export interface components {
     };
     OwnerAsRecorded: {
       owner?: string;
-      /** @enum {string} */
       source: 'declared' | 'inherited' | 'fallback' | 'missing';
       /**
        * Format: date-time
-       * @description first recorded with this owner (as far back as the history goes)
+       * first recorded with this owner (as far back as the history goes)
        */
       since?: string;
     };
@@ -445,11 +441,9 @@ export interface components {
       changes: {
         /** Format: date-time */
         at: string;
-        /** @enum {string} */
         discipline: 'netops' | 'devops' | 'secops';
         from?: string;
         to?: string;
-        /** @enum {string} */
         source: 'declared' | 'inherited' | 'fallback' | 'missing';
       }[];
       /** Format: date-time */
@@ -458,26 +452,24 @@ export interface components {
     LookupResponse: {
       query: {
         q: string;
-        /** @example IP address 10.20.3.14 */
+        /** Example: IP address 10.20.3.14 */
         interpretedAs: string;
         /** Format: date-time */
         at: string;
         /** Format: date-time */
         asOf?: string;
-        /** @enum {string} */
         detail: 'best' | 'full';
       };
       index: components['schemas']['IndexStatus'];
       matches: components['schemas']['LookupMatch'][];
-      /** @description How many entities the caller may read matched; matches lists the best 20. */
+      /** How many entities the caller may read matched; matches lists the best 20. */
       totalMatches?: number;
-      /** @description More entities matched than matches lists (an IP in a busy segment, a short name). */
+      /** More entities matched than matches lists (an IP in a busy segment, a short name). */
       truncated?: boolean;
     };
-    /** @description One entity a query matched, with how it matched. */
+    /** One entity a query matched, with how it matched. */
     LookupMatch: {
       entityRef: string;
-      /** @enum {string} */
       matchedBy:
         | 'ref'
         | 'name'
@@ -496,32 +488,32 @@ export interface components {
       /** Format: date-time */
       at: string;
       index: components['schemas']['IndexStatus'];
-      /** @description What any batch may cost, decided before it starts. */
+      /** What any batch may cost, decided before it starts. */
       limits: {
-        /** @example 1000 */
+        /** Example: 1000 */
         maxQueries: number;
         /**
-         * @description Queries per batch with detail "full"
-         * @example 20
+         * Queries per batch with detail "full"
+         * Example: 20
          */
         maxFullQueries: number;
         /**
-         * @description Matches listed per query
-         * @example 20
+         * Matches listed per query
+         * Example: 20
          */
         maxMatches: number;
         /**
-         * @description JSON bytes of answered results per batch
-         * @example 10000000
+         * JSON bytes of answered results per batch
+         * Example: 10000000
          */
         budgetBytes: number;
         /**
-         * @description The same for the MCP action ops-lookup-many
-         * @example 2000000
+         * The same for the MCP action ops-lookup-many
+         * Example: 2000000
          */
         mcpBudgetBytes?: number;
       };
-      /** @description One per query, in order. */
+      /** One per query, in order. */
       results: (
         | {
             q: string;
@@ -532,7 +524,6 @@ export interface components {
           }
         | {
             q: string;
-            /** @enum {boolean} */
             skipped: true;
           }
         | {
@@ -540,23 +531,21 @@ export interface components {
             error: string;
           }
       )[];
-      /** @description How many queries were answered - the first ones, in order. */
+      /** How many queries were answered - the first ones, in order. */
       answered: number;
-      /** @description JSON bytes of the answered results (at most limits.budgetBytes). */
+      /** JSON bytes of the answered results (at most limits.budgetBytes). */
       answeredBytes: number;
-      /** @description Some queries were not answered (the answer budget was spent). */
+      /** Some queries were not answered (the answer budget was spent). */
       truncated: boolean;
-      /** @description With truncated - where the batch stopped and what to do. */
+      /** With truncated - where the batch stopped and what to do. */
       message?: string;
     };
     OwnerBrief: {
-      /** @enum {string} */
       source: 'declared' | 'inherited' | 'fallback' | 'missing';
       team?: string;
       title?: string;
-      /** @description The first person on call now. */
+      /** The first person on call now. */
       onCall?: string;
-      /** @enum {string} */
       noOwner?:
         | 'missing'
         | 'unknown-team'
@@ -606,10 +595,9 @@ export interface components {
       bySystem: components['schemas']['CoverageSummary'][];
       byTeam: components['schemas']['CoverageSummary'][];
       index: components['schemas']['IndexStatus'];
-      /** @description Teams whose ownership is no longer true - deleted owners, no members or lead, leavers in rotations, unconfirmed ownership, hand-overs not in the catalog. */
+      /** Teams whose ownership is no longer true - deleted owners, no members or lead, leavers in rotations, unconfirmed ownership, hand-overs not in the catalog. */
       drift?: {
         team: string;
-        /** @enum {string} */
         kind:
           | 'owner-deleted'
           | 'no-members'
@@ -625,7 +613,7 @@ export interface components {
         /** Format: date-time */
         removedAt?: string;
       }[];
-      /** @description Ownership re-certification - the policy's period, or why it could not be read. */
+      /** Ownership re-certification - the policy's period, or why it could not be read. */
       recertification?: {
         periodDays?: number;
         unavailable?: string;
@@ -639,7 +627,6 @@ export interface components {
         passed: number;
         owners: Record<string, never>;
         gaps: {
-          /** @enum {string} */
           kind:
             | 'owner-missing'
             | 'owner-fallback'
@@ -647,7 +634,6 @@ export interface components {
             | 'team-unreachable'
             | 'no-rotation'
             | 'no-runbook';
-          /** @enum {string} */
           discipline?: 'netops' | 'devops' | 'secops';
           message: string;
         }[];
@@ -655,7 +641,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description Invalid input; the message names each bad field. */
+    /** Invalid input; the message names each bad field. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -664,7 +650,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Backstage error response. */
+    /** Backstage error response. */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -675,7 +661,7 @@ export interface components {
     };
   };
   parameters: {
-    /** @description Instant to compute on-call for (ISO 8601); default now. */
+    /** Instant to compute on-call for (ISO 8601); default now. */
     at: string;
   };
   requestBodies: never;
@@ -688,15 +674,15 @@ export interface operations {
     parameters: {
       query: {
         /**
-         * @description At most 2048 characters (400 "q: at most 2048 characters" beyond).
-         * @example 10.20.3.14
+         * At most 2048 characters (400 "q: at most 2048 characters" beyond).
+         * Example: 10.20.3.14
          */
         q: string;
-        /** @description Instant to compute on-call for (ISO 8601); default now. */
+        /** Instant to compute on-call for (ISO 8601); default now. */
         at?: components['parameters']['at'];
-        /** @description A past instant (ISO 8601): the owners, teams, members and on-call as they were then, from the ownership history, with the change requests that touched each answered entity by then (answer.history). Matches are found by what things are called now. 400 when in the future. */
+        /** A past instant (ISO 8601): the owners, teams, members and on-call as they were then, from the ownership history, with the change requests that touched each answered entity by then (answer.history). Matches are found by what things are called now. 400 when in the future. */
         asOf?: string;
-        /** @description best: the best match in full, the others in brief (default); full: every match in full */
+        /** best: the best match in full, the others in brief (default); full: every match in full */
         detail?: 'best' | 'full';
       };
       header?: never;
@@ -705,7 +691,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Ranked matches the caller may read (possibly none, at most 20), each in brief; the best (with detail=full, every one) with its full ownership answer. totalMatches counts them all; truncated says more matched than are listed. */
+      /** Ranked matches the caller may read (possibly none, at most 20), each in brief; the best (with detail=full, every one) with its full ownership answer. totalMatches counts them all; truncated says more matched than are listed. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -723,9 +709,9 @@ export interface operations {
   OwnershipHistory: {
     parameters: {
       query: {
-        /** @example component:default/scoring-api */
+        /** Example: component:default/scoring-api */
         entity: string;
-        /** @description How many recorded changes of the entity to read (newest first). */
+        /** How many recorded changes of the entity to read (newest first). */
         limit?: number;
       };
       header?: never;
@@ -734,7 +720,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Per discipline the owner now and since when; each owner change, newest first. */
+      /** Per discipline the owner now and since when; each owner change, newest first. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -761,7 +747,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Days with any such lookup, oldest first (lookups from the API and page; batches are automation and not counted). */
+      /** Days with any such lookup, oldest first (lookups from the API and page; batches are automation and not counted). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -800,16 +786,15 @@ export interface operations {
           /** Format: date-time */
           at?: string;
           /**
-           * @description full: at most 20 queries per batch
-           * @default best
-           * @enum {string}
+           * full: at most 20 queries per batch
+           * Default: best
            */
           detail?: 'best' | 'full';
         };
       };
     };
     responses: {
-      /** @description One result per query, in order, each with its ranked matches as GET /lookup gives them, until the answer budget is spent; then each remaining query marked skipped. */
+      /** One result per query, in order, each with its ranked matches as GET /lookup gives them, until the answer budget is spent; then each remaining query marked skipped. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -828,10 +813,10 @@ export interface operations {
   BlastRadius: {
     parameters: {
       query: {
-        /** @example kafka-payments */
+        /** Example: kafka-payments */
         entity: string;
         depth?: number;
-        /** @description Instant to compute on-call for (ISO 8601); default now. */
+        /** Instant to compute on-call for (ISO 8601); default now. */
         at?: components['parameters']['at'];
       };
       header?: never;
@@ -840,7 +825,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entity's answer, its dependents and dependencies by hop. */
+      /** The entity's answer, its dependents and dependencies by hop. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -859,9 +844,9 @@ export interface operations {
   TeamOnCall: {
     parameters: {
       query: {
-        /** @example group:default/soc-tier1 */
+        /** Example: group:default/soc-tier1 */
         team: string;
-        /** @description Instant to compute on-call for (ISO 8601); default now. */
+        /** Instant to compute on-call for (ISO 8601); default now. */
         at?: components['parameters']['at'];
       };
       header?: never;
@@ -870,7 +855,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The team's on-call card. */
+      /** The team's on-call card. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -897,7 +882,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The report (JSON) or one row per gap (CSV). */
+      /** The report (JSON) or one row per gap (CSV). */
       200: {
         headers: {
           [name: string]: unknown;
@@ -922,7 +907,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Index status. */
+      /** Index status. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -945,9 +930,7 @@ export interface operations {
       content: {
         'application/json':
           | {
-              /** @enum {string} */
               version: '4';
-              /** @enum {string} */
               status?: 'firing' | 'resolved';
               alerts: components['schemas']['IncomingAlert'][];
             }
@@ -955,7 +938,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description What each alert was routed to, and why. */
+      /** What each alert was routed to, and why. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -979,7 +962,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description How many, and the latest with the labels that failed to match. */
+      /** How many, and the latest with the labels that failed to match. */
       200: {
         headers: {
           [name: string]: unknown;

@@ -212,10 +212,15 @@ export interface paths {
   };
 }
 export type webhooks = Record<string, never>;
+/**
+ * The reusable parts of the ops-requests API as its openapi.yaml states them.
+ *
+ * @public
+ */
 export interface components {
   schemas: {
     ApprovalTimes: {
-      /** @description The discipline */
+      /** The discipline */
       key: string;
       approvals: number;
       p50Minutes: number;
@@ -234,7 +239,6 @@ export interface components {
         byTeam: components['schemas']['ApprovalTimes'][];
       };
       pendingByAge: {
-        /** @enum {string} */
         bucket: 'under 1 day' | '1-3 days' | '3-7 days' | 'over 7 days';
         count: number;
       }[];
@@ -273,31 +277,28 @@ export interface components {
         unavailable?: string;
       };
     };
-    /** @description What is asked for, and nothing else; any other field is refused (400). */
+    /** What is asked for, and nothing else; any other field is refused (400). */
     ChangeIntent:
       | {
-          /** @enum {string} */
           kind: 'network-access';
           source: string;
           destination: string;
-          /** @example 443/tcp, 8080-8090/tcp */
+          /** Example: 443/tcp, 8080-8090/tcp */
           ports: string;
           justification: string;
-          /** @description YYYY-MM-DD or an ISO date-time with a zone, in the future */
+          /** YYYY-MM-DD or an ISO date-time with a zone, in the future */
           expiresAt?: string;
-          /** @description A planned apply time (future, before expiresAt): once approved, the change is applied then by the scheduler; change freezes are judged at that time. */
+          /** A planned apply time (future, before expiresAt): once approved, the change is applied then by the scheduler; change freezes are judged at that time. */
           applyAt?: string;
-          /** @description Break-glass: applied at once for whoever is on call now for an owning team (a normal request for anyone else); ends after durationMinutes. Not with expiresAt. */
+          /** Break-glass: applied at once for whoever is on call now for an owning team (a normal request for anyone else); ends after durationMinutes. Not with expiresAt. */
           emergency?: {
             incident: string;
             durationMinutes: number;
           };
         }
       | {
-          /** @enum {string} */
           kind: 'security-controls';
           component: string;
-          /** @enum {string} */
           exposure?: 'internal' | 'internet';
           controls?: components['schemas']['SecurityControl'][];
           exceptions?: {
@@ -309,7 +310,6 @@ export interface components {
           justification?: string;
           expiresAt?: string;
         };
-    /** @enum {string} */
     SecurityControl:
       | 'sast'
       | 'dependency-scan'
@@ -324,7 +324,6 @@ export interface components {
       message: string;
     };
     ChangePlan: {
-      /** @enum {string} */
       kind:
         | 'network-access'
         | 'new-service'
@@ -348,10 +347,9 @@ export interface components {
       };
       expiresAt?: string;
     };
-    /** @description Everything here but `intent` was derived by the backend (open, so that ChangeRequestDetail can extend it). */
+    /** Everything here but `intent` was derived by the backend (open, so that ChangeRequestDetail can extend it). */
     ChangeRequest: {
       id: string;
-      /** @enum {string} */
       kind:
         | 'network-access'
         | 'new-service'
@@ -362,9 +360,8 @@ export interface components {
       description: string;
       targets: string[];
       intent?: components['schemas']['ChangeIntent'];
-      /** @description The branch the backend committed; `commit` is what approvers review and the only commit merged. */
+      /** The branch the backend committed; `commit` is what approvers review and the only commit merged. */
       change: {
-        /** @enum {string} */
         provider: 'local' | 'github' | 'gitlab';
         repository: string;
         branch: string;
@@ -380,7 +377,6 @@ export interface components {
       };
       requiredApprovals: ('netops' | 'devops' | 'secops' | 'change-advisory')[];
       expiresAt?: string;
-      /** @enum {string} */
       state:
         | 'pending'
         | 'approved'
@@ -390,9 +386,9 @@ export interface components {
         | 'post-review'
         | 'revoked'
         | 'handed-over';
-      /** @description The planned apply time, until the scheduler applies it. */
+      /** The planned apply time, until the scheduler applies it. */
       applyAt?: string;
-      /** @description Break-glass access, applied without prior approval. */
+      /** Break-glass access, applied without prior approval. */
       breakGlass?: {
         incident: string;
         durationMinutes: number;
@@ -400,10 +396,9 @@ export interface components {
         reviewDueAt: string;
         notify: string;
       };
-      /** @description Ownership re-certification - the declaration, the team asked, a hand-over's other team. */
+      /** Ownership re-certification - the declaration, the team asked, a hand-over's other team. */
       recertification?: {
         declaredOn: string;
-        /** @enum {string} */
         discipline: 'netops' | 'devops' | 'secops';
         team: string;
         entities: number;
@@ -437,7 +432,7 @@ export interface components {
         reason?: string;
       }[];
     };
-    /** @description Backstage's error body (it also carries request and response). */
+    /** Backstage's error body (it also carries request and response). */
     Error: {
       error: {
         name: string;
@@ -446,7 +441,7 @@ export interface components {
     };
   };
   responses: {
-    /** @description Invalid input; the message names each bad field. */
+    /** Invalid input; the message names each bad field. */
     BadRequest: {
       headers: {
         [name: string]: unknown;
@@ -455,7 +450,7 @@ export interface components {
         'application/json': components['schemas']['Error'];
       };
     };
-    /** @description Backstage error response. */
+    /** Backstage error response. */
     Error: {
       headers: {
         [name: string]: unknown;
@@ -485,7 +480,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The plan, passed or refused. */
+      /** The plan, passed or refused. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -502,11 +497,11 @@ export interface operations {
   ListRequests: {
     parameters: {
       query?: {
-        /** @description mine, awaiting my approval (never my own), or all */
+        /** mine, awaiting my approval (never my own), or all */
         view?: 'mine' | 'awaiting' | 'all';
-        /** @description only requests naming this entity ref as a target */
+        /** only requests naming this entity ref as a target */
         target?: string;
-        /** @description only requests filed at or before this time */
+        /** only requests filed at or before this time */
         before?: string;
       };
       header?: never;
@@ -515,7 +510,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Requests. */
+      /** Requests. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -542,7 +537,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request, pending, with its approvers and the commit to review. */
+      /** The request, pending, with its approvers and the commit to review. */
       201: {
         headers: {
           [name: string]: unknown;
@@ -567,7 +562,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The request. */
+      /** The request. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -597,7 +592,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request after the decision. */
+      /** The request after the decision. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -607,7 +602,7 @@ export interface operations {
         };
       };
       401: components['responses']['Error'];
-      /** @description Not a member of a pending approving team, or the requester. */
+      /** Not a member of a pending approving team, or the requester. */
       403: {
         headers: {
           [name: string]: unknown;
@@ -617,7 +612,7 @@ export interface operations {
         };
       };
       404: components['responses']['Error'];
-      /** @description Already decided (possibly by another replica, a moment ago). */
+      /** Already decided (possibly by another replica, a moment ago). */
       409: {
         headers: {
           [name: string]: unknown;
@@ -645,7 +640,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The rejected request. */
+      /** The rejected request. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -677,7 +672,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request, applied. */
+      /** The request, applied. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -709,7 +704,7 @@ export interface operations {
       };
     };
     responses: {
-      /** @description The request, revoked. */
+      /** The request, revoked. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -736,14 +731,14 @@ export interface operations {
     requestBody: {
       content: {
         'application/json': {
-          /** @description The group that takes over (must be in the catalog) */
+          /** The group that takes over (must be in the catalog) */
           to: string;
           comment?: string;
         };
       };
     };
     responses: {
-      /** @description The re-certification, handed over. */
+      /** The re-certification, handed over. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -768,7 +763,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description One item per declaration (an entity, or the System / Domain its entities inherit from) and discipline. */
+      /** One item per declaration (an entity, or the System / Domain its entities inherit from) and discipline. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -778,11 +773,9 @@ export interface operations {
             periodDays?: number;
             items: {
               declaredOn: string;
-              /** @enum {string} */
               discipline: 'netops' | 'devops' | 'secops';
               team: string;
               entities: number;
-              /** @enum {string} */
               state:
                 | 'confirmed'
                 | 'pending'
@@ -804,13 +797,13 @@ export interface operations {
   ChangeCalendar: {
     parameters: {
       query?: {
-        /** @description Default now */
+        /** Default now */
         from?: string;
-        /** @description Default from + 30 days; at most a year after from */
+        /** Default from + 30 days; at most a year after from */
         to?: string;
-        /** @description Only this team's requests (freezes concern everyone) */
+        /** Only this team's requests (freezes concern everyone) */
         team?: string;
-        /** @description Only requests whose targets are in this system, and freezes scoped to it or to all */
+        /** Only requests whose targets are in this system, and freezes scoped to it or to all */
         system?: string;
       };
       header?: never;
@@ -819,7 +812,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The entries. */
+      /** The entries. */
       200: {
         headers: {
           [name: string]: unknown;
@@ -829,7 +822,6 @@ export interface operations {
             from: string;
             to: string;
             entries: {
-              /** @enum {string} */
               kind:
                 | 'freeze'
                 | 'planned-apply'
@@ -866,7 +858,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description text/calendar */
+      /** text/calendar */
       200: {
         headers: {
           [name: string]: unknown;
@@ -883,13 +875,13 @@ export interface operations {
   GovernanceKpis: {
     parameters: {
       query?: {
-        /** @description A team's page (group ref); not with system */
+        /** A team's page (group ref); not with system */
         team?: string;
-        /** @description A system's page (system ref); not with team */
+        /** A system's page (system ref); not with team */
         system?: string;
-        /** @description Default 30 days before to */
+        /** Default 30 days before to */
         from?: string;
-        /** @description Default now; at most 400 days after from */
+        /** Default now; at most 400 days after from */
         to?: string;
         format?: 'json' | 'csv';
       };
@@ -899,7 +891,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description The KPIs (text/csv with format=csv, as an attachment). */
+      /** The KPIs (text/csv with format=csv, as an attachment). */
       200: {
         headers: {
           [name: string]: unknown;
