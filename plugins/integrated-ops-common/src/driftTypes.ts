@@ -1,31 +1,20 @@
-/** Wire types of the ownership drift the coverage report lists (GET /coverage). */
+import type { components } from './schema/openapi/generated/types';
 
-export type TeamDriftKind =
-  /** Entities name an owner group that is not in the catalog (any more). */
-  | 'owner-deleted'
-  /** An ops team without members. */
-  | 'no-members'
-  /** An ops team without a lead, or whose lead is not in the catalog any more. */
-  | 'no-lead'
-  /** Rotation members (YAML) that are not catalog users any more. */
-  | 'rotation-member-gone'
-  /** People a vendor schedule has on call who are no catalog user. */
-  | 'vendor-person-unknown'
-  /** The team has not confirmed what it owns within the policy's period (ownership re-certification). */
-  | 'ownership-unconfirmed'
-  /** Another team accepted a hand-over, but the catalog still names this one. */
-  | 'handover-not-in-catalog';
+/**
+ * A team whose ownership is no longer true, as the coverage report lists it
+ * (`GET /coverage`, derived from openapi.yaml).
+ *
+ * @public
+ */
+export type TeamDrift = NonNullable<
+  components['schemas']['CoverageResponse']['drift']
+>[number];
 
-export interface TeamDrift {
-  /** The team's full ref. */
-  team: string;
-  kind: TeamDriftKind;
-  message: string;
-  /** The people concerned (refs, or vendor emails). */
-  people?: string[];
-  /** The entities concerned (up to 20; for re-certification, the declarations) and how many. */
-  entities?: string[];
-  entityCount?: number;
-  /** For owner-deleted: when the history saw the group leave. */
-  removedAt?: string;
-}
+/**
+ * What is wrong with a team's ownership: its group was deleted, it has no
+ * members or lead, a rotation member or vendor person is unknown, it has not
+ * re-certified, or a hand-over is not in the catalog yet.
+ *
+ * @public
+ */
+export type TeamDriftKind = TeamDrift['kind'];

@@ -23,6 +23,7 @@ export * from './summarizeAnswer';
 export type * from './lookupTypes';
 export type * from './historyTypes';
 export type * from './driftTypes';
+export type { components } from './schema/openapi/generated/types';
 export { parseInput, parseWithMessages } from './describeIssues';
 export {
   findControlCharacter,

@@ -1,255 +1,201 @@
-import { ContactLink } from './contacts';
-import { Discipline } from './disciplines';
 import { CoverageSummary, EntityCoverage } from './coverage';
-import { OwnerSource } from './inheritance';
-import { AnswerHistory } from './historyTypes';
+import { Discipline } from './disciplines';
 import { TeamDrift } from './driftTypes';
+import type { components } from './schema/openapi/generated/types';
 
-/** Wire types of the integrated-ops backend's lookup API (see its openapi.yaml). */
+/*
+ * Wire types of the integrated-ops backend's lookup API. Those its
+ * openapi.yaml states as tightly as the backend serves them are derived from
+ * it; the others stay written out here (see each).
+ */
+type Schemas = components['schemas'];
 
-export interface Person {
-  ref: string;
-  name: string;
-  email?: string;
-  contacts: ContactLink[];
-}
+/**
+ * A catalog user as an answer names them, with the contacts to reach them.
+ *
+ * @public
+ */
+export type Person = Schemas['Person'];
 
-/** Where an on-call answer came from: the team's YAML rotation or a vendor's schedule. */
+/**
+ * Where an on-call answer came from: the team's YAML rotation or a vendor's schedule.
+ *
+ * @public
+ */
 export type OnCallSource = 'yaml' | 'pagerduty' | 'opsgenie' | (string & {});
 
-/** A vendor that could not be asked: the answer falls back to YAML, or names nobody. */
-export interface ProviderUnavailable {
-  provider: string;
-  /** When the vendor's answers started failing (ISO). */
-  since: string;
-  message: string;
-}
+/**
+ * A vendor that could not be asked: the answer falls back to YAML, or names nobody.
+ *
+ * @public
+ */
+export type ProviderUnavailable = Schemas['ProviderUnavailable'];
 
-export interface OnCallNow {
-  rotation: string;
-  person?: Person;
-  from?: string;
-  /** End of the current shift; unknown when a vendor could not be asked. */
-  until?: string;
-  /** Who takes over at `until`; unknown when the vendor does not say. */
-  next?: Person;
-  /** The rotation's IANA time zone: handovers are local times there. */
-  timeZone: string;
-  source: OnCallSource;
-  /** For vendor answers: when the portal fetched them, and their age at answer time. */
-  fetchedAt?: string;
-  ageSeconds?: number;
-  /** Set when this rotation's vendor could not be asked (the YAML members answer, if any). */
-  unavailable?: ProviderUnavailable;
-}
+/**
+ * Who is on call now on one rotation, until when, and who is next.
+ *
+ * @public
+ */
+export type OnCallNow = Schemas['OnCallNow'];
 
-/** One level of a vendor's escalation policy: who is paged at that level now. */
-export interface ProviderEscalationLevel {
-  level: number;
-  /** Minutes before the next level is paged. */
-  delayMinutes?: number;
-  onCall: Person[];
-}
+/**
+ * One level of a vendor's escalation policy: who is paged at that level now.
+ *
+ * @public
+ */
+export type ProviderEscalationLevel = ProviderEscalation['levels'][number];
 
-/** A vendor escalation policy the team points at, with who is on call at each level. */
-export interface ProviderEscalation {
-  provider: string;
-  id: string;
-  name: string;
-  levels: ProviderEscalationLevel[];
-  fetchedAt?: string;
-  unavailable?: ProviderUnavailable;
-}
+/**
+ * A vendor escalation policy the team points at, with who is on call at each level.
+ *
+ * @public
+ */
+export type ProviderEscalation = Schemas['ProviderEscalation'];
 
-export interface EscalationStep {
-  step: number;
-  team: string;
-  title: string;
-  socTier?: number;
-  onCall: OnCallNow[];
-  lead?: Person;
-  contacts: ContactLink[];
-  /** The team's vendor escalation policies (PagerDuty), levels in order. */
-  policies?: ProviderEscalation[];
-}
+/**
+ * One step of a team's escalation path: the team, who is on call there, and how to reach it.
+ *
+ * @public
+ */
+export type EscalationStep = Schemas['EscalationStep'];
 
-export interface TeamSummary {
-  ref: string;
-  title: string;
-  email?: string;
-  contacts: ContactLink[];
-  lead?: Person;
-  members: Person[];
-}
+/**
+ * An owning team as an answer shows it: contacts, lead and members.
+ *
+ * @public
+ */
+export type TeamSummary = Schemas['Team'];
 
-/** Why nobody of a confirmed ops team can be paged for a discipline. */
-export type NoOwnerReason =
-  | 'missing'
-  | 'unknown-team'
-  | 'fallback'
-  | 'no-rotation'
-  | 'rotation-gap';
+/**
+ * Why nobody of a confirmed ops team can be paged for a discipline.
+ *
+ * @public
+ */
+export type NoOwnerReason = NoOwnerWarning['reason'];
 
 /**
  * The loudest part of an answer: this discipline has no ops owner, or nobody
  * of it is on call now. Says whom to call instead when nobody is.
+ *
+ * @public
  */
-export interface NoOwnerWarning {
-  reason: NoOwnerReason;
-  message: string;
-  /**
-   * Set when nobody of the owning team is on call: the first step of its
-   * escalation path with someone on call, else the portal's configured
-   * no-owner escalation team.
-   */
-  escalateTo?: EscalationStep;
-}
+export type NoOwnerWarning = Schemas['NoOwnerWarning'];
 
-export interface DisciplineAnswer {
-  discipline: Discipline;
-  source: OwnerSource;
-  /** The owning group's ref; set even when the group is not in the catalog. */
-  ownerRef?: string;
-  declaredOn?: string;
-  team?: TeamSummary;
-  /** Whether the owning team is in the catalog (false: dangling reference). */
-  teamKnown: boolean;
-  onCall: OnCallNow[];
-  escalation: EscalationStep[];
-  /** Absent when a declared or inherited ops team has someone on call now. */
-  noOwner?: NoOwnerWarning;
-}
+/**
+ * One discipline's owner of an entity: the team, where the ownership comes
+ * from, who is on call and the escalation path.
+ *
+ * @public
+ */
+export type DisciplineAnswer = Schemas['DisciplineAnswer'];
 
-export interface RunbookLink extends ContactLink {
-  /** Entity ref the runbook is declared on. */
-  from: string;
-}
+/**
+ * A runbook link, and the entity it is declared on.
+ *
+ * @public
+ */
+export type RunbookLink = Schemas['Runbook'];
 
-export interface EntitySummary {
-  ref: string;
-  kind: string;
-  type?: string;
-  title: string;
-  description?: string;
-  system?: string;
-  lifecycle?: string;
-  hostnames: string[];
-  addresses: string[];
-  segment?: string;
-  cidrs: string[];
-}
+/**
+ * The catalog facts of an entity an answer is about.
+ *
+ * @public
+ */
+export type EntitySummary = Schemas['EntitySummary'];
 
-export interface OwnershipAnswer {
-  entity: EntitySummary;
-  owners: Record<Discipline, DisciplineAnswer>;
-  runbooks: RunbookLink[];
-  /** Set on answers about a past moment (`asOf`): what they rest on. */
-  history?: AnswerHistory;
-}
+/**
+ * Who owns an entity for each discipline, and its runbooks.
+ *
+ * @public
+ */
+export type OwnershipAnswer = Schemas['OwnershipAnswer'];
 
-export type MatchReason =
-  | 'ref'
-  | 'name'
-  | 'title'
-  | 'hostname'
-  | 'api-server'
-  | 'address'
-  | 'segment'
-  | 'in-segment';
+/**
+ * How a query matched an entity.
+ *
+ * @public
+ */
+export type MatchReason = LookupMatch['matchedBy'];
 
-/** One discipline's owner in brief: the team, where it came from, who is on call now. */
-export interface OwnerBrief {
-  source: OwnerSource;
-  /** The owning group's ref. */
-  team?: string;
-  title?: string;
-  /** The first person on call now, by name. */
-  onCall?: string;
-  /** Set when nobody of a confirmed ops team can be paged (see NoOwnerWarning). */
-  noOwner?: NoOwnerReason;
-}
+/**
+ * One discipline's owner in brief: the team, where it came from, who is on call now.
+ *
+ * @public
+ */
+export type OwnerBrief = Schemas['OwnerBrief'];
 
-/** A match in brief: enough to list it and say who owns it. */
-export interface MatchSummary {
-  entity: Pick<EntitySummary, 'ref' | 'kind' | 'type' | 'title' | 'system'>;
-  owners: Record<Discipline, OwnerBrief>;
-}
+/**
+ * A match in brief: enough to list it and say who owns it.
+ *
+ * @public
+ */
+export type MatchSummary = Schemas['MatchSummary'];
 
-/** How much a lookup answers: the best match in full and the others in brief, or every match in full. */
-export type LookupDetail = 'best' | 'full';
+/**
+ * How much a lookup answers: the best match in full and the others in brief, or every match in full.
+ *
+ * @public
+ */
+export type LookupDetail = LookupResponse['query']['detail'];
 
-export interface LookupMatch {
-  entityRef: string;
-  matchedBy: MatchReason;
-  /** Higher is better; matches are sorted by it. */
-  score: number;
-  detail?: string;
-  summary: MatchSummary;
-  /** The full answer: the best match's always, the others' with `detail=full`. */
-  answer?: OwnershipAnswer;
-}
+/**
+ * One entity a query matched, how it matched, and its owners.
+ *
+ * @public
+ */
+export type LookupMatch = Schemas['LookupMatch'];
 
-export interface IndexStatus {
-  /** When the index last caught up with the catalog (built, patched, or found current). */
-  builtAt?: string;
-  ageSeconds?: number;
-  stale: boolean;
-  entities: number;
-  lastError?: string;
-  /**
-   * Set while the portal's database is unreachable: the answer still comes
-   * from the last index, but ownership history, counts and changes wait.
-   */
-  degraded?: { since: string; cause: string };
-}
+/**
+ * Age and health of the backend's in-memory ownership index.
+ *
+ * @public
+ */
+export type IndexStatus = Schemas['IndexStatus'];
 
-export interface LookupResponse {
-  query: {
-    q: string;
-    interpretedAs: string;
-    at: string;
-    detail: LookupDetail;
-    /** Set when the owners and teams are as they were then, not now. */
-    asOf?: string;
-  };
-  index: IndexStatus;
-  /** Best first, at most 20 (the rest are counted in `totalMatches`). */
-  matches: LookupMatch[];
-  /** How many entities the caller may read matched; `matches` lists the first 20 of them. */
-  totalMatches?: number;
-  /** Set when more entities matched than `matches` lists (an IP in a busy segment, a short name). */
-  truncated?: boolean;
-}
+/**
+ * `GET /lookup`: the query as understood, and the entities it matched with their owners.
+ *
+ * @public
+ */
+export type LookupResponse = Schemas['LookupResponse'];
 
-/** `GET /teams/on-call`: a team, who is on call now and next on each rotation, and its escalation. */
-export interface TeamOnCall {
-  team: TeamSummary;
-  onCall: OnCallNow[];
-  escalation: EscalationStep[];
-}
+/**
+ * A team, who is on call now and next on each rotation, and its escalation
+ * (`GET /teams/on-call` without the index status it adds).
+ *
+ * @public
+ */
+export type TeamOnCall = Omit<Schemas['TeamOnCallResponse'], 'index'>;
 
-export interface BlastRadiusNode {
-  entityRef: string;
-  hop: number;
-  /** The neighbour one hop closer to the entity asked about. */
-  via: string;
-  answer: OwnershipAnswer;
-}
+/**
+ * An entity within the blast radius, how many hops away, and its owners.
+ *
+ * @public
+ */
+export type BlastRadiusNode = Schemas['BlastRadiusNode'];
 
-export interface BlastRadiusResponse {
-  entity: OwnershipAnswer;
-  depth: number;
-  index: IndexStatus;
-  /** Entities that depend on it, directly or through others: what else breaks. */
-  dependents: BlastRadiusNode[];
-  /** Entities it depends on: where the cause may be. */
-  dependencies: BlastRadiusNode[];
-}
+/**
+ * `GET /blast-radius`: what depends on an entity and what it depends on, with their owners.
+ *
+ * @public
+ */
+export type BlastRadiusResponse = Schemas['BlastRadiusResponse'];
 
+/**
+ * Ownership coverage per system and team, and the entities with gaps.
+ * Written out: the spec leaves a gap's `owners` an open object and `drift`
+ * optional, looser than what the backend builds and serves.
+ *
+ * @public
+ */
 export interface CoverageReport {
+  /** When the report was computed (ISO). */
   generatedAt: string;
+  /** All entities together. */
   overall: CoverageSummary;
+  /** One summary per System. */
   bySystem: CoverageSummary[];
+  /** One summary per owning team. */
   byTeam: CoverageSummary[];
   /** Entities with at least one gap, most gaps first. */
   gaps: EntityCoverage[];
@@ -259,23 +205,38 @@ export interface CoverageReport {
   recertification?: { periodDays?: number; unavailable?: string };
 }
 
-/** `GET /coverage` (JSON): the report and the state of the index it came from. */
+/**
+ * `GET /coverage` (JSON): the report and the state of the index it came from.
+ *
+ * @public
+ */
 export interface CoverageResponse extends CoverageReport {
+  /** The index the report was computed from. */
   index: IndexStatus;
 }
 
-/** What the alert route did with one alert, and why. */
+/**
+ * What the alert route did with one alert, and why. Written out: the spec
+ * states `matchedLabel.reason` as any string.
+ *
+ * @public
+ */
 export interface AlertRoutingResult {
   /** Position of the alert in the payload. */
   position: number;
+  /** The alert's fingerprint, as sent or computed from its labels. */
   fingerprint: string;
+  /** Whether the alert fires or was resolved. */
   status: 'firing' | 'resolved';
   /** `routed`: to the owner; `fallback`: no entity or no owner, to the fallback team; `unroutable`: nowhere. */
   outcome: 'routed' | 'fallback' | 'unroutable';
+  /** The entity the alert was routed for. */
   entity?: string;
   /** The label that found the entity. */
   matchedLabel?: { label: string; value: string; reason: MatchReason };
+  /** The discipline that owns alerts of this kind. */
   discipline: Discipline;
+  /** The team the alert went to. */
   team?: string;
   /** User refs on call for that team now (who was notified in person). */
   onCall: string[];
@@ -283,25 +244,32 @@ export interface AlertRoutingResult {
   notified: string[];
   /** What on-call vendors were sent (PagerDuty Events API), or why not. */
   forwarded: string[];
+  /** Each decision of the routing, in order, in words. */
   why: string[];
 }
 
+/**
+ * `POST /alerts/alertmanager`: how many alerts arrived and what became of each.
+ *
+ * @public
+ */
 export interface AlertRoutingResponse {
+  /** Alerts in the payload. */
   received: number;
+  /** One per alert, in payload order. */
   results: AlertRoutingResult[];
 }
 
-/** An alert no owner could be found for, as the coverage page lists it. */
-export interface UnroutedAlert {
-  receivedAt: string;
-  fingerprint: string;
-  labels: Record<string, string>;
-  reason: string;
-}
+/**
+ * An alert no owner could be found for, as the coverage page lists it.
+ *
+ * @public
+ */
+export type UnroutedAlert = UnroutedAlertsResponse['recent'][number];
 
-export interface UnroutedAlertsResponse {
-  since: string;
-  count: number;
-  /** The most recent ones, newest first. */
-  recent: UnroutedAlert[];
-}
+/**
+ * `GET /alerts/unrouted`: alerts of the last 24 hours that found no entity or no owner.
+ *
+ * @public
+ */
+export type UnroutedAlertsResponse = Schemas['UnroutedAlertsResponse'];
