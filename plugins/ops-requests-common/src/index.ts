@@ -11,6 +11,7 @@ export * from './approvingRoles';
 export * from './permissions';
 export * from './policy';
 export type * from './requestTypes';
+export type { components } from './schema/openapi/generated/types';
 export * from './requests/changeIntent';
 export { parseAddressRange } from './requests/addressRange';
 export { parseStrictDate } from './requests/strictDate';

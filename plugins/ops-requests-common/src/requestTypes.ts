@@ -2,68 +2,37 @@ import { ApprovingRole } from './approvingRoles';
 import { RuleResult } from './policy/changeRequest';
 import type { ChangeIntent } from './requests/changeIntent';
 import type { RequestKind, RequestState } from './enums';
+import type { components } from './schema/openapi/generated/types';
 
 export type { RequestKind, RequestState } from './enums';
 
 /** Wire types of the ops-requests backend's API. */
 
-/** The reviewed change a request delivers: a branch the backend committed itself. */
-export interface RequestChange {
-  provider: 'local' | 'github' | 'gitlab';
-  /** Local repository name, or owner/repo. */
-  repository: string;
-  branch: string;
-  /** The commit approvers review; only this commit is ever merged. */
-  commit: string;
-  /** The pull / merge request, or the local repository's name. */
-  url: string;
-  /**
-   * The files of the change, path → content. For local repositories read
-   * back from git at `commit` when a request is shown.
-   */
-  files: Record<string, string>;
-}
+/**
+ * The reviewed change a request delivers: a branch the backend committed itself.
+ *
+ * @public
+ */
+export type RequestChange = components['schemas']['ChangeRequest']['change'];
 
-/** What the backend decided for an intent: the same for a preview and a request. */
-export interface ChangePlan {
-  kind: RequestKind;
-  title: string;
-  description: string;
-  /** Entity refs the request is about; the first is the one whose owners approve. */
-  targets: string[];
-  policy: { version: string; passed: boolean; results: RuleResult[] };
-  requiredApprovals: ApprovingRole[];
-  /** The approving team per required discipline, from the first target's typed owners. */
-  approvers: Partial<Record<ApprovingRole, string>>;
-  /** The rendered change, path → content. */
-  files: Record<string, string>;
-  /** When granted access ends (ISO date-time, UTC). */
-  expiresAt?: string;
-  /** Asked as break-glass and allowed: applied at once, reviewed afterwards. */
-  breakGlass?: BreakGlass;
-  /** Planned apply time: once approved, applied then by the scheduler. */
-  applyAt?: string;
-}
+/**
+ * What the backend decided for an intent: the same for a preview and a request.
+ *
+ * @public
+ */
+export type ChangePlan = components['schemas']['ChangePlan'];
 
 /**
  * An ownership re-certification: the owning team of one discipline confirms
  * it still owns what the catalog says it owns where the ownership is
  * declared (an entity, or the System or Domain its entities inherit from),
  * or hands it over to another team, which accepts or refuses.
+ *
+ * @public
  */
-export interface OwnershipRecertification {
-  /** Where the owner is declared (the request's target). */
-  declaredOn: string;
-  discipline: 'netops' | 'devops' | 'secops';
-  /** The team asked: the owner the catalog names, or the team offered a hand-over. */
-  team: string;
-  /** How many entities own through this declaration (itself included). */
-  entities: number;
-  /** Set on a hand-over offer: the team handing over. */
-  handOverFrom?: string;
-  /** Set on a re-certification that was handed over: to whom. */
-  handedOverTo?: string;
-}
+export type OwnershipRecertification = NonNullable<
+  components['schemas']['ChangeRequest']['recertification']
+>;
 
 /**
  * Where a declaration's re-certification stands. `confirmed`: within the
@@ -100,19 +69,12 @@ export interface RecertificationReport {
   items: RecertificationStatus[];
 }
 
-/** A break-glass grant: who opened it for which incident, and its review. */
-export interface BreakGlass {
-  incident: string;
-  durationMinutes: number;
-  /** The owning team the requester was on call for. */
-  onCallFor: string;
-  /** The owning teams confirm or revoke before this; unconfirmed, it is revoked. */
-  reviewDueAt: string;
-  /** Group told at once (SecOps), from the policy. */
-  notify: string;
-  /** The policy's limit of open grants per person when it was filed (absent on older grants: 1). */
-  maxOpenPerPerson?: number;
-}
+/**
+ * A break-glass grant: who opened it for which incident, and its review.
+ *
+ * @public
+ */
+export type BreakGlass = components['schemas']['BreakGlass'];
 
 export interface Approval {
   discipline: ApprovingRole;

@@ -1386,6 +1386,51 @@ export const spec = {
           expiresAt: {
             type: 'string',
           },
+          breakGlass: {
+            description:
+              'Asked as break-glass and allowed - applied at once, reviewed afterwards.',
+            $ref: '#/components/schemas/BreakGlass',
+          },
+          applyAt: {
+            description:
+              'The planned apply time - once approved, applied then by the scheduler.',
+            type: 'string',
+          },
+        },
+      },
+      BreakGlass: {
+        description:
+          'A break-glass grant - who opened it for which incident, and its review.',
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'incident',
+          'durationMinutes',
+          'onCallFor',
+          'reviewDueAt',
+          'notify',
+        ],
+        properties: {
+          incident: {
+            type: 'string',
+          },
+          durationMinutes: {
+            type: 'integer',
+          },
+          onCallFor: {
+            type: 'string',
+          },
+          reviewDueAt: {
+            type: 'string',
+          },
+          notify: {
+            type: 'string',
+          },
+          maxOpenPerPerson: {
+            description:
+              "The policy's limit of open grants per person when it was filed (absent on older grants - 1).",
+            type: 'integer',
+          },
         },
       },
       ChangeRequest: {
@@ -1519,33 +1564,8 @@ export const spec = {
               'The planned apply time, until the scheduler applies it.',
           },
           breakGlass: {
-            type: 'object',
-            additionalProperties: false,
             description: 'Break-glass access, applied without prior approval.',
-            required: [
-              'incident',
-              'durationMinutes',
-              'onCallFor',
-              'reviewDueAt',
-              'notify',
-            ],
-            properties: {
-              incident: {
-                type: 'string',
-              },
-              durationMinutes: {
-                type: 'integer',
-              },
-              onCallFor: {
-                type: 'string',
-              },
-              reviewDueAt: {
-                type: 'string',
-              },
-              notify: {
-                type: 'string',
-              },
-            },
+            $ref: '#/components/schemas/BreakGlass',
           },
           recertification: {
             type: 'object',

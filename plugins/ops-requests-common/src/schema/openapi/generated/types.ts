@@ -346,6 +346,20 @@ export interface components {
         [key: string]: string;
       };
       expiresAt?: string;
+      /** Asked as break-glass and allowed - applied at once, reviewed afterwards. */
+      breakGlass?: components['schemas']['BreakGlass'];
+      /** The planned apply time - once approved, applied then by the scheduler. */
+      applyAt?: string;
+    };
+    /** A break-glass grant - who opened it for which incident, and its review. */
+    BreakGlass: {
+      incident: string;
+      durationMinutes: number;
+      onCallFor: string;
+      reviewDueAt: string;
+      notify: string;
+      /** The policy's limit of open grants per person when it was filed (absent on older grants - 1). */
+      maxOpenPerPerson?: number;
     };
     /** Everything here but `intent` was derived by the backend (open, so that ChangeRequestDetail can extend it). */
     ChangeRequest: {
@@ -389,13 +403,7 @@ export interface components {
       /** The planned apply time, until the scheduler applies it. */
       applyAt?: string;
       /** Break-glass access, applied without prior approval. */
-      breakGlass?: {
-        incident: string;
-        durationMinutes: number;
-        onCallFor: string;
-        reviewDueAt: string;
-        notify: string;
-      };
+      breakGlass?: components['schemas']['BreakGlass'];
       /** Ownership re-certification - the declaration, the team asked, a hand-over's other team. */
       recertification?: {
         declaredOn: string;
