@@ -1,21 +1,20 @@
 import type { components } from './schema/openapi/generated/types';
 
 /* Wire types of the ownership history (GET /lookup?asOf=, GET /history), derived from openapi.yaml. */
-type Schemas = components['schemas'];
 
 /**
  * A change request that touched an entity, as the review after an incident reads it.
  *
  * @public
  */
-export type ChangeOnRecord = Schemas['ChangeOnRecord'];
+export type ChangeOnRecord = components['schemas']['ChangeOnRecord'];
 
 /**
  * What an as-of answer rests on: what was recorded then, and the changes that touched the entity.
  *
  * @public
  */
-export type AnswerHistory = Schemas['AnswerHistory'];
+export type AnswerHistory = components['schemas']['AnswerHistory'];
 
 /**
  * One change of one discipline's owner.
@@ -29,4 +28,4 @@ export type OwnerChange = OwnershipTimeline['changes'][number];
  *
  * @public
  */
-export type OwnershipTimeline = Schemas['OwnershipTimeline'];
+export type OwnershipTimeline = components['schemas']['OwnershipTimeline'];

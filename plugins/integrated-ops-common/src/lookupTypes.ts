@@ -8,14 +8,13 @@ import type { components } from './schema/openapi/generated/types';
  * openapi.yaml states as tightly as the backend serves them are derived from
  * it; the others stay written out here (see each).
  */
-type Schemas = components['schemas'];
 
 /**
  * A catalog user as an answer names them, with the contacts to reach them.
  *
  * @public
  */
-export type Person = Schemas['Person'];
+export type Person = components['schemas']['Person'];
 
 /**
  * Where an on-call answer came from: the team's YAML rotation or a vendor's schedule.
@@ -29,14 +28,14 @@ export type OnCallSource = 'yaml' | 'pagerduty' | 'opsgenie' | (string & {});
  *
  * @public
  */
-export type ProviderUnavailable = Schemas['ProviderUnavailable'];
+export type ProviderUnavailable = components['schemas']['ProviderUnavailable'];
 
 /**
  * Who is on call now on one rotation, until when, and who is next.
  *
  * @public
  */
-export type OnCallNow = Schemas['OnCallNow'];
+export type OnCallNow = components['schemas']['OnCallNow'];
 
 /**
  * One level of a vendor's escalation policy: who is paged at that level now.
@@ -50,21 +49,21 @@ export type ProviderEscalationLevel = ProviderEscalation['levels'][number];
  *
  * @public
  */
-export type ProviderEscalation = Schemas['ProviderEscalation'];
+export type ProviderEscalation = components['schemas']['ProviderEscalation'];
 
 /**
  * One step of a team's escalation path: the team, who is on call there, and how to reach it.
  *
  * @public
  */
-export type EscalationStep = Schemas['EscalationStep'];
+export type EscalationStep = components['schemas']['EscalationStep'];
 
 /**
  * An owning team as an answer shows it: contacts, lead and members.
  *
  * @public
  */
-export type TeamSummary = Schemas['Team'];
+export type TeamSummary = components['schemas']['Team'];
 
 /**
  * Why nobody of a confirmed ops team can be paged for a discipline.
@@ -79,7 +78,7 @@ export type NoOwnerReason = NoOwnerWarning['reason'];
  *
  * @public
  */
-export type NoOwnerWarning = Schemas['NoOwnerWarning'];
+export type NoOwnerWarning = components['schemas']['NoOwnerWarning'];
 
 /**
  * One discipline's owner of an entity: the team, where the ownership comes
@@ -87,28 +86,28 @@ export type NoOwnerWarning = Schemas['NoOwnerWarning'];
  *
  * @public
  */
-export type DisciplineAnswer = Schemas['DisciplineAnswer'];
+export type DisciplineAnswer = components['schemas']['DisciplineAnswer'];
 
 /**
  * A runbook link, and the entity it is declared on.
  *
  * @public
  */
-export type RunbookLink = Schemas['Runbook'];
+export type RunbookLink = components['schemas']['Runbook'];
 
 /**
  * The catalog facts of an entity an answer is about.
  *
  * @public
  */
-export type EntitySummary = Schemas['EntitySummary'];
+export type EntitySummary = components['schemas']['EntitySummary'];
 
 /**
  * Who owns an entity for each discipline, and its runbooks.
  *
  * @public
  */
-export type OwnershipAnswer = Schemas['OwnershipAnswer'];
+export type OwnershipAnswer = components['schemas']['OwnershipAnswer'];
 
 /**
  * How a query matched an entity.
@@ -122,14 +121,14 @@ export type MatchReason = LookupMatch['matchedBy'];
  *
  * @public
  */
-export type OwnerBrief = Schemas['OwnerBrief'];
+export type OwnerBrief = components['schemas']['OwnerBrief'];
 
 /**
  * A match in brief: enough to list it and say who owns it.
  *
  * @public
  */
-export type MatchSummary = Schemas['MatchSummary'];
+export type MatchSummary = components['schemas']['MatchSummary'];
 
 /**
  * How much a lookup answers: the best match in full and the others in brief, or every match in full.
@@ -143,21 +142,21 @@ export type LookupDetail = LookupResponse['query']['detail'];
  *
  * @public
  */
-export type LookupMatch = Schemas['LookupMatch'];
+export type LookupMatch = components['schemas']['LookupMatch'];
 
 /**
  * Age and health of the backend's in-memory ownership index.
  *
  * @public
  */
-export type IndexStatus = Schemas['IndexStatus'];
+export type IndexStatus = components['schemas']['IndexStatus'];
 
 /**
  * `GET /lookup`: the query as understood, and the entities it matched with their owners.
  *
  * @public
  */
-export type LookupResponse = Schemas['LookupResponse'];
+export type LookupResponse = components['schemas']['LookupResponse'];
 
 /**
  * A team, who is on call now and next on each rotation, and its escalation
@@ -165,21 +164,24 @@ export type LookupResponse = Schemas['LookupResponse'];
  *
  * @public
  */
-export type TeamOnCall = Omit<Schemas['TeamOnCallResponse'], 'index'>;
+export type TeamOnCall = Omit<
+  components['schemas']['TeamOnCallResponse'],
+  'index'
+>;
 
 /**
  * An entity within the blast radius, how many hops away, and its owners.
  *
  * @public
  */
-export type BlastRadiusNode = Schemas['BlastRadiusNode'];
+export type BlastRadiusNode = components['schemas']['BlastRadiusNode'];
 
 /**
  * `GET /blast-radius`: what depends on an entity and what it depends on, with their owners.
  *
  * @public
  */
-export type BlastRadiusResponse = Schemas['BlastRadiusResponse'];
+export type BlastRadiusResponse = components['schemas']['BlastRadiusResponse'];
 
 /**
  * Ownership coverage per system and team, and the entities with gaps.
@@ -272,4 +274,5 @@ export type UnroutedAlert = UnroutedAlertsResponse['recent'][number];
  *
  * @public
  */
-export type UnroutedAlertsResponse = Schemas['UnroutedAlertsResponse'];
+export type UnroutedAlertsResponse =
+  components['schemas']['UnroutedAlertsResponse'];
