@@ -1,0 +1,101 @@
+import { compareConnections, ConnectivityModel, mergeRanges } from './analyzer';
+import { ConnectionSet } from './connections';
+import { atomize } from './ip';
+import { Endpoint } from './workloads';
+
+/**
+ * A connection that differs between two states: `added` (none before),
+ * `removed` (none after) or `changed`.
+ *
+ * @public
+ */
+export interface ConnectionDiff {
+  readonly diffType: 'added' | 'removed' | 'changed';
+  readonly src: Endpoint;
+  readonly dst: Endpoint;
+  readonly before: ConnectionSet;
+  readonly after: ConnectionSet;
+}
+
+/**
+ * The connections that differ from `before` to `after`, sorted; workloads
+ * present in one state only have no connection in the other. Address ranges
+ * are cut along the ipBlocks of both states and merged back to maximal
+ * ranges with the same change.
+ *
+ * @public
+ */
+export function diffConnectivity(
+  before: ConnectivityModel,
+  after: ConnectivityModel,
+): ConnectionDiff[] {
+  const ids = [
+    ...new Set([...before.workloadIds(), ...after.workloadIds()]),
+  ].sort();
+  const blocks = [...before.ipBlocks(), ...after.ipBlocks()];
+  const atoms = atomize(
+    blocks,
+    blocks.some(b => b.family === 6) ? [4, 6] : [4],
+  );
+  const conns = (
+    model: ConnectivityModel,
+    src: Endpoint,
+    dst: Endpoint,
+  ): ConnectionSet => {
+    for (const e of [src, dst]) {
+      if (e.kind === 'workload' && !model.workload(e.id)) {
+        return ConnectionSet.NONE;
+      }
+    }
+    return model.connections(src, dst);
+  };
+  const out: ConnectionDiff[] = [];
+  const push = (
+    src: Endpoint,
+    dst: Endpoint,
+    b: ConnectionSet,
+    a: ConnectionSet,
+  ) => {
+    if (b.equals(a)) return;
+    let diffType: ConnectionDiff['diffType'] = 'changed';
+    if (b.isEmpty()) diffType = 'added';
+    else if (a.isEmpty()) diffType = 'removed';
+    out.push({ diffType, src, dst, before: b, after: a });
+  };
+  for (const s of ids) {
+    const ws: Endpoint = { kind: 'workload', id: s };
+    for (const d of ids) {
+      if (s === d) continue;
+      const wd: Endpoint = { kind: 'workload', id: d };
+      push(ws, wd, conns(before, ws, wd), conns(after, ws, wd));
+    }
+    const pair = (
+      src: (r: Endpoint) => Endpoint,
+      dst: (r: Endpoint) => Endpoint,
+    ) =>
+      mergeRanges(
+        atoms,
+        range => {
+          const ext: Endpoint = { kind: 'external', range };
+          return [
+            conns(before, src(ext), dst(ext)),
+            conns(after, src(ext), dst(ext)),
+          ] as const;
+        },
+        ([b, a]) => `${b}|${a}`,
+      );
+    for (const { range, value } of pair(
+      () => ws,
+      e => e,
+    )) {
+      push(ws, { kind: 'external', range }, value[0], value[1]);
+    }
+    for (const { range, value } of pair(
+      e => e,
+      () => ws,
+    )) {
+      push({ kind: 'external', range }, ws, value[0], value[1]);
+    }
+  }
+  return out.sort(compareConnections);
+}
