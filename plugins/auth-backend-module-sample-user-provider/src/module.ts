@@ -13,6 +13,8 @@ import { sampleUserAuthenticator } from './sampleUserAuthenticator';
  * by name, when `auth.environment` is development (ignored otherwise): the
  * sign-in resolver finds the User entity, so team memberships and ownership
  * are the real ones.
+ *
+ * @public
  */
 export const authModuleSampleUserProvider = createBackendModule({
   pluginId: 'auth',

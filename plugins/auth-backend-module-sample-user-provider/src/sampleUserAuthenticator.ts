@@ -3,7 +3,11 @@ import { createProxyAuthenticator } from '@backstage/plugin-auth-node';
 import { Request } from 'express';
 import ipaddr from 'ipaddr.js';
 
-/** The header the sign-in page sends: the user's name in the catalog, e.g. omar.haddad. */
+/**
+ * The header the sign-in page sends: the user's name in the catalog, e.g. omar.haddad.
+ *
+ * @public
+ */
 export const SAMPLE_USER_HEADER = 'x-sample-user';
 
 const USER_NAME = /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/;
