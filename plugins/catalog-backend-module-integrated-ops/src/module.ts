@@ -20,6 +20,8 @@ import { OpsOwnershipProcessor } from './processor/OpsOwnershipProcessor';
  * Entities whose ownership facts change are announced on the events service
  * (topic `integrated-ops.ops-facts-changed`), so the lookup re-reads them
  * within seconds instead of at its next catalog listing.
+ *
+ * @public
  */
 export const catalogModuleIntegratedOps = createBackendModule({
   pluginId: 'catalog',

@@ -2,7 +2,11 @@ import { AuthService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 
-/** Reads entities the processor needs (ancestors, owning groups). */
+/**
+ * Reads entities the processor needs (ancestors, owning groups).
+ *
+ * @public
+ */
 export interface EntityLookup {
   get(entityRef: string): Promise<Entity | undefined>;
 }
@@ -11,6 +15,8 @@ export interface EntityLookup {
  * Entity lookup through the catalog API with a short-lived cache, so that a
  * processing pass over many components of one System asks for that System
  * (and its Domain) once, not once per component.
+ *
+ * @public
  */
 export class CachedEntityLookup implements EntityLookup {
   readonly #entries = new Map<

@@ -53,6 +53,8 @@ function factsFingerprint(entity: Entity, relations: unknown[]): string {
  * - `<d>OwnedBy` / `<d>OwnerOf` relations are emitted in both directions on
  *   every pass, so removing a declaration removes its relations;
  * - `integrated-ops.io/<d>-owner-source` annotations say where each came from.
+ *
+ * @public
  */
 export class OpsOwnershipProcessor implements CatalogProcessor {
   constructor(
