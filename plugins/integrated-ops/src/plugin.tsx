@@ -107,7 +107,11 @@ const ownershipSearchResult = SearchResultListItemBlueprint.make({
   },
 });
 
-/** The Integrated Ops plugin for Backstage's new frontend system. */
+/**
+ * The Integrated Ops plugin for Backstage's new frontend system.
+ *
+ * @public
+ */
 export const integratedOpsPlugin = createFrontendPlugin({
   pluginId: 'integrated-ops',
   title: 'Integrated Ops',

@@ -5,6 +5,8 @@ import { useLookupHref } from './useLookupHref';
 /**
  * Above the portal's search results: the way from what was typed (an IP, a
  * hostname, a service) to the incident lookup's answer for it.
+ *
+ * @public
  */
 export function LookupSearchSuggestion() {
   const { term } = useSearch();

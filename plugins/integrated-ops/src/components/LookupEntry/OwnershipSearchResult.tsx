@@ -21,6 +21,8 @@ interface OwnershipResult {
 /**
  * A search result for an entity found by name, hostname or IP: its three
  * owners at a glance and the link to the incident lookup's full answer.
+ *
+ * @public
  */
 export function OwnershipSearchResult(props: {
   result?: SearchDocument;
