@@ -48,6 +48,8 @@ import { opsAlertCreatePermission } from './permissions/alertPermission';
  * and what the ops-requests plugin announced on the events service; the
  * index is in memory. (Change requests are the ops-requests plugin's: it
  * builds on this one, which never calls it.)
+ *
+ * @public
  */
 export const integratedOpsPlugin = createBackendPlugin({
   pluginId: 'integrated-ops',
