@@ -7,11 +7,17 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-node';
 import { OgPeriod, OpsgenieClient, ScheduleIdentifier } from './OpsgenieClient';
 
-/** Schedules a team's on-call lives in (comma-separated ids). */
+/**
+ * Schedules a team's on-call lives in (comma-separated ids).
+ *
+ * @public
+ */
 export const OPSGENIE_SCHEDULE_ANNOTATION = 'opsgenie.com/schedule-id';
 /**
  * The Opsgenie team (the Backstage Opsgenie plugin's annotation): its
  * default schedule, which Opsgenie names `<team>_schedule`.
+ *
+ * @public
  */
 export const OPSGENIE_TEAM_ANNOTATION = 'opsgenie.com/team';
 

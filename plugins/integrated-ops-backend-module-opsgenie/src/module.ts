@@ -12,6 +12,8 @@ import { OpsgenieProvider } from './OpsgenieProvider';
 /**
  * Opsgenie on-call for the integrated-ops lookup. Needs
  * `integratedOps.opsgenie.apiKey`; refuses to start without it.
+ *
+ * @public
  */
 export const integratedOpsModuleOpsgenie = createBackendModule({
   pluginId: 'integrated-ops',
