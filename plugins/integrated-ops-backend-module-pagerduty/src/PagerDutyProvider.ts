@@ -10,12 +10,24 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-node';
 import { PagerDutyClient, PdOnCall, PdUser } from './PagerDutyClient';
 
-/** Schedules a team's on-call lives in (comma-separated ids). */
+/**
+ * Schedules a team's on-call lives in (comma-separated ids).
+ *
+ * @public
+ */
 export const PAGERDUTY_SCHEDULE_ANNOTATION = 'pagerduty.com/schedule-id';
-/** The team's escalation policy (comma-separated ids). */
+/**
+ * The team's escalation policy (comma-separated ids).
+ *
+ * @public
+ */
 export const PAGERDUTY_ESCALATION_POLICY_ANNOTATION =
   'pagerduty.com/escalation-policy-id';
-/** The Events API v2 routing key of the team's service (the Backstage PagerDuty plugin's annotation). */
+/**
+ * The Events API v2 routing key of the team's service (the Backstage PagerDuty plugin's annotation).
+ *
+ * @public
+ */
 export const PAGERDUTY_INTEGRATION_KEY_ANNOTATION =
   'pagerduty.com/integration-key';
 

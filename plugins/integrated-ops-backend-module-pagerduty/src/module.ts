@@ -14,6 +14,8 @@ import { PagerDutyProvider } from './PagerDutyProvider';
  * Needs `integratedOps.pagerduty.token` (a REST API key, read-only is
  * enough); refuses to start without it, so a misconfiguration is seen at
  * deploy time rather than at 3 a.m.
+ *
+ * @public
  */
 export const integratedOpsModulePagerDuty = createBackendModule({
   pluginId: 'integrated-ops',
