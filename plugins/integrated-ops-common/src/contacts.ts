@@ -4,6 +4,8 @@ import { Entity } from '@backstage/catalog-model';
  * Contacts are plain Backstage `metadata.links`, told apart by `type`:
  * `chat`, `pager`, `phone` (tel: URLs) and `runbook`. They show in the stock
  * Links card too.
+ *
+ * @public
  */
 export const CONTACT_LINK_TYPES = [
   'chat',
@@ -12,14 +14,30 @@ export const CONTACT_LINK_TYPES = [
   'runbook',
 ] as const;
 
+/**
+ * The kinds of entity link that say how to reach a team or where its runbook
+ * is.
+ *
+ * @public
+ */
 export type ContactLinkType = (typeof CONTACT_LINK_TYPES)[number];
 
+/**
+ * An entity link to reach a team (chat, pager, phone) or to its runbook.
+ *
+ * @public
+ */
 export interface ContactLink {
   type: ContactLinkType;
   url: string;
   title?: string;
 }
 
+/**
+ * The contact and runbook links among an entity's metadata.links.
+ *
+ * @public
+ */
 export function contactLinks(entity: Entity): ContactLink[] {
   return (entity.metadata.links ?? [])
     .filter((l): l is typeof l & { type: ContactLinkType } =>
@@ -28,11 +46,20 @@ export function contactLinks(entity: Entity): ContactLink[] {
     .map(l => ({ type: l.type, url: l.url, title: l.title }));
 }
 
-/** A team can be reached when it has a chat channel, a pager or a phone. */
+/**
+ * A team can be reached when it has a chat channel, a pager or a phone.
+ *
+ * @public
+ */
 export function isReachable(entity: Entity): boolean {
   return contactLinks(entity).some(l => l.type !== 'runbook');
 }
 
+/**
+ * Whether an entity links a runbook.
+ *
+ * @public
+ */
 export function hasRunbook(entity: Entity): boolean {
   return contactLinks(entity).some(l => l.type === 'runbook');
 }

@@ -5,6 +5,12 @@ import { hasRunbook, isReachable } from './contacts';
 import { parseOpsTeam } from './declarations/opsTeam';
 import { tryNormalizeEntityRef, lowerRef } from './refs';
 
+/**
+ * What an entity lacks for a discipline: an owner, a known or reachable team,
+ * a rotation, or a runbook.
+ *
+ * @public
+ */
 export type GapKind =
   | 'owner-missing'
   | 'owner-fallback'
@@ -13,12 +19,23 @@ export type GapKind =
   | 'no-rotation'
   | 'no-runbook';
 
+/**
+ * One gap in an entity's ownership coverage, in words.
+ *
+ * @public
+ */
 export interface CoverageGap {
   kind: GapKind;
   discipline?: Discipline;
   message: string;
 }
 
+/**
+ * An entity's ownership coverage: its effective owners and the checks it
+ * failed.
+ *
+ * @public
+ */
 export interface EntityCoverage {
   entityRef: string;
   kind: string;
@@ -32,6 +49,12 @@ export interface EntityCoverage {
   passed: number;
 }
 
+/**
+ * Coverage of a group of entities (all, a System or a team): how many checks
+ * passed.
+ *
+ * @public
+ */
 export interface CoverageSummary {
   key: string;
   entities: number;
@@ -63,6 +86,8 @@ function teamHasRotation(team: Entity): boolean {
  * the spec.owner fallback) that exists in the catalog, reachable by chat,
  * pager or phone, with an on-call rotation. Plus a runbook, on the entity or
  * on one of its owning teams. `teams` maps lower-case group refs to groups.
+ *
+ * @public
  */
 export function entityCoverage(
   entity: Entity,
@@ -143,7 +168,11 @@ export function entityCoverage(
   };
 }
 
-/** Groups entity coverage by the keys `keysOf` gives each entry (an entry may count for several). */
+/**
+ * Groups entity coverage by the keys `keysOf` gives each entry (an entry may count for several).
+ *
+ * @public
+ */
 export function summarizeCoverage(
   entries: EntityCoverage[],
   keysOf: (entry: EntityCoverage) => string[],
@@ -174,11 +203,19 @@ export function summarizeCoverage(
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** Key by System (entities without one under "(no system)"). */
+/**
+ * Key by System (entities without one under "(no system)").
+ *
+ * @public
+ */
 export const bySystem = (entry: EntityCoverage) => [
   entry.system ?? '(no system)',
 ];
 
-/** Key by every team that owns the entity for some discipline. */
+/**
+ * Key by every team that owns the entity for some discipline.
+ *
+ * @public
+ */
 export const byOwningTeam = (entry: EntityCoverage) =>
   DISCIPLINES.map(d => entry.owners[d].owner).filter((o): o is string => !!o);

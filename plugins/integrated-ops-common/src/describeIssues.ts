@@ -77,6 +77,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 /**
  * Parses input with a zod schema; on failure returns one line per problem,
  * naming the field and what is wrong with the value actually sent.
+ *
+ * @public
  */
 export function parseWithMessages<S extends z.ZodType>(
   schema: S,
@@ -87,7 +89,11 @@ export function parseWithMessages<S extends z.ZodType>(
   return { ok: false, problems: parsed.error.issues.map(describeIssue) };
 }
 
-/** Parses request input or throws a 400 (InputError) naming each bad field and what is wrong with it. */
+/**
+ * Parses request input or throws a 400 (InputError) naming each bad field and what is wrong with it.
+ *
+ * @public
+ */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,

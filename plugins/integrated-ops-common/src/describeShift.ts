@@ -6,7 +6,11 @@ const PROVIDER_TITLES: Record<string, string> = {
   opsgenie: 'Opsgenie',
 };
 
-/** "PagerDuty" for `pagerduty`; other provider ids as they are. */
+/**
+ * "PagerDuty" for `pagerduty`; other provider ids as they are.
+ *
+ * @public
+ */
 export function providerTitle(id: string): string {
   return PROVIDER_TITLES[id] ?? id;
 }
@@ -15,6 +19,8 @@ export function providerTitle(id: string): string {
  * The line under who is on call: until when (in the rotation's zone), who is
  * next, where the answer came from and how old it is, and a vendor that
  * could not be asked. For the page and the copied text alike.
+ *
+ * @public
  */
 export function describeShift(shift: OnCallNow): string {
   const parts: string[] = [];
@@ -47,6 +53,8 @@ export function describeShift(shift: OnCallNow): string {
 /**
  * A vendor escalation policy in one line: "PagerDuty policy SOC: level 1
  * (after 5 min) Amara Obi; level 2 Li Wei", or why it is not known.
+ *
+ * @public
  */
 export function describeProviderEscalation(policy: ProviderEscalation): string {
   const head = `${providerTitle(policy.provider)} policy ${policy.name}`;

@@ -24,6 +24,8 @@ const timeOnly = (timeZone: string, marked = true) =>
  * A handover time in the rotation's zone, marked, and in the viewer's when
  * the clock there reads differently: "Mon 7 Dec, 07:00 GMT (08:00 CET your
  * time)".
+ *
+ * @public
  */
 export function formatShiftTime(
   iso: string,
@@ -41,12 +43,20 @@ export function formatShiftTime(
     : `${there} (${timeOnly(viewerZone).format(at)} your time)`;
 }
 
-/** "Mon 7 Dec, 07:00 UTC": an instant that belongs to no rotation, in the viewer's zone, marked. */
+/**
+ * "Mon 7 Dec, 07:00 UTC": an instant that belongs to no rotation, in the viewer's zone, marked.
+ *
+ * @public
+ */
 export function formatInstant(iso: string, viewerZone: string = VIEWER_ZONE) {
   return dayAndTime(viewerZone).format(new Date(iso));
 }
 
-/** "2 Nov 2026": a day in the viewer's zone (owner since, history start). */
+/**
+ * "2 Nov 2026": a day in the viewer's zone (owner since, history start).
+ *
+ * @public
+ */
 export function formatDay(iso: string, viewerZone: string = VIEWER_ZONE) {
   return new Intl.DateTimeFormat(undefined, {
     day: 'numeric',
@@ -56,7 +66,11 @@ export function formatDay(iso: string, viewerZone: string = VIEWER_ZONE) {
   }).format(new Date(iso));
 }
 
-/** "12 s", "4 min", "2 h": how old the index is. */
+/**
+ * "12 s", "4 min", "2 h": how old the index is.
+ *
+ * @public
+ */
 export function formatAge(seconds: number | undefined): string {
   if (seconds === undefined) return 'unknown';
   if (seconds < 90) return `${Math.round(seconds)} s`;

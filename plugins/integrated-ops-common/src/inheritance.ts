@@ -3,8 +3,20 @@ import { normalizeEntityRef, tryNormalizeEntityRef, lowerRef } from './refs';
 import { Discipline, DISCIPLINES } from './disciplines';
 import { parseOpsOwners } from './declarations/opsOwners';
 
+/**
+ * Where an effective owner comes from: declared on the entity, inherited from
+ * an ancestor, the fallback spec.owner, or missing.
+ *
+ * @public
+ */
 export type OwnerSource = 'declared' | 'inherited' | 'fallback' | 'missing';
 
+/**
+ * One discipline's owner of an entity after inheritance, and where it was
+ * declared.
+ *
+ * @public
+ */
 export interface EffectiveOwner {
   discipline: Discipline;
   /** Group ref, absent when missing. */
@@ -14,6 +26,11 @@ export interface EffectiveOwner {
   declaredOn?: string;
 }
 
+/**
+ * An entity's effective owner per discipline.
+ *
+ * @public
+ */
 export type EffectiveOwners = Record<Discipline, EffectiveOwner>;
 
 const MAX_DEPTH = 8;
@@ -22,6 +39,8 @@ const MAX_DEPTH = 8;
  * The entity the given one inherits ownership from: a Component, Resource or
  * API from its System, a System from its Domain, a Domain from the Domain it
  * is a subdomain of.
+ *
+ * @public
  */
 export function inheritanceParentRef(entity: Entity): string | undefined {
   const kind = lowerRef(entity.kind);
@@ -42,6 +61,8 @@ export function inheritanceParentRef(entity: Entity): string | undefined {
 /**
  * Walks System → Domain → parent Domains with the given lookup, nearest
  * first. Stops at a missing entity, a cycle or MAX_DEPTH.
+ *
+ * @public
  */
 export async function collectAncestors(
   entity: Entity,
@@ -60,7 +81,11 @@ export async function collectAncestors(
   return ancestors;
 }
 
-/** spec.owner as a full group ref, the fallback owner of every discipline. */
+/**
+ * spec.owner as a full group ref, the fallback owner of every discipline.
+ *
+ * @public
+ */
 export function specOwnerRef(entity: Entity): string | undefined {
   return tryNormalizeEntityRef(entity.spec?.owner, {
     defaultKind: 'group',
@@ -73,6 +98,8 @@ export function specOwnerRef(entity: Entity): string | undefined {
  * nearest ancestor's (System, then Domain chain), else `spec.owner` as a
  * fallback (flagged as a gap), else missing. Invalid declarations are skipped
  * here; the catalog processor reports them.
+ *
+ * @public
  */
 export function resolveEffectiveOwners(
   entity: Entity,
@@ -107,7 +134,11 @@ export function resolveEffectiveOwners(
   return result;
 }
 
-/** The value of the owner-source annotation for one effective owner. */
+/**
+ * The value of the owner-source annotation for one effective owner.
+ *
+ * @public
+ */
 export function describeOwnerSource(owner: EffectiveOwner): string {
   return owner.source === 'inherited'
     ? `inherited:${owner.declaredOn}`

@@ -1,6 +1,11 @@
 import { DateTime, Duration } from 'luxon';
 import { Rotation } from './declarations/opsTeam';
 
+/**
+ * Who is on call on a rotation at an instant, until when, and who is next.
+ *
+ * @public
+ */
 export interface OnCallShift {
   rotation: string;
   /** User ref on call at the instant asked; undefined before the rotation starts. */
@@ -18,6 +23,8 @@ const scaled = (period: Duration, n: number) => period.mapUnits(v => v * n);
  * Who is on call for a rotation at a given instant. Shifts are counted in the
  * rotation's time zone, so a weekly 09:00 handoff stays at 09:00 local time
  * across daylight-saving changes; hour-based periods are absolute.
+ *
+ * @public
  */
 export function onCallAt(rotation: Rotation, at: Date): OnCallShift {
   const start = DateTime.fromISO(rotation.start, { zone: rotation.timeZone });

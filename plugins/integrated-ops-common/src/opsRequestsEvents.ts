@@ -13,13 +13,23 @@ import type { ChangeOnRecord } from './historyTypes';
  * The events-service topic on which ops-requests announces change requests
  * that were filed, decided, applied, expired or revoked (and, on a schedule,
  * a snapshot of them all), for the ownership history's changes on record.
+ *
+ * @public
  */
 export const OPS_REQUESTS_CHANGED_TOPIC = 'integrated-ops.ops-requests-changed';
 
-/** Most requests carried by one event; more go out as several. */
+/**
+ * Most requests carried by one event; more go out as several.
+ *
+ * @public
+ */
 export const OPS_REQUESTS_CHANGED_MAX = 50;
 
-/** A change request as the lookup records it: what the history shows, and the entities it named. */
+/**
+ * A change request as the lookup records it: what the history shows, and the entities it named.
+ *
+ * @public
+ */
 export interface RequestOnRecord extends ChangeOnRecord {
   /** Lower-case full refs of the entities the request named as targets. */
   targets: string[];
@@ -30,7 +40,11 @@ export interface RequestOnRecord extends ChangeOnRecord {
   readAt: string;
 }
 
-/** The payload of an {@link OPS_REQUESTS_CHANGED_TOPIC} event. */
+/**
+ * The payload of an {@link OPS_REQUESTS_CHANGED_TOPIC} event.
+ *
+ * @public
+ */
 export interface OpsRequestsChangedEvent {
   requests: RequestOnRecord[];
 }
@@ -40,14 +54,24 @@ export interface OpsRequestsChangedEvent {
  * ownership declaration's re-certification stands, for the coverage
  * report's drift: the whole report, split into parts of at most
  * {@link RECERTIFICATION_STATUS_MAX_ITEMS} items.
+ *
+ * @public
  */
 export const RECERTIFICATION_STATUS_TOPIC =
   'integrated-ops.recertification-status';
 
-/** Most items carried by one part of a re-certification report. */
+/**
+ * Most items carried by one part of a re-certification report.
+ *
+ * @public
+ */
 export const RECERTIFICATION_STATUS_MAX_ITEMS = 500;
 
-/** The re-certification states of a declaration. */
+/**
+ * The re-certification states of a declaration.
+ *
+ * @public
+ */
 export const RECERTIFICATION_STATES = [
   'confirmed',
   'pending',
@@ -56,7 +80,11 @@ export const RECERTIFICATION_STATES = [
   'due',
 ] as const;
 
-/** Where one ownership declaration's re-certification stands. */
+/**
+ * Where one ownership declaration's re-certification stands.
+ *
+ * @public
+ */
 export interface RecertificationStatusItem {
   /** The entity (or System / Domain) that declares the owner. */
   declaredOn: string;
@@ -70,7 +98,11 @@ export interface RecertificationStatusItem {
   handOverTo?: string;
 }
 
-/** The payload of a {@link RECERTIFICATION_STATUS_TOPIC} event: one part of a report. */
+/**
+ * The payload of a {@link RECERTIFICATION_STATUS_TOPIC} event: one part of a report.
+ *
+ * @public
+ */
 export interface RecertificationStatusEvent {
   /** When the report was made (ISO 8601); the same in every part of it. */
   generatedAt: string;
@@ -140,6 +172,8 @@ function readRequest(value: unknown): RequestOnRecord | undefined {
 /**
  * Reads an {@link OPS_REQUESTS_CHANGED_TOPIC} payload: the well-formed
  * requests, at most {@link OPS_REQUESTS_CHANGED_MAX}, or nothing.
+ *
+ * @public
  */
 export function readOpsRequestsChanged(
   payload: unknown,
@@ -183,6 +217,8 @@ function readStatusItem(value: unknown): RecertificationStatusItem | undefined {
  * Reads a {@link RECERTIFICATION_STATUS_TOPIC} payload: the part with its
  * well-formed items (at most {@link RECERTIFICATION_STATUS_MAX_ITEMS}), or
  * nothing when it is not a part of a report.
+ *
+ * @public
  */
 export function readRecertificationStatus(
   payload: unknown,

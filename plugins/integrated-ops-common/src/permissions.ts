@@ -1,12 +1,20 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
-/** Look up owners, on-call and blast radius. */
+/**
+ * Look up owners, on-call and blast radius.
+ *
+ * @public
+ */
 export const opsLookupReadPermission = createPermission({
   name: 'integrated-ops.lookup.read',
   attributes: { action: 'read' },
 });
 
-/** Read the ownership coverage report. */
+/**
+ * Read the ownership coverage report.
+ *
+ * @public
+ */
 export const opsCoverageReadPermission = createPermission({
   name: 'integrated-ops.coverage.read',
   attributes: { action: 'read' },
@@ -18,12 +26,20 @@ export const opsCoverageReadPermission = createPermission({
  * report's re-certification drift. The lookup answers them from its own
  * records, so this stands in for ops-requests' own read permission: a
  * policy grants both to the same readers.
+ *
+ * @public
  */
 export const opsChangesOnRecordReadPermission = createPermission({
   name: 'integrated-ops.changes-on-record.read',
   attributes: { action: 'read' },
 });
 
+/**
+ * Every permission of the integrated-ops plugin, for the permission backend
+ * to list.
+ *
+ * @public
+ */
 export const integratedOpsPermissions = [
   opsLookupReadPermission,
   opsCoverageReadPermission,

@@ -14,7 +14,11 @@ const MULTI_LINE =
   /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 /* eslint-enable no-control-regex */
 
-/** The first control character in the text, as "U+0000 at 12"; undefined when there is none. */
+/**
+ * The first control character in the text, as "U+0000 at 12"; undefined when there is none.
+ *
+ * @public
+ */
 export function findControlCharacter(
   text: string,
   options: { multiline?: boolean } = {},
@@ -25,7 +29,11 @@ export function findControlCharacter(
   return `U+${code.padStart(4, '0')} at ${match.index}`;
 }
 
-/** A zod check (`.superRefine(...)`) refusing control characters, naming the first. */
+/**
+ * A zod check (`.superRefine(...)`) refusing control characters, naming the first.
+ *
+ * @public
+ */
 export function noControlCharacters(options: { multiline?: boolean } = {}) {
   return (
     value: string,
@@ -45,6 +53,8 @@ export function noControlCharacters(options: { multiline?: boolean } = {}) {
  * The text with each control character replaced by a space (tabs and line
  * breaks kept in multi-line text): for text from machines (alert labels
  * and annotations), which is kept rather than refused.
+ *
+ * @public
  */
 export function replaceControlCharacters(
   text: string,

@@ -8,6 +8,8 @@ import { ownerSourceAnnotation, RELATION_OPS_OWNED_BY } from './relations';
  * The effective owners of an entity as the catalog module recorded them: the
  * typed relations plus the owner-source annotations. An entity the module has
  * not processed (no annotation, no relation) falls back to spec.owner.
+ *
+ * @public
  */
 export function readEffectiveOwners(entity: Entity): EffectiveOwners {
   const annotations = entity.metadata.annotations ?? {};
@@ -49,6 +51,8 @@ export function readEffectiveOwners(entity: Entity): EffectiveOwners {
 /**
  * The ops owners that count for approvals and as defaults: declared or
  * inherited, never the spec.owner fallback (which is a gap, not an owner).
+ *
+ * @public
  */
 export function opsOwnerRefs(
   entity: Entity,

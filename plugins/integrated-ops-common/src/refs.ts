@@ -4,6 +4,8 @@ import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
  * Lower-cases an entity ref (or name) for comparison, as Backstage does. Refs
  * are ASCII, where plain toLowerCase equals en-US lower-casing without the
  * locale machinery; it runs for every person and team in every answer.
+ *
+ * @public
  */
 export function lowerRef(ref: string): string {
   return ref.toLowerCase();
@@ -13,6 +15,8 @@ export function lowerRef(ref: string): string {
  * The one way this package writes entity refs: full and lower-case
  * ("group:default/netops-edge"), with the given defaults for a short ref.
  * Throws on a malformed ref.
+ *
+ * @public
  */
 export function normalizeEntityRef(
   value: string,
@@ -25,7 +29,11 @@ export function normalizeEntityRef(
   );
 }
 
-/** normalizeEntityRef for a value that may be absent or malformed: undefined then. */
+/**
+ * normalizeEntityRef for a value that may be absent or malformed: undefined then.
+ *
+ * @public
+ */
 export function tryNormalizeEntityRef(
   value: unknown,
   defaults: { defaultKind?: string; defaultNamespace?: string } = {},

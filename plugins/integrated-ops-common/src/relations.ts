@@ -5,6 +5,8 @@ import { Discipline } from './disciplines';
  * the team points back with `<d>OwnerOf`. Both are emitted by the
  * catalog-backend-module-integrated-ops processor, for declared and inherited
  * owners alike.
+ *
+ * @public
  */
 export const RELATION_OPS_OWNED_BY: Record<Discipline, string> = {
   netops: 'netopsOwnedBy',
@@ -12,6 +14,12 @@ export const RELATION_OPS_OWNED_BY: Record<Discipline, string> = {
   secops: 'secopsOwnedBy',
 };
 
+/**
+ * Catalog relation from an owning group to what it owns, per discipline (the
+ * reverse of RELATION_OPS_OWNED_BY).
+ *
+ * @public
+ */
 export const RELATION_OPS_OWNER_OF: Record<Discipline, string> = {
   netops: 'netopsOwnerOf',
   devops: 'devopsOwnerOf',
@@ -24,6 +32,8 @@ export const RELATION_OPS_OWNER_OF: Record<Discipline, string> = {
  * (spec.owner used, no ops declaration anywhere) or `missing`.
  * Lets anyone query gaps straight from the catalog API, e.g.
  * `filter=metadata.annotations.integrated-ops.io/secops-owner-source=missing`.
+ *
+ * @public
  */
 export function ownerSourceAnnotation(discipline: Discipline): string {
   return `integrated-ops.io/${discipline}-owner-source`;

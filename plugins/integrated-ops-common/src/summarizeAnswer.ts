@@ -1,7 +1,11 @@
 import { Discipline, DISCIPLINES } from './disciplines';
 import type { MatchSummary, OwnerBrief, OwnershipAnswer } from './lookupTypes';
 
-/** An answer in brief: the entity and, per discipline, team, source, who is on call, whether nobody can be paged. */
+/**
+ * An answer in brief: the entity and, per discipline, team, source, who is on call, whether nobody can be paged.
+ *
+ * @public
+ */
 export function summarizeAnswer(answer: OwnershipAnswer): MatchSummary {
   const { ref, kind, type, title, system } = answer.entity;
   const owners = {} as Record<Discipline, OwnerBrief>;

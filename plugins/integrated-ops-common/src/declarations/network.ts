@@ -29,6 +29,8 @@ const cidr = z.string().refine(c => {
  * - Components and Resources: `hostnames`, `addresses`, `segment` (the
  *   network-segment Resource they sit in).
  * - Network-segment Resources: `cidrs` and `zone`.
+ *
+ * @public
  */
 export const networkSchema = z
   .object({
@@ -40,10 +42,26 @@ export const networkSchema = z
   })
   .strict();
 
+/**
+ * An entity's spec.network, as parsed: hostnames, addresses, segment, CIDRs
+ * and zone.
+ *
+ * @public
+ */
 export type NetworkDeclaration = z.infer<typeof networkSchema>;
 
+/**
+ * Where an entity declares its network facts, as issues name it.
+ *
+ * @public
+ */
 export const NETWORK_FIELD = 'spec.network';
 
+/**
+ * Parses an entity's spec.network (an absent one is empty).
+ *
+ * @public
+ */
 export function parseNetwork(entity: Entity): ParseResult<NetworkDeclaration> {
   const raw = entity.spec?.network;
   if (raw === undefined || raw === null) {

@@ -9,6 +9,8 @@ import { parseWith, ParseResult } from './parseResult';
  * One on-call rotation: members take turns, each for one `period`, starting
  * with the first member at `start` (local time in `timeZone`). Day- and
  * week-based periods hand off at the same local time across DST changes.
+ *
+ * @public
  */
 export const rotationSchema = z
   .object({
@@ -69,11 +71,19 @@ export const rotationSchema = z
     }
   });
 
+/**
+ * One on-call rotation of an ops team: its members in order, start, period
+ * and time zone.
+ *
+ * @public
+ */
 export type Rotation = z.infer<typeof rotationSchema>;
 
 /**
  * `spec.opsTeam` on a Group: which discipline the team serves, its lead, where
  * it escalates, its SOC tier (SecOps) and its on-call rotations.
+ *
+ * @public
  */
 export const opsTeamSchema = z
   .object({
@@ -104,11 +114,25 @@ export const opsTeamSchema = z
     }
   });
 
+/**
+ * A Group's spec.opsTeam, as parsed.
+ *
+ * @public
+ */
 export type OpsTeam = z.infer<typeof opsTeamSchema>;
 
+/**
+ * Where a Group declares its ops team, as issues name it.
+ *
+ * @public
+ */
 export const OPS_TEAM_FIELD = 'spec.opsTeam';
 
-/** Parses a Group's spec.opsTeam; undefined when the group declares none. */
+/**
+ * Parses a Group's spec.opsTeam; undefined when the group declares none.
+ *
+ * @public
+ */
 export function parseOpsTeam(entity: Entity): ParseResult<OpsTeam | undefined> {
   const raw = entity.spec?.opsTeam;
   if (raw === undefined || raw === null) {

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 
+/**
+ * A parsed declaration, or the "path: message" lines saying what is wrong
+ * with it.
+ *
+ * @public
+ */
 export type ParseResult<T> =
   | { ok: true; value: T }
   | { ok: false; errors: string[] };
