@@ -1,6 +1,10 @@
 import { databaseUnreachableCause } from './databaseUnreachable';
 
-/** Since when, and why, the database has been unreachable. */
+/**
+ * Since when, and why, the database has been unreachable.
+ *
+ * @public
+ */
 export interface DatabaseOutage {
   since: string;
   cause: string;
@@ -10,6 +14,8 @@ export interface DatabaseOutage {
  * Knows whether the plugin's database answers, from a cheap probe run every
  * few seconds (never on a request's path). Reads served from memory (the
  * lookup index) use it to say they are degraded; nothing waits on it.
+ *
+ * @public
  */
 export class DatabaseWatch {
   #outage?: DatabaseOutage;

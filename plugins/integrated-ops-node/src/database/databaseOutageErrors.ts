@@ -7,6 +7,8 @@ import { databaseUnreachableCause } from './databaseUnreachable';
  * means the database is unreachable becomes a 503 naming the cause, so a
  * change fails fast and says why instead of an opaque 500. Every other error
  * passes through unchanged.
+ *
+ * @public
  */
 export function databaseOutageErrors(what: string): ErrorRequestHandler {
   return (error, _req, _res, next) => {

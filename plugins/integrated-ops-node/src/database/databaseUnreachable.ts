@@ -38,6 +38,8 @@ type ErrorLike = {
  * ("connect ECONNREFUSED 127.0.0.1:5432"); undefined for any other error.
  * Follows `cause` (a ResponseError from another plugin carries the remote
  * error there) and `errors` (Node's AggregateError for several addresses).
+ *
+ * @public
  */
 export function databaseUnreachableCause(error: unknown): string | undefined {
   const seen = new Set<unknown>();

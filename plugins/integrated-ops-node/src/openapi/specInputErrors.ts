@@ -190,6 +190,8 @@ function reword(
  * Error middleware for a router made by a generated `createOpenApiRouter`:
  * register it first, so a request the spec refuses is a 400 naming each bad
  * field in the portal's words. Other errors pass through untouched.
+ *
+ * @public
  */
 export function specInputErrors(spec: object): ErrorRequestHandler {
   return (error, req, _res, next) => {
@@ -217,6 +219,8 @@ export function specInputErrors(spec: object): ErrorRequestHandler {
  * The validator options the portal's routers use: the spec judges requests;
  * authentication stays with Backstage's httpAuth (the spec's bearerAuth only
  * documents it); a ChangeIntent-style oneOf is judged by its discriminator.
+ *
+ * @public
  */
 export const SPEC_VALIDATOR_OPTIONS = {
   validateSecurity: false,

@@ -1,12 +1,20 @@
 import { Entity } from '@backstage/catalog-model';
 
-/** A person as an on-call vendor names them; matched to catalog users by email. */
+/**
+ * A person as an on-call vendor names them; matched to catalog users by email.
+ *
+ * @public
+ */
 export interface ProviderPerson {
   name: string;
   email?: string;
 }
 
-/** Who is on call on one vendor schedule at an instant. */
+/**
+ * Who is on call on one vendor schedule at an instant.
+ *
+ * @public
+ */
 export interface ProviderShift {
   /** The schedule's id at the vendor. */
   schedule: string;
@@ -23,20 +31,33 @@ export interface ProviderShift {
   next?: ProviderPerson;
 }
 
-/** One level of a vendor escalation policy and who is on call at it. */
+/**
+ * One level of a vendor escalation policy and who is on call at it.
+ *
+ * @public
+ */
 export interface ProviderEscalationLevel {
   level: number;
   delayMinutes?: number;
   onCall: ProviderPerson[];
 }
 
+/**
+ * A vendor escalation policy, with who is on call at each level.
+ *
+ * @public
+ */
 export interface ProviderEscalationPolicy {
   id: string;
   name: string;
   levels: ProviderEscalationLevel[];
 }
 
-/** The vendor schedules and escalation policies a team points at. */
+/**
+ * The vendor schedules and escalation policies a team points at.
+ *
+ * @public
+ */
 export interface ProviderReferences {
   schedules: string[];
   escalationPolicies: string[];
@@ -46,6 +67,8 @@ export interface ProviderReferences {
  * An on-call vendor. The lookup asks it off the request path, on a schedule,
  * and caches the answers; a provider that throws or times out makes the
  * answer fall back to the team's YAML rotation and say since when.
+ *
+ * @public
  */
 export interface OnCallProvider {
   /** The id rotations name in `from.provider` and answers carry as `source`. */
@@ -68,7 +91,11 @@ export interface OnCallProvider {
   ): Promise<ProviderEscalationPolicy>;
 }
 
-/** An alert the lookup routed to a team, for a vendor to page on. */
+/**
+ * An alert the lookup routed to a team, for a vendor to page on.
+ *
+ * @public
+ */
 export interface RoutedAlert {
   /** Alertmanager's fingerprint (or one computed from the labels): the dedup key. */
   fingerprint: string;
@@ -85,7 +112,11 @@ export interface RoutedAlert {
   link?: string;
 }
 
-/** A provider that can also page: forwards routed alerts to the team's service. */
+/**
+ * A provider that can also page: forwards routed alerts to the team's service.
+ *
+ * @public
+ */
 export interface AlertForwarder {
   readonly id: string;
   /**

@@ -1,14 +1,22 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
 import { AlertForwarder, OnCallProvider } from './OnCallProvider';
 
-/** Where backend modules add on-call providers to the integrated-ops lookup. */
+/**
+ * Where backend modules add on-call providers to the integrated-ops lookup.
+ *
+ * @public
+ */
 export interface OnCallProvidersExtensionPoint {
   addProvider(...providers: OnCallProvider[]): void;
   /** Vendors that page on alerts the lookup routes (PagerDuty Events API). */
   addAlertForwarder(...forwarders: AlertForwarder[]): void;
 }
 
-/** The integrated-ops lookup's on-call providers (YAML rotations are built in). */
+/**
+ * The integrated-ops lookup's on-call providers (YAML rotations are built in).
+ *
+ * @public
+ */
 export const onCallProvidersExtensionPoint =
   createExtensionPoint<OnCallProvidersExtensionPoint>({
     id: 'integrated-ops.on-call-providers',

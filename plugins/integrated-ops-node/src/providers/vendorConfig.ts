@@ -4,7 +4,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 
-/** A vendor module's settings: its config block and its secret. */
+/**
+ * A vendor module's settings: its config block and its secret.
+ *
+ * @public
+ */
 export interface VendorConfig {
   config: Config;
   secret: string;
@@ -17,6 +21,8 @@ export interface VendorConfig {
  * was installed but not configured, so it says so and the portal runs on
  * YAML rotations (undefined). A block without its secret stops the backend
  * with a message naming the key, so a misconfiguration shows at deploy time.
+ *
+ * @public
  */
 export function readVendorConfig(
   root: RootConfigService,

@@ -1,4 +1,8 @@
-/** Why a vendor call failed, for the answer's "provider unavailable" line. */
+/**
+ * Why a vendor call failed, for the answer's "provider unavailable" line.
+ *
+ * @public
+ */
 export class VendorRequestError extends Error {
   constructor(
     message: string,
@@ -27,6 +31,8 @@ function describeStatus(vendor: string, status: number, retryAfter?: string) {
  * GETs (or POSTs) JSON from a vendor API; every failure becomes a
  * VendorRequestError saying what went wrong in words an on-call engineer
  * understands. The caller's signal bounds the time.
+ *
+ * @public
  */
 export async function vendorJson<T>(
   vendor: string,

@@ -12,6 +12,12 @@ import { CatalogOwnershipClaimsService } from './catalogOwnershipClaims';
 /** Within this, a user's info is reused as is (Backstage's default caches 5 s). */
 const FRESH_MS = 5_000;
 
+/**
+ * What LastKnownUserInfoService needs: where the auth backend is, the shared
+ * cache and how stale an answer may be.
+ *
+ * @public
+ */
 export interface LastKnownUserInfoOptions {
   discovery: DiscoveryService;
   logger: LoggerService;
@@ -39,6 +45,8 @@ export interface LastKnownUserInfoOptions {
  * asked about them, the groups the catalog copy of the lookup index lists
  * them in (as fresh). Anything else - a refused token, a user the catalog
  * does not know, an older answer - fails as before.
+ *
+ * @public
  */
 export class LastKnownUserInfoService implements UserInfoService {
   constructor(private readonly options: LastKnownUserInfoOptions) {}

@@ -8,7 +8,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 
-/** A user's ownership refs as an in-memory copy of the catalog has them. */
+/**
+ * A user's ownership refs as an in-memory copy of the catalog has them.
+ *
+ * @public
+ */
 export interface CatalogOwnership {
   ownershipEntityRefs: string[];
   /** When that copy last matched the catalog. */
@@ -19,6 +23,8 @@ export interface CatalogOwnership {
  * Where a backend's in-memory copy of the catalog (the lookup index) says
  * which groups a user is in, for the user info service to fall back on
  * while the auth backend's database is down. One per backend (root scope).
+ *
+ * @public
  */
 export interface CatalogOwnershipClaimsService {
   /** Set by the plugin that holds the copy; the last one set wins. */
@@ -54,6 +60,8 @@ export const catalogOwnershipClaimsServiceRef =
  * A user's ownership refs as Backstage's catalog sign-in resolvers issue
  * them (the user and the groups it is a member of): what the token of a
  * user signed in with `emailMatchingUserEntityProfileEmail` carries.
+ *
+ * @public
  */
 export function defaultOwnershipEntityRefs(user: Entity): string[] {
   const groups =

@@ -12,6 +12,8 @@ import { catalogOwnershipClaimsServiceRef } from './catalogOwnershipClaims';
  * `backend.add(lastKnownUserInfoServiceFactory)`. How stale an answer may
  * get: `integratedOps.userInfo.lastKnownMinutes` (default 60, the life of a
  * sign-in token, whose own claims are as old).
+ *
+ * @public
  */
 export const lastKnownUserInfoServiceFactory = createServiceFactory({
   service: coreServices.userInfo,
