@@ -76,7 +76,11 @@ const changePlanPreviewField = FormFieldBlueprint.make({
   },
 });
 
-/** Change requests for the new frontend system. */
+/**
+ * Change requests for the new frontend system.
+ *
+ * @public
+ */
 export const opsRequestsPlugin = createFrontendPlugin({
   pluginId: 'ops-requests',
   extensions: [
