@@ -30,6 +30,8 @@ import { LookupEventsPublisher } from './lookupEvents/LookupEventsPublisher';
  * Change requests: filed from an intent, judged by the versioned change
  * policy, approved by the teams the catalog names, delivered as a reviewed
  * git change, expired, revoked and re-certified.
+ *
+ * @public
  */
 export const opsRequestsPlugin = createBackendPlugin({
   pluginId: 'ops-requests',
