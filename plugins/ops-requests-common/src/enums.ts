@@ -1,4 +1,8 @@
-/** What a self-service request can ask for (the policy judges all three). */
+/**
+ * What a self-service request can ask for (the policy judges all three).
+ *
+ * @public
+ */
 export const REQUEST_KINDS = [
   'network-access',
   'new-service',
@@ -8,24 +12,46 @@ export const REQUEST_KINDS = [
   /** Filed by the backend: an owning team confirms it still owns what the catalog says, or hands it over. */
   'ownership-recertification',
 ] as const;
+/**
+ * What a request asks for.
+ *
+ * @public
+ */
 export type RequestKind = (typeof REQUEST_KINDS)[number];
 
-/** The kinds the change policy judges (a re-certification changes nothing). */
+/**
+ * The kinds the change policy judges (a re-certification changes nothing).
+ *
+ * @public
+ */
 export const POLICY_KINDS = [
   'network-access',
   'new-service',
   'security-controls',
   'namespace-baseline',
 ] as const satisfies readonly RequestKind[];
+/**
+ * A kind of request the change policy judges.
+ *
+ * @public
+ */
 export type PolicyKind = (typeof POLICY_KINDS)[number];
 
-/** The kinds filed as change requests (a new service is created directly). */
+/**
+ * The kinds filed as change requests (a new service is created directly).
+ *
+ * @public
+ */
 export const CHANGE_INTENT_KINDS = [
   'network-access',
   'security-controls',
 ] as const satisfies readonly RequestKind[];
 
-/** The life of a change request. */
+/**
+ * The life of a change request.
+ *
+ * @public
+ */
 export const REQUEST_STATES = [
   'pending',
   'approved',
@@ -38,13 +64,27 @@ export const REQUEST_STATES = [
   /** A re-certification the owning team passed to another team (which accepts or refuses). */
   'handed-over',
 ] as const;
+/**
+ * Where a change request is in its life.
+ *
+ * @public
+ */
 export type RequestState = (typeof REQUEST_STATES)[number];
 
-/** States in which the owning teams still have to decide: approve before, or confirm after (break-glass). */
+/**
+ * States in which the owning teams still have to decide: approve before, or confirm after (break-glass).
+ *
+ * @public
+ */
 export const DECIDABLE_STATES = [
   'pending',
   'post-review',
 ] as const satisfies readonly RequestState[];
 
+/**
+ * Whether the owning teams still have to decide a request in this state.
+ *
+ * @public
+ */
 export const isDecidable = (state: string): boolean =>
   (DECIDABLE_STATES as readonly string[]).includes(state);

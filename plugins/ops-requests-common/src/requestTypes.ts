@@ -40,6 +40,8 @@ export type OwnershipRecertification = NonNullable<
  * another team, which has not answered; `handover-accepted`: the other team
  * accepted, the catalog still names the old one (change spec.opsOwners);
  * `due`: never confirmed, or the confirmation lapsed.
+ *
+ * @public
  */
 export type RecertificationState =
   | 'confirmed'
@@ -48,7 +50,11 @@ export type RecertificationState =
   | 'handover-accepted'
   | 'due';
 
-/** `GET /recertifications`: one per declaration of a typed owner in the catalog. */
+/**
+ * `GET /recertifications`: one per declaration of a typed owner in the catalog.
+ *
+ * @public
+ */
 export interface RecertificationStatus {
   declaredOn: string;
   discipline: 'netops' | 'devops' | 'secops';
@@ -63,6 +69,12 @@ export interface RecertificationStatus {
   handOverTo?: string;
 }
 
+/**
+ * `GET /recertifications`: the policy's period and where each declaration's
+ * re-certification stands.
+ *
+ * @public
+ */
 export interface RecertificationReport {
   /** Absent when the policy asks no re-certification. */
   periodDays?: number;
@@ -76,6 +88,11 @@ export interface RecertificationReport {
  */
 export type BreakGlass = components['schemas']['BreakGlass'];
 
+/**
+ * One approving role's approval of a request: who, when, and why.
+ *
+ * @public
+ */
 export interface Approval {
   discipline: ApprovingRole;
   decidedBy: string;
@@ -88,6 +105,8 @@ export interface Approval {
  * derived from it. A type, not an interface: the spec's ChangeRequest is an
  * open object (ChangeRequestDetail extends it), and only a type literal is
  * assignable to its index signature.
+ *
+ * @public
  */
 export type ChangeRequest = {
   id: string;
@@ -117,6 +136,12 @@ export type ChangeRequest = {
   recertification?: OwnershipRecertification;
 };
 
+/**
+ * One recorded step of a request's life: who did what, and the state it moved
+ * between.
+ *
+ * @public
+ */
 export interface AuditEntry {
   id: number;
   at: string;
@@ -127,13 +152,23 @@ export interface AuditEntry {
   reason?: string;
 }
 
+/**
+ * A change request with its audit trail, and whether the caller may decide it
+ * now.
+ *
+ * @public
+ */
 export type ChangeRequestDetail = ChangeRequest & {
   audit: AuditEntry[];
   /** Whether the caller may approve or reject it now. */
   canDecide: boolean;
 };
 
-/** What the change calendar shows. */
+/**
+ * What the change calendar shows.
+ *
+ * @public
+ */
 export type CalendarEntryKind =
   | 'freeze'
   | 'maintenance'
@@ -142,7 +177,11 @@ export type CalendarEntryKind =
   | 'review-due'
   | 'recertification';
 
-/** One entry of the change calendar: a freeze window, or a dated step of a request. */
+/**
+ * One entry of the change calendar: a freeze window, or a dated step of a request.
+ *
+ * @public
+ */
 export interface CalendarEntry {
   kind: CalendarEntryKind;
   title: string;
@@ -157,7 +196,11 @@ export interface CalendarEntry {
   targets: string[];
 }
 
-/** `GET /calendar`: what happens between `from` and `to`, in time order. */
+/**
+ * `GET /calendar`: what happens between `from` and `to`, in time order.
+ *
+ * @public
+ */
 export interface CalendarResponse {
   from: string;
   to: string;

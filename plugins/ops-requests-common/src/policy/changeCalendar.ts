@@ -17,6 +17,8 @@ const freezeScope = z
  * A change freeze: fixed dates (`from`, `to`), or every month from
  * `fromDay` (negative: counted from the month's end, -2 = the last two days)
  * to `toDay` of the next month, in `timeZone`.
+ *
+ * @public
  */
 export const freezeSchema = z
   .object({
@@ -48,6 +50,11 @@ export const freezeSchema = z
     message: 'unknown time zone',
   });
 
+/**
+ * A change freeze of the calendar, as parsed.
+ *
+ * @public
+ */
 export type Freeze = z.infer<typeof freezeSchema>;
 
 const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -56,6 +63,8 @@ const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
  * A maintenance window: every week on `days` from `from` (local time in
  * `timeZone`) for `durationMinutes`. A planned production change to an
  * entity in its scope must apply inside one.
+ *
+ * @public
  */
 export const maintenanceWindowSchema = z
   .object({
@@ -80,8 +89,19 @@ export const maintenanceWindowSchema = z
     message: 'unknown time zone',
   });
 
+/**
+ * A weekly maintenance window of the calendar, as parsed.
+ *
+ * @public
+ */
 export type MaintenanceWindow = z.infer<typeof maintenanceWindowSchema>;
 
+/**
+ * The change calendar of the policy: freezes, maintenance windows, the blast
+ * radius checked and the change advisory board.
+ *
+ * @public
+ */
 export const changeCalendarSchema = z
   .object({
     /** Dependents of the target this many hops away are checked too. */
@@ -105,16 +125,29 @@ export const changeCalendarSchema = z
     },
   );
 
+/**
+ * The change calendar of the policy, as parsed.
+ *
+ * @public
+ */
 export type ChangeCalendar = z.infer<typeof changeCalendarSchema>;
 
-/** One occurrence of a freeze, ISO instants (UTC). */
+/**
+ * One occurrence of a freeze, ISO instants (UTC).
+ *
+ * @public
+ */
 export interface FreezeOccurrence {
   freeze: string;
   start: string;
   end: string;
 }
 
-/** The occurrences of a freeze that overlap [from, to]. */
+/**
+ * The occurrences of a freeze that overlap [from, to].
+ *
+ * @public
+ */
 export function freezeOccurrences(
   freeze: Freeze,
   from: Date,
@@ -154,7 +187,11 @@ export function freezeOccurrences(
   return out;
 }
 
-/** The occurrences of a weekly maintenance window that overlap [from, to]. */
+/**
+ * The occurrences of a weekly maintenance window that overlap [from, to].
+ *
+ * @public
+ */
 export function maintenanceOccurrences(
   window: MaintenanceWindow,
   from: Date,
@@ -182,7 +219,11 @@ export function maintenanceOccurrences(
   return out;
 }
 
-/** An entity the change touches (the target, or a dependent `hop` hops away), as a freeze scope sees it. */
+/**
+ * An entity the change touches (the target, or a dependent `hop` hops away), as a freeze scope sees it.
+ *
+ * @public
+ */
 export interface ChangeScopeEntity {
   entityRef: string;
   hop: number;
@@ -193,7 +234,11 @@ export interface ChangeScopeEntity {
   zone?: string;
 }
 
-/** Whether a freeze's (or maintenance window's) scope covers the entity. */
+/**
+ * Whether a freeze's (or maintenance window's) scope covers the entity.
+ *
+ * @public
+ */
 export function inScope(
   freeze: Pick<Freeze, 'scope'>,
   entity: ChangeScopeEntity,

@@ -4,8 +4,18 @@ import type { PolicyKind } from '../enums';
 import { ChangeScopeEntity } from './changeCalendar';
 import { SecurityControl } from './policyDocument';
 
+/**
+ * The protocols a network access request can open.
+ *
+ * @public
+ */
 export type Protocol = 'tcp' | 'udp' | 'icmp';
 
+/**
+ * A port or port range of one protocol.
+ *
+ * @public
+ */
 export interface PortRule {
   protocol: Protocol;
   /** Inclusive; `to` equals `from` for a single port. Absent for icmp. */
@@ -13,7 +23,11 @@ export interface PortRule {
   to?: number;
 }
 
-/** One side of a network flow, as the catalog describes it. */
+/**
+ * One side of a network flow, as the catalog describes it.
+ *
+ * @public
+ */
 export interface FlowEndpoint {
   /** The entity's ref; for an address range outside the catalog, the range. */
   entityRef: string;
@@ -24,7 +38,11 @@ export interface FlowEndpoint {
   lifecycle?: string;
 }
 
-/** A team named as an owner, as the catalog describes it. */
+/**
+ * A team named as an owner, as the catalog describes it.
+ *
+ * @public
+ */
 export interface OwnerTeamFacts {
   /** The owner as named (a full, lower-case entity ref when it parsed as one). */
   ref: string;
@@ -39,6 +57,8 @@ export interface OwnerTeamFacts {
 /**
  * What a self-service request asks for, in the terms the policy judges. The
  * scaffolder actions build it from the form and the catalog.
+ *
+ * @public
  */
 export interface ChangeRequestFacts {
   kind: PolicyKind;
@@ -84,12 +104,23 @@ export interface ChangeRequestFacts {
   };
 }
 
+/**
+ * The verdict of one policy rule on a request, in words.
+ *
+ * @public
+ */
 export interface RuleResult {
   rule: string;
   passed: boolean;
   message: string;
 }
 
+/**
+ * What the policy decided for a request: each rule's verdict and who must
+ * approve.
+ *
+ * @public
+ */
 export interface PolicyResult {
   policy: { name: string; version: string };
   passed: boolean;

@@ -256,7 +256,11 @@ function productionExpiry(
   );
 }
 
-/** Controls the policy requires for this exposure and these data classes. */
+/**
+ * Controls the policy requires for this exposure and these data classes.
+ *
+ * @public
+ */
 export function requiredControls(
   policy: ChangePolicy,
   facts: Pick<ChangeRequestFacts, 'exposure' | 'dataClasses'>,
@@ -352,6 +356,8 @@ function approvers(
  * Judges a request against the change policy. Every rule is reported, passed
  * or not, so the task log explains the whole decision; `passed` is false when
  * any rule fails.
+ *
+ * @public
  */
 export function evaluatePolicy(
   policy: ChangePolicy,

@@ -80,6 +80,8 @@ export function ownerDiscipline(
  * The owner-discipline rule on teams named as owners (as the catalog
  * describes them): for every place a team becomes an owner - a new
  * service, a catalog file, a re-certification hand-over.
+ *
+ * @public
  */
 export function judgeOwnerTeams(
   policy: ChangePolicy,

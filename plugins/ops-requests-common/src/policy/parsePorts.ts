@@ -3,6 +3,8 @@ import { PortRule, Protocol } from './changeRequest';
 /**
  * Parses what a person types for ports: "443/tcp, 8080-8090/tcp, 53/udp,
  * icmp". A port without a protocol is tcp. Throws with the offending part.
+ *
+ * @public
  */
 export function parsePorts(text: string): PortRule[] {
   const parts = text.split(/[,\s]+/).filter(Boolean);

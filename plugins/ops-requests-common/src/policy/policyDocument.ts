@@ -17,7 +17,11 @@ const zoneRule = z
   })
   .strict();
 
-/** Security controls a service can have; the policy requires some per exposure and data class. */
+/**
+ * Security controls a service can have; the policy requires some per exposure and data class.
+ *
+ * @public
+ */
 export const SECURITY_CONTROLS = [
   'sast',
   'dependency-scan',
@@ -33,6 +37,8 @@ const controlName = z.enum(SECURITY_CONTROLS);
 /**
  * Which teams may be named as one discipline's owner: a Group whose
  * `spec.opsTeam.discipline` is one of `disciplines`, or one of `groups`.
+ *
+ * @public
  */
 export const ownerTeamRuleSchema = z
   .object({
@@ -50,12 +56,18 @@ export const ownerTeamRuleSchema = z
   })
   .strict();
 
-/** Which teams may be named as one discipline's owner (see ownerTeamRuleSchema). */
+/**
+ * Which teams may be named as one discipline's owner (see ownerTeamRuleSchema).
+ *
+ * @public
+ */
 export type OwnerTeamRule = z.infer<typeof ownerTeamRuleSchema>;
 
 /**
  * The change policy, kept as YAML under `policies/` in the repository and
  * versioned with it (`metadata.version` is recorded with every result).
+ *
+ * @public
  */
 export const changePolicySchema = z
   .object({
@@ -143,5 +155,15 @@ export const changePolicySchema = z
   })
   .strict();
 
+/**
+ * The versioned change policy, as parsed.
+ *
+ * @public
+ */
 export type ChangePolicy = z.infer<typeof changePolicySchema>;
+/**
+ * A security control a service can declare or be required to have.
+ *
+ * @public
+ */
 export type SecurityControl = (typeof SECURITY_CONTROLS)[number];

@@ -10,6 +10,8 @@ export function looksLikeAddressRange(text: string): boolean {
  * a CIDR block: its normalized form (the network address, so
  * "203.0.113.7/24" is "203.0.113.0/24"), or undefined when the text is not
  * one. Entity refs never parse as one.
+ *
+ * @public
  */
 export function parseAddressRange(text: string): string | undefined {
   const trimmed = text.trim();

@@ -73,6 +73,12 @@ const futureDate = z
 
 const control = z.enum(SECURITY_CONTROLS);
 
+/**
+ * A request to open network access from a source to a destination on some
+ * ports, for a while or as break-glass.
+ *
+ * @public
+ */
 export const networkAccessIntentSchema = z
   .object({
     kind: z.literal('network-access'),
@@ -122,6 +128,12 @@ export const networkAccessIntentSchema = z
     { path: ['applyAt'], message: 'must be before expiresAt' },
   );
 
+/**
+ * A request to change a component's exposure, security controls and their
+ * exceptions.
+ *
+ * @public
+ */
 export const securityControlsIntentSchema = z
   .object({
     kind: z.literal('security-controls'),
@@ -159,15 +171,39 @@ export const securityControlsIntentSchema = z
   })
   .strict();
 
+/**
+ * Validates what a caller asks for: any kind of change intent.
+ *
+ * @public
+ */
 export const changeIntentSchema = z.discriminatedUnion('kind', [
   networkAccessIntentSchema,
   securityControlsIntentSchema,
 ]);
 
-/** A change request as asked for: the only thing a caller sends. */
+/**
+ * A change request as asked for: the only thing a caller sends.
+ *
+ * @public
+ */
 export type ChangeIntent = z.output<typeof changeIntentSchema>;
+/**
+ * A change intent as a caller may send it (before defaults are filled in).
+ *
+ * @public
+ */
 export type ChangeIntentInput = z.input<typeof changeIntentSchema>;
+/**
+ * A network access request as asked for.
+ *
+ * @public
+ */
 export type NetworkAccessIntent = z.output<typeof networkAccessIntentSchema>;
+/**
+ * A security controls request as asked for.
+ *
+ * @public
+ */
 export type SecurityControlsIntent = z.output<
   typeof securityControlsIntentSchema
 >;

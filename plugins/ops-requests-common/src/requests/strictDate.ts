@@ -10,6 +10,8 @@ const SHAPE =
  * date-time with a zone, strictly: impossible dates such as 2026-02-30 are
  * refused rather than rolled over. Returns the instant as an ISO string in
  * UTC, or undefined when the text is not such a date.
+ *
+ * @public
  */
 export function parseStrictDate(text: string): string | undefined {
   if (!SHAPE.test(text)) return undefined;
