@@ -23,7 +23,11 @@ import {
 } from './renderChange';
 import { TargetResolver } from './TargetResolver';
 
-/** Who is on call now for which team, as the incident lookup computes it. */
+/**
+ * Who is on call now for which team, as the incident lookup computes it.
+ *
+ * @public
+ */
 export interface OnCallDirectory {
   /** The first of `teamRefs` the user is on call for now, if any. */
   onCallFor(userRef: string, teamRefs: string[]): Promise<string | undefined>;
@@ -59,6 +63,8 @@ const describePorts = (ports: PortRule[]) =>
  * from its file on every call) evaluated on what the catalog says, approvers
  * from the typed owners, and the change rendered. Nothing in the result comes
  * from the caller except the intent itself.
+ *
+ * @public
  */
 export class ChangePlanner {
   private readonly now: () => Date;

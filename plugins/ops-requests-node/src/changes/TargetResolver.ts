@@ -15,7 +15,11 @@ import { changeScope } from './changeScope';
 const DATA_CLASS_TAGS = ['pci', 'pii', 'phi'];
 const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
 
-/** An entity the request is about, with what the policy and renderers need from the catalog. */
+/**
+ * An entity the request is about, with what the policy and renderers need from the catalog.
+ *
+ * @public
+ */
 export interface ResolvedTarget {
   entityRef: string;
   entity: Entity;
@@ -39,6 +43,12 @@ export interface ResolvedTarget {
 const hostCidr = (address: string) =>
   address.includes(':') ? `${address}/128` : `${address}/32`;
 
+/**
+ * Resolves the entities a request names from the catalog, with the caller's
+ * credentials: their network facts and typed owners.
+ *
+ * @public
+ */
 export class TargetResolver {
   constructor(
     private readonly catalog: CatalogService,

@@ -11,6 +11,8 @@ import { parse } from 'yaml';
  * Reads the change policy from the repository on every check, so a merged
  * policy change applies to the next request without a restart. A file that
  * does not match the schema is an error naming the field.
+ *
+ * @public
  */
 export async function loadChangePolicy(file: string): Promise<ChangePolicy> {
   let raw: unknown;

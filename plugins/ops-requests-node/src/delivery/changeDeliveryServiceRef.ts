@@ -8,7 +8,11 @@ import { ChangePublisher } from '../git/ChangePublisher';
 import { createChangePublisher } from '../git/createChangePublisher';
 import { LocalGitRepositories } from '../git/LocalGitRepositories';
 
-/** Where reviewed changes and new repositories go. */
+/**
+ * Where reviewed changes and new repositories go.
+ *
+ * @public
+ */
 export interface ChangeDelivery {
   /** The local bare repositories (new services' repositories, the local infrastructure repository). */
   repositories: LocalGitRepositories;
@@ -20,6 +24,8 @@ export interface ChangeDelivery {
  * Change delivery, configured once under `integratedOps.gitops` and shared
  * by every plugin and module in the backend (root scope: one set of local
  * repositories, so merges into the same repository take turns).
+ *
+ * @public
  */
 export const changeDeliveryServiceRef = createServiceRef<ChangeDelivery>({
   id: 'ops-requests.change-delivery',

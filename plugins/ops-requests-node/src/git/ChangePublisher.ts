@@ -1,6 +1,10 @@
 import { Author } from './LocalGitRepositories';
 
-/** A change to deliver for review: files on a new branch, with a title and description. */
+/**
+ * A change to deliver for review: files on a new branch, with a title and description.
+ *
+ * @public
+ */
 export interface ChangeToPublish {
   branch: string;
   /** path → content; null deletes the file (a revocation). */
@@ -10,6 +14,11 @@ export interface ChangeToPublish {
   author: Author;
 }
 
+/**
+ * A change published for review: where it is and which files it changes.
+ *
+ * @public
+ */
 export interface PublishedChangeRequest {
   repository: string;
   branch: string;
@@ -24,6 +33,8 @@ export interface PublishedChangeRequest {
  * infrastructure repository (embedded default), a GitHub pull request or a
  * GitLab merge request (`integratedOps.gitops.provider`). Only the backend
  * publishes: callers send an intent, never a branch.
+ *
+ * @public
  */
 export interface ChangePublisher {
   readonly provider: 'local' | 'github' | 'gitlab';

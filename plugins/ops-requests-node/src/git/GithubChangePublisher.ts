@@ -9,7 +9,11 @@ import { ChangeToPublish } from './ChangePublisher';
 import { RemoteChangePublisher } from './RemoteChangePublisher';
 import { parseRepositoryUrl } from './parseRepositoryUrl';
 
-/** What this publisher needs of Octokit with octokit-plugin-create-pull-request. */
+/**
+ * What this publisher needs of Octokit with octokit-plugin-create-pull-request.
+ *
+ * @public
+ */
 export interface PullRequestClient {
   createPullRequest(options: {
     owner: string;
@@ -46,6 +50,8 @@ export function octokitWithPullRequests(options: {
 /**
  * Pull requests on GitHub, authenticated through Backstage's GitHub
  * integration (`integrations.github`: token or GitHub App).
+ *
+ * @public
  */
 export class GithubChangePublisher extends RemoteChangePublisher {
   readonly provider = 'github' as const;

@@ -8,6 +8,8 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * Merge requests on GitLab, with the token of Backstage's GitLab integration
  * (`integrations.gitlab`): one commit creating the branch with every file,
  * then the merge request (GitLab REST API v4).
+ *
+ * @public
  */
 export class GitlabChangePublisher extends RemoteChangePublisher {
   readonly provider = 'gitlab' as const;

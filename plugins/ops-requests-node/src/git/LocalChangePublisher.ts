@@ -6,7 +6,11 @@ const PORTAL = {
   email: 'portal@integrated-ops.invalid',
 };
 
-/** Change branches of a bare repository under the data directory. */
+/**
+ * Change branches of a bare repository under the data directory.
+ *
+ * @public
+ */
 export class LocalChangePublisher implements ChangePublisher {
   readonly provider = 'local' as const;
 

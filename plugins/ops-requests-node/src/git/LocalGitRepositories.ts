@@ -11,11 +11,21 @@ const PORTAL = {
   email: 'portal@integrated-ops.invalid',
 };
 
+/**
+ * The author of a commit.
+ *
+ * @public
+ */
 export interface Author {
   name: string;
   email: string;
 }
 
+/**
+ * A change committed to a local repository on its own branch.
+ *
+ * @public
+ */
 export interface PublishedChange {
   repository: string;
   branch: string;
@@ -28,6 +38,8 @@ export interface PublishedChange {
 /**
  * A branch name git would accept (git check-ref-format rules), and never one
  * that could be read as an option: checked here, not left to simple-git.
+ *
+ * @public
  */
 export function assertBranchName(branch: string): string {
   if (
@@ -63,6 +75,8 @@ class RepositoryTakenError extends InputError {
  * "infrastructure repository" and the new services' repositories, so the
  * portal publishes real, reviewable git changes with no network. Uses the
  * git CLI through simple-git (isomorphic-git cannot push to a path).
+ *
+ * @public
  */
 export class LocalGitRepositories {
   private readonly turns = new Map<string, Promise<void>>();

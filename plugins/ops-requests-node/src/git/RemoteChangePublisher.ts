@@ -9,6 +9,8 @@ import {
  * (each publisher merges through its provider's API with the reviewed head
  * SHA); their files are not read back (the stored, server-rendered ones are
  * shown); their branches are not listed for the orphan sweep.
+ *
+ * @public
  */
 export abstract class RemoteChangePublisher implements ChangePublisher {
   abstract readonly provider: 'github' | 'gitlab';

@@ -10,6 +10,8 @@ import { LocalGitRepositories } from './LocalGitRepositories';
  * The change publisher `integratedOps.gitops` asks for: `provider: local`
  * (default; bare repository under localRoot), `github` or `gitlab` (pull /
  * merge requests on `repositoryUrl`, through Backstage's integrations).
+ *
+ * @public
  */
 export function createChangePublisher(
   config: Config,

@@ -7,9 +7,17 @@ const exported = createConditionExports({
   rules: { isPendingApprover, isRequester },
 });
 
-/** Conditions a permission policy can put on `ops-requests.request.decide`. */
+/**
+ * Conditions a permission policy can put on `ops-requests.request.decide`.
+ *
+ * @public
+ */
 export const opsRequestConditions = exported.conditions;
 
-/** Conditional decision for a change-request permission, for permission policies. */
+/**
+ * Conditional decision for a change-request permission, for permission policies.
+ *
+ * @public
+ */
 export const createOpsRequestConditionalDecision =
   exported.createConditionalDecision;

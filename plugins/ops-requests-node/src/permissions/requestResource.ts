@@ -4,6 +4,8 @@ import { OPS_REQUEST_RESOURCE_TYPE } from '@integrated-ops/plugin-ops-requests-c
 /**
  * A change request as the permission rules see it: who asked, and which
  * teams' approval it still waits for (group refs, lower case).
+ *
+ * @public
  */
 export interface OpsRequestResource {
   id: string;
@@ -15,11 +17,19 @@ export interface OpsRequestResource {
 /**
  * Query form of the rules, for listing the requests a user may act on: a
  * store turns these leaves (under allOf / anyOf / not) into its own query.
+ *
+ * @public
  */
 export type OpsRequestQuery =
   | { requestedByAnyOf: string[] }
   | { pendingOnAnyOf: string[] };
 
+/**
+ * The change request as a permission resource, for conditional decisions on
+ * requests.
+ *
+ * @public
+ */
 export const opsRequestResourceRef = createPermissionResourceRef<
   OpsRequestResource,
   OpsRequestQuery

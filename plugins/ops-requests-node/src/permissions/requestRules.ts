@@ -16,6 +16,8 @@ const lower = (refs: string[]) => refs.map(r => r.toLocaleLowerCase('en-US'));
 /**
  * The request is pending on a team among the claims (as the catalog's
  * IS_ENTITY_OWNER reads ownership from the user's claims).
+ *
+ * @public
  */
 export const isPendingApprover = createPermissionRule({
   name: 'IS_PENDING_APPROVER',
@@ -32,7 +34,11 @@ export const isPendingApprover = createPermissionRule({
   toQuery: ({ claims }) => ({ pendingOnAnyOf: lower(claims) }),
 });
 
-/** The request was asked for by one of the claims (the user). */
+/**
+ * The request was asked for by one of the claims (the user).
+ *
+ * @public
+ */
 export const isRequester = createPermissionRule({
   name: 'IS_REQUESTER',
   description: 'The user in the claims requested it',
@@ -43,4 +49,10 @@ export const isRequester = createPermissionRule({
   toQuery: ({ claims }) => ({ requestedByAnyOf: lower(claims) }),
 });
 
+/**
+ * The permission rules on change requests: pending on the user's approval, or
+ * requested by the user.
+ *
+ * @public
+ */
 export const opsRequestRules = [isPendingApprover, isRequester];

@@ -61,9 +61,18 @@ const JOBS: Partial<Record<SecurityControl, object>> = {
   },
 };
 
+/**
+ * The security controls enforced by a CI job.
+ *
+ * @public
+ */
 export const CI_CONTROLS = Object.keys(JOBS) as SecurityControl[];
 
-/** The security workflow for the chosen controls; undefined when none is a CI job. */
+/**
+ * The security workflow for the chosen controls; undefined when none is a CI job.
+ *
+ * @public
+ */
 export function securityWorkflow(
   controls: SecurityControl[],
 ): string | undefined {
@@ -82,6 +91,12 @@ export function securityWorkflow(
   );
 }
 
+/**
+ * A component's declared security controls and exceptions, as committed to
+ * its repository.
+ *
+ * @public
+ */
 export interface ControlsDeclaration {
   component: string;
   policyVersion: string;
@@ -94,7 +109,11 @@ export interface ControlsDeclaration {
   compliance: string[];
 }
 
-/** security/controls.yaml: every control, exception and compliance tag, for review and audit. */
+/**
+ * security/controls.yaml: every control, exception and compliance tag, for review and audit.
+ *
+ * @public
+ */
 export function controlsManifest(declaration: ControlsDeclaration): string {
   return stringify(
     {

@@ -1,5 +1,11 @@
 import { PortRule } from '@integrated-ops/plugin-ops-requests-common';
 
+/**
+ * A firewall change between CIDRs on some ports, as the Terraform renderer
+ * takes it.
+ *
+ * @public
+ */
 export interface FirewallRuleRequest {
   /** Terraform-safe identifier, e.g. "fraud_case_management_to_fraud_scoring_service". */
   name: string;
@@ -17,6 +23,8 @@ export interface FirewallRuleRequest {
  * and port, on the destination segment's security group, which the
  * infrastructure repository defines as a variable per segment. Expiry and
  * change id travel as tags so the revocation job can find the rule.
+ *
+ * @public
  */
 export function firewallRuleTerraform(
   request: FirewallRuleRequest,
@@ -54,7 +62,11 @@ export function firewallRuleTerraform(
   };
 }
 
-/** A string made safe as a Terraform identifier. */
+/**
+ * A string made safe as a Terraform identifier.
+ *
+ * @public
+ */
 export const terraformName = (s: string) =>
   s
     .toLowerCase()

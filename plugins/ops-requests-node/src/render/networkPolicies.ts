@@ -1,7 +1,11 @@
 import { PortRule } from '@integrated-ops/plugin-ops-requests-common';
 import { stringify } from 'yaml';
 
-/** Where allowed traffic comes from: pods in the cluster, or address ranges outside it. */
+/**
+ * Where allowed traffic comes from: pods in the cluster, or address ranges outside it.
+ *
+ * @public
+ */
 export type PolicyPeer =
   | { ipBlock: { cidr: string } }
   | {
@@ -9,11 +13,19 @@ export type PolicyPeer =
       podSelector: { matchLabels: Record<string, string> };
     };
 
-/** Address ranges outside the cluster (a NetworkPolicy's `ipBlock`). */
+/**
+ * Address ranges outside the cluster (a NetworkPolicy's `ipBlock`).
+ *
+ * @public
+ */
 export const ipBlockPeers = (cidrs: string[]): PolicyPeer[] =>
   cidrs.map(cidr => ({ ipBlock: { cidr } }));
 
-/** A workload in the cluster, by its namespace and `app.kubernetes.io/name`. */
+/**
+ * A workload in the cluster, by its namespace and `app.kubernetes.io/name`.
+ *
+ * @public
+ */
 export const workloadPeer = (namespace: string, app: string): PolicyPeer => ({
   namespaceSelector: {
     matchLabels: { 'kubernetes.io/metadata.name': namespace },
@@ -21,6 +33,12 @@ export const workloadPeer = (namespace: string, app: string): PolicyPeer => ({
   podSelector: { matchLabels: { 'app.kubernetes.io/name': app } },
 });
 
+/**
+ * A Kubernetes NetworkPolicy letting traffic from some peers into an app's
+ * pods on some ports.
+ *
+ * @public
+ */
 export interface AllowIngress {
   /** NetworkPolicy name, e.g. "allow-fraud-case-management-to-fraud-scoring-service". */
   name: string;
@@ -57,6 +75,8 @@ const policy = (
  * template, in the service's own change), never inside an access request:
  * default-deny for every pod in and out, and DNS to the cluster's resolver,
  * without which a default-deny on egress breaks every name lookup.
+ *
+ * @public
  */
 export function namespaceBaseline(
   namespace: string,
@@ -94,6 +114,8 @@ export function namespaceBaseline(
  * Allows the requested ports from the source (pods in the cluster, or
  * address ranges) to the destination's pods, and nothing else. ICMP cannot be
  * expressed in a NetworkPolicy and is left to the firewall rule.
+ *
+ * @public
  */
 export function allowIngressPolicy(request: AllowIngress) {
   const ports = request.ports
@@ -126,6 +148,8 @@ export function allowIngressPolicy(request: AllowIngress) {
  * Several manifests as one multi-document YAML file. Written as YAML 1.1,
  * which kubectl reads: a value like 2026-04-01 or "yes" comes out quoted, so
  * it stays a string there too.
+ *
+ * @public
  */
 export function toYamlDocuments(manifests: object[]): string {
   return manifests

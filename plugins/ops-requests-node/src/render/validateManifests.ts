@@ -20,6 +20,8 @@ const MODELS: Record<string, new (data: any) => Validatable> = {
  * Kubernetes OpenAPI schemas, through kubernetes-models. Throws an InputError
  * naming the document and the schema violation; a kind it has no schema for
  * is refused rather than waved through.
+ *
+ * @public
  */
 export function validateManifests(yamlText: string, fileName: string): number {
   const docs = parseAllDocuments(yamlText);
