@@ -6,7 +6,11 @@ import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
 import { IntegratedOpsPermissionPolicy } from './IntegratedOpsPermissionPolicy';
 import { readPortalRoles } from './portalRoles';
 
-/** Installs the portal's permission policy, with the roles `integratedOps.permissions` configures. */
+/**
+ * Installs the portal's permission policy, with the roles `integratedOps.permissions` configures.
+ *
+ * @public
+ */
 export const permissionModuleIntegratedOpsPolicy = createBackendModule({
   pluginId: 'permission',
   moduleId: 'integrated-ops-policy',
