@@ -26,6 +26,8 @@ import { changeDeliveryServiceRef } from '@integrated-ops/plugin-ops-requests-no
  * service's policy check, renderers, repository publisher and catalog-info
  * writer. Paths come from `integratedOps.policy`
  * and `integratedOps.gitops` / `integratedOps.catalogInfo` (see config.d.ts).
+ *
+ * @public
  */
 export const scaffolderModuleIntegratedOps = createBackendModule({
   pluginId: 'scaffolder',

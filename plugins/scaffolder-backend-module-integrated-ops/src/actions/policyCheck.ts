@@ -23,6 +23,12 @@ import { NewServiceNames } from './serviceNames';
 import { assertPlainTextInput } from './plainTextInput';
 import { describeOwnerTeam } from './ownerTeams';
 
+/**
+ * The id of the scaffolder action that judges a new service against the
+ * change policy.
+ *
+ * @public
+ */
 export const POLICY_CHECK_ACTION_ID = 'integrated-ops:policy:check';
 
 /**
