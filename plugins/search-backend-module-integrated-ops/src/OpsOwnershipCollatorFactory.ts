@@ -14,10 +14,18 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { Readable } from 'stream';
 
-/** The search document type of this collator. */
+/**
+ * The search document type of this collator.
+ *
+ * @public
+ */
 export const OPS_OWNERSHIP_TYPE = 'ops-ownership';
 
-/** A searchable entity with its three owners; `location` opens the lookup answer. */
+/**
+ * A searchable entity with its three owners; `location` opens the lookup answer.
+ *
+ * @public
+ */
 export interface OpsOwnershipDocument extends IndexableDocument {
   entityRef: string;
   kind: string;
@@ -28,7 +36,11 @@ export interface OpsOwnershipDocument extends IndexableDocument {
 const KINDS = ['Component', 'System', 'Resource', 'API'];
 const short = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/, '');
 
-/** One entity as a document: its names, hostnames, addresses and owners, all searchable. */
+/**
+ * One entity as a document: its names, hostnames, addresses and owners, all searchable.
+ *
+ * @public
+ */
 export function ownershipDocument(entity: Entity): OpsOwnershipDocument {
   const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const parsed = parseNetwork(entity);
@@ -66,6 +78,8 @@ export function ownershipDocument(entity: Entity): OpsOwnershipDocument {
  * Indexes components, systems, resources and APIs with their hostnames,
  * addresses and NetOps / DevOps / SecOps owners, read from the catalog as
  * this plugin; each result is visible to those who may read the entity.
+ *
+ * @public
  */
 export class OpsOwnershipCollatorFactory implements DocumentCollatorFactory {
   readonly type = OPS_OWNERSHIP_TYPE;

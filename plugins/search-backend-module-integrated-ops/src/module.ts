@@ -12,6 +12,8 @@ const SCHEDULE = 'search.collators.opsOwnership.schedule';
 /**
  * Adds the `ops-ownership` documents to search, on
  * `search.collators.opsOwnership.schedule` (default every 2 minutes).
+ *
+ * @public
  */
 export const searchModuleIntegratedOps = createBackendModule({
   pluginId: 'search',
