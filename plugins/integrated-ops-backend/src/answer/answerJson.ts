@@ -100,7 +100,11 @@ export function toJson(value: unknown): string {
  * (`json spaces`, as the development backend does, `json replacer` or
  * `json escape`), res.json itself.
  */
-export function sendJson(req: Request, res: Response, body: unknown): void {
+export function sendJson(
+  req: Pick<Request, 'app'>,
+  res: Response,
+  body: unknown,
+): void {
   const app = req.app;
   if (
     !app ||

@@ -4,13 +4,14 @@ import {
 } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import { opsCoverageReadPermission } from '@integrated-ops/plugin-integrated-ops-common';
-import express from 'express';
+import { ApiRouter } from '@backstage/backend-openapi-utils';
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { AlertDelivery } from '../alerts/AlertDelivery';
 import { readAlerts } from '../alerts/alertPayload';
 import { UnroutedAlertStore } from '../alerts/UnroutedAlertStore';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { opsAlertCreatePermission } from '../permissions/alertPermission';
+import { spec } from '../schema/openapi';
 
 export interface AlertRoutesOptions {
   httpAuth: HttpAuthService;
@@ -33,7 +34,7 @@ export interface AlertRoutesOptions {
  * found no owner, for the coverage page.
  */
 export function addAlertRoutes(
-  router: express.Router,
+  router: ApiRouter<typeof spec>,
   options: AlertRoutesOptions,
 ) {
   const { httpAuth, permissions, indexService, delivery, store, now } = options;

@@ -17,9 +17,13 @@ import {
   parseInput,
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import { databaseOutageErrors } from '@integrated-ops/plugin-integrated-ops-node';
+import {
+  databaseOutageErrors,
+  SPEC_VALIDATOR_OPTIONS,
+  specInputErrors,
+} from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
-import Router from 'express-promise-router';
+import { createOpenApiRouter, spec } from '../schema/openapi';
 import { blastRadius } from '../answer/blastRadius';
 import { AnswerOptions, teamOnCall } from '../answer/buildOwnershipAnswer';
 import { catalogReadFilter } from '../permissions/catalogReadFilter';
@@ -40,13 +44,14 @@ import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
 import { ownershipTimeline } from '../history/ownershipTimeline';
 import {
   blastRadiusQuery,
-  coverageQuery,
   historyQuery,
   lookupBatchBody,
-  lookupKpiQuery,
   lookupQuery,
   teamOnCallQuery,
 } from './querySchemas';
+
+/** Any route's request, whatever its spec-typed parameters. */
+type AnyRequest = Request<any, any, any, any>;
 
 /** How much of a batch's answer is gathered before it is written. */
 const WRITE_BYTES = 64 * 1024;
@@ -77,9 +82,14 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, indexService, answerOptions } = options;
   const now = options.now ?? (() => new Date());
-  const router = Router();
-  // POST /lookup/batch: up to 1,000 queries of up to 2 KB each.
-  router.use(express.json({ limit: '3mb' }));
+  // Routes, parameters and bodies are those of openapi.yaml (the generated
+  // router): what breaks it is a 400 naming the field before any handler.
+  const router = await createOpenApiRouter({
+    // POST /lookup/batch: up to 1,000 queries of up to 2 KB each.
+    middleware: [express.json({ limit: '3mb' })],
+    validatorOptions: SPEC_VALIDATOR_OPTIONS,
+  });
+  router.use(specInputErrors(spec));
 
   // The alert senders' tokens (Alertmanager's) may post alerts and nothing
   // else: not read owners, phone numbers or coverage. Enforced here whatever
@@ -91,7 +101,7 @@ export async function createRouter(
    * The caller's credentials; 401 without a user or service token, 403 for
    * an alert sender (`integratedOps.alerts.senders`).
    */
-  async function credentialsOf(req: Request) {
+  async function credentialsOf(req: AnyRequest) {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -120,7 +130,7 @@ export async function createRouter(
   }
 
   /** The lookup permission and what the caller may read in the catalog, asked at once. */
-  async function authorizeLookup(req: Request) {
+  async function authorizeLookup(req: AnyRequest) {
     const credentials = await credentialsOf(req);
     const index = indexService.current();
     const [, canRead] = await Promise.all([
@@ -132,7 +142,8 @@ export async function createRouter(
 
   router.get('/lookup', async (req, res) => {
     const { index, canRead, credentials } = await authorizeLookup(req);
-    const { q, at, asOf, detail } = parseInput(lookupQuery, req.query);
+    const { at, asOf, detail = 'best' } = req.query;
+    const { q } = parseInput(lookupQuery, req.query);
     if (asOf) {
       const when = new Date(asOf);
       if (!options.history) {
@@ -173,7 +184,8 @@ export async function createRouter(
     const { index, canRead } = await authorizeLookup(req);
     // Every limit is checked here, before any lookup: the number of queries,
     // how many may be answered in full (400 naming the limit).
-    const { queries, at, detail } = parseInput(lookupBatchBody, req.body);
+    const { at } = req.body;
+    const { queries, detail } = parseInput(lookupBatchBody, req.body);
     const when = at ? new Date(at) : now();
     const status = indexService.status();
     // One moment for the whole batch: an entity's answers are made once.
@@ -272,7 +284,8 @@ export async function createRouter(
 
   router.get('/blast-radius', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
-    const { entity, depth, at } = parseInput(blastRadiusQuery, req.query);
+    const { depth = 2, at } = req.query;
+    const { entity } = parseInput(blastRadiusQuery, req.query);
     sendJson(
       req,
       res,
@@ -290,7 +303,8 @@ export async function createRouter(
 
   router.get('/teams/on-call', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
-    const { team, at } = parseInput(teamOnCallQuery, req.query);
+    const { at } = req.query;
+    const { team } = parseInput(teamOnCallQuery, req.query);
     const ref = tryNormalizeEntityRef(team, { defaultKind: 'group' });
     const answer =
       ref && canRead(ref)
@@ -308,7 +322,7 @@ export async function createRouter(
   router.get('/coverage', async (req, res) => {
     const credentials = await credentialsOf(req);
     await requirePermission(credentials, opsCoverageReadPermission);
-    const { format } = parseInput(coverageQuery, req.query);
+    const { format = 'json' } = req.query;
     const report = await fullCoverageReport({
       index: indexService.current(),
       credentials,
@@ -321,7 +335,8 @@ export async function createRouter(
       res
         .type('text/csv')
         .attachment('ops-ownership-gaps.csv')
-        .send(coverageCsv(report));
+        // The spec's text/csv answer; the typed send() knows only its JSON.
+        .end(coverageCsv(report));
       return;
     }
     res.json({ ...report, index: indexService.status() });
@@ -342,7 +357,8 @@ export async function createRouter(
     const { store } = options.history;
     router.get('/history', async (req, res) => {
       const { canRead } = await authorizeLookup(req);
-      const { entity, limit } = parseInput(historyQuery, req.query);
+      const { limit = 30 } = req.query;
+      const { entity } = parseInput(historyQuery, req.query);
       const ref = tryNormalizeEntityRef(entity, { defaultKind: 'component' });
       if (!ref || !canRead(ref)) {
         throw new NotFoundError(`No entity ${entity} in the catalog`);
@@ -365,7 +381,7 @@ export async function createRouter(
         await credentialsOf(req),
         opsCoverageReadPermission,
       );
-      const { from, to } = parseInput(lookupKpiQuery, req.query);
+      const { from, to } = req.query;
       if (from > to) throw new InputError('from is after to');
       res.json({ from, to, days: await outcomes.days(from, to) });
     });

@@ -41,6 +41,13 @@ export const spec = {
               type: 'string',
               minLength: 1,
               maxLength: 2048,
+              'x-messages': {
+                required:
+                  'is required: an entity name or ref, hostname, URL, IP or CIDR',
+                minLength:
+                  'is required: an entity name or ref, hostname, URL, IP or CIDR',
+                maxLength: 'at most 2048 characters',
+              },
             },
             example: '10.20.3.14',
           },
@@ -115,6 +122,12 @@ export const spec = {
               type: 'string',
               minLength: 1,
               maxLength: 512,
+              'x-messages': {
+                required:
+                  'is required: an entity ref, e.g. component:default/x',
+                minLength: 'is required',
+                maxLength: 'is too long: at most 512 characters',
+              },
             },
             example: 'component:default/scoring-api',
           },
@@ -267,6 +280,17 @@ export const spec = {
                       type: 'string',
                       minLength: 1,
                       maxLength: 2048,
+                      'x-messages': {
+                        minLength:
+                          'is required: an entity name or ref, hostname, URL, IP or CIDR',
+                        maxLength: 'at most 2048 characters',
+                      },
+                    },
+                    'x-messages': {
+                      required:
+                        'is required: a list of names, refs, hostnames, URLs, IPs or CIDRs',
+                      minItems: 'needs at least one query',
+                      maxItems: 'has more than 1000 queries: split the batch',
                     },
                   },
                   at: {
@@ -328,6 +352,13 @@ export const spec = {
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 2048,
+              'x-messages': {
+                required:
+                  'is required: an entity name or ref, hostname, URL or IP',
+                minLength: 'is required',
+                maxLength: 'at most 2048 characters',
+              },
             },
             example: 'kafka-payments',
           },
@@ -391,6 +422,13 @@ export const spec = {
             schema: {
               type: 'string',
               minLength: 1,
+              maxLength: 512,
+              'x-messages': {
+                required:
+                  'is required: a group ref, e.g. group:default/soc-tier1',
+                minLength: 'is required',
+                maxLength: 'is too long: at most 512 characters',
+              },
             },
             example: 'group:default/soc-tier1',
           },
@@ -511,7 +549,8 @@ export const spec = {
                 oneOf: [
                   {
                     type: 'object',
-                    additionalProperties: false,
+                    description:
+                      "Alertmanager's webhook (its other fields - receiver, groupLabels, externalURL and more - are accepted and not read).",
                     required: ['version', 'alerts'],
                     properties: {
                       version: {
@@ -702,6 +741,7 @@ export const spec = {
       },
       Link: {
         type: 'object',
+        additionalProperties: false,
         required: ['type', 'url'],
         properties: {
           type: {
@@ -717,21 +757,26 @@ export const spec = {
         },
       },
       Runbook: {
-        allOf: [
-          {
-            $ref: '#/components/schemas/Link',
+        description: 'A runbook link, and where it is declared.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['type', 'url', 'from'],
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['chat', 'pager', 'phone', 'runbook'],
           },
-          {
-            type: 'object',
-            required: ['from'],
-            properties: {
-              from: {
-                type: 'string',
-                description: 'Entity ref the runbook is declared on',
-              },
-            },
+          url: {
+            type: 'string',
           },
-        ],
+          title: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+            description: 'Entity ref the runbook is declared on',
+          },
+        },
       },
       Person: {
         type: 'object',
@@ -805,7 +850,8 @@ export const spec = {
       },
       IncomingAlert: {
         type: 'object',
-        additionalProperties: false,
+        description:
+          'Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read.',
         required: ['labels'],
         properties: {
           status: {

@@ -221,7 +221,11 @@ export interface components {
       url: string;
       title?: string;
     };
-    Runbook: components['schemas']['Link'] & {
+    /** A runbook link, and where it is declared. */
+    Runbook: {
+      type: 'chat' | 'pager' | 'phone' | 'runbook';
+      url: string;
+      title?: string;
       /** Entity ref the runbook is declared on */
       from: string;
     };
@@ -254,6 +258,7 @@ export interface components {
       ageSeconds?: number;
       unavailable?: components['schemas']['ProviderUnavailable'];
     };
+    /** Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read. */
     IncomingAlert: {
       status?: 'firing' | 'resolved';
       labels: {
