@@ -118,7 +118,7 @@ function documentRoots(text, spec) {
     /^export interface components \{\n([\s\S]*?)^\}/m,
     (_, body) =>
       `/**\n * The reusable parts of the ${title} API as its openapi.yaml states them.\n *\n * @public\n */\nexport interface components {\n${body.replace(
-        /^  (\w+): /gm,
+        /^    (\w+): /gm,
         (line, name) =>
           members[name] ? `  /** ${members[name]} */\n${line}` : line,
       )}}`,

@@ -189,6 +189,7 @@ export type webhooks = Record<string, never>;
  * @public
  */
 export interface components {
+  /** The bodies and objects the API sends and accepts, by name. */
   schemas: {
     /** Backstage's error body (it also carries request and response). */
     Error: {
@@ -221,11 +222,7 @@ export interface components {
       url: string;
       title?: string;
     };
-    /** A runbook link, and where it is declared. */
-    Runbook: {
-      type: 'chat' | 'pager' | 'phone' | 'runbook';
-      url: string;
-      title?: string;
+    Runbook: components['schemas']['Link'] & {
       /** Entity ref the runbook is declared on */
       from: string;
     };
@@ -258,7 +255,6 @@ export interface components {
       ageSeconds?: number;
       unavailable?: components['schemas']['ProviderUnavailable'];
     };
-    /** Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read. */
     IncomingAlert: {
       status?: 'firing' | 'resolved';
       labels: {
@@ -645,6 +641,7 @@ export interface components {
       }[];
     };
   };
+  /** Shared responses, by name. */
   responses: {
     /** Invalid input; the message names each bad field. */
     BadRequest: {
@@ -665,12 +662,16 @@ export interface components {
       };
     };
   };
+  /** Shared parameters, by name. */
   parameters: {
     /** Instant to compute on-call for (ISO 8601); default now. */
     at: string;
   };
+  /** Shared request bodies, by name. */
   requestBodies: never;
+  /** Shared headers, by name. */
   headers: never;
+  /** Shared path items, by name. */
   pathItems: never;
 }
 export type $defs = Record<string, never>;

@@ -218,6 +218,7 @@ export type webhooks = Record<string, never>;
  * @public
  */
 export interface components {
+  /** The bodies and objects the API sends and accepts, by name. */
   schemas: {
     ApprovalTimes: {
       /** The discipline */
@@ -448,6 +449,7 @@ export interface components {
       };
     };
   };
+  /** Shared responses, by name. */
   responses: {
     /** Invalid input; the message names each bad field. */
     BadRequest: {
@@ -468,9 +470,13 @@ export interface components {
       };
     };
   };
+  /** Shared parameters, by name. */
   parameters: never;
+  /** Shared request bodies, by name. */
   requestBodies: never;
+  /** Shared headers, by name. */
   headers: never;
+  /** Shared path items, by name. */
   pathItems: never;
 }
 export type $defs = Record<string, never>;
