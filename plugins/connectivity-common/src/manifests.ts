@@ -148,7 +148,20 @@ export function readManifests(files: readonly ManifestFile[]): Manifests {
         });
         return;
       }
-      const value: unknown = doc.toJS();
+      let value: unknown;
+      try {
+        value = doc.toJS();
+      } catch (e) {
+        // e.g. an alias to an anchor that is not there
+        problems.push({
+          file: path,
+          object: where,
+          message: `YAML does not parse: ${
+            (e as Error).message.split('\n')[0]
+          }`,
+        });
+        return;
+      }
       if (value === null || value === undefined) return;
       if (!isRecord(value)) {
         problems.push({
@@ -284,5 +297,7 @@ export function readManifests(files: readonly ManifestFile[]): Manifests {
     ...w,
     namespaceLabels: namespaceLabels.get(w.namespace) ?? {},
   }));
+  // by file (stable: in the order found within a file)
+  problems.sort((a, b) => a.file.localeCompare(b.file, 'en'));
   return { workloads, policies, problems };
 }
