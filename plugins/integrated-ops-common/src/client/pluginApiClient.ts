@@ -25,6 +25,26 @@ export interface PluginApiCallOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Hands openapi-fetch's Request to a fetch API as a URL and init, its body
+ * read out: Backstage's frontend FetchApi middlewares each construct
+ * `new Request(input, init)` from what they are given, and a Request whose
+ * body was taken by the first cannot be constructed from again ("Cannot
+ * construct a Request with a Request object that has already been used").
+ */
+async function send(request: Request, fetchImpl: typeof fetch) {
+  const body =
+    request.method === 'GET' || request.method === 'HEAD'
+      ? undefined
+      : await request.text();
+  return fetchImpl(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: body || undefined,
+    signal: request.signal,
+  });
+}
+
 /** Any answer but 2xx becomes the ResponseError the hand-written clients threw. */
 const throwResponseErrors: Middleware = {
   async onResponse({ response }) {
@@ -59,7 +79,7 @@ export function pluginApiClient<Paths extends {}>(
     if (last?.baseUrl !== baseUrl) {
       const client = createClient<Paths, `${string}/json`>({
         baseUrl,
-        fetch: request => (options.fetchApi?.fetch ?? fetch)(request),
+        fetch: request => send(request, options.fetchApi?.fetch ?? fetch),
       });
       client.use(throwResponseErrors);
       last = { baseUrl, client };
