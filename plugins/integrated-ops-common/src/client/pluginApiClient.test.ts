@@ -1,5 +1,4 @@
 import { createFetchApi, FetchMiddlewares } from '@backstage/core-app-api';
-import { ResponseError } from '@backstage/errors';
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { pluginApiClient } from './pluginApiClient';
@@ -65,9 +64,12 @@ describe('pluginApiClient', () => {
         authorization: 'Bearer user-token',
         body: { justification: 'the lookup said so' },
       });
-      const read = await client.GET('/things');
+      const read = await client.GET('/things', {});
       expect(read.data).toMatchObject({ method: 'GET', body: null });
-      await expect(client.GET('/missing')).rejects.toThrow(ResponseError);
+      await expect(client.GET('/missing', {})).rejects.toMatchObject({
+        name: 'ResponseError',
+        response: { status: 404 },
+      });
     } finally {
       server.close();
     }
