@@ -1,10 +1,4 @@
 import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import { CatalogService } from '@backstage/plugin-catalog-node';
-import {
   ConflictError,
   InputError,
   NotAllowedError,
@@ -19,57 +13,23 @@ import {
   ApprovingRole,
   approvingRoleTitle,
 } from '@integrated-ops/plugin-ops-requests-common';
-import {
-  ChangePlanner,
-  ChangePublisher,
-  OpsRequestResource,
-} from '@integrated-ops/plugin-ops-requests-node';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import { OpsRequestResource } from '@integrated-ops/plugin-ops-requests-node';
 import { stringify } from 'yaml';
 import { pendingTeams } from './pendingTeams';
 import { NamespaceBaselines, newRequestId } from './NamespaceBaselines';
-import { RequestStore } from './RequestStore';
 import { breakGlassLimit, LimitReachedError } from './requestLimits';
 import { OwnershipRecertifications } from '../recertification/OwnershipRecertifications';
+import { ApplyingStage } from './ApplyingStage';
+import {
+  Decider,
+  PORTAL,
+  RECORDS,
+  Requester,
+  RequestServiceOptions,
+  RequestStage,
+} from './RequestStage';
 
-const PORTAL = 'ops-requests:portal';
-const RECORDS = 'change-requests/';
-// A change branch with no request this long after its commit is an orphan.
-const ORPHAN_AFTER_MS = 10 * 60_000;
-
-/** The signed-in user a request is filed for. */
-export interface Requester {
-  userEntityRef: string;
-  credentials: BackstageCredentials;
-}
-
-/** The signed-in user deciding a request, with their ownership claims (user and groups). */
-export interface Decider {
-  userEntityRef: string;
-  claims: string[];
-}
-
-export interface RequestServiceOptions {
-  store: RequestStore;
-  logger: LoggerService;
-  /** Judges intents: catalog, change policy, rendering. */
-  planner: ChangePlanner;
-  /** Where change branches go (local repository, GitHub, GitLab). */
-  publisher: ChangePublisher;
-  notifications?: NotificationService;
-  now?: () => Date;
-  /**
-   * How long a replica holds an apply it claimed (default 2 minutes): if it
-   * dies mid-merge, another takes the apply over after this.
-   */
-  applyLeaseMs?: number;
-  /** Where ownership re-certification reads the catalog and the policy; absent, there is none. */
-  ownership?: {
-    catalog: CatalogService;
-    auth: AuthService;
-    policyFile: string;
-  };
-}
+export type { Decider, Requester, RequestServiceOptions } from './RequestStage';
 
 /**
  * The life of a change request. The caller sends an intent; everything that
@@ -80,16 +40,16 @@ export interface RequestServiceOptions {
  * merging exactly the reviewed commit; revoked through the same git path when
  * it expires.
  */
-export class RequestService {
-  private readonly now: () => Date;
-
+export class RequestService extends RequestStage {
   private readonly baselines: NamespaceBaselines;
+
+  private readonly applying: ApplyingStage;
 
   /** Ownership re-certification requests (when configured with `ownership`). */
   readonly recertifications?: OwnershipRecertifications;
 
-  constructor(private readonly options: RequestServiceOptions) {
-    this.now = options.now ?? (() => new Date());
+  constructor(options: RequestServiceOptions) {
+    super(options);
     this.baselines = new NamespaceBaselines({
       ...options,
       now: this.now,
@@ -104,10 +64,22 @@ export class RequestService {
         notify: (recipients, payload) => this.notify(recipients, payload),
       });
     }
+    this.applying = new ApplyingStage(options);
   }
 
-  private at() {
-    return this.now().toISOString();
+  /** See {@link ApplyingStage.apply}. */
+  apply(request: ChangeRequest): Promise<ChangeRequest> {
+    return this.applying.apply(request);
+  }
+
+  /** See {@link ApplyingStage.applyDue}. */
+  applyDue(): Promise<string[]> {
+    return this.applying.applyDue();
+  }
+
+  /** See {@link ApplyingStage.sweepOrphanBranches}. */
+  sweepOrphanBranches(): Promise<string[]> {
+    return this.applying.sweepOrphanBranches();
   }
 
   /**
@@ -248,7 +220,7 @@ export class RequestService {
         limits,
       );
     } catch (error) {
-      await this.discard(published.branch);
+      await this.applying.discard(published.branch);
       if (error instanceof LimitReachedError) {
         const rule = 'break-glass.open-per-person';
         await this.recordRefusal(plan, requester, [rule]);
@@ -266,7 +238,7 @@ export class RequestService {
     if (request.kind === 'network-access') {
       await this.baselines.fileIfMissing(request, requester);
     }
-    if (request.breakGlass) return this.breakGlass(request);
+    if (request.breakGlass) return this.applying.breakGlass(request);
     const { approvers } = request;
     await this.notify(Object.values(approvers), {
       title: `Approval needed: ${request.title}`,
@@ -299,35 +271,6 @@ export class RequestService {
     } catch (error) {
       this.options.logger.warn(`Recording a policy refusal: ${error}`);
     }
-  }
-
-  /**
-   * Break-glass: the requester is on call for an owning team, so the change
-   * is applied now without prior approval. The skipped approvers and the
-   * policy's SecOps group are told at once; the owning teams confirm or
-   * revoke it before its review is due, and it is revoked at its end time
-   * whatever happens.
-   */
-  private async breakGlass(request: ChangeRequest): Promise<ChangeRequest> {
-    const bg = request.breakGlass!;
-    const approved = await this.options.store.transition({
-      id: request.id,
-      from: ['pending'],
-      to: 'approved',
-      action: 'break-glass',
-      actor: request.requestedBy,
-      at: this.at(),
-      beforeExpiry: true,
-      reason: `incident ${bg.incident}; on call for ${bg.onCallFor}; approvals skipped, review due ${bg.reviewDueAt}`,
-    });
-    const applied = (await this.applyClaimed(approved)) ?? approved;
-    await this.notify([...Object.values(request.approvers), bg.notify], {
-      title: `Break-glass: ${request.title}`,
-      description: `${request.requestedBy}, on call for ${bg.onCallFor}, opened this for incident ${bg.incident} until ${request.expiresAt}. Applied without approval: confirm or revoke it before ${bg.reviewDueAt}.`,
-      link: `/ops-requests/${request.id}`,
-      severity: 'high',
-    });
-    return applied;
   }
 
   /** An owning team confirms break-glass access after the fact; it stays until its end time. */
@@ -390,55 +333,6 @@ export class RequestService {
       );
     }
     return request;
-  }
-
-  /**
-   * Applies approved requests whose planned time has come. Each is claimed
-   * first (a conditional update), so with several replicas exactly one
-   * merges it.
-   */
-  async applyDue(): Promise<string[]> {
-    const done: string[] = [];
-    for (const request of await this.options.store.dueForApply(this.at())) {
-      try {
-        const applied = await this.applyClaimed(request);
-        if (applied?.state === 'applied' || applied?.state === 'post-review') {
-          done.push(request.id);
-        }
-      } catch (error) {
-        this.options.logger.warn(`Applying ${request.id}: ${error}`);
-      }
-    }
-    return done;
-  }
-
-  /**
-   * Applies an approved request that is due, after claiming it for this
-   * replica for a lease; undefined when another replica holds it. Should this
-   * replica die mid-merge, the claim runs out and the planned-apply task of a
-   * surviving replica merges it: the merge of an already merged commit adds
-   * nothing, so it is never applied twice.
-   */
-  private async applyClaimed(
-    request: ChangeRequest,
-  ): Promise<ChangeRequest | undefined> {
-    const { store } = this.options;
-    const now = this.now();
-    const until = new Date(
-      now.getTime() + (this.options.applyLeaseMs ?? 120_000),
-    );
-    if (
-      !(await store.claimApply(
-        request.id,
-        now.toISOString(),
-        until.toISOString(),
-      ))
-    ) {
-      return undefined;
-    }
-    const applied = await this.apply(request);
-    if (applied.state === 'approved') await store.releaseApply(request.id);
-    return applied;
   }
 
   /** Revokes break-glass grants their owning teams did not confirm in time. */
@@ -571,7 +465,7 @@ export class RequestService {
       return (await this.options.store.get(id))!;
     }
     return (
-      (await this.applyClaimed(result.request)) ??
+      (await this.applying.applyClaimed(result.request)) ??
       (await this.options.store.get(id))!
     );
   }
@@ -596,7 +490,7 @@ export class RequestService {
       at: this.at(),
       reason: justification,
     });
-    await this.discard(request.change.branch);
+    await this.applying.discard(request.change.branch);
     if (request.recertification) {
       await this.recertifications?.refused(request, justification);
       return request;
@@ -608,93 +502,6 @@ export class RequestService {
       severity: 'high',
     });
     return request;
-  }
-
-  /**
-   * Merges exactly the reviewed commit into main: the local repository, or
-   * the pull / merge request through the provider's API with the reviewed
-   * head SHA. A branch that moved since is refused and recorded, and nothing
-   * is merged.
-   */
-  async apply(request: ChangeRequest): Promise<ChangeRequest> {
-    const { publisher, store } = this.options;
-    const { change } = request;
-    const note = async (action: string, reason: string) => {
-      await store.note({
-        id: request.id,
-        actor: PORTAL,
-        action,
-        at: this.at(),
-        reason,
-      });
-      return (await store.get(request.id))!;
-    };
-    if (change.provider !== publisher.provider) {
-      // Filed under another delivery configuration than the current one.
-      return note('apply-external', `merge ${change.url} to apply it`);
-    }
-    let merged: string;
-    try {
-      merged = await publisher.merge({
-        branch: change.branch,
-        commit: change.commit,
-        message: `Apply ${request.id}: ${request.title}`,
-        url: change.url,
-      });
-    } catch (error) {
-      this.options.logger.error(`Applying ${request.id} failed: ${error}`);
-      // A refusal says why; any other failure stays in the server log (git's
-      // output names server paths).
-      return error instanceof ConflictError
-        ? note('apply-refused', error.message)
-        : note(
-            'apply-failed',
-            'the change could not be merged; see the backend log',
-          );
-    }
-    return store.transition({
-      id: request.id,
-      from: ['approved'],
-      to: request.breakGlass ? 'post-review' : 'applied',
-      action: 'applied',
-      actor: PORTAL,
-      at: this.at(),
-      reason: `merged ${change.branch} into main as ${merged.slice(
-        0,
-        12,
-      )} (reviewed commit ${change.commit.slice(0, 12)})`,
-    });
-  }
-
-  /** Deletes a change branch nobody will merge; a failure is logged, the sweep retries. */
-  private async discard(branch: string) {
-    if (!branch) return; // a re-certification has none
-    try {
-      await this.options.publisher.discard(branch);
-    } catch (error) {
-      this.options.logger.warn(`Deleting branch ${branch}: ${error}`);
-    }
-  }
-
-  /**
-   * Deletes change branches that no stored request names (a filing that
-   * died between commit and store), once they are older than a few minutes.
-   */
-  async sweepOrphanBranches(): Promise<string[]> {
-    const cutoff = this.now().getTime() - ORPHAN_AFTER_MS;
-    const old = (await this.options.publisher.branches('change/')).filter(
-      b => Date.parse(b.committedAt) < cutoff,
-    );
-    const known = new Set(
-      (
-        await this.options.store.getMany(
-          old.map(b => b.branch.slice('change/'.length)),
-        )
-      ).map(r => r.change.branch),
-    );
-    const orphans = old.map(b => b.branch).filter(b => !known.has(b));
-    for (const branch of orphans) await this.discard(branch);
-    return orphans;
   }
 
   /**
@@ -748,7 +555,7 @@ export class RequestService {
                 ? `not approved before ${request.expiresAt}`
                 : `not applied before ${request.expiresAt}; close ${request.change.url}`,
           });
-          await this.discard(request.change.branch);
+          await this.applying.discard(request.change.branch);
         } else {
           await this.revoke(request, `expired ${request.expiresAt}`);
         }
@@ -884,33 +691,5 @@ export class RequestService {
       });
     }
     return due.map(r => r.id);
-  }
-
-  private async notify(
-    recipients: string[],
-    payload: {
-      title: string;
-      description: string;
-      link: string;
-      severity?: 'high' | 'normal';
-    },
-  ) {
-    const entityRef = [...new Set(recipients.filter(Boolean))];
-    if (!this.options.notifications || !entityRef.length) return;
-    try {
-      await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef },
-        payload: {
-          ...payload,
-          topic: 'integrated-ops-requests',
-          severity: payload.severity ?? 'normal',
-        },
-      });
-    } catch (error) {
-      // A notification failure must not undo a decision.
-      this.options.logger.warn(
-        `Notification "${payload.title}" failed: ${error}`,
-      );
-    }
   }
 }
