@@ -113,11 +113,9 @@ export function readDocument(
     };
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    const what = Array.isArray(value)
-      ? 'an array'
-      : value === null
-      ? 'null'
-      : typeof value;
+    let what: string = typeof value;
+    if (Array.isArray(value)) what = 'an array';
+    else if (value === null) what = 'null';
     return {
       ok: false,
       error: {

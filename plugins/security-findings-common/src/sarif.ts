@@ -385,7 +385,7 @@ function normalizeResult(
     : undefined;
 
   const rawMessage = messageText(result, rule);
-  const message = read.message(rawMessage, 'message');
+  const text = read.message(rawMessage, 'message');
   const title = read.title(
     rule?.shortDescription?.text ?? rule?.name ?? ruleId,
     'rule short description',
@@ -448,7 +448,7 @@ function normalizeResult(
     category,
     severity,
     title,
-    message,
+    message: text,
     ...(location ? { location } : {}),
     ...(vulnerability ? { vulnerability } : {}),
     links,
