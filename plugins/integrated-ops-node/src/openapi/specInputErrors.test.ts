@@ -38,6 +38,27 @@ const spec = {
         responses: { '200': { description: 'ok' } },
       },
     },
+    '/batch': {
+      post: {
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  queries: {
+                    type: 'array',
+                    items: { type: 'string', maxLength: 5 },
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: { '200': { description: 'ok' } },
+      },
+    },
   },
   components: {
     schemas: {
@@ -81,6 +102,9 @@ async function app() {
   router.post('/things', (_req, res) => {
     res.json({ ok: true });
   });
+  router.post('/batch', (_req, res) => {
+    res.json({ ok: true });
+  });
   return express()
     .use(router)
     .use(
@@ -121,6 +145,17 @@ describe('specInputErrors', () => {
     expect(noBody.body.message).toBe(
       '(body): a JSON body is required (Content-Type: application/json)',
     );
+  });
+
+  it('names the first ten problems of a body that breaks the spec a thousand times, and counts the rest', async () => {
+    const server = await app();
+    const res = await request(server)
+      .post('/batch')
+      .send({ queries: Array.from({ length: 1000 }, () => 'too long') });
+    const lines = res.body.message.split('; ');
+    expect(lines).toHaveLength(11);
+    expect(lines[0]).toBe('queries.0: must be at most 5 characters, got 8');
+    expect(lines[10]).toBe('and 990 more problems');
   });
 
   it('words query parameters the same way and passes valid requests', async () => {

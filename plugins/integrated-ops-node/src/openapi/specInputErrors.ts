@@ -26,6 +26,9 @@ type Operation = {
   requestBody?: { content?: Record<string, { schema?: Schema }> };
 };
 
+/** The most problems one 400 lists. */
+const MAX_PROBLEMS = 10;
+
 const PROBLEM =
   /^request\/(body|query|params|path|headers)((?:\/[^\s]*)?) (.*)$/s;
 
@@ -207,11 +210,21 @@ export function specInputErrors(spec: object): ErrorRequestHandler {
     }
     const operation = (req as { openapi?: { schema?: Operation } }).openapi
       ?.schema;
-    const problems = message
-      .split(/, (?=request\/)/)
-      .map(p => reword(spec as Spec, operation, req, p))
-      .filter((p): p is string => p !== undefined);
-    next(new InputError([...new Set(problems)].join('; ') || message));
+    const problems = [
+      ...new Set(
+        message
+          .split(/, (?=request\/)/)
+          .map(p => reword(spec as Spec, operation, req, p))
+          .filter((p): p is string => p !== undefined),
+      ),
+    ];
+    // A body can break the spec a thousand times (every query of a batch):
+    // the answer names the first few and counts the rest.
+    const shown = problems.slice(0, MAX_PROBLEMS);
+    if (problems.length > MAX_PROBLEMS) {
+      shown.push(`and ${problems.length - MAX_PROBLEMS} more problems`);
+    }
+    next(new InputError(shown.join('; ') || message.slice(0, 2000)));
   };
 }
 
