@@ -6,7 +6,9 @@ import { DateTime } from 'luxon';
  * @public
  */
 export interface FindingRecord {
+  /** The finding's identity (see NormalizedFinding.fingerprint). */
   fingerprint: string;
+  /** Open, or fixed by a later full report. */
   status: 'open' | 'fixed';
   /** ISO 8601 instant the finding was first reported; never changes, reopening included. */
   firstSeen: string;
@@ -26,9 +28,11 @@ export interface FindingRecord {
  * @public
  */
 export interface LifecycleReport {
+  /** The fingerprints of the findings in the report. */
   fingerprints: Iterable<string>;
   /** ISO 8601 instant with a zone designator (Z or an offset). */
   reportedAt: string;
+  /** True for a full report: what it lacks is fixed. */
   complete: boolean;
 }
 

@@ -62,7 +62,9 @@ export const DEFAULT_ROUTING: RoutingConfig = routingConfigSchema.parse({});
  * @public
  */
 export interface Route {
+  /** The discipline that owns the finding. */
   owner: Discipline;
+  /** Every discipline that sees it, the owner first. */
   visibleTo: Discipline[];
 }
 

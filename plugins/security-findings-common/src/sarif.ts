@@ -244,8 +244,8 @@ function sortedEntries(record: Record<string, string>): string[] {
 }
 
 /**
- * Parses a SARIF 2.1.0 log (Semgrep, Gitleaks, CodeQL, Trivy `--format
- * sarif`, flawfinder, any producer) into normalized findings. Takes the JSON
+ * Parses a SARIF 2.1.0 log (Semgrep, Gitleaks, CodeQL, Trivy
+ * `--format sarif`, flawfinder, any producer) into normalized findings. Takes the JSON
  * text or the value already parsed. Never throws: a document that is not
  * SARIF 2.1.0 is answered with a {@link ReportError}; a result that cannot be
  * read is left out with a {@link ParseProblem}, the others kept.

@@ -130,7 +130,7 @@ export function computeDueDate(
 
 /**
  * The SLA state of a finding at an instant: `breached` from the due date on,
- * `due-soon` in the last {@link SlaPolicy.dueSoonFraction} of the allowed
+ * `due-soon` in the last `dueSoonFraction` of the policy of the allowed
  * time, `within` before that, `none` without a clock.
  *
  * @public

@@ -60,8 +60,11 @@ export const FINDING_CATEGORIES: readonly FindingCategory[] = [
 export interface FindingLocation {
   /** The path or URI as the scanner wrote it. */
   path: string;
+  /** First line, 1-based, when the scanner gives it. */
   startLine?: number;
+  /** Last line, 1-based. */
   endLine?: number;
+  /** First column, 1-based. */
   startColumn?: number;
 }
 
@@ -75,8 +78,11 @@ export interface FindingVulnerability {
   id: string;
   /** Other ids of the same advisory (a GHSA's CVE, for example). */
   aliases: string[];
+  /** The package as the scanner names it. */
   packageName: string;
+  /** The version found installed. */
   installedVersion: string;
+  /** The first version that fixes it, when there is one. */
   fixedVersion?: string;
 }
 
@@ -107,17 +113,23 @@ export type IdentityBasis =
 export interface NormalizedFinding {
   /** Stable identity: the same finding in two runs has the same fingerprint (hex SHA-256). */
   fingerprint: string;
+  /** What the fingerprint was made from. */
   identityBasis: IdentityBasis;
   /** The tool as it names itself, lower-cased (`trivy`, `gitleaks`, `semgrep`, `grype`...). */
   tool: string;
+  /** The scanner's rule, check or advisory id (a CVE for vulnerabilities). */
   ruleId: string;
+  /** What the finding is about, which decides its owner. */
   category: FindingCategory;
+  /** Normalized severity. */
   severity: Severity;
   /** One line. */
   title: string;
   /** May hold line breaks and tabs; nothing else of the control characters. */
   message: string;
+  /** Where it was seen, when the scanner says. */
   location?: FindingLocation;
+  /** The vulnerable package, for dependency and image findings. */
   vulnerability?: FindingVulnerability;
   /** http(s) links only, at most {@link ParseLimits.maxLinks}. */
   links: string[];
@@ -134,6 +146,7 @@ export interface NormalizedFinding {
 export interface ParseProblem {
   /** JSON path of the item, such as `runs[0].results[3]`. */
   path: string;
+  /** What was wrong. */
   kind:
     | 'invalid-shape'
     | 'control-character'
@@ -141,7 +154,9 @@ export interface ParseProblem {
     | 'truncated'
     | 'link-dropped'
     | 'missing-identity';
+  /** Words for a person, starting with the path. */
   message: string;
+  /** True when the item was left out, false when it was kept with the problem noted. */
   dropped: boolean;
 }
 
@@ -175,8 +190,11 @@ export type ReportErrorCode =
  * @public
  */
 export interface ReportError {
+  /** Why, as a code. */
   code: ReportErrorCode;
+  /** JSON path of the offending field, when there is one. */
   path?: string;
+  /** Words for a person. */
   message: string;
 }
 
