@@ -1,3 +1,4 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods GET and POST */
 import { createFetchApi, FetchMiddlewares } from '@backstage/core-app-api';
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
