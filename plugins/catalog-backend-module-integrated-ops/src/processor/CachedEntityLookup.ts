@@ -8,6 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
  * @public
  */
 export interface EntityLookup {
+  /** The entity with this ref, or undefined when the catalog has none. */
   get(entityRef: string): Promise<Entity | undefined>;
 }
 
@@ -34,6 +35,11 @@ export class CachedEntityLookup implements EntityLookup {
     },
   ) {}
 
+  /**
+   * The entity with this ref (undefined when the catalog has none), from the
+   * cache while younger than `ttlMs`; a failed read is not cached, and past
+   * `maxEntries` the oldest entry is dropped.
+   */
   async get(entityRef: string): Promise<Entity | undefined> {
     const now = (this.options.now ?? Date.now)();
     const cached = this.#entries.get(entityRef);

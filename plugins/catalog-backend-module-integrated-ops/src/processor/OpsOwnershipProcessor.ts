@@ -70,10 +70,16 @@ export class OpsOwnershipProcessor implements CatalogProcessor {
     },
   ) {}
 
+  /** The name the catalog logs and reports this processor under. */
   getProcessorName(): string {
     return 'IntegratedOpsOwnershipProcessor';
   }
 
+  /**
+   * Validates the entity's ownership declarations, emits its typed relations
+   * (or processing errors) and returns it with owner-source annotations; tells
+   * `changes` when its ownership facts differ from the last successful pass.
+   */
   async postProcessEntity(
     entity: Entity,
     location: LocationSpec,
