@@ -27,7 +27,9 @@ export const OPS_OWNERSHIP_TYPE = 'ops-ownership';
  * @public
  */
 export interface OpsOwnershipDocument extends IndexableDocument {
+  /** The entity's ref, lower-cased (`kind:namespace/name`). */
   entityRef: string;
+  /** The entity's kind as written in the catalog (Component, System, Resource or API). */
   kind: string;
   /** Owning team refs by discipline (absent: no owner). */
   owners: { netops?: string; devops?: string; secops?: string };
@@ -82,13 +84,19 @@ export function ownershipDocument(entity: Entity): OpsOwnershipDocument {
  * @public
  */
 export class OpsOwnershipCollatorFactory implements DocumentCollatorFactory {
+  /** The search document type this collator writes: {@link OPS_OWNERSHIP_TYPE}. */
   readonly type = OPS_OWNERSHIP_TYPE;
+  /** Catalog entity read: the search backend shows a document only to who may read its entity. */
   readonly visibilityPermission = catalogEntityReadPermission;
 
   constructor(
     private readonly options: { catalog: CatalogService; auth: AuthService },
   ) {}
 
+  /**
+   * Streams one document per component, system, resource and API in the
+   * catalog, read page by page with this plugin's own service credentials.
+   */
   async getCollator(): Promise<Readable> {
     const { catalog, auth } = this.options;
     return Readable.from(
