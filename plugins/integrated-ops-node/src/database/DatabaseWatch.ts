@@ -6,7 +6,9 @@ import { databaseUnreachableCause } from './databaseUnreachable';
  * @public
  */
 export interface DatabaseOutage {
+  /** ISO instant of the first failed probe of this outage. */
   since: string;
+  /** Why the database cannot be reached, in words (from the last failed probe). */
   cause: string;
 }
 

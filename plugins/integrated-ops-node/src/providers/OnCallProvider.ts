@@ -6,7 +6,9 @@ import { Entity } from '@backstage/catalog-model';
  * @public
  */
 export interface ProviderPerson {
+  /** The person's name at the vendor, shown when no catalog user matches. */
   name: string;
+  /** Their email at the vendor; absent when the vendor gives none, so no catalog user can match. */
   email?: string;
 }
 
@@ -26,6 +28,7 @@ export interface ProviderShift {
   onCall?: ProviderPerson;
   /** The current shift (ISO instants); absent when the vendor does not say. */
   from?: string;
+  /** When the current shift ends (ISO instant); absent when the vendor does not say. */
   until?: string;
   /** Who takes over at `until`. */
   next?: ProviderPerson;
@@ -37,8 +40,11 @@ export interface ProviderShift {
  * @public
  */
 export interface ProviderEscalationLevel {
+  /** The level's place in the policy, from 1. */
   level: number;
+  /** Minutes before an unacknowledged page escalates past this level; absent when the vendor does not say. */
   delayMinutes?: number;
+  /** Who is on call at this level now; empty when nobody is. */
   onCall: ProviderPerson[];
 }
 
@@ -48,8 +54,11 @@ export interface ProviderEscalationLevel {
  * @public
  */
 export interface ProviderEscalationPolicy {
+  /** The policy's id at the vendor. */
   id: string;
+  /** Its name there. */
   name: string;
+  /** Its levels in escalation order, first paged first. */
   levels: ProviderEscalationLevel[];
 }
 
@@ -59,7 +68,9 @@ export interface ProviderEscalationPolicy {
  * @public
  */
 export interface ProviderReferences {
+  /** Ids of the vendor schedules the team's annotations name; empty when none. */
   schedules: string[];
+  /** Ids of the vendor escalation policies the team's annotations name; empty when none. */
   escalationPolicies: string[];
 }
 
@@ -99,14 +110,21 @@ export interface OnCallProvider {
 export interface RoutedAlert {
   /** Alertmanager's fingerprint (or one computed from the labels): the dedup key. */
   fingerprint: string;
+  /** Whether the alert fires or was resolved, as Alertmanager said. */
   status: 'firing' | 'resolved';
+  /** One line for people: the alert's summary or description annotation, else its alertname. */
   summary: string;
+  /** The alert's `severity` label in the vendor's terms; `warning` when it has none or another. */
   severity: 'critical' | 'error' | 'warning' | 'info';
   /** What the alert was about, e.g. the `instance` label. */
   source: string;
+  /** The entity the alert's labels named; absent when none matched and the alert went to the fallback team. */
   entityRef?: string;
+  /** The discipline (netops, devops, secops) the alert's labels made it. */
   discipline: string;
+  /** The team it was routed to: the discipline's owner of the entity, or the fallback team. */
   teamRef: string;
+  /** The alert's labels as Alertmanager sent them. */
   labels: Record<string, string>;
   /** The lookup answer in the portal. */
   link?: string;
@@ -118,6 +136,7 @@ export interface RoutedAlert {
  * @public
  */
 export interface AlertForwarder {
+  /** The vendor's id, as in {@link OnCallProvider.id}; prefixes what is reported as forwarded. */
   readonly id: string;
   /**
    * Sends the alert to the vendor service the team points at; resolves to

@@ -7,6 +7,7 @@ import { AlertForwarder, OnCallProvider } from './OnCallProvider';
  * @public
  */
 export interface OnCallProvidersExtensionPoint {
+  /** Vendors the lookup asks who is on call (PagerDuty, Opsgenie). */
   addProvider(...providers: OnCallProvider[]): void;
   /** Vendors that page on alerts the lookup routes (PagerDuty Events API). */
   addAlertForwarder(...forwarders: AlertForwarder[]): void;

@@ -10,7 +10,9 @@ import { Config } from '@backstage/config';
  * @public
  */
 export interface VendorConfig {
+  /** The vendor's `integratedOps.<block>` config block. */
   config: Config;
+  /** The API token or key read from the block; never empty. */
   secret: string;
   /** A base URL from the block, or the vendor's default, ending with "/". */
   baseUrl(key: string, fallback: string): string;

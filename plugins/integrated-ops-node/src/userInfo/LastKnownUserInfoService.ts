@@ -19,7 +19,9 @@ const FRESH_MS = 5_000;
  * @public
  */
 export interface LastKnownUserInfoOptions {
+  /** Finds the auth backend, whose `/v1/userinfo` is asked. */
   discovery: DiscoveryService;
+  /** Warned each time an answer comes from the last known info or the catalog copy. */
   logger: LoggerService;
   /** Shared by every plugin of the backend: each user entity ref with its info and when it was fetched. */
   lastKnown: Map<string, { info: BackstageUserInfo; at: number }>;
@@ -30,6 +32,7 @@ export interface LastKnownUserInfoOptions {
    * index's copy of the catalog lists them in (as the sign-in resolver would).
    */
   catalog?: CatalogOwnershipClaimsService;
+  /** The clock, in epoch milliseconds; defaults to Date.now (tests set it). */
   now?: () => number;
 }
 
@@ -51,6 +54,10 @@ export interface LastKnownUserInfoOptions {
 export class LastKnownUserInfoService implements UserInfoService {
   constructor(private readonly options: LastKnownUserInfoOptions) {}
 
+  /**
+   * The user's entity ref and ownership refs: from the token's claim, else
+   * the auth backend, else (while it cannot answer) the last known or catalog copy.
+   */
   async getUserInfo(
     credentials: BackstageCredentials,
   ): Promise<BackstageUserInfo> {

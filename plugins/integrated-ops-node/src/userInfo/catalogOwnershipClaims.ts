@@ -14,6 +14,7 @@ import {
  * @public
  */
 export interface CatalogOwnership {
+  /** The user's ref and the refs of the groups it is a member of. */
   ownershipEntityRefs: string[];
   /** When that copy last matched the catalog. */
   asOf: Date;
@@ -31,10 +32,16 @@ export interface CatalogOwnershipClaimsService {
   setSource(
     ownershipOf: (userEntityRef: string) => CatalogOwnership | undefined,
   ): void;
+  /** The user's ownership refs from the source set, or undefined when there is none or it does not know the user. */
   ownershipOf(userEntityRef: string): CatalogOwnership | undefined;
 }
 
-/** @public */
+/**
+ * The {@link CatalogOwnershipClaimsService}, one per backend; by default it
+ * knows no user until a plugin sets its source.
+ *
+ * @public
+ */
 export const catalogOwnershipClaimsServiceRef =
   createServiceRef<CatalogOwnershipClaimsService>({
     id: 'integrated-ops.catalog-ownership-claims',
