@@ -56,16 +56,23 @@ export type RecertificationState =
  * @public
  */
 export interface RecertificationStatus {
+  /** The entity, System or Domain that declares the owner (entity ref). */
   declaredOn: string;
+  /** The discipline the declaration names an owner for. */
   discipline: 'netops' | 'devops' | 'secops';
   /** The owner the catalog names. */
   team: string;
+  /** How many entities own through this declaration. */
   entities: number;
+  /** Where the re-certification stands. */
   state: RecertificationState;
+  /** When the team confirmed it (ISO instant); present only when `confirmed`. */
   confirmedAt?: string;
+  /** Who of the team confirmed it (user ref); present only when `confirmed`. */
   confirmedBy?: string;
   /** The request that decides it now (pending, offered) or did (confirmed, accepted). */
   requestId?: string;
+  /** The team a hand-over was offered to or accepted by; absent otherwise. */
   handOverTo?: string;
 }
 
@@ -78,6 +85,7 @@ export interface RecertificationStatus {
 export interface RecertificationReport {
   /** Absent when the policy asks no re-certification. */
   periodDays?: number;
+  /** One per declaration of a typed owner in the catalog. */
   items: RecertificationStatus[];
 }
 
@@ -94,9 +102,13 @@ export type BreakGlass = components['schemas']['BreakGlass'];
  * @public
  */
 export interface Approval {
+  /** The approving role this approval is for. */
   discipline: ApprovingRole;
+  /** Who approved (user ref). */
   decidedBy: string;
+  /** When (ISO instant). */
   decidedAt: string;
+  /** The approver's comment; absent when they gave none. */
   comment?: string;
 }
 
@@ -143,12 +155,19 @@ export type ChangeRequest = {
  * @public
  */
 export interface AuditEntry {
+  /** The entry's sequence number, increasing in the order steps were recorded. */
   id: number;
+  /** When the step happened (ISO instant). */
   at: string;
+  /** Who took it: a user ref, or `ops-requests:portal` for the portal's own steps (expiry, planned applies). */
   actor: string;
+  /** What was done, e.g. `created`, `approved:netops`, `applied`, `expired`. */
   action: string;
+  /** The state before the step; absent when it changed none. */
   fromState?: RequestState;
+  /** The state after the step; absent when it changed none. */
   toState?: RequestState;
+  /** Why, in the actor's words (a description, a comment); absent when none was given. */
   reason?: string;
 }
 
@@ -183,12 +202,15 @@ export type CalendarEntryKind =
  * @public
  */
 export interface CalendarEntry {
+  /** What the entry is: a freeze or maintenance window, or a dated step of a request. */
   kind: CalendarEntryKind;
+  /** One line for people, e.g. `Freeze: <name>` or `Apply <id>: <request title>`. */
   title: string;
   /** ISO instant; for a freeze, its start. */
   start: string;
   /** For a freeze, its end. */
   end?: string;
+  /** The request the entry is a step of; absent for freezes and maintenance windows. */
   requestId?: string;
   /** Teams concerned: the request's approving teams. */
   teams: string[];
@@ -202,7 +224,10 @@ export interface CalendarEntry {
  * @public
  */
 export interface CalendarResponse {
+  /** Start of the period shown (ISO instant): as asked, or now. */
   from: string;
+  /** End of the period shown (ISO instant): as asked, or 30 days after `from`. */
   to: string;
+  /** The entries in the period, in time order. */
   entries: CalendarEntry[];
 }

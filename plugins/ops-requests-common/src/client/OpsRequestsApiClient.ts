@@ -44,9 +44,13 @@ type DecisionBody<P extends DecisionPath> = NonNullable<
  * @public
  */
 export interface OpsRequestsPeriodFilter {
+  /** A group ref: only that team's requests; absent: every team's. */
   team?: string;
+  /** A system ref: only requests whose targets are in it; absent: every system's. */
   system?: string;
+  /** Start of the period (ISO instant); absent: the backend's default for the call. */
   from?: string;
+  /** End of the period (ISO instant); absent: the backend's default for the call. */
   to?: string;
 }
 

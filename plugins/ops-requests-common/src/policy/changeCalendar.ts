@@ -138,8 +138,11 @@ export type ChangeCalendar = z.infer<typeof changeCalendarSchema>;
  * @public
  */
 export interface FreezeOccurrence {
+  /** The name of the freeze or maintenance window. */
   freeze: string;
+  /** When this occurrence starts (ISO instant, UTC). */
   start: string;
+  /** When it ends (ISO instant, UTC, exclusive). */
   end: string;
 }
 
@@ -225,12 +228,17 @@ export function maintenanceOccurrences(
  * @public
  */
 export interface ChangeScopeEntity {
+  /** The entity's full ref, lower-cased. */
   entityRef: string;
+  /** How many dependency hops from the target: 0 for the target itself. */
   hop: number;
   /** The neighbour one hop closer to the target. */
   via?: string;
+  /** Full ref of its System, lower-cased; absent when it has none. */
   system?: string;
+  /** Full ref of its Domain (its own, or its System's), lower-cased; absent when none. */
   domain?: string;
+  /** Its network zone, declared or read from its segment; absent when neither says. */
   zone?: string;
 }
 

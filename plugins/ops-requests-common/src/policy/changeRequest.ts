@@ -17,9 +17,11 @@ export type Protocol = 'tcp' | 'udp' | 'icmp';
  * @public
  */
 export interface PortRule {
+  /** The protocol the rule opens. */
   protocol: Protocol;
   /** Inclusive; `to` equals `from` for a single port. Absent for icmp. */
   from?: number;
+  /** Last port of the range, inclusive; absent for icmp. */
   to?: number;
 }
 
@@ -33,8 +35,11 @@ export interface FlowEndpoint {
   entityRef: string;
   /** An address range outside the catalog (a partner's, a vendor's): SecOps always approves. */
   external?: boolean;
+  /** The address ranges the endpoint has (its spec.network); empty when it declares none. */
   cidrs: string[];
+  /** Its network zone; absent: the default zone. */
   zone?: string;
+  /** Its spec.lifecycle (e.g. production); absent when it has none. */
   lifecycle?: string;
 }
 
@@ -61,20 +66,29 @@ export interface OwnerTeamFacts {
  * @public
  */
 export interface ChangeRequestFacts {
+  /** What is asked for, which decides the rules that apply. */
   kind: PolicyKind;
   /** Names the request creates (service name, rule name), checked by the naming rule. */
   names: string[];
+  /** Kubernetes labels the request puts on what it creates; checked for syntax. */
   labels?: Record<string, string>;
+  /** Where a network flow comes from; absent for requests that open none. */
   source?: FlowEndpoint;
+  /** Where a network flow goes (network-access requests only). */
   destination?: FlowEndpoint;
+  /** The ports the flow opens; absent for requests that open none. */
   ports?: PortRule[];
+  /** Whether what the request opens is reachable from the internet. */
   exposure: 'internal' | 'internet';
+  /** Lower-case data classes involved (e.g. pci), as asked and from the endpoints; some make SecOps approve. */
   dataClasses: string[];
+  /** Whether it touches production (an endpoint's lifecycle, or a new production service). */
   production: boolean;
   /** ISO date-time the access or exception ends. */
   expiresAt?: string;
   /** Controls asked for, and controls excepted with why. */
   controls?: SecurityControl[];
+  /** Controls excepted, each with the requester's justification. */
   exceptions?: { control: SecurityControl; justification: string }[];
   /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
   owners: Partial<Record<Discipline, string>>;
@@ -110,8 +124,11 @@ export interface ChangeRequestFacts {
  * @public
  */
 export interface RuleResult {
+  /** The rule's id, e.g. `labels` or `production-expiry`. */
   rule: string;
+  /** Whether the request meets the rule. */
   passed: boolean;
+  /** The verdict in words for the requester, whether passed or not. */
   message: string;
 }
 
@@ -122,8 +139,11 @@ export interface RuleResult {
  * @public
  */
 export interface PolicyResult {
+  /** The policy document judged by: its metadata name and version. */
   policy: { name: string; version: string };
+  /** Whether every rule passed. */
   passed: boolean;
+  /** Each rule's verdict, in the order the rules ran. */
   results: RuleResult[];
   /** Disciplines whose owners must approve, derived from the request and the rules. */
   requiredApprovals: ApprovingRole[];
