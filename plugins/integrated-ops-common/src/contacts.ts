@@ -28,8 +28,11 @@ export type ContactLinkType = (typeof CONTACT_LINK_TYPES)[number];
  * @public
  */
 export interface ContactLink {
+  /** What the link reaches: chat, pager, phone or runbook. */
   type: ContactLinkType;
+  /** The link's target as written in metadata.links (tel: for phones). */
   url: string;
+  /** The link's label; absent when the link has none. */
   title?: string;
 }
 

@@ -25,8 +25,11 @@ export type GapKind =
  * @public
  */
 export interface CoverageGap {
+  /** Which check failed. */
   kind: GapKind;
+  /** The discipline the gap is for; absent for the runbook check, which covers them all. */
   discipline?: Discipline;
+  /** The gap in words for people, naming the owner when there is one. */
   message: string;
 }
 
@@ -37,15 +40,21 @@ export interface CoverageGap {
  * @public
  */
 export interface EntityCoverage {
+  /** The entity's full ref, lower-cased. */
   entityRef: string;
+  /** The entity's kind as written in the catalog. */
   kind: string;
+  /** metadata.title, else metadata.name. */
   title: string;
   /** Full ref of its System, if any. */
   system?: string;
+  /** The effective owner of each discipline, after inheritance. */
   owners: EffectiveOwners;
+  /** The checks it failed; empty when fully covered. */
   gaps: CoverageGap[];
   /** Checks made (3 per discipline + runbook) and how many passed. */
   checks: number;
+  /** How many of `checks` passed. */
   passed: number;
 }
 
@@ -56,10 +65,15 @@ export interface EntityCoverage {
  * @public
  */
 export interface CoverageSummary {
+  /** The group: a System ref, "(no system)" or a team ref, as the key function gave it. */
   key: string;
+  /** How many entities count in the group. */
   entities: number;
+  /** How many of them have no gap. */
   fullyCovered: number;
+  /** Checks made over the group's entities. */
   checks: number;
+  /** How many of `checks` passed. */
   passed: number;
   /** passed / checks, 0-100, one decimal. */
   percent: number;

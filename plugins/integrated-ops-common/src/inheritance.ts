@@ -18,9 +18,11 @@ export type OwnerSource = 'declared' | 'inherited' | 'fallback' | 'missing';
  * @public
  */
 export interface EffectiveOwner {
+  /** The discipline this owner is for. */
   discipline: Discipline;
   /** Group ref, absent when missing. */
   owner?: string;
+  /** Whether the owner was declared, inherited, fallen back to spec.owner, or is missing. */
   source: OwnerSource;
   /** The entity the owner was declared on (for inherited owners, the ancestor). */
   declaredOn?: string;

@@ -7,6 +7,7 @@ import { Rotation } from './declarations/opsTeam';
  * @public
  */
 export interface OnCallShift {
+  /** The rotation's name, as declared in the team's spec.opsTeam. */
   rotation: string;
   /** User ref on call at the instant asked; undefined before the rotation starts. */
   member?: string;
@@ -14,6 +15,7 @@ export interface OnCallShift {
   next: string;
   /** ISO instants (UTC) of the current shift; `from` absent before the start. */
   from?: string;
+  /** ISO instant (UTC) the current shift ends, or the rotation starts. */
   until: string;
 }
 

@@ -46,6 +46,7 @@ export interface RequestOnRecord extends ChangeOnRecord {
  * @public
  */
 export interface OpsRequestsChangedEvent {
+  /** The requests whose state changed, at most {@link OPS_REQUESTS_CHANGED_MAX}. */
   requests: RequestOnRecord[];
 }
 
@@ -88,11 +89,13 @@ export const RECERTIFICATION_STATES = [
 export interface RecertificationStatusItem {
   /** The entity (or System / Domain) that declares the owner. */
   declaredOn: string;
+  /** The discipline the declaration names an owner for. */
   discipline: Discipline;
   /** The team the catalog names. */
   team: string;
   /** How many entities own through this declaration. */
   entities: number;
+  /** Where its re-certification stands; `due`: not confirmed within the period and no request open. */
   state: (typeof RECERTIFICATION_STATES)[number];
   /** The team a hand-over was offered to or accepted by. */
   handOverTo?: string;
@@ -110,6 +113,7 @@ export interface RecertificationStatusEvent {
   periodDays?: number;
   /** Items in the whole report (all its parts). */
   total: number;
+  /** This part's items, at most {@link RECERTIFICATION_STATUS_MAX_ITEMS}. */
   items: RecertificationStatusItem[];
 }
 

@@ -25,8 +25,14 @@ import {
  * @public
  */
 export interface LookupOutcomesResponse {
+  /** First UTC day asked for (YYYY-MM-DD), as given in the query. */
   from: string;
+  /** Last UTC day asked for (YYYY-MM-DD), as given in the query. */
   to: string;
+  /**
+   * Days in the range with any such lookup, oldest first: `noMatch` lookups
+   * found no entity, `noOwner` found one lacking an owner for some discipline.
+   */
   days: { day: string; noMatch: number; noOwner: number }[];
 }
 

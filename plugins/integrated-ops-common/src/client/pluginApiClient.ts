@@ -10,6 +10,7 @@ import createClient, { Client, Middleware } from 'openapi-fetch';
  * @public
  */
 export interface PluginApiClientOptions {
+  /** Gives the plugin's base URL; asked before every call, so a moved plugin is followed. */
   discoveryApi: { getBaseUrl(pluginId: string): Promise<string> };
   /** Defaults to the global fetch, which sends no token. */
   fetchApi?: { fetch: typeof fetch };
