@@ -21,14 +21,21 @@ const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
  * @public
  */
 export interface ResolvedTarget {
+  /** The entity's full ref, lower-cased. */
   entityRef: string;
+  /** The entity as the catalog gave it to the caller. */
   entity: Entity;
+  /** Its metadata.name. */
   name: string;
   /** The entity's addresses as /32 (/128), else its own or its segment's CIDRs. */
   cidrs: string[];
+  /** Its network zone, declared or its segment's; absent when neither says. */
   zone?: string;
+  /** Its spec.lifecycle; absent when it has none. */
   lifecycle?: string;
+  /** Whether its lifecycle is `production`. */
   production: boolean;
+  /** Its tags that name a data class (pci, pii, phi), as written. */
   dataClasses: string[];
   /** Kubernetes namespace its workloads run in (annotation, else its System's name). */
   namespace: string;
@@ -37,6 +44,7 @@ export interface ResolvedTarget {
    * Resource it depends on in the catalog; none for what runs outside.
    */
   cluster?: string;
+  /** Its owning team per discipline, declared or inherited (never the spec.owner fallback); absent: none. */
   owners: Partial<Record<Discipline, string>>;
 }
 
@@ -72,6 +80,11 @@ export class TargetResolver {
     return entity;
   }
 
+  /**
+   * The entity a request names, with its network facts (reading its segment
+   * when it lacks a zone or CIDRs), owners and cluster; `field` names the
+   * input in errors.
+   */
   async resolve(ref: string, field?: string): Promise<ResolvedTarget> {
     const entity = await this.entity(ref, field);
     const network = parseNetwork(entity);

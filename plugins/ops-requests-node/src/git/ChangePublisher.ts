@@ -6,11 +6,15 @@ import { Author } from './LocalGitRepositories';
  * @public
  */
 export interface ChangeToPublish {
+  /** The new branch to commit on, e.g. `change/<request id>`; must not exist yet. */
   branch: string;
   /** path → content; null deletes the file (a revocation). */
   files: Record<string, string | null>;
+  /** The commit's and pull / merge request's title. */
   title: string;
+  /** The pull / merge request's description (locally, the commit message's body). */
   body: string;
+  /** Who the commit is by: the requester. */
   author: Author;
 }
 
@@ -20,11 +24,15 @@ export interface ChangeToPublish {
  * @public
  */
 export interface PublishedChangeRequest {
+  /** The repository it is in: the local repository's name, or owner/repo (project path on GitLab). */
   repository: string;
+  /** The branch the change is on. */
   branch: string;
+  /** The id (SHA) of the reviewed head commit, which merge insists on. */
   commit: string;
   /** Where a reviewer looks: the pull / merge request, or the local repository's name. */
   url: string;
+  /** Paths the change writes or deletes. */
   files: string[];
 }
 
@@ -37,9 +45,11 @@ export interface PublishedChangeRequest {
  * @public
  */
 export interface ChangePublisher {
+  /** Where changes go: a local bare repository, GitHub or GitLab. */
   readonly provider: 'local' | 'github' | 'gitlab';
   /** The repository changes go to, for logs (never a server path). */
   readonly target: string;
+  /** Commits the files on a new branch and opens it for review (a pull / merge request where remote). */
   publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;
   /** Removes a change branch nobody will review (a request that was never filed, or was refused). */
   discard(branch: string): Promise<void>;

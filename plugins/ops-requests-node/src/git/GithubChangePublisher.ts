@@ -15,6 +15,7 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * @public
  */
 export interface PullRequestClient {
+  /** Commits the changes on `head` off `base` and opens a pull request; null when nothing changed. */
   createPullRequest(options: {
     owner: string;
     repo: string;
@@ -54,9 +55,11 @@ export function octokitWithPullRequests(options: {
  * @public
  */
 export class GithubChangePublisher extends RemoteChangePublisher {
+  /** Always `github`. */
   readonly provider = 'github' as const;
 
   constructor(
+    /** The repository's URL, e.g. https://github.com/acme/infrastructure. */
     readonly target: string,
     private readonly client: (
       host: string,
@@ -67,6 +70,11 @@ export class GithubChangePublisher extends RemoteChangePublisher {
     super();
   }
 
+  /**
+   * A publisher to the repository at `repositoryUrl`, authenticated with the
+   * `integrations.github` entry of its host (token or GitHub App); pull
+   * requests target `baseBranch` (default main).
+   */
   static fromIntegrations(
     integrations: ScmIntegrationRegistry,
     repositoryUrl: string,
@@ -93,6 +101,7 @@ export class GithubChangePublisher extends RemoteChangePublisher {
     );
   }
 
+  /** Commits the files on a new branch and opens a pull request against the base branch. */
   async publish(change: ChangeToPublish) {
     const { host, path } = parseRepositoryUrl(this.target);
     const [owner, repo] = path.split('/');

@@ -12,9 +12,11 @@ import { parseRepositoryUrl } from './parseRepositoryUrl';
  * @public
  */
 export class GitlabChangePublisher extends RemoteChangePublisher {
+  /** Always `gitlab`. */
   readonly provider = 'gitlab' as const;
 
   constructor(
+    /** The project's URL, e.g. https://gitlab.com/acme/infrastructure. */
     readonly target: string,
     private readonly integrations: ScmIntegrationRegistry,
     private readonly baseBranch = 'main',
@@ -60,6 +62,7 @@ export class GitlabChangePublisher extends RemoteChangePublisher {
     return { api, path, call };
   }
 
+  /** One commit creating the branch with every file, then a merge request that removes the branch once merged. */
   async publish(change: ChangeToPublish) {
     const { api, path, call } = this.project();
     const commit = await call(`${api}/repository/commits`, {
@@ -90,6 +93,7 @@ export class GitlabChangePublisher extends RemoteChangePublisher {
     };
   }
 
+  /** Deletes the branch, which closes its merge request. */
   async discard(branch: string) {
     const { api, call } = this.project();
     await call(

@@ -12,6 +12,7 @@ const PORTAL = {
  * @public
  */
 export class LocalChangePublisher implements ChangePublisher {
+  /** Always `local`. */
   readonly provider = 'local' as const;
 
   constructor(
@@ -19,10 +20,12 @@ export class LocalChangePublisher implements ChangePublisher {
     private readonly repository: string,
   ) {}
 
+  /** The repository's name (never its server path). */
   get target() {
     return this.repository;
   }
 
+  /** Creates the repository if needed, then commits the files on a new branch; the url is the repository's name. */
   async publish(change: ChangeToPublish) {
     await this.repositories.ensure(
       this.repository,
@@ -38,12 +41,14 @@ export class LocalChangePublisher implements ChangePublisher {
     return { ...published, url: this.repository };
   }
 
+  /** Deletes the branch; nothing to do when the repository does not exist. */
   async discard(branch: string) {
     if (await this.repositories.exists(this.repository)) {
       await this.repositories.deleteBranch(this.repository, branch);
     }
   }
 
+  /** Merges the branch into main if its head is still the reviewed commit; the merge commit's id. */
   async merge(change: { branch: string; commit: string; message: string }) {
     return this.repositories.mergeCommit({
       repository: this.repository,
@@ -54,10 +59,12 @@ export class LocalChangePublisher implements ChangePublisher {
     });
   }
 
+  /** The files the commit adds or changes against its first parent, path → content. */
   async files(commit: string) {
     return this.repositories.changedFiles(this.repository, commit);
   }
 
+  /** The file's content on main; undefined when main holds no such file. */
   async fileOnMain(path: string): Promise<string | undefined> {
     try {
       return await this.repositories.show(this.repository, 'main', path);
@@ -66,6 +73,7 @@ export class LocalChangePublisher implements ChangePublisher {
     }
   }
 
+  /** The repository's branches under the prefix, with their commit times. */
   async branches(prefix: string) {
     return this.repositories.branches(this.repository, prefix);
   }

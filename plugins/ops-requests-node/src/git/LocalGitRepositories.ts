@@ -17,7 +17,9 @@ const PORTAL = {
  * @public
  */
 export interface Author {
+  /** The name git records. */
   name: string;
+  /** The email git records. */
   email: string;
 }
 
@@ -27,11 +29,15 @@ export interface Author {
  * @public
  */
 export interface PublishedChange {
+  /** The repository's name. */
   repository: string;
+  /** The branch committed on (`main` for a new repository). */
   branch: string;
+  /** The commit's id (SHA). */
   commit: string;
   /** Where to fetch it from: the bare repository's path. */
   remote: string;
+  /** Paths the commit writes or deletes (for a new repository, every file). */
   files: string[];
 }
 
@@ -83,6 +89,7 @@ export class LocalGitRepositories {
 
   constructor(private readonly root: string) {}
 
+  /** The bare repository's path under the root; refuses a name that is not lower-case letters, digits and dashes. */
   remoteOf(repository: string): string {
     if (!NAME.test(repository)) {
       throw new InputError(`"${repository}" is not a valid repository name`);
@@ -90,6 +97,7 @@ export class LocalGitRepositories {
     return join(this.root, `${repository}.git`);
   }
 
+  /** Whether the bare repository exists (has a HEAD). */
   async exists(repository: string): Promise<boolean> {
     return exists(join(this.remoteOf(repository), 'HEAD'));
   }

@@ -13,10 +13,15 @@ import {
  * @public
  */
 export abstract class RemoteChangePublisher implements ChangePublisher {
+  /** GitHub or GitLab. */
   abstract readonly provider: 'github' | 'gitlab';
+  /** The repository's URL, as configured. */
   abstract readonly target: string;
+  /** Commits the files on a new branch and opens a pull / merge request for it. */
   abstract publish(change: ChangeToPublish): Promise<PublishedChangeRequest>;
+  /** Deletes the branch, which closes its pull / merge request. */
   abstract discard(branch: string): Promise<void>;
+  /** Merges the pull / merge request at the reviewed head SHA; refuses if it moved. */
   abstract merge(change: {
     branch: string;
     commit: string;
@@ -24,6 +29,7 @@ export abstract class RemoteChangePublisher implements ChangePublisher {
     url: string;
   }): Promise<string>;
 
+  /** Always undefined: remote files are not read back, the stored rendering is shown. */
   async files(): Promise<Record<string, string> | undefined> {
     return undefined;
   }
@@ -33,6 +39,7 @@ export abstract class RemoteChangePublisher implements ChangePublisher {
     return null;
   }
 
+  /** Always empty: remote branches are not listed for the orphan sweep. */
   async branches(): Promise<{ branch: string; committedAt: string }[]> {
     return [];
   }

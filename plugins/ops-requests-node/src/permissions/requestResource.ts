@@ -8,9 +8,13 @@ import { OPS_REQUEST_RESOURCE_TYPE } from '@integrated-ops/plugin-ops-requests-c
  * @public
  */
 export interface OpsRequestResource {
+  /** The request's id. */
   id: string;
+  /** Its state (pending, approved, applied and so on). */
   state: string;
+  /** Who filed it (user ref). */
   requestedBy: string;
+  /** The teams whose approval it still waits for; empty once none is pending. */
   pendingApproverTeams: string[];
 }
 

@@ -98,14 +98,19 @@ export function securityWorkflow(
  * @public
  */
 export interface ControlsDeclaration {
+  /** The component's name, as the manifest's metadata.component. */
   component: string;
+  /** Version of the policy the controls were chosen under. */
   policyVersion: string;
+  /** The controls the component applies. */
   controls: SecurityControl[];
+  /** Controls not applied, each with the justification and, if it lapses, when (ISO date-time). */
   exceptions: {
     control: SecurityControl;
     justification: string;
     expiresAt?: string;
   }[];
+  /** Compliance tags the component falls under (e.g. pci-dss); empty when none. */
   compliance: string[];
 }
 

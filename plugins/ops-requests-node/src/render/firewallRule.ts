@@ -9,9 +9,13 @@ import { PortRule } from '@integrated-ops/plugin-ops-requests-common';
 export interface FirewallRuleRequest {
   /** Terraform-safe identifier, e.g. "fraud_case_management_to_fraud_scoring_service". */
   name: string;
+  /** Why the access is needed (the request's justification); cut to 255 characters on each rule. */
   description: string;
+  /** Where the traffic comes from: one rule per CIDR and port. */
   sourceCidrs: string[];
+  /** Where it goes; named in the security group's description. */
   destinationCidrs: string[];
+  /** The ports to open; icmp opens every ICMP type. */
   ports: PortRule[];
   /** Tags put on every rule: change id, requester, expiry, owners. */
   tags: Record<string, string>;

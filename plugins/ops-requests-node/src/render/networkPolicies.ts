@@ -42,13 +42,17 @@ export const workloadPeer = (namespace: string, app: string): PolicyPeer => ({
 export interface AllowIngress {
   /** NetworkPolicy name, e.g. "allow-fraud-case-management-to-fraud-scoring-service". */
   name: string;
+  /** The destination's namespace, where the policy is created. */
   namespace: string;
   /** Pods receiving the traffic, by `app.kubernetes.io/name`. */
   destinationApp: string;
   /** Where the traffic comes from. */
   from: PolicyPeer[];
+  /** The ports let through from every peer; icmp ones are left out (a NetworkPolicy cannot say ICMP). */
   ports: PortRule[];
+  /** Labels on the policy, besides `app.kubernetes.io/part-of: integrated-ops`. */
   labels: Record<string, string>;
+  /** Annotations on the policy, as given (an access request's: source, destination, expiry, requester). */
   annotations: Record<string, string>;
 }
 
