@@ -19,7 +19,9 @@ import { Endpoint, endpointName, Workload, workloadId } from './workloads';
  * @public
  */
 export interface PolicySource {
+  /** The NetworkPolicy as read, not yet validated. */
   readonly policy: NetworkPolicyInput;
+  /** The path of the file it was read from; absent when it was not read from one. */
   readonly file?: string;
 }
 
@@ -29,7 +31,9 @@ export interface PolicySource {
  * @public
  */
 export interface PolicyProblem {
+  /** The policy left out. */
   readonly policy: PolicyRef;
+  /** What is wrong with it, one message per problem, each naming the field. */
   readonly problems: readonly string[];
 }
 
@@ -39,8 +43,11 @@ export interface PolicyProblem {
  * @public
  */
 export interface Connection {
+  /** Where the traffic starts. */
   readonly src: Endpoint;
+  /** Where it goes. */
   readonly dst: Endpoint;
+  /** The protocols and ports allowed from `src` to `dst`; never empty. */
   readonly conns: ConnectionSet;
 }
 
@@ -51,12 +58,17 @@ export interface Connection {
  * @public
  */
 export interface SideVerdict {
+  /** Egress for the source side, Ingress for the destination side. */
   readonly direction: Direction;
   /** The workload on this side; absent for an address outside the cluster. */
   readonly workload?: string;
+  /** Whether some policy selects the workload for this direction; never for an outside address. */
   readonly isolated: boolean;
+  /** The policies that isolate it; empty when not isolated. */
   readonly isolatingPolicies: readonly PolicyRef[];
+  /** The rules that allow the connection on this side; empty when none does. */
   readonly allowingRules: readonly RuleRef[];
+  /** Whether this side lets the connection through: not isolated, or some rule allows it. */
   readonly allowed: boolean;
 }
 
@@ -67,8 +79,11 @@ export interface SideVerdict {
  * @public
  */
 export interface Verdict {
+  /** Whether the connection is allowed: both sides let it through. */
   readonly allowed: boolean;
+  /** The source side's verdict. */
   readonly egress: SideVerdict;
+  /** The destination side's verdict. */
   readonly ingress: SideVerdict;
 }
 

@@ -10,10 +10,15 @@ import { Endpoint } from './workloads';
  * @public
  */
 export interface ConnectionDiff {
+  /** How the connection changed. */
   readonly diffType: 'added' | 'removed' | 'changed';
+  /** Where the traffic starts. */
   readonly src: Endpoint;
+  /** Where it goes. */
   readonly dst: Endpoint;
+  /** What was allowed before; empty when `added`. */
   readonly before: ConnectionSet;
+  /** What is allowed after; empty when `removed`. */
   readonly after: ConnectionSet;
 }
 

@@ -6,8 +6,11 @@ import ipaddr from 'ipaddr.js';
  * @public
  */
 export interface IpRange {
+  /** IPv4 or IPv6. */
   readonly family: 4 | 6;
+  /** The first address, as a number. */
   readonly start: bigint;
+  /** The last address, as a number (inclusive). */
   readonly end: bigint;
 }
 

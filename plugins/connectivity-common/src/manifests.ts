@@ -11,7 +11,9 @@ import type { NamedPort, Workload } from './workloads';
  * @public
  */
 export interface ManifestFile {
+  /** The file's path, as problems name it. */
   readonly path: string;
+  /** Its YAML text, one or more documents. */
   readonly content: string;
 }
 
@@ -22,8 +24,11 @@ export interface ManifestFile {
  * @public
  */
 export interface ManifestProblem {
+  /** The path of the file it is in. */
   readonly file: string;
+  /** The object, e.g. `Deployment shop/web`; `document 2` when it cannot be named (e.g. it does not parse). */
   readonly object: string;
+  /** What is wrong, in words. */
   readonly message: string;
 }
 
@@ -34,8 +39,11 @@ export interface ManifestProblem {
  * @public
  */
 export interface Manifests {
+  /** The workloads found, with their namespaces' labels. */
   readonly workloads: readonly Workload[];
+  /** The NetworkPolicies found, each with its file; validated only by the analysis. */
   readonly policies: readonly PolicySource[];
+  /** What could not be read; empty when everything was. */
   readonly problems: readonly ManifestProblem[];
 }
 

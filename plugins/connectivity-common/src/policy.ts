@@ -10,8 +10,11 @@ import { LabelSelector, selectorProblems } from './selectors';
  * @public
  */
 export interface PolicyRef {
+  /** The policy's namespace (`default` when its metadata names none). */
   readonly namespace: string;
+  /** Its metadata.name. */
   readonly name: string;
+  /** The path of the file it was read from; absent when not read from a file. */
   readonly file?: string;
 }
 
@@ -21,8 +24,11 @@ export interface PolicyRef {
  * @public
  */
 export interface RuleRef {
+  /** The policy the rule is in. */
   readonly policy: PolicyRef;
+  /** Whether it is an ingress or an egress rule. */
   readonly direction: Direction;
+  /** Its position in the policy's `ingress` or `egress` list, from 0. */
   readonly index: number;
 }
 
@@ -60,8 +66,11 @@ export type CompiledPeer =
  * @public
  */
 export interface CompiledPort {
+  /** The protocol; TCP when the policy names none. */
   readonly protocol: Protocol;
+  /** A port number or a named port; absent: every port of the protocol. */
   readonly port?: number | string;
+  /** The last port of a range starting at `port` (inclusive); absent: `port` alone. */
   readonly endPort?: number;
 }
 
@@ -72,8 +81,11 @@ export interface CompiledPort {
  * @public
  */
 export interface CompiledRule {
+  /** Which rule of which policy this is. */
   readonly ref: RuleRef;
+  /** The peers the rule allows; absent: every peer. */
   readonly peers?: readonly CompiledPeer[];
+  /** The ports it allows; absent: every port of every protocol. */
   readonly ports?: readonly CompiledPort[];
 }
 
@@ -85,9 +97,13 @@ export interface CompiledRule {
  * @public
  */
 export interface CompiledPolicy {
+  /** Which policy this is. */
   readonly ref: PolicyRef;
+  /** The pods in the policy's namespace it applies to; an empty selector selects them all. */
   readonly podSelector: LabelSelector;
+  /** The ingress rules; absent when the policy does not isolate for ingress, empty when it allows nothing in. */
   readonly ingress?: readonly CompiledRule[];
+  /** The egress rules; absent when the policy does not isolate for egress, empty when it allows nothing out. */
   readonly egress?: readonly CompiledRule[];
 }
 
@@ -296,7 +312,9 @@ function compileRules(
  * @public
  */
 export interface CompileResult {
+  /** The compiled policy; absent when it has any problem. */
   readonly policy?: CompiledPolicy;
+  /** What is wrong with it, one message per problem; empty when valid. */
   readonly problems: readonly string[];
 }
 

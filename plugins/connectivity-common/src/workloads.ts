@@ -9,8 +9,11 @@ import type { Labels } from './selectors';
  * @public
  */
 export interface NamedPort {
+  /** The port's name, as policies refer to it. */
   readonly name: string;
+  /** The container port number it stands for. */
   readonly port: number;
+  /** Its protocol (TCP when the container port names none). */
   readonly protocol: Protocol;
 }
 
@@ -21,7 +24,9 @@ export interface NamedPort {
  * @public
  */
 export interface Workload {
+  /** Its namespace (`default` when its metadata names none). */
   readonly namespace: string;
+  /** Its metadata.name. */
   readonly name: string;
   /** `Deployment`, `StatefulSet`, `Pod`, ... */
   readonly kind: string;
