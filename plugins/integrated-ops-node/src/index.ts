@@ -16,6 +16,10 @@ export {
   specInputErrors,
   SPEC_VALIDATOR_OPTIONS,
 } from './openapi/specInputErrors';
+export {
+  afterSpecValidation,
+  specRouterOptions,
+} from './openapi/specRouterOptions';
 export { LastKnownUserInfoService } from './userInfo/LastKnownUserInfoService';
 export type { LastKnownUserInfoOptions } from './userInfo/LastKnownUserInfoService';
 export { lastKnownUserInfoServiceFactory } from './userInfo/lastKnownUserInfoServiceFactory';

@@ -19,8 +19,8 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   databaseOutageErrors,
-  SPEC_VALIDATOR_OPTIONS,
-  specInputErrors,
+  afterSpecValidation,
+  specRouterOptions,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import { createOpenApiRouter, spec } from '../schema/openapi';
@@ -84,12 +84,11 @@ export async function createRouter(
   const now = options.now ?? (() => new Date());
   // Routes, parameters and bodies are those of openapi.yaml (the generated
   // router): what breaks it is a 400 naming the field before any handler.
-  const router = await createOpenApiRouter({
+  const router = await createOpenApiRouter(
     // POST /lookup/batch: up to 1,000 queries of up to 2 KB each.
-    middleware: [express.json({ limit: '3mb' })],
-    validatorOptions: SPEC_VALIDATOR_OPTIONS,
-  });
-  router.use(specInputErrors(spec));
+    specRouterOptions({ jsonLimit: '3mb' }),
+  );
+  router.use(...afterSpecValidation(spec));
 
   // The alert senders' tokens (Alertmanager's) may post alerts and nothing
   // else: not read owners, phone numbers or coverage. Enforced here whatever
@@ -142,8 +141,8 @@ export async function createRouter(
 
   router.get('/lookup', async (req, res) => {
     const { index, canRead, credentials } = await authorizeLookup(req);
-    const { at, asOf, detail = 'best' } = req.query;
-    const { q } = parseInput(lookupQuery, req.query);
+    const { detail = 'best' } = req.query;
+    const { q, at, asOf } = parseInput(lookupQuery, req.query);
     if (asOf) {
       const when = new Date(asOf);
       if (!options.history) {
@@ -184,8 +183,7 @@ export async function createRouter(
     const { index, canRead } = await authorizeLookup(req);
     // Every limit is checked here, before any lookup: the number of queries,
     // how many may be answered in full (400 naming the limit).
-    const { at } = req.body;
-    const { queries, detail } = parseInput(lookupBatchBody, req.body);
+    const { queries, at, detail } = parseInput(lookupBatchBody, req.body);
     const when = at ? new Date(at) : now();
     const status = indexService.status();
     // One moment for the whole batch: an entity's answers are made once.
@@ -284,8 +282,8 @@ export async function createRouter(
 
   router.get('/blast-radius', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
-    const { depth = 2, at } = req.query;
-    const { entity } = parseInput(blastRadiusQuery, req.query);
+    const { depth = 2 } = req.query;
+    const { entity, at } = parseInput(blastRadiusQuery, req.query);
     sendJson(
       req,
       res,
@@ -303,8 +301,7 @@ export async function createRouter(
 
   router.get('/teams/on-call', async (req, res) => {
     const { index, canRead } = await authorizeLookup(req);
-    const { at } = req.query;
-    const { team } = parseInput(teamOnCallQuery, req.query);
+    const { team, at } = parseInput(teamOnCallQuery, req.query);
     const ref = tryNormalizeEntityRef(team, { defaultKind: 'group' });
     const answer =
       ref && canRead(ref)

@@ -17,13 +17,21 @@ export const MAX_QUERY_LENGTH = 2048;
 /** A text that must not be blank once trimmed; the trimmed text. */
 const trimmed = (message: string) => z.string().trim().min(1, message);
 
-export const lookupQuery = z.object({ q: trimmed(QUERY_REQUIRED) });
+/** An instant the calendar has (the spec's date-time checks its shape, not e.g. second 60). */
+const at = z.iso.datetime({ offset: true }).optional();
+
+export const lookupQuery = z.object({
+  q: trimmed(QUERY_REQUIRED),
+  at,
+  asOf: at,
+});
 
 const { maxFullQueries } = BATCH_LIMITS;
 
 export const lookupBatchBody = z
   .object({
     queries: z.array(trimmed(QUERY_REQUIRED)),
+    at,
     detail: z.enum(['best', 'full']).default('best'),
   })
   .superRefine((body, ctx) => {
@@ -40,6 +48,9 @@ export const lookupBatchBody = z
 
 export const historyQuery = z.object({ entity: trimmed('is required') });
 
-export const blastRadiusQuery = z.object({ entity: trimmed('is required') });
+export const blastRadiusQuery = z.object({
+  entity: trimmed('is required'),
+  at,
+});
 
-export const teamOnCallQuery = z.object({ team: trimmed('is required') });
+export const teamOnCallQuery = z.object({ team: trimmed('is required'), at });

@@ -96,6 +96,11 @@ function measured(value: unknown) {
     : '';
 }
 
+/** A caller's text as shown back: at most `max` characters. */
+function shorten(text: string, max = 60) {
+  return text.length > max ? `${text.slice(0, max)}...` : text;
+}
+
 function typeOf(value: unknown) {
   if (value === null) return 'null';
   return Array.isArray(value) ? 'array' : typeof value;
@@ -109,17 +114,20 @@ function reword(
   problem: string,
 ): string | undefined {
   const unknownQuery = /^Unknown query parameter '(.*)'$/.exec(problem);
-  if (unknownQuery) return `${unknownQuery[1]}: unknown query parameter`;
+  if (unknownQuery) {
+    return `${shorten(unknownQuery[1])}: unknown query parameter`;
+  }
   if (/^unsupported media type/.test(problem)) {
     return '(body): a JSON body is required (Content-Type: application/json)';
   }
   const match = PROBLEM.exec(problem);
-  if (!match) return problem;
+  if (!match) return shorten(problem, 200);
   const [, location, path, text] = match;
   const segments = path.split('/').filter(Boolean);
   const required = /^must have required property '(.*)'$/.exec(text);
   if (required) segments.push(required[1]);
-  const field = segments.join('.') || '(body)';
+  // Names in a path may be a caller's (a label's key): shown shortened.
+  const field = shorten(segments.join('.'), 120) || '(body)';
   const { schema, union, value } = locate(
     spec,
     operation,
@@ -150,7 +158,7 @@ function reword(
   }
   if (is(/^must be (<=|>=) (\S+)$/)) {
     const bound = m[1] === '<=' ? 'at most' : 'at least';
-    return `${field}: must be ${bound} ${m[2]}, got ${String(value)}`;
+    return `${field}: must be ${bound} ${m[2]}, got ${shorten(String(value))}`;
   }
   if (/^must be equal to one of the allowed values/.test(text)) {
     const allowed = (schema?.enum ?? []).map(v => JSON.stringify(v));
@@ -170,8 +178,7 @@ function reword(
     return `${field}: ${own('format') ?? `must be a ${m[1]}`}`;
   }
   if (is(/^must be (string|number|integer|boolean|object|array)$/)) {
-    const expected =
-      m[1] === 'object' || m[1] === 'array' ? `an ${m[1]}` : `a ${m[1]}`;
+    const expected = /^[aeiou]/.test(m[1]) ? `an ${m[1]}` : `a ${m[1]}`;
     return `${field}: must be ${expected}, got ${typeOf(value)}`;
   }
   if (is(/^(?:value of )?tag "(.*)" must be (in oneOf|string)$/)) {
@@ -237,6 +244,8 @@ export function specInputErrors(spec: object): ErrorRequestHandler {
  */
 export const SPEC_VALIDATOR_OPTIONS = {
   validateSecurity: false,
+  // Dates as the calendar has them (fast mode passes month 19, hour 29).
+  ajvFormats: { mode: 'full' },
   validateRequests: {
     // Every problem at once, as the portal's errors always listed them; the
     // bodies are small (64 kB at most) and the schemas ours.

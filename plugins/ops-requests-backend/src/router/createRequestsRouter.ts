@@ -28,8 +28,8 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   databaseOutageErrors,
-  SPEC_VALIDATOR_OPTIONS,
-  specInputErrors,
+  afterSpecValidation,
+  specRouterOptions,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
 import { createOpenApiRouter, spec } from '../schema/openapi';
@@ -76,12 +76,11 @@ export async function createRequestsRouter(options: {
   );
   const authorizeRequest = createConditionAuthorizer(rules);
   const toQuery = createConditionTransformer(rules);
-  const router = await createOpenApiRouter({
+  const router = await createOpenApiRouter(
     // An intent is a few hundred bytes; nothing a caller sends needs more.
-    middleware: [express.json({ limit: '64kb' })],
-    validatorOptions: SPEC_VALIDATOR_OPTIONS,
-  });
-  router.use(specInputErrors(spec));
+    specRouterOptions({ jsonLimit: '64kb' }),
+  );
+  router.use(...afterSpecValidation(spec));
 
   /** The signed-in caller, if the permission framework allows them this; 403 otherwise. */
   async function authorize(req: Request, permission: BasicPermission) {
@@ -130,8 +129,8 @@ export async function createRequestsRouter(options: {
 
   router.get('/requests', async (req, res) => {
     const credentials = await authorize(req, opsRequestReadPermission);
-    const { view = 'all', before } = req.query;
-    const { target } = parseInput(listQuery, req.query);
+    const { view = 'all' } = req.query;
+    const { target, before } = parseInput(listQuery, req.query);
     const me = credentials.principal.userEntityRef.toLocaleLowerCase('en-US');
     const about = {
       target: target?.toLocaleLowerCase('en-US'),

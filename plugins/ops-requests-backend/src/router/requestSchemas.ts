@@ -13,7 +13,13 @@ const comment = z
   .string()
   .superRefine(noControlCharacters({ multiline: true }));
 
-export const listQuery = z.object({ target: plain.optional() });
+/** An instant the calendar has (the spec's date-time checks its shape, not e.g. second 60). */
+const instant = z.iso.datetime({ offset: true }).optional();
+
+export const listQuery = z.object({
+  target: plain.optional(),
+  before: instant,
+});
 
 export const approveBody = z.object({ comment: comment.optional() });
 
@@ -28,8 +34,8 @@ export const rejectBody = z.object({
 /** The change calendar's range: from before to, at most a year apart. */
 export const calendarQuery = z
   .object({
-    from: z.string().optional(),
-    to: z.string().optional(),
+    from: instant,
+    to: instant,
     team: plain.trim().min(1).optional(),
     system: plain.trim().min(1).optional(),
   })
@@ -51,6 +57,8 @@ export const handOverBody = z.object({
 /** The KPI page's scope: a team or a system, not both. */
 export const kpiQuery = z
   .object({
+    from: instant,
+    to: instant,
     team: plain.trim().min(1).optional(),
     system: plain.trim().min(1).optional(),
   })

@@ -546,34 +546,32 @@ export const spec = {
           content: {
             'application/json': {
               schema: {
-                oneOf: [
-                  {
-                    type: 'object',
-                    description:
-                      "Alertmanager's webhook (its other fields - receiver, groupLabels, externalURL and more - are accepted and not read).",
-                    required: ['version', 'alerts'],
-                    properties: {
-                      version: {
-                        type: 'string',
-                        enum: ['4'],
-                      },
-                      status: {
-                        type: 'string',
-                        enum: ['firing', 'resolved'],
-                      },
-                      alerts: {
-                        type: 'array',
-                        maxItems: 1000,
-                        items: {
-                          $ref: '#/components/schemas/IncomingAlert',
-                        },
-                      },
+                type: 'object',
+                description:
+                  "Alertmanager's webhook (version 4 with alerts; its other fields - receiver, groupLabels, externalURL and more - are accepted and not read), or one alert ({ labels, annotations }). Each alert is judged alone - one whose labels are unusable is reported invalid and the others are routed (Alertmanager does not resend a webhook answered 4xx).",
+                properties: {
+                  version: {
+                    type: 'string',
+                    enum: ['4'],
+                  },
+                  status: {
+                    type: 'string',
+                    enum: ['firing', 'resolved'],
+                  },
+                  alerts: {
+                    type: 'array',
+                    maxItems: 1000,
+                    items: {
+                      $ref: '#/components/schemas/IncomingAlert',
                     },
                   },
-                  {
-                    $ref: '#/components/schemas/IncomingAlert',
+                  labels: {
+                    type: 'object',
                   },
-                ],
+                  annotations: {
+                    type: 'object',
+                  },
+                },
               },
             },
           },
@@ -851,8 +849,7 @@ export const spec = {
       IncomingAlert: {
         type: 'object',
         description:
-          'Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read.',
-        required: ['labels'],
+          'Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read. Labels and annotations are string values; an alert with others is reported invalid, not refused with its webhook.',
         properties: {
           status: {
             type: 'string',
@@ -860,15 +857,9 @@ export const spec = {
           },
           labels: {
             type: 'object',
-            additionalProperties: {
-              type: 'string',
-            },
           },
           annotations: {
             type: 'object',
-            additionalProperties: {
-              type: 'string',
-            },
           },
           fingerprint: {
             type: 'string',

@@ -222,7 +222,11 @@ export interface components {
       url: string;
       title?: string;
     };
-    Runbook: components['schemas']['Link'] & {
+    /** A runbook link, and where it is declared. */
+    Runbook: {
+      type: 'chat' | 'pager' | 'phone' | 'runbook';
+      url: string;
+      title?: string;
       /** Entity ref the runbook is declared on */
       from: string;
     };
@@ -255,14 +259,11 @@ export interface components {
       ageSeconds?: number;
       unavailable?: components['schemas']['ProviderUnavailable'];
     };
+    /** Its other fields (startsAt, generatorURL, fingerprint and more) are accepted and not read. Labels and annotations are string values; an alert with others is reported invalid, not refused with its webhook. */
     IncomingAlert: {
       status?: 'firing' | 'resolved';
-      labels: {
-        [key: string]: string;
-      };
-      annotations?: {
-        [key: string]: string;
-      };
+      labels?: Record<string, never>;
+      annotations?: Record<string, never>;
       fingerprint?: string;
     };
     AlertRoutingResponse: {
@@ -934,13 +935,13 @@ export interface operations {
     };
     requestBody: {
       content: {
-        'application/json':
-          | {
-              version: '4';
-              status?: 'firing' | 'resolved';
-              alerts: components['schemas']['IncomingAlert'][];
-            }
-          | components['schemas']['IncomingAlert'];
+        'application/json': {
+          version?: '4';
+          status?: 'firing' | 'resolved';
+          alerts?: components['schemas']['IncomingAlert'][];
+          labels?: Record<string, never>;
+          annotations?: Record<string, never>;
+        };
       };
     };
     responses: {

@@ -1,0 +1,78 @@
+import express, { ErrorRequestHandler, RequestHandler } from 'express';
+import { SPEC_VALIDATOR_OPTIONS, specInputErrors } from './specInputErrors';
+
+/** Set on a HEAD request while the spec judges it as the GET it stands for. */
+const WAS_HEAD = Symbol('was HEAD');
+
+/**
+ * Express answers HEAD with the GET handler, but the validator looks for a
+ * `head` operation, finds none and judges nothing: a HEAD is judged as its
+ * GET (Node decided when the response was made that it has no body).
+ */
+const judgeHeadAsGet: RequestHandler = (req, _res, next) => {
+  if (req.method === 'HEAD') {
+    (req as any)[WAS_HEAD] = true;
+    req.method = 'GET';
+  }
+  next();
+};
+
+const restoreHead = (req: express.Request) => {
+  if ((req as any)[WAS_HEAD]) req.method = 'HEAD';
+};
+
+/**
+ * A POST without a body (no Content-Type, nothing sent) is read as `{}`, as
+ * the routes always did: an optional body may be left out, a required one is
+ * refused naming its required fields.
+ */
+const emptyBodyAsJson: RequestHandler = (req, _res, next) => {
+  const sent =
+    req.headers['transfer-encoding'] !== undefined ||
+    Number(req.headers['content-length'] ?? 0) > 0;
+  if (!sent && !req.headers['content-type'] && req.method !== 'GET') {
+    req.headers['content-type'] = 'application/json';
+    req.headers['content-length'] = '0';
+  }
+  next();
+};
+
+/**
+ * The options for a generated `createOpenApiRouter` the portal's routers
+ * use: HEAD judged as GET, a missing body read as `{}`, JSON bodies up to
+ * `jsonLimit`, and the validator options of {@link SPEC_VALIDATOR_OPTIONS}.
+ *
+ * @public
+ */
+export function specRouterOptions(options: { jsonLimit: string }) {
+  return {
+    middleware: [
+      judgeHeadAsGet,
+      emptyBodyAsJson,
+      express.json({ limit: options.jsonLimit }),
+    ],
+    validatorOptions: SPEC_VALIDATOR_OPTIONS,
+  };
+}
+
+/**
+ * What a router made with {@link specRouterOptions} registers first: the
+ * spec's 400s in the portal's words, and a HEAD request's method restored.
+ *
+ * @public
+ */
+export function afterSpecValidation(
+  spec: object,
+): [ErrorRequestHandler, RequestHandler] {
+  const words = specInputErrors(spec);
+  return [
+    (error, req, res, next) => {
+      restoreHead(req);
+      words(error, req, res, next);
+    },
+    (req, _res, next) => {
+      restoreHead(req);
+      next();
+    },
+  ];
+}
