@@ -1,0 +1,44 @@
+export interface Config {
+  integratedOps?: {
+    /** Security findings (plugin security-findings). */
+    securityFindings?: {
+      /**
+       * Subjects of the external-access tokens (backend.auth.externalAccess)
+       * that may post scanner reports to POST /api/security-findings/reports.
+       * Empty by default: nobody may post.
+       */
+      reporters?: string[];
+      /** The largest report accepted once decoded (gzip inflated), in MiB; 413 above. Default and most 64. */
+      maxReportMegabytes?: number;
+      /** Which discipline owns each category of finding, and which severities SecOps sees as well. */
+      routing?: {
+        /** Owner per category (code, dependency, image, secret, iac: devops; network: netops). */
+        categories?: {
+          code?: 'devops' | 'netops' | 'secops';
+          dependency?: 'devops' | 'netops' | 'secops';
+          image?: 'devops' | 'netops' | 'secops';
+          secret?: 'devops' | 'netops' | 'secops';
+          iac?: 'devops' | 'netops' | 'secops';
+          network?: 'devops' | 'netops' | 'secops';
+        };
+        /** Default critical and high. */
+        secopsSees?: Array<'critical' | 'high' | 'medium' | 'low' | 'info'>;
+      };
+      /** The SLA policy. */
+      sla?: {
+        /** Days allowed per severity (critical 7, high 30, medium 90, low 180, info none). */
+        days?: {
+          critical?: number;
+          high?: number;
+          medium?: number;
+          low?: number;
+          info?: number | null;
+        };
+        /** Factor per data class (a component tag) shortening the days; default pci 0.5. */
+        dataClassFactors?: { [dataClass: string]: number };
+        /** The last fraction of the allowed time that is "due soon" (default 0.25). */
+        dueSoonFraction?: number;
+      };
+    };
+  };
+}

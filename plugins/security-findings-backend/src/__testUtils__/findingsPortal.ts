@@ -1,0 +1,105 @@
+import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readFileSync } from 'fs';
+import { Knex } from 'knex';
+import { dirname, join } from 'path';
+import { securityFindingsPlugin } from '../plugin';
+
+const rel = (type: string, targetRef: string) => ({ type, targetRef });
+
+const component = (
+  name: string,
+  options: { tags?: string[]; readers?: string[] } = {},
+): Entity => ({
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: {
+    name,
+    namespace: 'default',
+    tags: options.tags,
+    // Only for this fake catalog: the users the catalog lets read it.
+    ...(options.readers
+      ? { annotations: { 'test/readers': options.readers.join(',') } }
+      : {}),
+  },
+  spec: {
+    type: 'service',
+    lifecycle: 'production',
+    owner: 'group:default/payments',
+  },
+  relations: [
+    rel('devopsOwnedBy', 'group:default/payments-sre'),
+    rel('netopsOwnedBy', 'group:default/netops-edge'),
+    rel('secopsOwnedBy', 'group:default/soc-t1'),
+  ],
+});
+
+/**
+ * The test catalog: payments-api (PCI, every user may read it) and
+ * vault-core (only user:default/sam may read it: the catalog answers no
+ * such entity to anyone else, as the real one does for a denied read).
+ */
+export const findingsCatalog: Entity[] = [
+  component('payments-api', { tags: ['java', 'pci'] }),
+  component('vault-core', { readers: ['user:default/sam'] }),
+];
+
+/** A catalog answering getEntityByRef as the caller's credentials allow. */
+const catalogFactory = createServiceFactory({
+  service: catalogServiceRef,
+  deps: {},
+  factory: () =>
+    ({
+      async getEntityByRef(ref: string, { credentials }: any) {
+        const entity = findingsCatalog.find(
+          e => stringifyEntityRef(e) === ref.toLocaleLowerCase('en-US'),
+        );
+        const readers =
+          entity?.metadata.annotations?.['test/readers']?.split(',');
+        const principal = credentials.principal;
+        if (
+          entity &&
+          readers &&
+          principal.type === 'user' &&
+          !readers.includes(principal.userEntityRef)
+        ) {
+          return undefined;
+        }
+        return entity;
+      },
+    } as any),
+});
+
+/** A fixture of -common: real scanner output (see its __fixtures__/README.md). */
+export function commonFixture(name: string): string {
+  const root = dirname(
+    require.resolve(
+      '@integrated-ops/plugin-security-findings-common/package.json',
+    ),
+  );
+  return readFileSync(join(root, 'src/__fixtures__', name), 'utf8');
+}
+
+/** The security-findings backend on the given database; `ci-scanner` may post reports. */
+export async function startFindingsPortal(
+  knex: Knex,
+  config: { maxReportMegabytes?: number } = {},
+) {
+  const backend = await startTestBackend({
+    features: [
+      securityFindingsPlugin,
+      catalogFactory,
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          integratedOps: {
+            securityFindings: { reporters: ['ci-scanner'], ...config },
+          },
+        },
+      }),
+    ],
+  });
+  return { server: backend.server, stop: () => backend.stop() };
+}

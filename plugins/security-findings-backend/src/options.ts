@@ -1,0 +1,56 @@
+import { Config } from '@backstage/config';
+import { parseInput } from '@integrated-ops/plugin-integrated-ops-common';
+import {
+  RoutingConfig,
+  routingConfigSchema,
+  SlaPolicy,
+  slaPolicySchema,
+} from '@integrated-ops/plugin-security-findings-common';
+
+/** integratedOps.securityFindings, read once at start, defaults filled. */
+export interface SecurityFindingsOptions {
+  /** Subjects of the external-access tokens that may post reports. */
+  reporters: string[];
+  /** The largest report body accepted once decoded, in MiB. */
+  maxReportMegabytes: number;
+  routing: RoutingConfig;
+  sla: SlaPolicy;
+}
+
+/** The parsers' own cap (64 MiB of text): a larger body could never be read. */
+export const MAX_REPORT_MEGABYTES = 64;
+
+export function readSecurityFindingsOptions(
+  config: Config,
+): SecurityFindingsOptions {
+  const section = config.getOptionalConfig('integratedOps.securityFindings');
+  const reporters = section?.getOptionalStringArray('reporters') ?? [];
+  const maxReportMegabytes =
+    section?.getOptionalNumber('maxReportMegabytes') ?? MAX_REPORT_MEGABYTES;
+  if (
+    !Number.isFinite(maxReportMegabytes) ||
+    maxReportMegabytes <= 0 ||
+    maxReportMegabytes > MAX_REPORT_MEGABYTES
+  ) {
+    throw new Error(
+      `integratedOps.securityFindings.maxReportMegabytes must be more than 0 and at most ${MAX_REPORT_MEGABYTES}, not ${maxReportMegabytes}`,
+    );
+  }
+  const read = <T>(schema: { parse(v: unknown): T }, key: string) => {
+    try {
+      return parseInput(schema as any, section?.getOptional(key) ?? {}) as T;
+    } catch (e) {
+      throw new Error(
+        `integratedOps.securityFindings.${key} is invalid: ${
+          (e as Error).message
+        }`,
+      );
+    }
+  };
+  return {
+    reporters,
+    maxReportMegabytes,
+    routing: read(routingConfigSchema, 'routing'),
+    sla: read(slaPolicySchema, 'sla'),
+  };
+}

@@ -1,0 +1,78 @@
+import { HttpAuthService } from '@backstage/backend-plugin-api';
+import { NotAllowedError } from '@backstage/errors';
+import {
+  afterSpecValidation,
+  databaseOutageErrors,
+  specRouterOptions,
+} from '@integrated-ops/plugin-integrated-ops-node';
+import express from 'express';
+import { createOpenApiRouter, spec } from '../schema/openapi';
+import { FindingService } from '../service/FindingService';
+
+/**
+ * The security-findings routes, exactly those of openapi.yaml (the generated
+ * router): what breaks the spec is a 400 before any handler runs, a body
+ * over the limit a 413 (body-parser, after inflating gzip or deflate).
+ *
+ * POST /reports: only service principals whose subject is one of
+ * `reporters` (external-access tokens); a user or another service gets 403.
+ * GET /findings: a user, for a component the catalog lets them read.
+ */
+export async function createFindingsRouter(options: {
+  httpAuth: HttpAuthService;
+  service: FindingService;
+  reporters: string[];
+  maxReportMegabytes: number;
+}): Promise<express.Router> {
+  const { httpAuth, service, reporters } = options;
+  const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
+  const router = await createOpenApiRouter(
+    specRouterOptions({ jsonLimit: `${maxBytes}b` }),
+  );
+  router.use(...afterSpecValidation(spec));
+
+  router.post('/reports', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const { principal } = credentials;
+    if (principal.type !== 'service') {
+      throw new NotAllowedError(
+        'Reports are posted by the scanners with their service tokens (integratedOps.securityFindings.reporters), not by users',
+      );
+    }
+    const { subject } = principal;
+    if (!reporters.includes(subject)) {
+      throw new NotAllowedError(
+        `${subject} may not post reports (integratedOps.securityFindings.reporters)`,
+      );
+    }
+    const { entity, tool, format } = req.query;
+    res.json(
+      await service.ingest({
+        entity,
+        tool,
+        format,
+        body: req.body,
+        reportedBy: subject,
+      }),
+    );
+  });
+
+  router.get('/findings', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { entity, limit = 500 } = req.query;
+    res.json(await service.list(entity, limit, credentials));
+  });
+
+  router.use(databaseOutageErrors('reports cannot be applied'));
+
+  // The body is read here, before the generated router: its validator turns
+  // every error of its middleware into a 400, and a body over the limit is
+  // a 413 (what body-parser says; an error skips the generated router).
+  // body-parser inflates gzip and deflate and counts the inflated bytes.
+  const outer = express.Router();
+  outer.use(express.json({ limit: maxBytes }));
+  outer.use(router);
+  return outer;
+}

@@ -1,0 +1,248 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  readEffectiveOwners,
+  tryNormalizeEntityRef,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import {
+  computeDueDate,
+  Discipline,
+  NormalizedFinding,
+  parseGrypeJson,
+  parseSarif,
+  parseTrivyJson,
+  ParseProblem,
+  ParseResult,
+  routeFinding,
+  slaStateAt,
+} from '@integrated-ops/plugin-security-findings-common';
+import { SecurityFindingsOptions } from '../options';
+import { FindingRow, FindingStore } from './FindingStore';
+
+/** The formats the report route names. */
+export type ReportFormatName = 'sarif' | 'trivy' | 'grype';
+
+const PARSERS: Record<ReportFormatName, (input: unknown) => ParseResult> = {
+  sarif: parseSarif,
+  trivy: parseTrivyJson,
+  grype: parseGrypeJson,
+};
+
+const MAX_PROBLEMS_ANSWERED = 100;
+
+/** A finding as GET /findings answers it. */
+export interface FindingView {
+  id: string;
+  entityRef: string;
+  tool: string;
+  scanner: string;
+  fingerprint: string;
+  ruleId: string;
+  category: NormalizedFinding['category'];
+  severity: NormalizedFinding['severity'];
+  title: string;
+  message: string;
+  location?: NormalizedFinding['location'];
+  vulnerability?: NormalizedFinding['vulnerability'];
+  links: string[];
+  discipline: Discipline;
+  visibleTo: Discipline[];
+  owner?: string;
+  status: 'open' | 'fixed';
+  firstSeen: string;
+  lastSeen: string;
+  reopenCount: number;
+  dueAt: string | null;
+  slaState: 'within' | 'due-soon' | 'breached' | 'none';
+}
+
+/**
+ * Reports in, findings out: the component is looked up in the catalog (its
+ * typed owners and data classes), the report parsed by -common, each
+ * finding routed and given its due date, and the whole applied in one
+ * transaction by the store.
+ */
+export class FindingService {
+  constructor(
+    private readonly deps: {
+      store: FindingStore;
+      catalog: CatalogService;
+      auth: AuthService;
+      options: SecurityFindingsOptions;
+      now?: () => Date;
+    },
+  ) {}
+
+  #now() {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** The normalized ref, or a 400 naming what is wrong with it. */
+  #ref(value: string) {
+    const ref = tryNormalizeEntityRef(value, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+    if (!ref) {
+      throw new InputError(`entity "${value}" is not an entity ref`);
+    }
+    return ref;
+  }
+
+  /** The entity as the given credentials may read it; 404 otherwise (unknown or not readable alike). */
+  async #entity(ref: string, credentials: BackstageCredentials) {
+    const entity = await this.deps.catalog.getEntityByRef(ref, {
+      credentials,
+    });
+    if (!entity) {
+      throw new NotFoundError(
+        `No entity ${ref} in the catalog (or not one you may read)`,
+      );
+    }
+    return entity;
+  }
+
+  async ingest(input: {
+    entity: string;
+    tool: string;
+    format: ReportFormatName;
+    body: unknown;
+    reportedBy: string;
+  }) {
+    const { options, store, auth } = this.deps;
+    const ref = this.#ref(input.entity);
+    const tool = input.tool.toLocaleLowerCase('en-US');
+    const parsed = PARSERS[input.format](input.body);
+    if (!parsed.ok) {
+      const { code, path, message } = parsed.error;
+      throw new InputError(
+        `The ${input.format} report is refused (${code}${
+          path ? ` at ${path}` : ''
+        }): ${message}`,
+      );
+    }
+    const entity = await this.#entity(
+      ref,
+      await auth.getOwnServiceCredentials(),
+    );
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const owners = readEffectiveOwners(entity);
+    const dataClasses = dataClassesOf(
+      entity,
+      Object.keys(options.sla.dataClassFactors),
+    );
+    const reportedAt = this.#now().toISOString();
+    const applied = await store.apply({
+      entityRef,
+      tool,
+      format: input.format,
+      reportedBy: input.reportedBy,
+      reportedAt,
+      findings: parsed.findings,
+      problems: parsed.problems.length,
+      place: (finding, firstSeen) => {
+        const route = routeFinding(finding, options.routing);
+        const owner = owners[route.owner];
+        return {
+          discipline: route.owner,
+          visibleTo: route.visibleTo,
+          // The spec.owner fallback is a gap, not an owner of this discipline.
+          ownerRef: owner.source === 'fallback' ? undefined : owner.owner,
+          dueAt: computeDueDate(
+            firstSeen,
+            finding.severity,
+            dataClasses,
+            options.sla,
+          ).dueAt,
+        };
+      },
+    });
+    return {
+      entityRef,
+      tool,
+      format: input.format,
+      reportedAt,
+      findings: parsed.findings.length,
+      ...applied,
+      duplicates: parsed.duplicates,
+      problemCount: parsed.problems.length,
+      problems: parsed.problems
+        .slice(0, MAX_PROBLEMS_ANSWERED)
+        .map(({ path, kind, message, dropped }: ParseProblem) => ({
+          path,
+          kind,
+          message,
+          dropped,
+        })),
+    };
+  }
+
+  /** The open findings of a component the caller may read. */
+  async list(entity: string, limit: number, credentials: BackstageCredentials) {
+    const { store, options } = this.deps;
+    const found = await this.#entity(this.#ref(entity), credentials);
+    const entityRef = stringifyEntityRef(found).toLocaleLowerCase('en-US');
+    const { rows, total } = await store.listOpen(entityRef, limit);
+    const now = this.#now();
+    return {
+      entityRef,
+      items: rows.map(row => toView(row, now, options)),
+      total,
+      generatedAt: now.toISOString(),
+    };
+  }
+}
+
+/** The component's data classes that the SLA policy shortens the clock for, from its tags. */
+function dataClassesOf(entity: Entity, known: string[]): string[] {
+  return (entity.metadata.tags ?? [])
+    .map(t => t.toLocaleLowerCase('en-US'))
+    .filter(t => known.includes(t));
+}
+
+function toView(
+  row: FindingRow,
+  now: Date,
+  options: SecurityFindingsOptions,
+): FindingView {
+  const firstMs = Date.parse(row.first_seen);
+  const allowedMinutes =
+    row.due_at === null
+      ? null
+      : Math.floor((Date.parse(row.due_at) - firstMs) / 60_000);
+  return {
+    id: String(row.id),
+    entityRef: row.entity_ref,
+    tool: row.tool,
+    scanner: row.scanner,
+    fingerprint: row.fingerprint,
+    ruleId: row.rule_id,
+    category: row.category as FindingView['category'],
+    severity: row.severity as FindingView['severity'],
+    title: row.title,
+    message: row.message,
+    ...(row.location ? { location: JSON.parse(row.location) } : {}),
+    ...(row.vulnerability
+      ? { vulnerability: JSON.parse(row.vulnerability) }
+      : {}),
+    links: JSON.parse(row.links),
+    discipline: row.discipline as Discipline,
+    visibleTo: JSON.parse(row.visible_to),
+    ...(row.owner_ref ? { owner: row.owner_ref } : {}),
+    status: row.status,
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    reopenCount: row.reopen_count,
+    dueAt: row.due_at,
+    slaState: slaStateAt(
+      { dueAt: row.due_at, allowedMinutes, factor: 1 },
+      now,
+      options.sla,
+    ),
+  };
+}

@@ -1,0 +1,228 @@
+import {
+  DatabaseService,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import {
+  applyReport,
+  Discipline,
+  FindingRecord,
+  NormalizedFinding,
+} from '@integrated-ops/plugin-security-findings-common';
+import { ConflictError } from '@backstage/errors';
+import { Knex } from 'knex';
+
+export const MIGRATIONS_DIR = resolvePackagePath(
+  '@integrated-ops/plugin-security-findings-backend',
+  'migrations',
+);
+
+/** A row of security_findings. */
+export type FindingRow = {
+  id: number | string;
+  entity_ref: string;
+  tool: string;
+  fingerprint: string;
+  identity_basis: string;
+  scanner: string;
+  rule_id: string;
+  category: string;
+  severity: string;
+  title: string;
+  message: string;
+  location: string | null;
+  vulnerability: string | null;
+  links: string;
+  discipline: string;
+  visible_to: string;
+  owner_ref: string | null;
+  status: 'open' | 'fixed';
+  first_seen: string;
+  last_seen: string;
+  fixed_at: string | null;
+  reopen_count: number;
+  due_at: string | null;
+};
+
+/** Where a finding goes and when it is due, decided once its first sighting is known. */
+export interface FindingPlacement {
+  discipline: Discipline;
+  visibleTo: Discipline[];
+  ownerRef?: string;
+  dueAt: string | null;
+}
+
+/** One report, parsed, to apply as the full report of `tool` on `entityRef`. */
+export interface ReportToApply {
+  entityRef: string;
+  tool: string;
+  format: string;
+  reportedBy: string;
+  /** ISO 8601 instant in UTC. */
+  reportedAt: string;
+  findings: NormalizedFinding[];
+  problems: number;
+  place(finding: NormalizedFinding, firstSeen: string): FindingPlacement;
+}
+
+/** What applying a report changed. */
+export interface AppliedReport {
+  opened: number;
+  stillOpen: number;
+  reopened: number;
+  fixed: number;
+}
+
+// Rows per INSERT: SQLite allows 32766 bound values, each row binds 23.
+const CHUNK = 200;
+
+/**
+ * The findings and reports tables. A report is applied in one transaction:
+ * the life cycle of the (component, tool) records is computed by
+ * `applyReport` of -common and written whole, or nothing is.
+ */
+export class FindingStore {
+  static async create(database: DatabaseService): Promise<FindingStore> {
+    const db = await database.getClient();
+    if (!database.migrations?.skip) {
+      await db.migrate.latest({ directory: MIGRATIONS_DIR });
+    }
+    return new FindingStore(db);
+  }
+
+  constructor(private readonly db: Knex) {}
+
+  async apply(report: ReportToApply): Promise<AppliedReport> {
+    try {
+      return await this.#apply(report);
+    } catch (error) {
+      if (isUniqueViolation(error)) {
+        throw new ConflictError(
+          `Another report of ${report.tool} for ${report.entityRef} was applied at the same time; post this one again`,
+        );
+      }
+      throw error;
+    }
+  }
+
+  async #apply(report: ReportToApply): Promise<AppliedReport> {
+    const { entityRef, tool, reportedAt } = report;
+    return this.db.transaction(async trx => {
+      const rows: FindingRow[] = await trx('security_findings')
+        .where({ entity_ref: entityRef, tool })
+        .select();
+      const byFingerprint = new Map(rows.map(r => [r.fingerprint, r]));
+      const records: FindingRecord[] = rows.map(r => ({
+        fingerprint: r.fingerprint,
+        status: r.status,
+        firstSeen: r.first_seen,
+        lastSeen: r.last_seen,
+        ...(r.fixed_at ? { fixedAt: r.fixed_at } : {}),
+        reopenCount: r.reopen_count,
+      }));
+      const change = applyReport(records, {
+        fingerprints: report.findings.map(f => f.fingerprint),
+        reportedAt,
+        complete: true,
+      });
+      const findings = new Map(report.findings.map(f => [f.fingerprint, f]));
+      const columns = (record: FindingRecord) => {
+        const finding = findings.get(record.fingerprint)!;
+        const placed = report.place(finding, record.firstSeen);
+        return {
+          identity_basis: finding.identityBasis,
+          scanner: finding.tool,
+          rule_id: finding.ruleId,
+          category: finding.category,
+          severity: finding.severity,
+          title: finding.title,
+          message: finding.message,
+          location: finding.location ? JSON.stringify(finding.location) : null,
+          vulnerability: finding.vulnerability
+            ? JSON.stringify(finding.vulnerability)
+            : null,
+          links: JSON.stringify(finding.links),
+          discipline: placed.discipline,
+          visible_to: JSON.stringify(placed.visibleTo),
+          owner_ref: placed.ownerRef ?? null,
+          status: record.status,
+          first_seen: record.firstSeen,
+          last_seen: record.lastSeen,
+          fixed_at: record.fixedAt ?? null,
+          reopen_count: record.reopenCount,
+          due_at: placed.dueAt,
+        };
+      };
+
+      const inserts = change.opened.map(record => ({
+        entity_ref: entityRef,
+        tool,
+        fingerprint: record.fingerprint,
+        ...columns(record),
+      }));
+      for (let i = 0; i < inserts.length; i += CHUNK) {
+        await trx('security_findings').insert(inserts.slice(i, i + CHUNK));
+      }
+      // Seen again (open or reopened): the latest text, severity, owner and due date.
+      for (const record of [...change.stillOpen, ...change.reopened]) {
+        await trx('security_findings')
+          .where({ id: byFingerprint.get(record.fingerprint)!.id })
+          .update(columns(record));
+      }
+      const fixedIds = change.fixed.map(
+        r => byFingerprint.get(r.fingerprint)!.id,
+      );
+      for (let i = 0; i < fixedIds.length; i += CHUNK) {
+        await trx('security_findings')
+          .whereIn('id', fixedIds.slice(i, i + CHUNK))
+          .update({ status: 'fixed', fixed_at: reportedAt });
+      }
+      await trx('security_reports').insert({
+        entity_ref: entityRef,
+        tool,
+        format: report.format,
+        reported_by: report.reportedBy,
+        reported_at: reportedAt,
+        findings: report.findings.length,
+        opened: change.opened.length,
+        reopened: change.reopened.length,
+        fixed: change.fixed.length,
+        problems: report.problems,
+      });
+      return {
+        opened: change.opened.length,
+        stillOpen: change.stillOpen.length,
+        reopened: change.reopened.length,
+        fixed: change.fixed.length,
+      };
+    });
+  }
+
+  /** The open findings of a component, soonest due first (no clock last), and how many there are. */
+  async listOpen(
+    entityRef: string,
+    limit: number,
+  ): Promise<{ rows: FindingRow[]; total: number }> {
+    const where = { entity_ref: entityRef, status: 'open' };
+    const [{ count }] = await this.db('security_findings')
+      .where(where)
+      .count({ count: '*' });
+    const rows: FindingRow[] = await this.db('security_findings')
+      .where(where)
+      .orderByRaw('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END')
+      .orderBy('due_at', 'asc')
+      .orderBy('id', 'asc')
+      .limit(limit)
+      .select();
+    return { rows, total: Number(count) };
+  }
+}
+
+/** A unique constraint refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | undefined;
+  return (
+    e?.code === '23505' ||
+    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    /UNIQUE constraint failed/.test(e?.message ?? '')
+  );
+}
