@@ -90,6 +90,8 @@ backend.add(
 );
 // change requests: intent -> policy -> approvals by the owning teams -> git
 backend.add(import('@integrated-ops/plugin-ops-requests-backend'));
+// connectivity: who can reach what, and why, from the infrastructure repository
+backend.add(import('@integrated-ops/plugin-connectivity-backend'));
 // security findings: scanner reports in, routed to owners with SLA due dates
 backend.add(import('@integrated-ops/plugin-security-findings-backend'));
 

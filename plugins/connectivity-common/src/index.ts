@@ -26,3 +26,4 @@ export type {
 export * from './diff';
 export * from './manifests';
 export * from './format';
+export type { components } from './schema/openapi/generated/types';

@@ -45,6 +45,8 @@ export interface Manifests {
   readonly policies: readonly PolicySource[];
   /** What could not be read; empty when everything was. */
   readonly problems: readonly ManifestProblem[];
+  /** The labels of each Namespace object found, by the namespace's name (as written, without `kubernetes.io/metadata.name`). */
+  readonly namespaces: Readonly<Record<string, Labels>>;
 }
 
 /**
@@ -307,5 +309,10 @@ export function readManifests(files: readonly ManifestFile[]): Manifests {
   }));
   // by file (stable: in the order found within a file)
   problems.sort((a, b) => a.file.localeCompare(b.file, 'en'));
-  return { workloads, policies, problems };
+  return {
+    workloads,
+    policies,
+    problems,
+    namespaces: Object.fromEntries(namespaceLabels),
+  };
 }

@@ -71,6 +71,14 @@ export interface ChangePublisher {
    * such file, null when this provider cannot tell.
    */
   fileOnMain(path: string): Promise<string | undefined | null>;
+  /**
+   * The files on the main branch under a folder (e.g. `kubernetes/`), path →
+   * content, with main's commit; empty files when main does not exist yet,
+   * null when this provider cannot list main.
+   */
+  filesOnMain(
+    folder: string,
+  ): Promise<{ commit?: string; files: Record<string, string> } | null>;
   /** Change branches (prefix "change/") with their commit times, where the provider can list them. */
   branches(prefix: string): Promise<{ branch: string; committedAt: string }[]>;
 }

@@ -73,6 +73,13 @@ export class LocalChangePublisher implements ChangePublisher {
     }
   }
 
+  /** The files on main under the folder, with main's commit; none while the repository or main does not exist. */
+  async filesOnMain(folder: string) {
+    if (!(await this.repositories.exists(this.repository)))
+      return { files: {} };
+    return this.repositories.filesAt(this.repository, 'main', folder);
+  }
+
   /** The repository's branches under the prefix, with their commit times. */
   async branches(prefix: string) {
     return this.repositories.branches(this.repository, prefix);

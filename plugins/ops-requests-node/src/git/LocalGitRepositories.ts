@@ -353,6 +353,38 @@ export class LocalGitRepositories {
     return files;
   }
 
+  /**
+   * The files under a folder at a branch, path → content, with the commit
+   * the branch points at; no files when there is no such branch.
+   */
+  async filesAt(
+    repository: string,
+    branch: string,
+    folder: string,
+  ): Promise<{ commit?: string; files: Record<string, string> }> {
+    const commit = await this.branchHead(repository, branch);
+    const files: Record<string, string> = {};
+    if (!commit) return { files };
+    const git = this.bare(repository);
+    const names = (
+      await git.raw([
+        'ls-tree',
+        '-r',
+        '-z',
+        '--name-only',
+        commit,
+        '--',
+        folder,
+      ])
+    )
+      .split('\0')
+      .filter(Boolean);
+    for (const name of names) {
+      files[name] = await git.show([`${commit}:${name}`]);
+    }
+    return { commit, files };
+  }
+
   /** The content of a file at a ref, for tests and for showing a change. */
   async show(repository: string, ref: string, path: string): Promise<string> {
     return this.bare(repository).show([`${ref}:${path}`]);

@@ -39,6 +39,13 @@ export abstract class RemoteChangePublisher implements ChangePublisher {
     return null;
   }
 
+  /** A provider that cannot list main: the caller is told it cannot tell. */
+  async filesOnMain(
+    _folder: string,
+  ): Promise<{ commit?: string; files: Record<string, string> } | null> {
+    return null;
+  }
+
   /** Always empty: remote branches are not listed for the orphan sweep. */
   async branches(): Promise<{ branch: string; committedAt: string }[]> {
     return [];

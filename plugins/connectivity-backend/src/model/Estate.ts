@@ -1,0 +1,190 @@
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  analyzeConnectivity,
+  Connection,
+  ConnectivityModel,
+  Labels,
+  matchesSelector,
+  readManifests,
+  Workload,
+  workloadId,
+} from '@integrated-ops/plugin-connectivity-common';
+
+const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
+const K8S_LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
+const APP_NAME = 'app.kubernetes.io/name';
+
+/** What the model was built from, for answers and logs. */
+export interface EstateMeta {
+  builtAt: string;
+  /** main's commit it was read at. */
+  commit?: string;
+}
+
+/** A file or object left out of the analysis. */
+export interface EstateProblem {
+  file: string;
+  message: string;
+}
+
+/**
+ * `app=payments,tier=web` (an equality-based selector, as the Kubernetes
+ * plugin's annotation holds it) as labels; undefined when it says anything
+ * else (set-based expressions are not read in this slice).
+ */
+export function parseEqualitySelector(text: string): Labels | undefined {
+  const labels: Record<string, string> = {};
+  for (const part of text.split(',')) {
+    const match = /^\s*([\w./-]+)\s*==?\s*([\w.-]*)\s*$/.exec(part);
+    if (!match) return undefined;
+    labels[match[1]] = match[2];
+  }
+  return Object.keys(labels).length > 0 ? labels : undefined;
+}
+
+/**
+ * Where an entity's pods run and how they are labelled: a Component always
+ * (a Resource only when it says so by annotation); the namespace from
+ * `backstage.io/kubernetes-namespace`, else its System's name, else
+ * `default`; the pods by `backstage.io/kubernetes-label-selector`, else
+ * `app.kubernetes.io/name: <entity name>` (as the portal's templates label
+ * them).
+ */
+export function entityPods(
+  entity: Entity,
+): { namespace: string; labels: Labels } | undefined {
+  const annotations = entity.metadata.annotations ?? {};
+  const kind = entity.kind.toLocaleLowerCase('en-US');
+  const annotated =
+    annotations[K8S_NAMESPACE] !== undefined ||
+    annotations[K8S_LABEL_SELECTOR] !== undefined;
+  if (kind !== 'component' && !(kind === 'resource' && annotated)) {
+    return undefined;
+  }
+  const system =
+    typeof entity.spec?.system === 'string' ? entity.spec.system : undefined;
+  const namespace =
+    annotations[K8S_NAMESPACE] ?? system?.replace(/^.*[:/]/, '') ?? 'default';
+  const labels = (annotations[K8S_LABEL_SELECTOR] &&
+    parseEqualitySelector(annotations[K8S_LABEL_SELECTOR])) || {
+    [APP_NAME]: entity.metadata.name,
+  };
+  return { namespace, labels };
+}
+
+/**
+ * The connectivity of the estate at one commit of main, in catalog terms:
+ * the analyzer's model over the repository's workloads and the catalog's
+ * entities, which workloads each entity maps to, and every allowed
+ * connection, indexed by workload. Immutable; rebuilt whole.
+ */
+export class Estate {
+  /** entity ref (lower case) → its workload ids. */
+  readonly entities = new Map<string, string[]>();
+  /** workload id → the entity refs mapped to it. */
+  readonly owners = new Map<string, string[]>();
+  /** entity name (lower case) → entity refs with that name. */
+  private readonly byName = new Map<string, string[]>();
+  private readonly bySrc = new Map<string, Connection[]>();
+  private readonly byDst = new Map<string, Connection[]>();
+  readonly model: ConnectivityModel;
+  readonly problems: EstateProblem[];
+
+  private constructor(
+    files: Record<string, string>,
+    catalog: readonly Entity[],
+    readonly meta: EstateMeta,
+  ) {
+    const manifests = readManifests(
+      Object.entries(files)
+        .filter(([path]) => /\.ya?ml$/i.test(path))
+        .map(([path, content]) => ({ path, content })),
+    );
+    const workloads = new Map<string, Workload>(
+      manifests.workloads.map(w => [workloadId(w), w]),
+    );
+    for (const entity of catalog) {
+      const pods = entityPods(entity);
+      if (!pods) continue;
+      const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+      let ids = manifests.workloads
+        .filter(
+          w =>
+            w.namespace === pods.namespace &&
+            matchesSelector({ matchLabels: { ...pods.labels } }, w.labels),
+        )
+        .map(workloadId);
+      if (ids.length === 0) {
+        // Not in the repository: the pods the entity says it runs.
+        const workload: Workload = {
+          namespace: pods.namespace,
+          name: entity.metadata.name,
+          kind: entity.kind,
+          labels: pods.labels,
+          namespaceLabels: manifests.namespaces[pods.namespace] ?? {},
+        };
+        const id = workloadId(workload);
+        if (!workloads.has(id)) workloads.set(id, workload);
+        ids = [id];
+      }
+      this.entities.set(ref, ids);
+      for (const id of ids) {
+        this.owners.set(id, [...(this.owners.get(id) ?? []), ref]);
+      }
+      const name = entity.metadata.name.toLocaleLowerCase('en-US');
+      this.byName.set(name, [...(this.byName.get(name) ?? []), ref]);
+    }
+    this.model = analyzeConnectivity(
+      [...workloads.values()],
+      [...manifests.policies],
+    );
+    this.problems = [
+      ...manifests.problems.map(p => ({
+        file: p.file,
+        message: `${p.object}: ${p.message}`,
+      })),
+      ...this.model.problems.map(p => ({
+        file: p.policy.file ?? '',
+        message: `NetworkPolicy ${p.policy.namespace}/${
+          p.policy.name
+        }: ${p.problems.join('; ')}`,
+      })),
+    ];
+    for (const connection of this.model.list()) {
+      if (connection.src.kind === 'workload') {
+        const list = this.bySrc.get(connection.src.id) ?? [];
+        list.push(connection);
+        this.bySrc.set(connection.src.id, list);
+      }
+      if (connection.dst.kind === 'workload') {
+        const list = this.byDst.get(connection.dst.id) ?? [];
+        list.push(connection);
+        this.byDst.set(connection.dst.id, list);
+      }
+    }
+  }
+
+  /** The model of these files (path → content; YAML ones are read) and catalog entities. */
+  static build(
+    files: Record<string, string>,
+    catalog: readonly Entity[],
+    meta: EstateMeta,
+  ): Estate {
+    return new Estate(files, catalog, meta);
+  }
+
+  /** The refs of the mapped entities with this name. */
+  named(name: string): string[] {
+    return this.byName.get(name.toLocaleLowerCase('en-US')) ?? [];
+  }
+
+  /** The allowed connections from these workloads. */
+  from(ids: readonly string[]): Connection[] {
+    return ids.flatMap(id => this.bySrc.get(id) ?? []);
+  }
+
+  /** The allowed connections to these workloads. */
+  to(ids: readonly string[]): Connection[] {
+    return ids.flatMap(id => this.byDst.get(id) ?? []);
+  }
+}
