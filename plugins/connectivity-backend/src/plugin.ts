@@ -58,6 +58,18 @@ export const connectivityPlugin = createBackendPlugin({
           timeout: { minutes: 2 },
           fn: () => service.rebuild(),
         });
+        // Right after a start the catalog may not have processed anything
+        // yet: until the model has seen entities, it is rebuilt every 5 s
+        // instead of answering "no workload" for a whole refresh period.
+        await scheduler.scheduleTask({
+          id: 'connectivity-model-warm-up',
+          scope: 'local',
+          frequency: { seconds: 5 },
+          timeout: { minutes: 1 },
+          fn: async () => {
+            if (service.needsWarmUp()) await service.rebuild();
+          },
+        });
         httpRouter.use(await createConnectivityRouter({ httpAuth, service }));
       },
     });

@@ -93,6 +93,8 @@ const unique = <T extends { key: string }>(items: T[]) => {
 export class ConnectivityService {
   private estate?: Estate;
   private failure?: string;
+  /** How many Components and Resources the last model saw in the catalog. */
+  private catalogEntities = 0;
 
   constructor(
     private readonly options: {
@@ -125,6 +127,7 @@ export class ConnectivityService {
       { credentials: await auth.getOwnServiceCredentials() },
     );
     const started = Date.now();
+    this.catalogEntities = items.length;
     this.estate = Estate.build(main.files, items, {
       builtAt: new Date().toISOString(),
       commit: main.commit,
@@ -137,6 +140,15 @@ export class ConnectivityService {
         this.estate.problems.length
       } problems, in ${Date.now() - started} ms`,
     );
+  }
+
+  /**
+   * Whether the model is not worth answering from yet: none was built, or
+   * it was built before the catalog had processed any entity (right after a
+   * start), when no name resolves.
+   */
+  needsWarmUp(): boolean {
+    return !this.estate || this.catalogEntities === 0;
   }
 
   private current(): Estate {
