@@ -1,6 +1,27 @@
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { SPEC_VALIDATOR_OPTIONS, specInputErrors } from './specInputErrors';
 
+/** What the JSON body parser refused (too large, not JSON), kept past the validator. */
+const BODY_ERROR = Symbol('body error');
+
+/**
+ * The JSON body parser, whose refusal (413 over the limit, 400 not JSON)
+ * is kept aside rather than passed on: Backstage's validated router turns
+ * every error of its middleware into a 400, and the caller of a body over
+ * the limit must hear 413. {@link afterSpecValidation} passes it on.
+ */
+function jsonBody(limit: string): RequestHandler {
+  const parse = express.json({ limit });
+  return (req, res, next) =>
+    parse(req, res, error => {
+      if (error) {
+        (req as any)[BODY_ERROR] = error;
+        req.body = {};
+      }
+      next();
+    });
+}
+
 /** Set on a HEAD request while the spec judges it as the GET it stands for. */
 const WAS_HEAD = Symbol('was HEAD');
 
@@ -46,11 +67,7 @@ const emptyBodyAsJson: RequestHandler = (req, _res, next) => {
  */
 export function specRouterOptions(options: { jsonLimit: string }) {
   return {
-    middleware: [
-      judgeHeadAsGet,
-      emptyBodyAsJson,
-      express.json({ limit: options.jsonLimit }),
-    ],
+    middleware: [judgeHeadAsGet, emptyBodyAsJson, jsonBody(options.jsonLimit)],
     validatorOptions: SPEC_VALIDATOR_OPTIONS,
   };
 }
@@ -68,11 +85,14 @@ export function afterSpecValidation(
   return [
     (error, req, res, next) => {
       restoreHead(req);
-      words(error, req, res, next);
+      // The body's refusal comes first: the spec judged an empty stand-in.
+      const refused = (req as any)[BODY_ERROR];
+      if (refused) next(refused);
+      else words(error, req, res, next);
     },
     (req, _res, next) => {
       restoreHead(req);
-      next();
+      next((req as any)[BODY_ERROR]);
     },
   ];
 }

@@ -27,6 +27,8 @@ export async function createFindingsRouter(options: {
   const { httpAuth, service, reporters } = options;
   const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
   const router = await createOpenApiRouter(
+    // body-parser inflates gzip and deflate and counts the inflated bytes;
+    // over the limit is a 413 (specRouterOptions keeps it past the validator).
     specRouterOptions({ jsonLimit: `${maxBytes}b` }),
   );
   router.use(...afterSpecValidation(spec));
@@ -66,13 +68,5 @@ export async function createFindingsRouter(options: {
   });
 
   router.use(databaseOutageErrors('reports cannot be applied'));
-
-  // The body is read here, before the generated router: its validator turns
-  // every error of its middleware into a 400, and a body over the limit is
-  // a 413 (what body-parser says; an error skips the generated router).
-  // body-parser inflates gzip and deflate and counts the inflated bytes.
-  const outer = express.Router();
-  outer.use(express.json({ limit: maxBytes }));
-  outer.use(router);
-  return outer;
+  return router;
 }
