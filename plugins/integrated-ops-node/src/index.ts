@@ -20,6 +20,7 @@ export {
   afterSpecValidation,
   specRouterOptions,
 } from './openapi/specRouterOptions';
+export { servedRoutes, specRoutes } from './openapi/contractRoutes';
 export { LastKnownUserInfoService } from './userInfo/LastKnownUserInfoService';
 export type { LastKnownUserInfoOptions } from './userInfo/LastKnownUserInfoService';
 export { lastKnownUserInfoServiceFactory } from './userInfo/lastKnownUserInfoServiceFactory';

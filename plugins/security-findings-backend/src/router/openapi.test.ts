@@ -8,6 +8,10 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
+import {
+  servedRoutes,
+  specRoutes,
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { parse } from 'yaml';
 import {
   commonFixture,
@@ -27,27 +31,6 @@ const validatorFor = (name: string) =>
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
-/** The method and path of every route a router (and the routers it mounts) serves. */
-function servedRoutes(router: any): string[] {
-  return router.stack
-    .flatMap((layer: any) => {
-      if (layer.name === 'router') return servedRoutes(layer.handle);
-      if (!layer.route || layer.route.path === '/openapi.json') return [];
-      return Object.keys(layer.route.methods).map(
-        method => `${method.toUpperCase()} ${layer.route.path}`,
-      );
-    })
-    .sort();
-}
-
-function describedRoutes(): string[] {
-  return Object.entries(spec.paths)
-    .flatMap(([path, operations]) =>
-      Object.keys(operations as object).map(m => `${m.toUpperCase()} ${path}`),
-    )
-    .sort();
-}
-
 describe('openapi.yaml', () => {
   it('describes exactly the routes the router serves', async () => {
     const router = await createFindingsRouter({
@@ -56,7 +39,7 @@ describe('openapi.yaml', () => {
       reporters: [],
       maxReportMegabytes: 1,
     });
-    expect(describedRoutes()).toEqual(servedRoutes(router));
+    expect(specRoutes(spec)).toEqual(servedRoutes(router));
   });
 
   it('POST /reports and GET /findings answer what the spec describes', async () => {
