@@ -9,6 +9,10 @@ const spec = {
   servers: [{ url: '/' }],
   paths: {
     '/notes': {
+      get: {
+        parameters: [{ name: 'q', in: 'query', schema: { type: 'string' } }],
+        responses: { '200': { description: 'ok' } },
+      },
       post: {
         requestBody: {
           required: true,
@@ -34,6 +38,9 @@ async function app() {
     specRouterOptions({ jsonLimit: '1kb' }),
   );
   router.use(...afterSpecValidation(spec));
+  router.get('/notes', (_req, res) => {
+    res.json({ ok: true });
+  });
   router.post('/notes', (_req, res) => {
     res.json({ ok: true });
   });
@@ -54,6 +61,17 @@ async function app() {
 }
 
 describe('specRouterOptions', () => {
+  it('refuses a query parameter with a control character, naming it', async () => {
+    const server = await app();
+    const res = await request(server).get('/notes?q=web%00');
+    expect(res.status).toBe(400);
+    expect(res.body.message).toBe(
+      'q: must not contain control characters (found U+0000 at 3)',
+    );
+    const ok = await request(server).get('/notes?q=web');
+    expect(ok.body).toEqual({ ok: true });
+  });
+
   it('answers a body over the limit with 413, not with the spec’s 400', async () => {
     const res = await request(await app())
       .post('/notes')

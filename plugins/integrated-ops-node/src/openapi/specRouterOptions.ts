@@ -1,3 +1,5 @@
+import { InputError } from '@backstage/errors';
+import { findControlCharacter } from '@integrated-ops/plugin-integrated-ops-common';
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
 import { SPEC_VALIDATOR_OPTIONS, specInputErrors } from './specInputErrors';
 
@@ -43,6 +45,32 @@ const restoreHead = (req: express.Request) => {
 };
 
 /**
+ * No query parameter of ours carries control characters (they are names,
+ * refs, addresses, ports and instants): refused naming the first, before
+ * they reach a lookup, an error message or a log.
+ */
+const plainQueries: RequestHandler = (req, _res, next) => {
+  for (const [name, value] of Object.entries(req.query)) {
+    for (const text of [value].flat()) {
+      const found =
+        typeof text === 'string' ? findControlCharacter(text) : undefined;
+      if (found) {
+        next(
+          new InputError(
+            `${name.slice(
+              0,
+              60,
+            )}: must not contain control characters (found ${found})`,
+          ),
+        );
+        return;
+      }
+    }
+  }
+  next();
+};
+
+/**
  * A POST without a body (no Content-Type, nothing sent) is read as `{}`, as
  * the routes always did: an optional body may be left out, a required one is
  * refused naming its required fields.
@@ -60,14 +88,20 @@ const emptyBodyAsJson: RequestHandler = (req, _res, next) => {
 
 /**
  * The options for a generated `createOpenApiRouter` the portal's routers
- * use: HEAD judged as GET, a missing body read as `{}`, JSON bodies up to
+ * use: HEAD judged as GET, query parameters free of control characters, a
+ * missing body read as `{}`, JSON bodies up to
  * `jsonLimit`, and the validator options of {@link SPEC_VALIDATOR_OPTIONS}.
  *
  * @public
  */
 export function specRouterOptions(options: { jsonLimit: string }) {
   return {
-    middleware: [judgeHeadAsGet, emptyBodyAsJson, jsonBody(options.jsonLimit)],
+    middleware: [
+      judgeHeadAsGet,
+      plainQueries,
+      emptyBodyAsJson,
+      jsonBody(options.jsonLimit),
+    ],
     validatorOptions: SPEC_VALIDATOR_OPTIONS,
   };
 }
