@@ -52,6 +52,10 @@ export const spec = {
             schema: {
               type: 'string',
               pattern: '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$',
+              'x-messages': {
+                pattern:
+                  'must be a tool name: a letter or digit, then letters, digits, ".", "_" or "-", at most 64 characters',
+              },
             },
             description:
               "The tool whose full report this is (semgrep, trivy, gitleaks...); the findings' life cycle is kept per component and tool",
