@@ -10,8 +10,8 @@
  * BENCH_N (default 5000) requests of each kind, taken in turns.
  */
 import {
-  SPEC_VALIDATOR_OPTIONS,
-  specInputErrors,
+  afterSpecValidation,
+  specRouterOptions,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -52,14 +52,17 @@ async function listen(router: express.Router) {
 }
 
 async function main() {
+  // Exactly as the plugin builds its router (specRouterOptions: HEAD as GET,
+  // plain queries, the JSON body kept past the validator).
+  const options = specRouterOptions({ jsonLimit: '3mb' });
   const validated = await createOpenApiRouter({
-    middleware: [express.json({ limit: '3mb' })],
+    ...options,
     validatorOptions: {
-      ...SPEC_VALIDATOR_OPTIONS,
+      ...options.validatorOptions,
       ...JSON.parse(process.env.BENCH_VALIDATOR ?? '{}'),
     },
   });
-  validated.use(specInputErrors(spec));
+  validated.use(...afterSpecValidation(spec));
   const plain = Router();
   plain.use(express.json({ limit: '3mb' }));
   const a = await listen(handlers(validated as unknown as express.Router));
