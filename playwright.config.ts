@@ -48,6 +48,8 @@ export default defineConfig({
   reporter: [
     ['list'],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
+    // Read by e2e/failureSummary.mjs when the run fails.
+    ['json', { outputFile: join(logDir, 'results.json') }],
   ],
   outputDir: 'node_modules/.cache/e2e-test-results',
   use: {
