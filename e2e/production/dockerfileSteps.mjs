@@ -214,6 +214,7 @@ async function check() {
 }
 
 let failed;
+let replicasFailed = false;
 try {
   await check();
 } catch (error) {
@@ -236,17 +237,24 @@ if (!failed && !process.argv.includes('--one-replica')) {
       cwd: root,
     });
   } catch {
-    failed = new Error('the two-replica test failed (above)');
+    let why = '(above)';
+    try {
+      why = readFileSync(join(root, 'e2e-logs/replicas-failure.txt'), 'utf8');
+    } catch {}
+    failed = new Error(`the two-replica test failed: ${why}`);
+    replicasFailed = true;
   }
 }
 if (!failed) rmSync(app, { recursive: true, force: true });
 if (failed) {
   console.error(`production artifact: kept for a look: ${app}`);
+  // The single replica's log only when it failed; the failure last.
+  if (!replicasFailed)
+    console.error(
+      Buffer.concat(log).toString().split('\n').slice(-40).join('\n'),
+    );
   console.error(
     `production artifact: FAILED: ${failed.message}; backend log: ${logFile}`,
-  );
-  console.error(
-    Buffer.concat(log).toString().split('\n').slice(-40).join('\n'),
   );
   process.exit(1);
 }

@@ -41,6 +41,7 @@ const ports = { pg: 5545, proxy: 7210, a: 7211, b: 7212, idp: 7301 };
 const proxy = `http://localhost:${ports.proxy}`;
 const logs = join(root, 'e2e-logs');
 mkdirSync(logs, { recursive: true });
+rmSync(join(logs, 'replicas-failure.txt'), { force: true });
 const work = mkdtempSync(join(tmpdir(), 'portal-replicas-'));
 const say = m => console.log(`two replicas: ${m}`);
 const sleep = ms => new Promise(r => setTimeout(r, ms));
@@ -830,9 +831,24 @@ try {
 } catch {}
 rmSync(work, { recursive: true, force: true });
 if (failed) {
-  console.error(
-    `two replicas: FAILED: ${failed.message}; logs in e2e-logs/replicas-*.log`,
-  );
+  // The replicas' own warnings and errors first, the failure last: a CI log
+  // shows only its tail.
+  for (const name of ['replica-a', 'replica-b']) {
+    let lines = [];
+    try {
+      lines = readFileSync(join(logs, `replicas-${name}.log`), 'utf8')
+        .split('\n')
+        .filter(l => /"level":"(warn|error)"/.test(l))
+        .slice(-8);
+    } catch {}
+    if (lines.length) {
+      console.error(`two replicas: last warnings and errors of ${name}:`);
+      console.error(lines.map(l => l.slice(0, 600)).join('\n'));
+    }
+  }
+  const message = `two replicas: FAILED: ${failed.message}; logs in e2e-logs/replicas-*.log`;
+  writeFileSync(join(logs, 'replicas-failure.txt'), message);
+  console.error(message);
   process.exit(1);
 }
 say(`ok: ${report.join('; ')}`);
