@@ -50,9 +50,14 @@ function run(command, args, options) {
   execFileSync(command, args, { stdio: 'inherit', ...options });
 }
 
-// 1. The build the Dockerfile expects on the host.
-say('yarn build:backend');
-run('node', [yarnJs, 'build:backend'], { cwd: root });
+// 1. The build the Dockerfile expects on the host (./portalw test built it
+// already, with every package: PORTAL_PREBUILT).
+if (process.env.PORTAL_PREBUILT) {
+  say('the backend bundle built by the build step');
+} else {
+  say('yarn build:backend');
+  run('node', [yarnJs, 'build:backend'], { cwd: root });
+}
 
 // 2. Its steps, in an empty directory standing for WORKDIR.
 const app = mkdtempSync(join(tmpdir(), 'portal-artifact-'));
