@@ -60,6 +60,12 @@ test('request network access, approved by the owning teams, applied', async ({
   ).toContainText(
     'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
   );
+  // What the change does to the network, before anyone approves: computed
+  // by the server from main's NetworkPolicies (fraud-detection's baseline
+  // denies everything else).
+  await expect(
+    decision.getByRole('list', { name: 'Network effect' }),
+  ).toContainText('adds case-management-ui -> fraud-scoring-service: TCP 443');
   await page.screenshot({ path: `${shots}/request-server-decision.png` });
   // Ours only: the scaffolder's own header tabs are Backstage's.
   await expectNoSeriousA11yViolations(
@@ -118,6 +124,9 @@ test('request network access, approved by the owning teams, applied', async ({
   ).toContainText(
     'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
   );
+  await expect(
+    confirm.getByRole('list', { name: 'Network effect' }),
+  ).toContainText('adds case-management-ui -> fraud-scoring-service: TCP 443');
   await secops.screenshot({ path: `${shots}/request-confirm-merge.png` });
   await confirm.getByRole('button', { name: 'Confirm approval' }).click();
   await expect(secops.getByText('applied', { exact: true })).toBeVisible();

@@ -24,13 +24,14 @@ const inDays = (days: number) =>
   new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 // The browser test (approvals.spec.ts) may already have merged this flow with
-// a 30-day expiry; a different expiry makes this change differ from main.
+// a 30-day expiry; a later one makes this change an extension (the policy
+// refuses to ask again for a flow main allows, unless it ends later).
 const networkAccess = {
   source: 'component:default/case-management-ui',
   destination: 'component:default/fraud-scoring-service',
   ports: '443/tcp',
   justification: 'Analysts need fraud scores in the case view',
-  expiresAt: inDays(29),
+  expiresAt: inDays(31),
 };
 
 const securityControls = {
@@ -79,7 +80,9 @@ test('network access: dry run checks policy and renders, without committing', as
   );
   // The task log names no server paths.
   expect(log).not.toContain(process.env.PORTAL_E2E_SQLITE_DATA_DIR!);
+  // fraud-detection's baseline denies egress: the source's half comes too.
   expect(result.directoryContents.map((f: any) => f.path).sort()).toEqual([
+    'change/kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service-egress.yaml',
     'change/kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
     'change/terraform/case-management-ui-to-fraud-scoring-service.tf.json',
   ]);
@@ -157,7 +160,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
     id,
     kind: 'network-access',
     requestedBy: 'user:default/guest',
-    policy: 'northbridge-change-policy@2026.12.2',
+    policy: 'northbridge-change-policy@2026.12.3',
     requiredApprovals: ['netops', 'secops'],
     approvers: {
       netops: 'group:default/netops-dc',
@@ -185,6 +188,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
   });
   expect(Object.keys(filed.change.files)).toEqual([
     'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service-egress.yaml',
     'terraform/case-management-ui-to-fraud-scoring-service.tf.json',
   ]);
   // Nothing lands on main until it is approved.

@@ -11,6 +11,13 @@ export interface Config {
       /** Local repository that receives network and security changes (default "infrastructure"). */
       infrastructureRepository?: string;
       /**
+       * local: a folder whose files become main's first commit when the
+       * infrastructure repository is created (the sample estate's baselines
+       * and approved flows); with it, the repository is created on first
+       * read, not only on the first change.
+       */
+      seedDir?: string;
+      /**
        * Where change requests go: "local" (default; a branch of the local
        * infrastructure repository), "github" (a pull request) or "gitlab" (a
        * merge request), authenticated through Backstage's `integrations`.

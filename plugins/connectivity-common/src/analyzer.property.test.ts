@@ -8,6 +8,7 @@ import { Protocol } from './connections';
 import { diffConnectivity } from './diff';
 import { parseIpAddress } from './ip';
 import { compilePolicy } from './policy';
+import { matchesSelector } from './selectors';
 import { Endpoint, Workload, workloadId } from './workloads';
 
 const NAMESPACES = ['n1', 'n2'];
@@ -270,6 +271,34 @@ describe('connectivity properties', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('a diff focused on the workloads an added policy selects is the whole diff', () => {
+    fc.assert(
+      fc.property(
+        workloadsArb,
+        policiesArb,
+        fc.record({ namespace: fc.constantFrom(...NAMESPACES), spec: specArb }),
+        (workloads, list, extra) => {
+          const before = analyze(workloads, list);
+          const after = analyze(workloads, [...list, extra]);
+          const added = after.policies[after.policies.length - 1];
+          const focus = new Set(
+            workloads
+              .filter(
+                w =>
+                  w.namespace === extra.namespace &&
+                  matchesSelector(added.podSelector, w.labels),
+              )
+              .map(workloadId),
+          );
+          expect(diffConnectivity(before, after, { focus })).toEqual(
+            diffConnectivity(before, after),
+          );
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 

@@ -28,12 +28,18 @@ export interface ConnectionDiff {
  * are cut along the ipBlocks of both states and merged back to maximal
  * ranges with the same change.
  *
+ * `options.focus`: only connections from or to these workloads are
+ * compared; the caller knows nothing else can differ (e.g. the workloads
+ * selected by the policies a change touches). Without it, every pair.
+ *
  * @public
  */
 export function diffConnectivity(
   before: ConnectivityModel,
   after: ConnectivityModel,
+  options: { focus?: ReadonlySet<string> } = {},
 ): ConnectionDiff[] {
+  const { focus } = options;
   const ids = [
     ...new Set([...before.workloadIds(), ...after.workloadIds()]),
   ].sort();
@@ -69,11 +75,13 @@ export function diffConnectivity(
   };
   for (const s of ids) {
     const ws: Endpoint = { kind: 'workload', id: s };
+    const focused = !focus || focus.has(s);
     for (const d of ids) {
-      if (s === d) continue;
+      if (s === d || (!focused && !focus!.has(d))) continue;
       const wd: Endpoint = { kind: 'workload', id: d };
       push(ws, wd, conns(before, ws, wd), conns(after, ws, wd));
     }
+    if (!focused) continue;
     const pair = (
       src: (r: Endpoint) => Endpoint,
       dst: (r: Endpoint) => Endpoint,

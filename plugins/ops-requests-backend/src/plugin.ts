@@ -8,6 +8,7 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   ChangePlanner,
   changeDeliveryServiceRef,
+  MainConnectivity,
 } from '@integrated-ops/plugin-ops-requests-node';
 import { readOpsRequestsOptions } from './options';
 import { DatabaseRequestStore } from './requests/DatabaseRequestStore';
@@ -66,6 +67,11 @@ export const opsRequestsPlugin = createBackendPlugin({
             onCall: new LookupOnCallDirectory({
               discovery: deps.discovery,
               auth: deps.auth,
+              logger,
+            }),
+            connectivity: new MainConnectivity({
+              publisher: deps.delivery.publisher,
+              catalog: deps.catalog,
               logger,
             }),
           }),

@@ -90,6 +90,14 @@ export interface RecertificationReport {
 }
 
 /**
+ * The connectivity a change makes against main: connections added, removed
+ * and changed, and the rules that already allowed the flow asked for.
+ *
+ * @public
+ */
+export type ChangeConnectivity = components['schemas']['ChangeConnectivity'];
+
+/**
  * A break-glass grant: who opened it for which incident, and its review.
  *
  * @public
@@ -146,6 +154,8 @@ export type ChangeRequest = {
   applyAt?: string;
   /** Set on requests of kind ownership-recertification. */
   recertification?: OwnershipRecertification;
+  /** What the change does to the network, computed at filing (absent where main could not be read). */
+  connectivity?: ChangeConnectivity;
 };
 
 /**

@@ -19,7 +19,10 @@ import {
   SideVerdict,
 } from '@integrated-ops/plugin-connectivity-common';
 import { ChangePublisher } from '@integrated-ops/plugin-ops-requests-node';
-import { Estate } from './Estate';
+import {
+  Estate,
+  KUBERNETES_FOLDER,
+} from '@integrated-ops/plugin-connectivity-node';
 
 type Schemas = components['schemas'];
 type Reach = Schemas['Reach'];
@@ -30,8 +33,6 @@ type EndpointOut = Schemas['Endpoint'];
 /** At most this many items in any list of an answer (the spec says so too). */
 export const MAX_ITEMS = 200;
 const MAX_PROBLEMS = 50;
-/** The folder of main whose manifests are read. */
-export const KUBERNETES_FOLDER = 'kubernetes/';
 
 /** One end of a question, resolved: an entity the caller may read, or an address. */
 interface Side {
@@ -67,18 +68,40 @@ const policyOut = (ref: PolicyRef) => ({
   ...(ref.file !== undefined ? { file: ref.file } : {}),
 });
 
+/** What the portal wrote on a policy it rendered: its request, expiry and requester. */
+const NOTES = {
+  changeRequest: 'integrated-ops.io/change-request',
+  expiresAt: 'integrated-ops.io/expires-at',
+  requestedBy: 'integrated-ops.io/requested-by',
+} as const;
+
 const rulesOut = (
+  estate: Estate,
   side: 'from' | 'to',
   verdict: SideVerdict,
 ): Array<RuleOut & { key: string }> =>
-  verdict.allowingRules.map((rule: RuleRef) => ({
-    side,
-    direction: rule.direction,
-    workload: verdict.workload ?? '',
-    policy: policyOut(rule.policy),
-    index: rule.index,
-    key: `${side}|${verdict.workload}|${rule.policy.namespace}/${rule.policy.name}|${rule.index}`,
-  }));
+  verdict.allowingRules.map((rule: RuleRef) => {
+    const notes = estate.policyAnnotations(
+      rule.policy.namespace,
+      rule.policy.name,
+    );
+    const written: Partial<Record<keyof typeof NOTES, string>> = {};
+    for (const [field, annotation] of Object.entries(NOTES)) {
+      const value = notes[annotation];
+      if (typeof value === 'string' && value) {
+        written[field as keyof typeof NOTES] = value.slice(0, 200);
+      }
+    }
+    return {
+      side,
+      direction: rule.direction,
+      workload: verdict.workload ?? '',
+      policy: policyOut(rule.policy),
+      index: rule.index,
+      ...written,
+      key: `${side}|${verdict.workload}|${rule.policy.namespace}/${rule.policy.name}|${rule.index}`,
+    };
+  });
 
 const unique = <T extends { key: string }>(items: T[]) => {
   const seen = new Map<string, T>();
@@ -273,8 +296,8 @@ export class ConnectivityService {
         const verdict = estate.model.evaluate(src, dst, protocol, port);
         allowed &&= verdict.allowed;
         rules.push(
-          ...rulesOut('from', verdict.egress),
-          ...rulesOut('to', verdict.ingress),
+          ...rulesOut(estate, 'from', verdict.egress),
+          ...rulesOut(estate, 'to', verdict.ingress),
         );
         for (const [side, v] of [
           ['from', verdict.egress],
@@ -364,8 +387,8 @@ export class ConnectivityService {
               lo,
             );
             out.push(
-              ...rulesOut('from', v.egress),
-              ...rulesOut('to', v.ingress),
+              ...rulesOut(estate, 'from', v.egress),
+              ...rulesOut(estate, 'to', v.ingress),
             );
           }
         }

@@ -1,7 +1,8 @@
 /*
  * The routes over a real local infrastructure repository (the estate in
  * __testUtils__/estate on main) and a catalog that hides one entity from one
- * user: allowed with its rules, denied with the isolating side, a 400 per
+ * user: allowed with its rules (and the request, expiry and requester the
+ * portal wrote on them), denied with the isolating side, a 400 per
  * bad input, and what a user may not read left out.
  */
 import {
@@ -50,6 +51,10 @@ describe('GET /reach', () => {
           file: FILE,
         },
         index: 0,
+        // What the portal wrote on it: the request, its end, who asked.
+        changeRequest: 'cr-20261201-a1b2c3',
+        expiresAt: '2027-02-28',
+        requestedBy: 'user:default/raj.patel',
       },
     ]);
     // the half-written file is reported, not fatal

@@ -43,6 +43,7 @@ type Row = {
   break_glass?: string | null;
   apply_at?: string | null;
   recertification?: string | null;
+  connectivity?: string | null;
   expires_at: string | null;
   decided_at: string | null;
   applied_at: string | null;
@@ -92,6 +93,7 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
     recertification: row.recertification
       ? JSON.parse(row.recertification)
       : undefined,
+    connectivity: row.connectivity ? JSON.parse(row.connectivity) : undefined,
   };
 }
 
@@ -208,6 +210,9 @@ export class DatabaseRequestStore implements RequestStore {
       apply_at: request.applyAt ?? null,
       recertification: request.recertification
         ? JSON.stringify(request.recertification)
+        : null,
+      connectivity: request.connectivity
+        ? JSON.stringify(request.connectivity)
         : null,
       expires_at: request.expiresAt ?? null,
       version: 0,

@@ -166,6 +166,7 @@ export class FilingStage extends RequestStage {
           expiresAt: plan.expiresAt,
           breakGlass: plan.breakGlass,
           applyAt: plan.applyAt,
+          connectivity: plan.connectivity,
           requestedBy,
           requestedAt,
         },

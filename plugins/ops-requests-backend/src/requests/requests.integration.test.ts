@@ -171,7 +171,7 @@ describe.each(databases.eachSupportedId())(
         .send({ ...newRequest, source: 'resource:default/seg-corp' });
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(
-        /^Refused by policy northbridge-change-policy@2026\.12\.2: cidr-breadth: /,
+        /^Refused by policy northbridge-change-policy@2026\.12\.3: cidr-breadth: /,
       );
       // The refusal counts in the governance KPIs (and the CSV).
       const kpis = await request(server)
@@ -358,10 +358,13 @@ describe.each(databases.eachSupportedId())(
 
     it('needs a justification to reject, and a rejected request cannot be approved', async () => {
       const { server } = portal;
+      // The flow applied above, to end later: an extension (asking again for
+      // the same end is refused: connectivity.adds-access).
       const created = await request(server)
         .post('/api/ops-requests/requests')
         .set(as(TOM))
-        .send(newRequest);
+        .send({ ...newRequest, expiresAt: inDays(45) });
+      expect(created.status).toBe(201);
       const id = created.body.id;
       const noReason = await request(server)
         .post(`/api/ops-requests/requests/${id}/reject`)

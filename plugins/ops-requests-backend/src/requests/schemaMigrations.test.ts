@@ -27,7 +27,7 @@ const request = {
 describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
   it('apply step by step and roll back without losing earlier data', async () => {
     const knex = await databases.init(databaseId);
-    const [first, second, third, fourth, fifth, sixth, seventh, eighth] =
+    const [first, second, third, fourth, fifth, sixth, seventh, eighth, ninth] =
       await migrationsOf(knex);
     expect([
       first,
@@ -38,6 +38,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       sixth,
       seventh,
       eighth,
+      ninth,
     ]).toEqual([
       '20261122000001_change_requests.js',
       '20261122000002_approvals.js',
@@ -47,6 +48,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000004_recertification.js',
       '20261201000005_policy_refusals.js',
       '20261206000001_request_limits.js',
+      '20261207000001_request_connectivity.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: first });
@@ -151,6 +153,24 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         request_id: 'cr-1',
       }),
     ).rejects.toThrow();
+    // The connectivity a change makes arrives empty for the requests before
+    // it, and leaves without touching them.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: ninth });
+    expect(
+      await knex('change_requests')
+        .where({ id: 'cr-1' })
+        .select('connectivity'),
+    ).toEqual([{ connectivity: null }]);
+    await knex('change_requests')
+      .where({ id: 'cr-1' })
+      .update({ connectivity: '{"added":[]}' });
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasColumn('change_requests', 'connectivity')).toBe(
+      false,
+    );
+    expect(
+      await knex('change_requests').select('id').orderBy('id'),
+    ).toHaveLength(4);
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('change_request_limits')).toBe(false);
     await knex('change_requests')

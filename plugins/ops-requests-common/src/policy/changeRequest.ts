@@ -108,6 +108,20 @@ export interface ChangeRequestFacts {
     planned?: boolean;
     entities: ChangeScopeEntity[];
   };
+  /**
+   * What the change does to the network against main, computed by the
+   * backend (absent where main cannot be read): how many connections it
+   * adds, removes and changes; the rules that already allow the flow asked
+   * for (`namespace/name (file, request, until)`), and whether the request
+   * ends later than all of them.
+   */
+  connectivity?: {
+    added: number;
+    removed: number;
+    changed: number;
+    alreadyAllowedBy: string[];
+    extendsExpiry: boolean;
+  };
   /** Asked as break-glass: what the break-glass rules judge. */
   breakGlass?: {
     durationMinutes: number;

@@ -8,6 +8,7 @@ import {
   RuleResult,
 } from './changeRequest';
 import { breakGlass } from './breakGlassRules';
+import { addsAccess } from './connectivityRule';
 import { changeFreeze, maintenanceWindow } from './calendarRules';
 import { ownerDiscipline } from './ownerDisciplineRule';
 import { fail, pass } from './ruleResult';
@@ -382,6 +383,7 @@ export function evaluatePolicy(
     ...freeze.results,
     ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),
+    ...addsAccess(policy, facts),
   ];
   return {
     policy: { name: policy.metadata.name, version: policy.metadata.version },

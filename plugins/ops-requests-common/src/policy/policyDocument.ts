@@ -140,6 +140,14 @@ export const changePolicySchema = z
           })
           .strict()
           .optional(),
+        /** What a change does to the network (computed from the infrastructure repository). */
+        connectivity: z
+          .object({
+            /** Refuse a network-access request whose flow main already allows (unless it extends the expiry). */
+            refuseRedundant: z.boolean(),
+          })
+          .strict()
+          .optional(),
         /** Owning teams confirm what they own; absent, nobody is asked. */
         ownershipRecertification: z
           .object({

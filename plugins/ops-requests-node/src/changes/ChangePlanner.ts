@@ -15,7 +15,14 @@ import {
   PortRule,
   SecurityControlsIntent,
 } from '@integrated-ops/plugin-ops-requests-common';
+import {
+  AllowingRule,
+  connectivityEffect,
+  egressIsolated,
+  flowOnMain,
+} from '@integrated-ops/plugin-connectivity-node';
 import { loadChangePolicy } from './loadChangePolicy';
+import { MainConnectivity } from './MainConnectivity';
 import {
   FlowSource,
   renderNetworkAccess,
@@ -32,6 +39,44 @@ export interface OnCallDirectory {
   /** The first of `teamRefs` the user is on call for now, if any. */
   onCallFor(userRef: string, teamRefs: string[]): Promise<string | undefined>;
 }
+
+/**
+ * What planning needs besides the intent and the requester.
+ *
+ * @public
+ */
+export interface PlanContext {
+  /** Break-glass grants the requester holds open now. */
+  openEmergencies?: number;
+}
+
+/** A rule already allowing a flow, in words: `ns/name (file, cr-..., until ...)`. */
+const describeRule = (rule: AllowingRule) =>
+  `${rule.policy} (${[
+    rule.file,
+    rule.changeRequest,
+    rule.expiresAt && `until ${rule.expiresAt}`,
+  ]
+    .filter(Boolean)
+    .join(', ')})`;
+
+/**
+ * Whether a request ending at `expiresAt` (never, when absent) ends later
+ * than every rule that already allows its flow: an extension, not a repeat.
+ */
+const extendsExpiry = (rules: AllowingRule[], expiresAt?: string) => {
+  if (!rules.length) return false;
+  const end = expiresAt ? Date.parse(expiresAt) : Infinity;
+  return rules.every(rule => {
+    const until = rule.expiresAt;
+    if (!until || until === 'never') return false;
+    // An expiry day lasts to its end.
+    const ruleEnd = Date.parse(
+      until.length === 10 ? `${until}T23:59:59.999Z` : until,
+    );
+    return Number.isFinite(ruleEnd) && end > ruleEnd;
+  });
+};
 
 /** An address range outside the catalog as the source of a flow. */
 const externalSource = (range: string): FlowSource => ({
@@ -75,6 +120,8 @@ export class ChangePlanner {
       policyFile: string;
       /** Who is on call now, for break-glass (absent: nobody may break glass). */
       onCall?: OnCallDirectory;
+      /** main's network, for what a change does to it (absent: not computed). */
+      connectivity?: MainConnectivity;
       now?: () => Date;
     },
   ) {
@@ -88,7 +135,7 @@ export class ChangePlanner {
   async plan(
     intent: ChangeIntent,
     requester: { userEntityRef: string; credentials: BackstageCredentials },
-    context: { openEmergencies?: number } = {},
+    context: PlanContext = {},
   ): Promise<ChangePlan> {
     this.assertFuture(intent);
     const resolver = new TargetResolver(
@@ -96,7 +143,7 @@ export class ChangePlanner {
       requester.credentials,
     );
     return intent.kind === 'network-access'
-      ? this.networkAccess(intent, resolver, requester.userEntityRef, context)
+      ? this.networkAccess(intent, resolver, requester, context)
       : this.securityControls(intent, resolver);
   }
 
@@ -142,9 +189,10 @@ export class ChangePlanner {
   private async networkAccess(
     intent: NetworkAccessIntent,
     resolver: TargetResolver,
-    requestedBy: string,
-    context: { openEmergencies?: number },
+    requester: { userEntityRef: string; credentials: BackstageCredentials },
+    context: PlanContext,
   ): Promise<ChangePlan> {
+    const requestedBy = requester.userEntityRef;
     let ports: PortRule[];
     try {
       ports = parsePorts(intent.ports);
@@ -179,6 +227,55 @@ export class ChangePlanner {
       owners: destination.owners,
       breakGlass: emergency.facts,
     };
+    const network = await this.options.connectivity?.read(
+      requester.credentials,
+    );
+    const files = renderNetworkAccess({
+      source,
+      destination,
+      ports,
+      justification: intent.justification,
+      expiresAt,
+      requestedBy,
+      sourceEgressIsolated:
+        !range && !!network && egressIsolated(network.estate, source.entityRef),
+    });
+    const ends = [
+      { entityRef: range ? undefined : source.entityRef, cidrs: source.cidrs },
+      { entityRef: destination.entityRef, cidrs: destination.cidrs },
+    ];
+    const connectivity = network && {
+      ...connectivityEffect({
+        ...network,
+        change: files,
+        ranges: ends.flatMap(e =>
+          e.entityRef ? [{ entityRef: e.entityRef, cidrs: e.cidrs }] : [],
+        ),
+      }),
+      alreadyAllowedBy:
+        flowOnMain(
+          network.estate,
+          ends[0],
+          ends[1],
+          ports.map(p => ({ protocol: p.protocol, from: p.from!, to: p.to! })),
+          // As renderNetworkAccess says it: by pods on one cluster only.
+          {
+            via:
+              source.cluster && source.cluster === destination.cluster
+                ? 'pods'
+                : 'addresses',
+          },
+        )?.rules ?? [],
+    };
+    if (connectivity) {
+      facts.connectivity = {
+        added: connectivity.added.length,
+        removed: connectivity.removed.length,
+        changed: connectivity.changed.length,
+        alreadyAllowedBy: connectivity.alreadyAllowedBy.map(describeRule),
+        extendsExpiry: extendsExpiry(connectivity.alreadyAllowedBy, expiresAt),
+      };
+    }
     const judged = await this.judge(
       facts,
       destination.entityRef,
@@ -196,14 +293,8 @@ export class ChangePlanner {
         ? [destination.entityRef]
         : [destination.entityRef, source.entityRef],
       ...judged,
-      files: renderNetworkAccess({
-        source,
-        destination,
-        ports,
-        justification: intent.justification,
-        expiresAt,
-        requestedBy,
-      }),
+      files,
+      connectivity,
       expiresAt,
       applyAt: intent.applyAt,
       breakGlass:

@@ -33,7 +33,7 @@ const target = (
 
 const EDGE = 'resource:default/k8s-prod-edge';
 const scoring = target('fraud-scoring-service', { cluster: EDGE });
-const render = (source: ResolvedTarget) => {
+const render = (source: ResolvedTarget, sourceEgressIsolated = false) => {
   const files = renderNetworkAccess({
     source,
     destination: scoring,
@@ -41,6 +41,7 @@ const render = (source: ResolvedTarget) => {
     justification: 'Analysts need fraud scores in the case view',
     expiresAt: '2026-12-31',
     requestedBy: 'user:default/guest',
+    sourceEgressIsolated,
   });
   const path = `kubernetes/fraud-detection/allow-${source.name}-to-fraud-scoring-service.yaml`;
   return { files, manifest: files[path] };
@@ -88,6 +89,83 @@ describe('renderNetworkAccess', () => {
     );
     expect(parseAllDocuments(manifest)[0].toJS().spec.ingress[0].from).toEqual([
       { ipBlock: { cidr: '10.30.8.0/24' } },
+    ]);
+  });
+});
+
+describe('renderNetworkAccess: the source half', () => {
+  const ui = target('case-management-ui', {
+    namespace: 'case-management',
+    cluster: EDGE,
+  });
+  const EGRESS =
+    'kubernetes/case-management/allow-case-management-ui-to-fraud-scoring-service-egress.yaml';
+
+  it('adds the egress rule in the source namespace when main isolates its egress, to the destination pods on the asked ports only', () => {
+    const { files } = render(ui, true);
+    expect(Object.keys(files)).toEqual([
+      'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
+      EGRESS,
+      'terraform/case-management-ui-to-fraud-scoring-service.tf.json',
+    ]);
+    const [egress] = parseAllDocuments(files[EGRESS]).map(d => d.toJS());
+    expect(egress.metadata).toMatchObject({
+      name: 'allow-case-management-ui-to-fraud-scoring-service-egress',
+      namespace: 'case-management',
+      annotations: { 'integrated-ops.io/expires-at': '2026-12-31' },
+    });
+    expect(egress.spec).toEqual({
+      podSelector: {
+        matchLabels: { 'app.kubernetes.io/name': 'case-management-ui' },
+      },
+      policyTypes: ['Egress'],
+      egress: [
+        {
+          to: [
+            {
+              namespaceSelector: {
+                matchLabels: {
+                  'kubernetes.io/metadata.name': 'fraud-detection',
+                },
+              },
+              podSelector: {
+                matchLabels: {
+                  'app.kubernetes.io/name': 'fraud-scoring-service',
+                },
+              },
+            },
+          ],
+          ports: [{ protocol: 'TCP', port: 443 }],
+        },
+      ],
+    });
+    expect(validateManifests(files[EGRESS], 'egress')).toBe(1);
+  });
+
+  it('adds none where egress is open (a first Egress policy would cut every other egress), or for a range outside the catalog', () => {
+    expect(Object.keys(render(ui, false).files)).not.toContain(EGRESS);
+    const range = target('partner', {
+      cidrs: ['203.0.113.0/24'],
+      namespace: '',
+    });
+    expect(
+      Object.keys(render(range, true).files).filter(p =>
+        p.endsWith('-egress.yaml'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('sends to the destination by its addresses from another cluster', () => {
+    const trainer = target('model-trainer', {
+      namespace: 'ml-platform',
+      cidrs: ['10.30.8.0/24'],
+      cluster: 'resource:default/k8s-prod-ml',
+    });
+    const { files } = render(trainer, true);
+    const path =
+      'kubernetes/ml-platform/allow-model-trainer-to-fraud-scoring-service-egress.yaml';
+    expect(parseAllDocuments(files[path])[0].toJS().spec.egress[0].to).toEqual([
+      { ipBlock: { cidr: '10.20.3.0/24' } },
     ]);
   });
 });

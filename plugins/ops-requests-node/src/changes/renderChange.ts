@@ -5,6 +5,7 @@ import {
 import { controlsManifest, securityWorkflow } from '../render/ciControls';
 import { firewallRuleTerraform, terraformName } from '../render/firewallRule';
 import {
+  allowEgressPolicy,
   allowIngressPolicy,
   ipBlockPeers,
   PolicyPeer,
@@ -36,11 +37,27 @@ export function sourcePeers(
 }
 
 /**
+ * Where a NetworkPolicy lets the source's pods send to: the destination's
+ * pods when it runs on the same cluster, else its address ranges.
+ */
+export function destinationPeers(
+  source: FlowSource,
+  destination: ResolvedTarget,
+): PolicyPeer[] {
+  return source.cluster && source.cluster === destination.cluster
+    ? [workloadPeer(destination.namespace, destination.name)]
+    : ipBlockPeers(destination.cidrs);
+}
+
+/**
  * The files of a network access change: the NetworkPolicy allowing exactly
  * the access asked for in the destination's namespace (no baseline: a
- * namespace's default-deny is the namespace's own change) and a Terraform
- * firewall rule, tagged with who asked and until when. Paths are relative to
- * the infrastructure repository.
+ * namespace's default-deny is the namespace's own change), where the
+ * source's namespace isolates egress (`sourceEgressIsolated`, read from main)
+ * the source's egress half in its namespace, and a Terraform firewall rule,
+ * each tagged with who asked and until when (not with the request's id: two
+ * requests for one flow and end write the same files, so both merge). Paths
+ * are relative to the infrastructure repository.
  */
 export function renderNetworkAccess(options: {
   source: FlowSource;
@@ -49,10 +66,19 @@ export function renderNetworkAccess(options: {
   justification: string;
   expiresAt?: string;
   requestedBy: string;
+  /** Whether main isolates the source's pods for egress. */
+  sourceEgressIsolated?: boolean;
 }): Record<string, string> {
   const { source, destination, ports } = options;
   const name = `${source.name}-to-${destination.name}`;
   const expiresAt = options.expiresAt ?? 'never';
+  const labels = { 'integrated-ops.io/request': 'network-access' };
+  const annotations = {
+    'integrated-ops.io/source': source.entityRef,
+    'integrated-ops.io/destination': destination.entityRef,
+    'integrated-ops.io/expires-at': expiresAt,
+    'integrated-ops.io/requested-by': options.requestedBy,
+  };
   const manifests = toYamlDocuments([
     allowIngressPolicy({
       name: `allow-${name}`,
@@ -60,17 +86,30 @@ export function renderNetworkAccess(options: {
       destinationApp: destination.name,
       from: sourcePeers(source, destination),
       ports,
-      labels: { 'integrated-ops.io/request': 'network-access' },
-      annotations: {
-        'integrated-ops.io/source': source.entityRef,
-        'integrated-ops.io/destination': destination.entityRef,
-        'integrated-ops.io/expires-at': expiresAt,
-        'integrated-ops.io/requested-by': options.requestedBy,
-      },
+      labels,
+      annotations,
     }),
   ]);
   const manifestPath = `kubernetes/${destination.namespace}/allow-${name}.yaml`;
   validateManifests(manifests, manifestPath);
+  const files: Record<string, string> = { [manifestPath]: manifests };
+  const to = destinationPeers(source, destination);
+  if (options.sourceEgressIsolated && source.namespace && to.length) {
+    const egress = toYamlDocuments([
+      allowEgressPolicy({
+        name: `allow-${name}-egress`,
+        namespace: source.namespace,
+        sourceApp: source.name,
+        to,
+        ports,
+        labels,
+        annotations,
+      }),
+    ]);
+    const egressPath = `kubernetes/${source.namespace}/allow-${name}-egress.yaml`;
+    validateManifests(egress, egressPath);
+    files[egressPath] = egress;
+  }
   const terraform = firewallRuleTerraform(
     {
       name: terraformName(name),
@@ -87,10 +126,12 @@ export function renderNetworkAccess(options: {
     },
     terraformName(`sg_${destination.zone ?? 'default'}`),
   );
-  return {
-    [manifestPath]: manifests,
-    [`terraform/${name}.tf.json`]: `${JSON.stringify(terraform, null, 2)}\n`,
-  };
+  files[`terraform/${name}.tf.json`] = `${JSON.stringify(
+    terraform,
+    null,
+    2,
+  )}\n`;
+  return files;
 }
 
 /** The files of a security-controls change: the CI security workflow and security/controls.yaml. */

@@ -1,3 +1,5 @@
+import { readdir, readFile } from 'fs/promises';
+import { join, relative, sep } from 'path';
 import { ChangePublisher, ChangeToPublish } from './ChangePublisher';
 import { LocalGitRepositories } from './LocalGitRepositories';
 
@@ -5,6 +7,21 @@ const PORTAL = {
   name: 'Integrated Ops Portal',
   email: 'portal@integrated-ops.invalid',
 };
+
+/** Every file under the folder, path (relative, with /) → content. */
+async function readSeed(dir: string): Promise<Record<string, string>> {
+  const files: Record<string, string> = {};
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    files[relative(dir, path).split(sep).join('/')] = await readFile(
+      path,
+      'utf8',
+    );
+  }
+  return files;
+}
 
 /**
  * Change branches of a bare repository under the data directory.
@@ -15,10 +32,34 @@ export class LocalChangePublisher implements ChangePublisher {
   /** Always `local`. */
   readonly provider = 'local' as const;
 
+  private created?: Promise<void>;
+
+  /**
+   * `seedDir`: a folder whose files become main's first commit; with it the
+   * repository is created on first read too, so that main has the estate's
+   * network from the start.
+   */
   constructor(
     private readonly repositories: LocalGitRepositories,
     private readonly repository: string,
+    private readonly seedDir?: string,
   ) {}
+
+  /** Creates the repository (with its seed) once; tried again after a failure. */
+  private ensure(): Promise<void> {
+    this.created ??= (async () => {
+      const seed = this.seedDir ? await readSeed(this.seedDir) : {};
+      await this.repositories.ensure(
+        this.repository,
+        `# ${this.repository}\n\nInfrastructure changes from the Integrated Ops Portal. Each change arrives on a branch change/<id> with its record in change-requests/<id>.yaml.\n`,
+        seed,
+      );
+    })().catch(error => {
+      this.created = undefined;
+      throw error;
+    });
+    return this.created;
+  }
 
   /** The repository's name (never its server path). */
   get target() {
@@ -27,10 +68,7 @@ export class LocalChangePublisher implements ChangePublisher {
 
   /** Creates the repository if needed, then commits the files on a new branch; the url is the repository's name. */
   async publish(change: ChangeToPublish) {
-    await this.repositories.ensure(
-      this.repository,
-      `# ${this.repository}\n\nInfrastructure changes from the Integrated Ops Portal. Each change arrives on a branch change/<id> with its record in change-requests/<id>.yaml.\n`,
-    );
+    await this.ensure();
     const published = await this.repositories.publishBranch({
       repository: this.repository,
       branch: change.branch,
@@ -66,6 +104,7 @@ export class LocalChangePublisher implements ChangePublisher {
 
   /** The file's content on main; undefined when main holds no such file. */
   async fileOnMain(path: string): Promise<string | undefined> {
+    if (this.seedDir) await this.ensure();
     try {
       return await this.repositories.show(this.repository, 'main', path);
     } catch {
@@ -75,6 +114,7 @@ export class LocalChangePublisher implements ChangePublisher {
 
   /** The files on main under the folder, with main's commit; none while the repository or main does not exist. */
   async filesOnMain(folder: string) {
+    if (this.seedDir) await this.ensure();
     if (!(await this.repositories.exists(this.repository)))
       return { files: {} };
     return this.repositories.filesAt(this.repository, 'main', folder);

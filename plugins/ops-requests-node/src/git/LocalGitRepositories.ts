@@ -103,14 +103,19 @@ export class LocalGitRepositories {
   }
 
   /**
-   * Creates the bare repository with a first commit on main, unless it
-   * exists; when another replica is creating it at the same moment, waits
-   * until its main is there.
+   * Creates the bare repository with a first commit on main (the README and
+   * the seed's files, path → content), unless it exists; when another
+   * replica is creating it at the same moment, waits until its main is there.
    */
-  async ensure(repository: string, readme: string): Promise<void> {
+  async ensure(
+    repository: string,
+    readme: string,
+    seed: Record<string, string> = {},
+  ): Promise<void> {
     if (await this.exists(repository)) return;
     try {
       await this.withClone(repository, true, async (git, dir) => {
+        await this.writeFiles(dir, seed);
         await writeFile(join(dir, 'README.md'), readme);
         await git.add('.');
         await this.commit(git, `Create ${repository}`, PORTAL);

@@ -24,6 +24,7 @@ export function createChangePublisher(
     return new LocalChangePublisher(
       repositories,
       gitops?.getOptionalString('infrastructureRepository') ?? 'infrastructure',
+      gitops?.getOptionalString('seedDir'),
     );
   }
   if (provider !== 'github' && provider !== 'gitlab') {

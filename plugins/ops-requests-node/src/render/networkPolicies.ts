@@ -58,6 +58,34 @@ export interface AllowIngress {
 
 const PART_OF = 'app.kubernetes.io/part-of';
 
+/** A NetworkPolicy's ports for the rules asked (ICMP cannot be said there). */
+const policyPorts = (ports: PortRule[]) =>
+  ports
+    .filter(p => p.protocol !== 'icmp')
+    .map(p => ({
+      protocol: p.protocol.toUpperCase(),
+      port: p.from,
+      ...(p.to !== p.from ? { endPort: p.to } : {}),
+    }));
+
+/** An access policy's metadata: its name, namespace, our label and its notes. */
+const accessMetadata = (request: {
+  name: string;
+  namespace: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+}) => ({
+  name: request.name,
+  namespace: request.namespace,
+  labels: { [PART_OF]: 'integrated-ops', ...request.labels },
+  annotations: request.annotations,
+});
+
+/** The pods of an app, as the portal's templates label them. */
+const appSelector = (app: string) => ({
+  matchLabels: { 'app.kubernetes.io/name': app },
+});
+
 const policy = (
   name: string,
   namespace: string,
@@ -122,28 +150,57 @@ export function namespaceBaseline(
  * @public
  */
 export function allowIngressPolicy(request: AllowIngress) {
-  const ports = request.ports
-    .filter(p => p.protocol !== 'icmp')
-    .map(p => ({
-      protocol: p.protocol.toUpperCase(),
-      port: p.from,
-      ...(p.to !== p.from ? { endPort: p.to } : {}),
-    }));
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: {
-      name: request.name,
-      namespace: request.namespace,
-      labels: { [PART_OF]: 'integrated-ops', ...request.labels },
-      annotations: request.annotations,
-    },
+    metadata: accessMetadata(request),
     spec: {
-      podSelector: {
-        matchLabels: { 'app.kubernetes.io/name': request.destinationApp },
-      },
+      podSelector: appSelector(request.destinationApp),
       policyTypes: ['Ingress'],
-      ingress: [{ from: request.from, ports }],
+      ingress: [{ from: request.from, ports: policyPorts(request.ports) }],
+    },
+  };
+}
+
+/**
+ * A Kubernetes NetworkPolicy letting an app's pods send traffic to some peers
+ * on some ports: the source's half of a flow, needed where the source's
+ * namespace isolates egress (its baseline).
+ *
+ * @public
+ */
+export interface AllowEgress {
+  /** NetworkPolicy name. */
+  name: string;
+  /** The source's namespace, where the policy is created. */
+  namespace: string;
+  /** Pods sending the traffic, by `app.kubernetes.io/name`. */
+  sourceApp: string;
+  /** Where the traffic goes. */
+  to: PolicyPeer[];
+  /** The ports let through to every peer; icmp ones are left out. */
+  ports: PortRule[];
+  /** Labels on the policy, besides `app.kubernetes.io/part-of: integrated-ops`. */
+  labels: Record<string, string>;
+  /** Annotations on the policy, as given. */
+  annotations: Record<string, string>;
+}
+
+/**
+ * Allows the requested ports from the source's pods to the destination (pods
+ * in the cluster, or address ranges), and nothing else.
+ *
+ * @public
+ */
+export function allowEgressPolicy(request: AllowEgress) {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: accessMetadata(request),
+    spec: {
+      podSelector: appSelector(request.sourceApp),
+      policyTypes: ['Egress'],
+      egress: [{ to: request.to, ports: policyPorts(request.ports) }],
     },
   };
 }

@@ -12,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { opsRequestsApiRef } from '../../api';
 import { changeSummary } from '../RequestsPage/changeSummary';
 import { TeamPeople } from '../TeamPeople';
+import { NetworkEffect } from '../RequestsPage/NetworkEffect';
 
 /** The headline: refused, applied at once (break-glass), or pending approval. */
 function verdictTitle(plan: ChangePlan): string {
@@ -146,6 +147,14 @@ export function ChangePlanPreview(
             <li>Expires: {formatInstant(value.expiresAt)}</li>
           )}
         </ul>
+        {value.kind === 'network-access' && (
+          <>
+            <Text as="h3" variant="title-x-small">
+              What it does to the network
+            </Text>
+            <NetworkEffect connectivity={value.connectivity} />
+          </>
+        )}
       </Flex>
     </section>
   );

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import { opsRequestsApiRef } from '../../api';
 import { changeSummary } from './changeSummary';
 import { ConfirmDialog } from './ConfirmDialog';
+import { NetworkEffect } from './NetworkEffect';
 
 /** What approving does: records one approval, or, as the last one, applies the change. */
 function ApprovalImpact(props: { request: ChangeRequestDetail }) {
@@ -15,12 +16,19 @@ function ApprovalImpact(props: { request: ChangeRequestDetail }) {
   const pending = request.requiredApprovals.filter(
     d => !request.approvals.some(a => a.discipline === d),
   );
+  const effect = request.kind === 'network-access' && (
+    <NetworkEffect connectivity={request.connectivity} />
+  );
   if (pending.length > 1) {
     return (
-      <Text as="p">
-        Pending approvals: {pending.map(d => approvingRoleTitle(d)).join(', ')}.
-        Yours is one of them, so nothing is applied yet.
-      </Text>
+      <Flex direction="column" gap="2">
+        <Text as="p">
+          Pending approvals:{' '}
+          {pending.map(d => approvingRoleTitle(d)).join(', ')}. Yours is one of
+          them, so nothing is applied yet.
+        </Text>
+        {effect}
+      </Flex>
     );
   }
   const { files, cidrs, namespaces } = changeSummary(request.change.files);
@@ -37,6 +45,7 @@ function ApprovalImpact(props: { request: ChangeRequestDetail }) {
         {namespaces.length > 0 && <li>Namespaces: {namespaces.join(', ')}</li>}
         {request.expiresAt && <li>Expires: {request.expiresAt}</li>}
       </ul>
+      {effect}
     </Flex>
   );
 }

@@ -21,6 +21,7 @@ import { useRequestsData } from '../useRequestsData';
 import { DecisionButtons } from './DecisionButtons';
 import { RecertificationButtons } from './RecertificationButtons';
 import { FileListing } from './FileListing';
+import { NetworkEffect } from './NetworkEffect';
 import { RequestStateChip } from './RequestStateChip';
 import { TeamPeople } from '../TeamPeople';
 
@@ -165,6 +166,11 @@ export function RequestDetail() {
           </ul>
         </Section>
       </Grid.Root>
+      {value.kind === 'network-access' && (
+        <Section title="Network effect">
+          <NetworkEffect connectivity={value.connectivity} />
+        </Section>
+      )}
       {value.change.commit && (
         <Section
           title="The change"

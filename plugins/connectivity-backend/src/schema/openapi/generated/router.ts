@@ -295,6 +295,20 @@ export const spec = {
             description:
               "The rule's position in the policy's ingress or egress list",
           },
+          changeRequest: {
+            type: 'string',
+            description:
+              'The change request that added the policy (its integrated-ops.io/change-request annotation)',
+          },
+          expiresAt: {
+            type: 'string',
+            description:
+              'When the access ends (integrated-ops.io/expires-at - a day, or never)',
+          },
+          requestedBy: {
+            type: 'string',
+            description: 'Who asked for it (integrated-ops.io/requested-by)',
+          },
         },
       },
       Isolation: {

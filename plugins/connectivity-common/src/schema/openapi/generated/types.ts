@@ -91,6 +91,12 @@ export interface components {
       policy: components['schemas']['PolicyRef'];
       /** The rule's position in the policy's ingress or egress list */
       index: number;
+      /** The change request that added the policy (its integrated-ops.io/change-request annotation) */
+      changeRequest?: string;
+      /** When the access ends (integrated-ops.io/expires-at - a day, or never) */
+      expiresAt?: string;
+      /** Who asked for it (integrated-ops.io/requested-by) */
+      requestedBy?: string;
     };
     /** A side that isolates the connection - its workload is selected for the direction by these policies and none of their rules allows it. */
     Isolation: {

@@ -1396,6 +1396,131 @@ export const spec = {
               'The planned apply time - once approved, applied then by the scheduler.',
             type: 'string',
           },
+          connectivity: {
+            description:
+              'What the change does to the network against main (absent where main cannot be read).',
+            $ref: '#/components/schemas/ChangeConnectivity',
+          },
+        },
+      },
+      EffectConnection: {
+        description:
+          'One connection a change adds, removes or changes - each end as an entity ref, a workload id or an address range.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['from', 'to', 'before', 'after'],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          fromWorkload: {
+            type: 'string',
+          },
+          toWorkload: {
+            type: 'string',
+          },
+          before: {
+            description:
+              'What was allowed before (`TCP 5432`, `All Connections`); empty for nothing.',
+            type: 'string',
+          },
+          after: {
+            description: 'What is allowed after; empty for nothing.',
+            type: 'string',
+          },
+        },
+      },
+      AllowingRule: {
+        description:
+          'A NetworkPolicy rule on main that already allows the flow asked for.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['policy', 'direction'],
+        properties: {
+          policy: {
+            description: 'namespace/name of the NetworkPolicy.',
+            type: 'string',
+          },
+          file: {
+            type: 'string',
+          },
+          direction: {
+            type: 'string',
+            enum: ['Ingress', 'Egress'],
+          },
+          expiresAt: {
+            type: 'string',
+          },
+          requestedBy: {
+            type: 'string',
+          },
+          changeRequest: {
+            type: 'string',
+          },
+        },
+      },
+      ChangeConnectivity: {
+        description:
+          "The connectivity a change makes, computed by the backend at filing from the infrastructure repository's NetworkPolicies and the catalog.",
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'added',
+          'removed',
+          'changed',
+          'truncated',
+          'problems',
+          'alreadyAllowedBy',
+        ],
+        properties: {
+          base: {
+            description: "main's commit it was computed against.",
+            type: 'string',
+          },
+          added: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EffectConnection',
+            },
+          },
+          removed: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EffectConnection',
+            },
+          },
+          changed: {
+            type: 'array',
+            maxItems: 100,
+            items: {
+              $ref: '#/components/schemas/EffectConnection',
+            },
+          },
+          truncated: {
+            description: 'Whether a list was cut at 100.',
+            type: 'boolean',
+          },
+          problems: {
+            description: "What in the change's manifests could not be read.",
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'string',
+            },
+          },
+          alreadyAllowedBy: {
+            description:
+              'The rules on main that already allow the flow asked for (network access).',
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AllowingRule',
+            },
+          },
         },
       },
       BreakGlass: {
@@ -1566,6 +1691,11 @@ export const spec = {
           breakGlass: {
             description: 'Break-glass access, applied without prior approval.',
             $ref: '#/components/schemas/BreakGlass',
+          },
+          connectivity: {
+            description:
+              'What the change does to the network against main, computed at filing.',
+            $ref: '#/components/schemas/ChangeConnectivity',
           },
           recertification: {
             type: 'object',

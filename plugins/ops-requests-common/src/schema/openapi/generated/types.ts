@@ -351,6 +351,43 @@ export interface components {
       breakGlass?: components['schemas']['BreakGlass'];
       /** The planned apply time - once approved, applied then by the scheduler. */
       applyAt?: string;
+      /** What the change does to the network against main (absent where main cannot be read). */
+      connectivity?: components['schemas']['ChangeConnectivity'];
+    };
+    /** One connection a change adds, removes or changes - each end as an entity ref, a workload id or an address range. */
+    EffectConnection: {
+      from: string;
+      to: string;
+      fromWorkload?: string;
+      toWorkload?: string;
+      /** What was allowed before (`TCP 5432`, `All Connections`); empty for nothing. */
+      before: string;
+      /** What is allowed after; empty for nothing. */
+      after: string;
+    };
+    /** A NetworkPolicy rule on main that already allows the flow asked for. */
+    AllowingRule: {
+      /** namespace/name of the NetworkPolicy. */
+      policy: string;
+      file?: string;
+      direction: 'Ingress' | 'Egress';
+      expiresAt?: string;
+      requestedBy?: string;
+      changeRequest?: string;
+    };
+    /** The connectivity a change makes, computed by the backend at filing from the infrastructure repository's NetworkPolicies and the catalog. */
+    ChangeConnectivity: {
+      /** main's commit it was computed against. */
+      base?: string;
+      added: components['schemas']['EffectConnection'][];
+      removed: components['schemas']['EffectConnection'][];
+      changed: components['schemas']['EffectConnection'][];
+      /** Whether a list was cut at 100. */
+      truncated: boolean;
+      /** What in the change's manifests could not be read. */
+      problems: string[];
+      /** The rules on main that already allow the flow asked for (network access). */
+      alreadyAllowedBy: components['schemas']['AllowingRule'][];
     };
     /** A break-glass grant - who opened it for which incident, and its review. */
     BreakGlass: {
@@ -405,6 +442,8 @@ export interface components {
       applyAt?: string;
       /** Break-glass access, applied without prior approval. */
       breakGlass?: components['schemas']['BreakGlass'];
+      /** What the change does to the network against main, computed at filing. */
+      connectivity?: components['schemas']['ChangeConnectivity'];
       /** Ownership re-certification - the declaration, the team asked, a hand-over's other team. */
       recertification?: {
         declaredOn: string;

@@ -14,16 +14,27 @@ const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
 const K8S_LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
 const APP_NAME = 'app.kubernetes.io/name';
 
-/** What the model was built from, for answers and logs. */
+/**
+ * What the model was built from, for answers and logs.
+ *
+ * @public
+ */
 export interface EstateMeta {
+  /** When it was built (ISO instant). */
   builtAt: string;
   /** main's commit it was read at. */
   commit?: string;
 }
 
-/** A file or object left out of the analysis. */
+/**
+ * A file or object left out of the analysis.
+ *
+ * @public
+ */
 export interface EstateProblem {
+  /** The file in the repository. */
   file: string;
+  /** What is wrong, naming the object. */
   message: string;
 }
 
@@ -31,6 +42,8 @@ export interface EstateProblem {
  * `app=payments,tier=web` (an equality-based selector, as the Kubernetes
  * plugin's annotation holds it) as labels; undefined when it says anything
  * else (set-based expressions are not read in this slice).
+ *
+ * @public
  */
 export function parseEqualitySelector(text: string): Labels | undefined {
   const labels: Record<string, string> = {};
@@ -49,6 +62,8 @@ export function parseEqualitySelector(text: string): Labels | undefined {
  * `default`; the pods by `backstage.io/kubernetes-label-selector`, else
  * `app.kubernetes.io/name: <entity name>` (as the portal's templates label
  * them).
+ *
+ * @public
  */
 export function entityPods(
   entity: Entity,
@@ -77,6 +92,8 @@ export function entityPods(
  * the analyzer's model over the repository's workloads and the catalog's
  * entities, which workloads each entity maps to, and every allowed
  * connection, indexed by workload. Immutable; rebuilt whole.
+ *
+ * @public
  */
 export class Estate {
   /** entity ref (lower case) → its workload ids. */
@@ -87,12 +104,17 @@ export class Estate {
   private readonly byName = new Map<string, string[]>();
   private readonly bySrc = new Map<string, Connection[]>();
   private readonly byDst = new Map<string, Connection[]>();
+  /** The analyzer's model over the repository's and the catalog's workloads. */
   readonly model: ConnectivityModel;
+  /** What was left out: unreadable files, malformed objects and policies. */
   readonly problems: EstateProblem[];
+  /** `namespace/name` of each NetworkPolicy → its annotations. */
+  private readonly annotations = new Map<string, Record<string, string>>();
 
   private constructor(
     files: Record<string, string>,
     catalog: readonly Entity[],
+    /** What it was built from. */
     readonly meta: EstateMeta,
   ) {
     const manifests = readManifests(
@@ -134,6 +156,13 @@ export class Estate {
       const name = entity.metadata.name.toLocaleLowerCase('en-US');
       this.byName.set(name, [...(this.byName.get(name) ?? []), ref]);
     }
+    for (const { policy } of manifests.policies) {
+      const about = policy.metadata ?? {};
+      this.annotations.set(
+        `${about.namespace ?? 'default'}/${about.name}`,
+        (about.annotations ?? {}) as Record<string, string>,
+      );
+    }
     this.model = analyzeConnectivity(
       [...workloads.values()],
       [...manifests.policies],
@@ -171,6 +200,11 @@ export class Estate {
     meta: EstateMeta,
   ): Estate {
     return new Estate(files, catalog, meta);
+  }
+
+  /** The annotations of the NetworkPolicy `namespace/name` on this state. */
+  policyAnnotations(namespace: string, name: string): Record<string, string> {
+    return this.annotations.get(`${namespace}/${name}`) ?? {};
   }
 
   /** The refs of the mapped entities with this name. */
