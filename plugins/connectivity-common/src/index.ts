@@ -27,3 +27,10 @@ export * from './diff';
 export * from './manifests';
 export * from './format';
 export type { components } from './schema/openapi/generated/types';
+export { ConnectivityApiClient } from './client/ConnectivityApiClient';
+export type {
+  ConnectionsAnswer,
+  ReachAnswer,
+} from './client/ConnectivityApiClient';
+export { parseReachQuery } from './reachQuery';
+export type { ReachQuery } from './reachQuery';

@@ -11,6 +11,7 @@ import {
   lookupResponse,
   scoringMatch,
 } from '../../__testUtils__/fixtures';
+import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
 import { OpsLookupPage } from './OpsLookupPage';
 
 function answeringApi() {
@@ -298,5 +299,78 @@ describe('OpsLookupPage', () => {
     expect(
       await screen.findByText(/You are not allowed to read ownership data/),
     ).toBeInTheDocument();
+  });
+
+  it('answers a flow as a reach question from the connectivity backend, and offers the access request when denied', async () => {
+    const api = fakeOpsApi();
+    const asked: string[] = [];
+    const fetchApi = {
+      fetch: jest.fn(async (url: string) => {
+        asked.push(String(url));
+        return new Response(
+          JSON.stringify({
+            from: {
+              entityRef: 'component:default/payments-web',
+              workloads: ['transaction-edge/payments-web[Component]'],
+            },
+            to: {
+              entityRef: 'resource:default/fraud-cases-db',
+              workloads: ['fraud-detection/fraud-cases-db[Resource]'],
+            },
+            protocol: 'TCP',
+            port: 5432,
+            allowed: false,
+            rules: [],
+            isolatedBy: [
+              {
+                side: 'from',
+                direction: 'Egress',
+                workload: 'transaction-edge/payments-web[Component]',
+                policies: [
+                  { namespace: 'transaction-edge', name: 'default-deny-all' },
+                ],
+              },
+            ],
+            model: { builtAt: '2026-12-06T12:00:00.000Z', problems: [] },
+          }),
+          { status: 200, headers: { 'content-type': 'application/json' } },
+        );
+      }),
+    };
+    const discoveryApi = {
+      getBaseUrl: async (id: string) => `http://portal.test/api/${id}`,
+    };
+    await renderWithApis(
+      <OpsLookupPage />,
+      [
+        [integratedOpsApiRef, api],
+        [fetchApiRef, fetchApi],
+        [discoveryApiRef, discoveryApi],
+      ],
+      { routeEntries: ['/?q=payments-web%20-%3E%20fraud-cases-db%3A5432'] },
+    );
+    expect(
+      await screen.findByText(
+        'payments-web -> fraud-cases-db: TCP 5432 is denied by the network',
+      ),
+    ).toBeInTheDocument();
+    expect(asked).toEqual([
+      'http://portal.test/api/connectivity/reach?from=payments-web&to=fraud-cases-db&port=5432',
+    ]);
+    // Not an ordinary lookup.
+    expect(api.lookup).not.toHaveBeenCalled();
+    expect(screen.getByRole('list', { name: 'Isolated by' })).toHaveTextContent(
+      'the source (transaction-edge/payments-web[Component]) for egress: transaction-edge/default-deny-all',
+    );
+    const href = decodeURIComponent(
+      screen
+        .getByRole('link', { name: 'Ask for this access' })
+        .getAttribute('href')!,
+    );
+    expect(JSON.parse(href.split('formData=')[1])).toEqual({
+      source: 'component:default/payments-web',
+      destination: 'resource:default/fraud-cases-db',
+      ports: '5432/tcp',
+    });
   });
 });

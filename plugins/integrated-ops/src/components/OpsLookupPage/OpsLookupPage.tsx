@@ -1,5 +1,6 @@
 import { Content, EmptyState, Progress } from '@backstage/core-components';
 import { Flex, Link, Text } from '@backstage/ui';
+import { parseReachQuery } from '@integrated-ops/plugin-connectivity-common';
 import { useSearchParams } from 'react-router-dom';
 import { IndexStatusNote } from '../shared/IndexStatusNote';
 import { LoadError } from '../shared/LoadError';
@@ -9,6 +10,7 @@ import { isAnswered } from './answeredMatch';
 import { AsOfHistory } from './AsOfHistory';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
+import { ReachResult } from './ReachResult';
 import { useTabTitle } from './useTabTitle';
 
 function LookupResult(props: {
@@ -67,12 +69,14 @@ function LookupResult(props: {
 /**
  * The incident lookup: one box for a name, hostname, URL or IP; the answer
  * is deep-linkable as `?q=` (and `&asOf=` for a past moment, in the review
- * after an incident).
+ * after an incident). A flow (`a -> b:port`, `b:port <- a`) is a reach
+ * question for the connectivity backend.
  */
 export function OpsLookupPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const asOf = params.get('asOf') ?? undefined;
+  const reach = parseReachQuery(q);
   useTabTitle(q);
   const lookUp = (value: string, when?: string) =>
     setParams(when ? { q: value, asOf: when } : { q: value });
@@ -90,13 +94,24 @@ export function OpsLookupPage() {
             withAsOf
             onLookUp={lookUp}
           />
-          {q ? (
+          {reach && !asOf && <ReachResult query={reach} />}
+          {reach && asOf && (
+            <Text as="p">
+              Reach is answered from main as it is now, not as of a past moment:{' '}
+              <Link href={`?q=${encodeURIComponent(q)}`}>ask now</Link>.
+            </Text>
+          )}
+          {!reach && q && (
             <LookupResult q={q} asOf={asOf} onPick={v => lookUp(v, asOf)} />
-          ) : (
+          )}
+          {!q && (
             <Text as="p" color="secondary">
               Paste what the alert gives you: a hostname, an IP, a URL or a
               service name. You get the NetOps, DevOps and SecOps owners, who is
-              on call now, how to reach them and what else breaks.
+              on call now, how to reach them and what else breaks. Ask whether
+              the network lets a flow through with{' '}
+              <code>payments-web -&gt; edge-transaction-gateway:8443</code> or{' '}
+              <code>10.20.3.14:8443 &lt;- payments-web</code>.
             </Text>
           )}
         </Flex>

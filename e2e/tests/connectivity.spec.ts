@@ -1,0 +1,71 @@
+/*
+ * Who can reach what, from the incident lookup box, against the real
+ * portal whose infrastructure repository is seeded from
+ * catalog/infrastructure (namespace baselines and three approved flows).
+ */
+import { expect, test } from '@playwright/test';
+import { signInAsGuest } from '../support/signIn';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+
+const shots = 'e2e-screenshots';
+
+test('the lookup answers a reach question: allowed with the rules and their expiry, denied with the isolating side and a pre-filled request', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // The connectivity model is built a few seconds after the catalog.
+  await expect(async () => {
+    await page.goto(
+      `/ops-lookup?q=${encodeURIComponent(
+        'payments-web -> edge-transaction-gateway:8443',
+      )}`,
+    );
+    await expect(
+      page.getByText(
+        'payments-web -> edge-transaction-gateway: TCP 8443 is allowed by the network',
+      ),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  const allowedBy = page.getByRole('list', { name: 'Allowed by' });
+  await expect(allowedBy).toContainText(
+    'egress at the source: transaction-edge/allow-payments-web-to-edge-transaction-gateway-egress (kubernetes/transaction-edge/allow-payments-web-to-edge-transaction-gateway-egress.yaml) asked by user:default/aisha.bello',
+  );
+  await expect(allowedBy).toContainText(
+    'ingress at the destination: transaction-edge/allow-payments-web-to-edge-transaction-gateway',
+  );
+  await page.screenshot({ path: `${shots}/reach-allowed.png` });
+  await expectNoSeriousA11yViolations(page, 'main');
+
+  // The other way round is not allowed: the gateway's egress is isolated.
+  await page.goto(
+    `/ops-lookup?q=${encodeURIComponent(
+      'payments-web:8443 <- edge-transaction-gateway',
+    )}`,
+  );
+  await expect(
+    page.getByText(
+      'edge-transaction-gateway -> payments-web: TCP 8443 is denied by the network',
+    ),
+  ).toBeVisible();
+  const isolatedBy = page.getByRole('list', { name: 'Isolated by' });
+  await expect(isolatedBy).toContainText(
+    'the source (transaction-edge/edge-transaction-gateway[Component]) for egress: transaction-edge/allow-dns-egress',
+  );
+  const ask = page.getByRole('link', { name: 'Ask for this access' });
+  const href = decodeURIComponent((await ask.getAttribute('href')) ?? '');
+  expect(href).toContain('/create/templates/default/network-access-request');
+  expect(JSON.parse(href.split('formData=')[1])).toEqual({
+    source: 'component:default/edge-transaction-gateway',
+    destination: 'component:default/payments-web',
+    ports: '8443/tcp',
+  });
+  await page.screenshot({ path: `${shots}/reach-denied.png` });
+
+  // A name nobody has is a 400 in words, not a silent "denied".
+  await page.goto(
+    `/ops-lookup?q=${encodeURIComponent('nobody-here -> payments-web:443')}`,
+  );
+  await expect(page.getByRole('alert')).toContainText(
+    'from: no entity "nobody-here" in the catalog that you may read',
+  );
+});
