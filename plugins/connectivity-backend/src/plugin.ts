@@ -2,8 +2,10 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { changeDeliveryServiceRef } from '@integrated-ops/plugin-ops-requests-node';
+import { registerReachAction } from './actions/registerReachAction';
 import { ConnectivityService } from './model/ConnectivityService';
 import { createConnectivityRouter } from './router/createConnectivityRouter';
 
@@ -29,6 +31,7 @@ export const connectivityPlugin = createBackendPlugin({
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         delivery: changeDeliveryServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -39,6 +42,7 @@ export const connectivityPlugin = createBackendPlugin({
         auth,
         catalog,
         delivery,
+        actionsRegistry,
       }) {
         const refreshSeconds =
           config.getOptionalNumber(
@@ -71,6 +75,7 @@ export const connectivityPlugin = createBackendPlugin({
           },
         });
         httpRouter.use(await createConnectivityRouter({ httpAuth, service }));
+        registerReachAction(actionsRegistry, service);
       },
     });
   },

@@ -1,4 +1,6 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   mockCredentials,
@@ -102,10 +104,17 @@ export async function startConnectivityPortal(
       author: { name: 'Test', email: 'test@example.com' },
     });
   }
+  // The actions registry as a test double: its actions are invoked directly.
+  const actions = actionsRegistryServiceMock();
   const backend = await startTestBackend({
     features: [
       connectivityPlugin,
       schedulerServiceFactory,
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => actions,
+      }),
       createServiceFactory({
         service: catalogServiceRef,
         deps: {},
@@ -126,7 +135,7 @@ export async function startConnectivityPortal(
     request(server)
       .get(`/api/connectivity${path}`)
       .set({ Authorization: mockCredentials.user.header(user) });
-  return { server, get, repos, stop: () => backend.stop() };
+  return { server, get, repos, actions, stop: () => backend.stop() };
 }
 
 /** Waits until the model has been built (the first scheduled run). */
