@@ -88,6 +88,8 @@ export interface Verdict {
 }
 
 const METADATA_NAME = 'kubernetes.io/metadata.name';
+/** The most endpoint pairs whose connections a model keeps. */
+const MAX_CACHED_PAIRS = 1_000_000;
 
 interface Indexed {
   readonly workload: Workload;
@@ -170,16 +172,21 @@ export class ConnectivityModel {
   ) {
     this.policies = policies;
     this.problems = problems;
+    // A policy selects pods of its own namespace only: look there alone.
+    const byNamespace = new Map<string, CompiledPolicy[]>();
+    for (const p of policies) {
+      const list = byNamespace.get(p.ref.namespace) ?? [];
+      list.push(p);
+      byNamespace.set(p.ref.namespace, list);
+    }
     for (const workload of workloads) {
       const id = workloadId(workload);
       const namespaceLabels = {
         [METADATA_NAME]: workload.namespace,
         ...workload.namespaceLabels,
       };
-      const selecting = policies.filter(
-        p =>
-          p.ref.namespace === workload.namespace &&
-          matchesSelector(p.podSelector, workload.labels),
+      const selecting = (byNamespace.get(workload.namespace) ?? []).filter(p =>
+        matchesSelector(p.podSelector, workload.labels),
       );
       this.byId.set(id, {
         workload,
@@ -342,6 +349,9 @@ export class ConnectivityModel {
     const conns = egress.isEmpty()
       ? egress
       : egress.intersect(this.sideConnections('Ingress', dstIndexed, src, dst));
+    // Bounded: answers about single entities at a large estate must not
+    // keep every pair they ever touched.
+    if (this.cache.size >= MAX_CACHED_PAIRS) this.cache.clear();
     this.cache.set(key, conns);
     return conns;
   }
@@ -402,37 +412,63 @@ export class ConnectivityModel {
    * outside the cluster (maximal ranges with equal connections), sorted.
    */
   list(): Connection[] {
-    const ids = this.workloadIds();
     const atoms = this.externalAtoms();
     const out: Connection[] = [];
-    for (const a of ids) {
-      const wa: Endpoint = { kind: 'workload', id: a };
-      for (const b of ids) {
-        if (a === b) continue;
-        const wb: Endpoint = { kind: 'workload', id: b };
-        const conns = this.connections(wa, wb);
-        if (!conns.isEmpty()) out.push({ src: wa, dst: wb, conns });
-      }
-      for (const { range, value } of mergeRanges(
-        atoms,
-        r => this.connections(wa, { kind: 'external', range: r }),
-        c => c.toString(),
-      )) {
-        if (!value.isEmpty()) {
-          out.push({ src: wa, dst: { kind: 'external', range }, conns: value });
-        }
-      }
-      for (const { range, value } of mergeRanges(
-        atoms,
-        r => this.connections({ kind: 'external', range: r }, wa),
-        c => c.toString(),
-      )) {
-        if (!value.isEmpty()) {
-          out.push({ src: { kind: 'external', range }, dst: wa, conns: value });
-        }
-      }
+    for (const a of this.workloadIds()) {
+      out.push(
+        ...this.connectionsOf(a, 'outbound', atoms),
+        ...this.externalConnectionsOf(a, 'inbound', atoms),
+      );
     }
     return out.sort(compareConnections);
+  }
+
+  /**
+   * The allowed connections of one workload: `outbound`, from it to every
+   * other workload and to the address ranges outside the cluster; `inbound`,
+   * to it from them. Costs one evaluation per workload and range, not per
+   * pair of the estate: what a question about one entity needs.
+   */
+  connectionsOf(
+    id: string,
+    direction: 'inbound' | 'outbound',
+    atoms: readonly IpRange[] = this.externalAtoms(),
+  ): Connection[] {
+    const self: Endpoint = { kind: 'workload', id };
+    const out: Connection[] = [];
+    for (const other of this.byId.keys()) {
+      if (other === id) continue;
+      const peer: Endpoint = { kind: 'workload', id: other };
+      const [src, dst] = direction === 'outbound' ? [self, peer] : [peer, self];
+      const conns = this.connections(src, dst);
+      if (!conns.isEmpty()) out.push({ src, dst, conns });
+    }
+    return [...out, ...this.externalConnectionsOf(id, direction, atoms)];
+  }
+
+  /** A workload's connections with the ranges outside the cluster, merged to maximal ranges. */
+  private externalConnectionsOf(
+    id: string,
+    direction: 'inbound' | 'outbound',
+    atoms: readonly IpRange[],
+  ): Connection[] {
+    const self: Endpoint = { kind: 'workload', id };
+    const out: Connection[] = [];
+    const pair = (range: IpRange): [Endpoint, Endpoint] =>
+      direction === 'outbound'
+        ? [self, { kind: 'external', range }]
+        : [{ kind: 'external', range }, self];
+    for (const { range, value } of mergeRanges(
+      atoms,
+      r => this.connections(...pair(r)),
+      c => c.toString(),
+    )) {
+      if (!value.isEmpty()) {
+        const [src, dst] = pair(range);
+        out.push({ src, dst, conns: value });
+      }
+    }
+    return out;
   }
 }
 

@@ -73,15 +73,21 @@ export function diffConnectivity(
     else if (a.isEmpty()) diffType = 'removed';
     out.push({ diffType, src, dst, before: b, after: a });
   };
-  for (const s of ids) {
+  const pairWith = (s: string, d: string) => {
     const ws: Endpoint = { kind: 'workload', id: s };
-    const focused = !focus || focus.has(s);
-    for (const d of ids) {
-      if (s === d || (!focused && !focus!.has(d))) continue;
-      const wd: Endpoint = { kind: 'workload', id: d };
-      push(ws, wd, conns(before, ws, wd), conns(after, ws, wd));
+    const wd: Endpoint = { kind: 'workload', id: d };
+    push(ws, wd, conns(before, ws, wd), conns(after, ws, wd));
+  };
+  // Focused: each pair with a focused end once, never the whole square.
+  const sources = focus ? ids.filter(id => focus.has(id)) : ids;
+  for (const s of sources) {
+    for (const d of ids) if (s !== d) pairWith(s, d);
+    if (focus) {
+      for (const d of ids) if (!focus.has(d)) pairWith(d, s);
     }
-    if (!focused) continue;
+  }
+  for (const s of sources) {
+    const ws: Endpoint = { kind: 'workload', id: s };
     const pair = (
       src: (r: Endpoint) => Endpoint,
       dst: (r: Endpoint) => Endpoint,

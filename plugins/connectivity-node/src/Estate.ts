@@ -3,7 +3,9 @@ import {
   analyzeConnectivity,
   Connection,
   ConnectivityModel,
+  IpRange,
   Labels,
+  Manifests,
   matchesSelector,
   readManifests,
   Workload,
@@ -90,8 +92,9 @@ export function entityPods(
 /**
  * The connectivity of the estate at one commit of main, in catalog terms:
  * the analyzer's model over the repository's workloads and the catalog's
- * entities, which workloads each entity maps to, and every allowed
- * connection, indexed by workload. Immutable; rebuilt whole.
+ * entities, which workloads each entity maps to, and each workload's
+ * allowed connections (computed when first asked for). Immutable: a change
+ * is a new Estate (`withPolicies` reads only the files it touches).
  *
  * @public
  */
@@ -102,8 +105,10 @@ export class Estate {
   readonly owners = new Map<string, string[]>();
   /** entity name (lower case) → entity refs with that name. */
   private readonly byName = new Map<string, string[]>();
-  private readonly bySrc = new Map<string, Connection[]>();
-  private readonly byDst = new Map<string, Connection[]>();
+  /** Each workload's connections, computed when first asked for. */
+  private readonly outbound = new Map<string, Connection[]>();
+  private readonly inbound = new Map<string, Connection[]>();
+  private atoms?: IpRange[];
   /** The analyzer's model over the repository's and the catalog's workloads. */
   readonly model: ConnectivityModel;
   /** What was left out: unreadable files, malformed objects and policies. */
@@ -112,16 +117,13 @@ export class Estate {
   private readonly annotations = new Map<string, Record<string, string>>();
 
   private constructor(
-    files: Record<string, string>,
-    catalog: readonly Entity[],
+    private readonly manifests: Manifests,
+    private readonly catalog: readonly Entity[],
     /** What it was built from. */
     readonly meta: EstateMeta,
+    /** The model over these workloads, when the caller can make it cheaper than compiling every policy. */
+    modelOf?: (workloads: Workload[]) => ConnectivityModel,
   ) {
-    const manifests = readManifests(
-      Object.entries(files)
-        .filter(([path]) => /\.ya?ml$/i.test(path))
-        .map(([path, content]) => ({ path, content })),
-    );
     const workloads = new Map<string, Workload>(
       manifests.workloads.map(w => [workloadId(w), w]),
     );
@@ -163,10 +165,9 @@ export class Estate {
         (about.annotations ?? {}) as Record<string, string>,
       );
     }
-    this.model = analyzeConnectivity(
-      [...workloads.values()],
-      [...manifests.policies],
-    );
+    this.model = modelOf
+      ? modelOf([...workloads.values()])
+      : analyzeConnectivity([...workloads.values()], [...manifests.policies]);
     this.problems = [
       ...manifests.problems.map(p => ({
         file: p.file,
@@ -179,18 +180,6 @@ export class Estate {
         }: ${p.problems.join('; ')}`,
       })),
     ];
-    for (const connection of this.model.list()) {
-      if (connection.src.kind === 'workload') {
-        const list = this.bySrc.get(connection.src.id) ?? [];
-        list.push(connection);
-        this.bySrc.set(connection.src.id, list);
-      }
-      if (connection.dst.kind === 'workload') {
-        const list = this.byDst.get(connection.dst.id) ?? [];
-        list.push(connection);
-        this.byDst.set(connection.dst.id, list);
-      }
-    }
   }
 
   /** The model of these files (path → content; YAML ones are read) and catalog entities. */
@@ -199,7 +188,61 @@ export class Estate {
     catalog: readonly Entity[],
     meta: EstateMeta,
   ): Estate {
-    return new Estate(files, catalog, meta);
+    const manifests = readManifests(
+      Object.entries(files)
+        .filter(([path]) => /\.ya?ml$/i.test(path))
+        .map(([path, content]) => ({ path, content })),
+    );
+    return new Estate(manifests, catalog, meta);
+  }
+
+  /**
+   * This state with some files' NetworkPolicies replaced (path → new
+   * content, null for a deleted file), only those files read again. For
+   * files that hold nothing but NetworkPolicies, before and after: other
+   * objects would change workloads or namespaces (build again then).
+   */
+  withPolicies(
+    changed: Record<string, string | null>,
+    meta: EstateMeta,
+  ): Estate {
+    const paths = new Set(Object.keys(changed));
+    const fresh = readManifests(
+      Object.entries(changed).flatMap(([path, content]) =>
+        content === null || !/\.ya?ml$/i.test(path) ? [] : [{ path, content }],
+      ),
+    );
+    // The other files' policies stay compiled; only the fresh ones are.
+    const kept = (file?: string) => !paths.has(file ?? '');
+    const compiledFresh = analyzeConnectivity([], fresh.policies);
+    return new Estate(
+      {
+        workloads: this.manifests.workloads,
+        namespaces: this.manifests.namespaces,
+        policies: [
+          ...this.manifests.policies.filter(p => kept(p.file)),
+          ...fresh.policies,
+        ],
+        problems: [
+          ...this.manifests.problems.filter(p => kept(p.file)),
+          ...fresh.problems,
+        ],
+      },
+      this.catalog,
+      meta,
+      workloads =>
+        new ConnectivityModel(
+          workloads,
+          [
+            ...this.model.policies.filter(p => kept(p.ref.file)),
+            ...compiledFresh.policies,
+          ],
+          [
+            ...this.model.problems.filter(p => kept(p.policy.file)),
+            ...compiledFresh.problems,
+          ],
+        ),
+    );
   }
 
   /** The annotations of the NetworkPolicy `namespace/name` on this state. */
@@ -214,11 +257,24 @@ export class Estate {
 
   /** The allowed connections from these workloads. */
   from(ids: readonly string[]): Connection[] {
-    return ids.flatMap(id => this.bySrc.get(id) ?? []);
+    return ids.flatMap(id => this.connectionsOf(id, 'outbound'));
   }
 
   /** The allowed connections to these workloads. */
   to(ids: readonly string[]): Connection[] {
-    return ids.flatMap(id => this.byDst.get(id) ?? []);
+    return ids.flatMap(id => this.connectionsOf(id, 'inbound'));
+  }
+
+  /** One workload's connections, computed once (one evaluation per peer, not per pair of the estate). */
+  private connectionsOf(id: string, direction: 'inbound' | 'outbound') {
+    const cache = direction === 'inbound' ? this.inbound : this.outbound;
+    let list = cache.get(id);
+    if (!list) {
+      if (!this.model.workload(id)) return [];
+      this.atoms ??= this.model.externalAtoms();
+      list = this.model.connectionsOf(id, direction, this.atoms);
+      cache.set(id, list);
+    }
+    return list;
   }
 }

@@ -222,6 +222,20 @@ describe('connectivityEffect', () => {
     });
   });
 
+  it("gives the same effect from main's model as from main's files (only the touched files read again)", () => {
+    const estate = Estate.build(main.files, catalog, { builtAt: '' });
+    const changes: Array<Record<string, string | null>> = [
+      { [INGRESS]: ingressToDb, [EGRESS]: egressFromWeb },
+      { [INGRESS]: ingressToDb },
+      { 'kubernetes/fraud-detection/namespace-baseline.yaml': null },
+    ];
+    for (const change of changes) {
+      expect(connectivityEffect({ main, change, catalog, estate })).toEqual(
+        connectivityEffect({ main, change, catalog }),
+      );
+    }
+  });
+
   it('cuts each list at the limit and says so', () => {
     const open = { files: {} };
     const many = [...Array(5).keys()].map(i =>

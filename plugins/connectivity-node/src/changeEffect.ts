@@ -87,6 +87,8 @@ export function connectivityEffect(options: {
   main: { commit?: string; files: Record<string, string> };
   change: Record<string, string | null>;
   catalog: readonly Entity[];
+  /** main's model over `main.files` and `catalog`, when the caller has it (not built again). */
+  estate?: Estate;
   /** Entities outside the cluster by their CIDRs: a range they cover is named by them. */
   ranges?: ReadonlyArray<{ entityRef: string; cidrs: readonly string[] }>;
   limit?: number;
@@ -108,20 +110,30 @@ export function connectivityEffect(options: {
   };
   if (touched.length === 0) return empty;
 
-  const afterFiles: Record<string, string> = { ...main.files };
-  for (const path of touched) {
-    const content = change[path];
-    if (content === null) delete afterFiles[path];
-    else afterFiles[path] = content;
-  }
-  const before = Estate.build(main.files, catalog, { builtAt: '' });
-  const after = Estate.build(afterFiles, catalog, { builtAt: '' });
-
+  const before =
+    options.estate ?? Estate.build(main.files, catalog, { builtAt: '' });
   const own = readManifests(
     touched.flatMap(path =>
       change[path] === null ? [] : [{ path, content: change[path]! }],
     ),
   );
+  const policiesOnly = onlyPolicies(touched, main.files, own);
+  const touchedFiles = Object.fromEntries(
+    touched.map(path => [path, change[path] ?? null]),
+  );
+  let after: Estate;
+  if (policiesOnly) {
+    // Only these files are read again; workloads and namespaces stay.
+    after = before.withPolicies(touchedFiles, { builtAt: '' });
+  } else {
+    const afterFiles: Record<string, string> = { ...main.files };
+    for (const path of touched) {
+      const content = change[path];
+      if (content === null) delete afterFiles[path];
+      else afterFiles[path] = content;
+    }
+    after = Estate.build(afterFiles, catalog, { builtAt: '' });
+  }
   const problems = after.problems
     .filter(p => touched.includes(p.file))
     .map(p => `${p.file}: ${p.message}`);
@@ -130,9 +142,7 @@ export function connectivityEffect(options: {
     e.model.problems.some(p => touched.includes(p.policy.file ?? '')),
   );
   const focus =
-    !malformed && onlyPolicies(touched, main.files, own)
-      ? selectedBy(touched, before, after)
-      : undefined;
+    !malformed && policiesOnly ? selectedBy(touched, before, after) : undefined;
   const diffs = diffConnectivity(before.model, after.model, { focus });
 
   const side = (estate: Estate, endpoint: Endpoint) =>

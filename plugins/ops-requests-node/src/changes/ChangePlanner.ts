@@ -246,7 +246,9 @@ export class ChangePlanner {
     ];
     const connectivity = network && {
       ...connectivityEffect({
-        ...network,
+        main: network.main,
+        catalog: network.catalog,
+        estate: network.estate,
         change: files,
         ranges: ends.flatMap(e =>
           e.entityRef ? [{ entityRef: e.entityRef, cidrs: e.cidrs }] : [],
