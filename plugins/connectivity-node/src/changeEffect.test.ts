@@ -110,6 +110,7 @@ describe('connectivityEffect', () => {
           toWorkload: 'fraud-detection/fraud-cases-db[Resource]',
           before: '',
           after: 'TCP 5432',
+          narrows: false,
         },
       ],
       removed: [],

@@ -40,6 +40,8 @@ export interface EffectConnection {
   before: string;
   /** What is allowed after it; empty when nothing is. */
   after: string;
+  /** Whether something allowed before is not after (a removal, or a change that drops ports). */
+  narrows: boolean;
 }
 
 /**
@@ -163,6 +165,7 @@ export function connectivityEffect(options: {
       ...(dst.workload ? { toWorkload: dst.workload } : {}),
       before: d.before.isEmpty() ? '' : d.before.toString(),
       after: d.after.isEmpty() ? '' : d.after.toString(),
+      narrows: !d.before.intersect(d.after).equals(d.before),
     };
   };
   const pick = (type: ConnectionDiff['diffType']) =>

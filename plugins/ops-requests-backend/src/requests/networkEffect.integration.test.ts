@@ -84,6 +84,7 @@ describe.each(databases.eachSupportedId())(
           toWorkload: 'edge/gateway[Component]',
           before: '',
           after: 'TCP 443',
+          narrows: false,
         },
         {
           from: 'component:default/web',
@@ -91,6 +92,7 @@ describe.each(databases.eachSupportedId())(
           fromWorkload: 'default/web[Component]',
           before: '',
           after: 'TCP 443',
+          narrows: false,
         },
       ]);
 
@@ -145,6 +147,16 @@ describe.each(databases.eachSupportedId())(
           (r: any) => r.rule === 'connectivity.adds-access',
         ).message,
       ).toMatch(/this request extends it$/);
+
+      // Another port for the same flow would replace its rule: 443 lost.
+      const narrowing = await request(portal.server)
+        .post('/api/ops-requests/requests')
+        .set(as(TOM))
+        .send({ ...intent(inDays(60)), ports: '8443/tcp' });
+      expect(narrowing.status).toBe(400);
+      expect(narrowing.body.error.message).toContain(
+        'connectivity.adds-access: would take away access the flow has on main (TCP 443 becomes TCP 8443',
+      );
     });
   },
 );

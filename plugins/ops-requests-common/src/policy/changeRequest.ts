@@ -121,6 +121,10 @@ export interface ChangeRequestFacts {
     changed: number;
     alreadyAllowedBy: string[];
     extendsExpiry: boolean;
+    /** What the flow asked for loses (its source to its destination), e.g. `TCP 443 becomes TCP 8443`; empty when nothing. */
+    narrowsFlow: string[];
+    /** Whether the effect could be computed (main readable). */
+    computed?: boolean;
   };
   /** Asked as break-glass: what the break-glass rules judge. */
   breakGlass?: {

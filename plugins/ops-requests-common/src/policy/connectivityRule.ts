@@ -5,9 +5,10 @@ import { fail, pass } from './ruleResult';
 /**
  * `connectivity.adds-access`: with `spec.connectivity.refuseRedundant`, a
  * network-access request whose flow main already allows is refused, naming
- * the rules that allow it, unless it extends their expiry. Without the
- * setting, or without connectivity facts (main unreadable here), it only
- * reports.
+ * the rules that allow it, unless it extends their expiry; and one that
+ * would take ports away from its own flow (its files replace the flow's) is
+ * refused too. Without the setting it only reports; where main could not be
+ * read (`computed: false`) it says the check did not run.
  */
 export function addsAccess(
   policy: ChangePolicy,
@@ -16,6 +17,25 @@ export function addsAccess(
   const connectivity = facts.connectivity;
   if (facts.kind !== 'network-access' || !connectivity) return [];
   const rule = 'connectivity.adds-access';
+  if (connectivity.computed === false) {
+    // Said, not silent: approvers see the check did not run.
+    return [
+      pass(
+        rule,
+        "not checked: the infrastructure repository's main could not be read here",
+      ),
+    ];
+  }
+  if (connectivity.narrowsFlow.length) {
+    const message = `would take away access the flow has on main (${connectivity.narrowsFlow.join(
+      '; ',
+    )}): a request replaces the flow's rule, so ask for every port it needs`;
+    return [
+      policy.spec.connectivity?.refuseRedundant
+        ? fail(rule, message)
+        : pass(rule, `${message} (the policy allows it)`),
+    ];
+  }
   if (!connectivity.alreadyAllowedBy.length) {
     return [
       pass(

@@ -60,23 +60,37 @@ const describeRule = (rule: AllowingRule) =>
     .filter(Boolean)
     .join(', ')})`;
 
+/** When a rule's access ends (Infinity: never, or not said in a form read here). */
+const ruleEnd = (rule: AllowingRule) => {
+  const until = rule.expiresAt;
+  if (!until || until === 'never') return Infinity;
+  // A day lasts to its end; anything else must be an ISO instant.
+  const at = /^\d{4}-\d{2}-\d{2}$/.test(until)
+    ? Date.parse(`${until}T23:59:59.999Z`)
+    : Date.parse(until);
+  return Number.isFinite(at) ? at : Infinity;
+};
+
 /**
  * Whether a request ending at `expiresAt` (never, when absent) ends later
- * than every rule that already allows its flow: an extension, not a repeat.
+ * than the flow it asks for: the flow lasts while both its sides do, each
+ * side as long as its longest-lasting rule.
  */
 const extendsExpiry = (rules: AllowingRule[], expiresAt?: string) => {
   if (!rules.length) return false;
   const end = expiresAt ? Date.parse(expiresAt) : Infinity;
-  return rules.every(rule => {
-    const until = rule.expiresAt;
-    if (!until || until === 'never') return false;
-    // An expiry day lasts to its end.
-    const ruleEnd = Date.parse(
-      until.length === 10 ? `${until}T23:59:59.999Z` : until,
-    );
-    return Number.isFinite(ruleEnd) && end > ruleEnd;
-  });
+  const sideEnd = (direction: AllowingRule['direction']) => {
+    const ends = rules.filter(r => r.direction === direction).map(ruleEnd);
+    // A side no rule names is open (not isolated): it never ends.
+    return ends.length ? Math.max(...ends) : Infinity;
+  };
+  const flowEnd = Math.min(sideEnd('Egress'), sideEnd('Ingress'));
+  return end > flowEnd;
 };
+
+/** Whether an effect's end (`ref` or `ref (range)`) is this entity. */
+const isEnd = (end: string, entityRef?: string) =>
+  !!entityRef && (end === entityRef || end.startsWith(`${entityRef} (`));
 
 /** An address range outside the catalog as the source of a flow. */
 const externalSource = (range: string): FlowSource => ({
@@ -276,6 +290,25 @@ export class ChangePlanner {
         changed: connectivity.changed.length,
         alreadyAllowedBy: connectivity.alreadyAllowedBy.map(describeRule),
         extendsExpiry: extendsExpiry(connectivity.alreadyAllowedBy, expiresAt),
+        narrowsFlow: [...connectivity.removed, ...connectivity.changed]
+          .filter(
+            c =>
+              c.narrows &&
+              isEnd(c.from, ends[0].entityRef) &&
+              isEnd(c.to, ends[1].entityRef),
+          )
+          .map(c => `${c.before} becomes ${c.after || 'nothing'}`),
+        computed: true,
+      };
+    } else if (this.options.connectivity) {
+      facts.connectivity = {
+        added: 0,
+        removed: 0,
+        changed: 0,
+        alreadyAllowedBy: [],
+        extendsExpiry: false,
+        narrowsFlow: [],
+        computed: false,
       };
     }
     const judged = await this.judge(

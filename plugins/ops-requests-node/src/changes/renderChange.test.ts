@@ -155,6 +155,21 @@ describe('renderNetworkAccess: the source half', () => {
     ).toEqual([]);
   });
 
+  it('writes no NetworkPolicy for ICMP alone: one without ports would allow every port', () => {
+    const files = renderNetworkAccess({
+      source: ui,
+      destination: scoring,
+      ports: [{ protocol: 'icmp' }],
+      justification: 'Ping the scoring service from the case view',
+      expiresAt: '2026-12-31',
+      requestedBy: 'user:default/guest',
+      sourceEgressIsolated: true,
+    });
+    expect(Object.keys(files)).toEqual([
+      'terraform/case-management-ui-to-fraud-scoring-service.tf.json',
+    ]);
+  });
+
   it('sends to the destination by its addresses from another cluster', () => {
     const trainer = target('model-trainer', {
       namespace: 'ml-platform',

@@ -55,9 +55,9 @@ export function destinationPeers(
  * namespace's default-deny is the namespace's own change), where the
  * source's namespace isolates egress (`sourceEgressIsolated`, read from main)
  * the source's egress half in its namespace, and a Terraform firewall rule,
- * each tagged with who asked and until when (not with the request's id: two
- * requests for one flow and end write the same files, so both merge). Paths
- * are relative to the infrastructure repository.
+ * each tagged with who asked and until when. ICMP alone is the firewall
+ * rule's only: a NetworkPolicy cannot say ICMP, and one with no ports would
+ * allow every port. Paths are relative to the infrastructure repository.
  */
 export function renderNetworkAccess(options: {
   source: FlowSource;
@@ -79,6 +79,9 @@ export function renderNetworkAccess(options: {
     'integrated-ops.io/expires-at': expiresAt,
     'integrated-ops.io/requested-by': options.requestedBy,
   };
+  const files: Record<string, string> = {};
+  // Without a TCP, UDP or SCTP port there is nothing a NetworkPolicy may say.
+  const policyPorts = ports.filter(p => p.protocol !== 'icmp');
   const manifests = toYamlDocuments([
     allowIngressPolicy({
       name: `allow-${name}`,
@@ -92,9 +95,14 @@ export function renderNetworkAccess(options: {
   ]);
   const manifestPath = `kubernetes/${destination.namespace}/allow-${name}.yaml`;
   validateManifests(manifests, manifestPath);
-  const files: Record<string, string> = { [manifestPath]: manifests };
+  if (policyPorts.length) files[manifestPath] = manifests;
   const to = destinationPeers(source, destination);
-  if (options.sourceEgressIsolated && source.namespace && to.length) {
+  if (
+    policyPorts.length &&
+    options.sourceEgressIsolated &&
+    source.namespace &&
+    to.length
+  ) {
     const egress = toYamlDocuments([
       allowEgressPolicy({
         name: `allow-${name}-egress`,

@@ -1,3 +1,4 @@
+import { statSync } from 'fs';
 import { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import { ChangePublisher } from './ChangePublisher';
@@ -21,10 +22,20 @@ export function createChangePublisher(
   const provider = gitops?.getOptionalString('provider') ?? 'local';
   const baseBranch = gitops?.getOptionalString('baseBranch') ?? 'main';
   if (provider === 'local') {
+    const seedDir = gitops?.getOptionalString('seedDir');
+    // Said at start, not at the first change: every filing would fail.
+    if (
+      seedDir &&
+      !statSync(seedDir, { throwIfNoEntry: false })?.isDirectory()
+    ) {
+      throw new Error(
+        `integratedOps.gitops.seedDir: ${seedDir} is not a folder (the files main starts with)`,
+      );
+    }
     return new LocalChangePublisher(
       repositories,
       gitops?.getOptionalString('infrastructureRepository') ?? 'infrastructure',
-      gitops?.getOptionalString('seedDir'),
+      seedDir,
     );
   }
   if (provider !== 'github' && provider !== 'gitlab') {

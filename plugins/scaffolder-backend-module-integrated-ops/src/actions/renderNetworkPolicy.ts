@@ -70,17 +70,21 @@ export function createRenderNetworkPolicyAction() {
             'ICMP cannot be allowed by a NetworkPolicy; the firewall rule carries it',
           );
         }
-        manifests.push(
-          allowIngressPolicy({
-            name: input.name,
-            namespace: input.namespace,
-            destinationApp: input.destinationApp,
-            from: ipBlockPeers(input.sourceCidrs),
-            ports,
-            labels: input.labels,
-            annotations: input.annotations,
-          }),
-        );
+        // ICMP alone: no allow rule (one without ports would allow every port).
+        const policyPorts = ports.filter(p => p.protocol !== 'icmp');
+        if (policyPorts.length) {
+          manifests.push(
+            allowIngressPolicy({
+              name: input.name,
+              namespace: input.namespace,
+              destinationApp: input.destinationApp,
+              from: ipBlockPeers(input.sourceCidrs),
+              ports: policyPorts,
+              labels: input.labels,
+              annotations: input.annotations,
+            }),
+          );
+        }
       }
       const yaml = toYamlDocuments(manifests);
       const count = validateManifests(yaml, input.targetPath);

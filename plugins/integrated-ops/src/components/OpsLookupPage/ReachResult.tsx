@@ -48,7 +48,9 @@ const askHref = (answer: ReachAnswer) => {
   };
   if (answer.from.entityRef) formData.source = answer.from.entityRef;
   else if (answer.from.address)
-    formData.sourceRange = `${answer.from.address}/32`;
+    formData.sourceRange = `${answer.from.address}/${
+      answer.from.address.includes(':') ? 128 : 32
+    }`;
   if (answer.to.entityRef) formData.destination = answer.to.entityRef;
   return `/create/templates/default/network-access-request?formData=${encodeURIComponent(
     JSON.stringify(formData),

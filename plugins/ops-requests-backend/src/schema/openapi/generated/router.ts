@@ -1408,7 +1408,7 @@ export const spec = {
           'One connection a change adds, removes or changes - each end as an entity ref, a workload id or an address range.',
         type: 'object',
         additionalProperties: false,
-        required: ['from', 'to', 'before', 'after'],
+        required: ['from', 'to', 'before', 'after', 'narrows'],
         properties: {
           from: {
             type: 'string',
@@ -1430,6 +1430,10 @@ export const spec = {
           after: {
             description: 'What is allowed after; empty for nothing.',
             type: 'string',
+          },
+          narrows: {
+            description: 'Whether something allowed before is not after.',
+            type: 'boolean',
           },
         },
       },
@@ -1517,6 +1521,7 @@ export const spec = {
             description:
               'The rules on main that already allow the flow asked for (network access).',
             type: 'array',
+            maxItems: 100,
             items: {
               $ref: '#/components/schemas/AllowingRule',
             },

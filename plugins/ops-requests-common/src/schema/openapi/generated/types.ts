@@ -364,6 +364,8 @@ export interface components {
       before: string;
       /** What is allowed after; empty for nothing. */
       after: string;
+      /** Whether something allowed before is not after. */
+      narrows: boolean;
     };
     /** A NetworkPolicy rule on main that already allows the flow asked for. */
     AllowingRule: {
