@@ -186,9 +186,10 @@ test('network access: a full run commits a reviewed change naming the approvers'
     },
     canDecide: false,
   });
+  // Read back from git at the reviewed commit, in git's order.
   expect(Object.keys(filed.change.files)).toEqual([
-    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
     'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service-egress.yaml',
+    'kubernetes/fraud-detection/allow-case-management-ui-to-fraud-scoring-service.yaml',
     'terraform/case-management-ui-to-fraud-scoring-service.tf.json',
   ]);
   // Nothing lands on main until it is approved.

@@ -290,7 +290,14 @@ export class ChangePlanner {
         changed: connectivity.changed.length,
         alreadyAllowedBy: connectivity.alreadyAllowedBy.map(describeRule),
         extendsExpiry: extendsExpiry(connectivity.alreadyAllowedBy, expiresAt),
+        // Only where this change rewrites the flow's files on main: a first
+        // rule isolating a destination narrows "everything" by design.
         narrowsFlow: [...connectivity.removed, ...connectivity.changed]
+          .filter(() =>
+            Object.keys(files).some(
+              path => network!.main.files[path] !== undefined,
+            ),
+          )
           .filter(
             c =>
               c.narrows &&

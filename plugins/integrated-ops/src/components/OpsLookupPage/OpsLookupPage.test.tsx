@@ -373,4 +373,38 @@ describe('OpsLookupPage', () => {
       ports: '5432/tcp',
     });
   });
+
+  it("shows the backend's words for an unknown name in a reach question", async () => {
+    const fetchApi = {
+      fetch: jest.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                name: 'InputError',
+                message:
+                  'from: no entity "nobody-here" in the catalog that you may read',
+              },
+              response: { statusCode: 400 },
+            }),
+            { status: 400, headers: { 'content-type': 'application/json' } },
+          ),
+      ),
+    };
+    await renderWithApis(
+      <OpsLookupPage />,
+      [
+        [integratedOpsApiRef, fakeOpsApi()],
+        [fetchApiRef, fetchApi],
+        [
+          discoveryApiRef,
+          { getBaseUrl: async (id: string) => `http://portal.test/api/${id}` },
+        ],
+      ],
+      { routeEntries: ['/?q=nobody-here%20-%3E%20payments-web%3A443'] },
+    );
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'from: no entity "nobody-here" in the catalog that you may read',
+    );
+  });
 });

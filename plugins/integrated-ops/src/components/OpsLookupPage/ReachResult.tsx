@@ -76,6 +76,20 @@ export function ReachResult(props: { query: ReachQuery }) {
     [client, from, to, port],
   );
   if (loading) return <Progress />;
+  // A question the backend cannot answer (unknown name, bad port): its words.
+  const said = (error as { body?: { error?: { message?: string } } })?.body
+    ?.error?.message;
+  if (error && said && (error as { statusCode?: number }).statusCode === 400) {
+    return (
+      <Alert
+        status="warning"
+        icon
+        role="alert"
+        title={`Cannot answer "${from} -> ${to}:${port}"`}
+        description={said}
+      />
+    );
+  }
   if (error) return <LoadError error={error} onRetry={retry} />;
   if (!value) return null;
   const flow = `${endName(value.from)} -> ${endName(value.to)}: ${
