@@ -12,6 +12,27 @@ import {
   workloadId,
 } from '@integrated-ops/plugin-connectivity-common';
 
+/** The annotations the portal writes on the policies it renders. */
+const POLICY_NOTES = {
+  expiresAt: 'integrated-ops.io/expires-at',
+  requestedBy: 'integrated-ops.io/requested-by',
+  changeRequest: 'integrated-ops.io/change-request',
+} as const;
+
+/**
+ * What the portal wrote on a NetworkPolicy it rendered.
+ *
+ * @public
+ */
+export interface PolicyNotes {
+  /** `integrated-ops.io/expires-at`: the day or instant it ends, or `never`. */
+  expiresAt?: string;
+  /** `integrated-ops.io/requested-by`. */
+  requestedBy?: string;
+  /** `integrated-ops.io/change-request`. */
+  changeRequest?: string;
+}
+
 const K8S_NAMESPACE = 'backstage.io/kubernetes-namespace';
 const K8S_LABEL_SELECTOR = 'backstage.io/kubernetes-label-selector';
 const APP_NAME = 'app.kubernetes.io/name';
@@ -246,8 +267,28 @@ export class Estate {
   }
 
   /** The annotations of the NetworkPolicy `namespace/name` on this state. */
-  policyAnnotations(namespace: string, name: string): Record<string, string> {
+  private policyAnnotations(
+    namespace: string,
+    name: string,
+  ): Record<string, string> {
     return this.annotations.get(`${namespace}/${name}`) ?? {};
+  }
+
+  /**
+   * What the portal wrote on a policy it rendered (`integrated-ops.io/...`):
+   * the access's end, who asked, the request; none on a hand-written one.
+   * Each at most 200 characters.
+   */
+  policyNotes(namespace: string, name: string): PolicyNotes {
+    const annotations = this.policyAnnotations(namespace, name);
+    const notes: PolicyNotes = {};
+    for (const [field, annotation] of Object.entries(POLICY_NOTES)) {
+      const value = annotations[annotation];
+      if (typeof value === 'string' && value) {
+        notes[field as keyof PolicyNotes] = value.slice(0, 200);
+      }
+    }
+    return notes;
   }
 
   /** The refs of the mapped entities with this name. */

@@ -160,23 +160,11 @@ export function flowOnMain(
         for (const rule of side.isolated ? side.allowingRules : []) {
           const key = `${rule.policy.namespace}/${rule.policy.name}|${rule.direction}`;
           if (rules.has(key)) continue;
-          const notes = estate.policyAnnotations(
-            rule.policy.namespace,
-            rule.policy.name,
-          );
           rules.set(key, {
             policy: `${rule.policy.namespace}/${rule.policy.name}`,
             ...(rule.policy.file ? { file: rule.policy.file } : {}),
             direction: rule.direction,
-            ...(notes['integrated-ops.io/expires-at']
-              ? { expiresAt: notes['integrated-ops.io/expires-at'] }
-              : {}),
-            ...(notes['integrated-ops.io/requested-by']
-              ? { requestedBy: notes['integrated-ops.io/requested-by'] }
-              : {}),
-            ...(notes['integrated-ops.io/change-request']
-              ? { changeRequest: notes['integrated-ops.io/change-request'] }
-              : {}),
+            ...estate.policyNotes(rule.policy.namespace, rule.policy.name),
           });
         }
       }

@@ -6,7 +6,7 @@
  * @packageDocumentation
  */
 export { Estate, entityPods, parseEqualitySelector } from './Estate';
-export type { EstateMeta, EstateProblem } from './Estate';
+export type { EstateMeta, EstateProblem, PolicyNotes } from './Estate';
 export {
   connectivityEffect,
   EFFECT_LIMIT,

@@ -68,40 +68,20 @@ const policyOut = (ref: PolicyRef) => ({
   ...(ref.file !== undefined ? { file: ref.file } : {}),
 });
 
-/** What the portal wrote on a policy it rendered: its request, expiry and requester. */
-const NOTES = {
-  changeRequest: 'integrated-ops.io/change-request',
-  expiresAt: 'integrated-ops.io/expires-at',
-  requestedBy: 'integrated-ops.io/requested-by',
-} as const;
-
 const rulesOut = (
   estate: Estate,
   side: 'from' | 'to',
   verdict: SideVerdict,
 ): Array<RuleOut & { key: string }> =>
-  verdict.allowingRules.map((rule: RuleRef) => {
-    const notes = estate.policyAnnotations(
-      rule.policy.namespace,
-      rule.policy.name,
-    );
-    const written: Partial<Record<keyof typeof NOTES, string>> = {};
-    for (const [field, annotation] of Object.entries(NOTES)) {
-      const value = notes[annotation];
-      if (typeof value === 'string' && value) {
-        written[field as keyof typeof NOTES] = value.slice(0, 200);
-      }
-    }
-    return {
-      side,
-      direction: rule.direction,
-      workload: verdict.workload ?? '',
-      policy: policyOut(rule.policy),
-      index: rule.index,
-      ...written,
-      key: `${side}|${verdict.workload}|${rule.policy.namespace}/${rule.policy.name}|${rule.index}`,
-    };
-  });
+  verdict.allowingRules.map((rule: RuleRef) => ({
+    side,
+    direction: rule.direction,
+    workload: verdict.workload ?? '',
+    policy: policyOut(rule.policy),
+    index: rule.index,
+    ...estate.policyNotes(rule.policy.namespace, rule.policy.name),
+    key: `${side}|${verdict.workload}|${rule.policy.namespace}/${rule.policy.name}|${rule.index}`,
+  }));
 
 const unique = <T extends { key: string }>(items: T[]) => {
   const seen = new Map<string, T>();

@@ -3,6 +3,26 @@ import { ChangePolicy } from './policyDocument';
 import { fail, pass } from './ruleResult';
 
 /**
+ * A rule already allowing a flow, in words, as the policy's message and
+ * the request page say it: `ns/name (file, request, until ...)`.
+ *
+ * @public
+ */
+export function describeAllowingRule(rule: {
+  policy: string;
+  file?: string;
+  changeRequest?: string;
+  expiresAt?: string;
+}): string {
+  const about = [
+    rule.file,
+    rule.changeRequest,
+    rule.expiresAt && `until ${rule.expiresAt}`,
+  ].filter(Boolean);
+  return `${rule.policy} (${about.join(', ')})`;
+}
+
+/**
  * `connectivity.adds-access`: with `spec.connectivity.refuseRedundant`, a
  * network-access request whose flow main already allows is refused, naming
  * the rules that allow it, unless it extends their expiry; and one that

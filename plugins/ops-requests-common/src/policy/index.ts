@@ -4,3 +4,4 @@ export { evaluatePolicy, requiredControls } from './evaluatePolicy';
 export { parsePorts } from './parsePorts';
 export * from './changeCalendar';
 export { judgeOwnerTeams } from './ownerDisciplineRule';
+export { describeAllowingRule } from './connectivityRule';

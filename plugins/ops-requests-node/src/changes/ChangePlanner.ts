@@ -7,6 +7,7 @@ import {
   ChangeIntent,
   ChangePlan,
   ChangeRequestFacts,
+  describeAllowingRule,
   evaluatePolicy,
   FlowEndpoint,
   NetworkAccessIntent,
@@ -49,16 +50,6 @@ export interface PlanContext {
   /** Break-glass grants the requester holds open now. */
   openEmergencies?: number;
 }
-
-/** A rule already allowing a flow, in words: `ns/name (file, cr-..., until ...)`. */
-const describeRule = (rule: AllowingRule) =>
-  `${rule.policy} (${[
-    rule.file,
-    rule.changeRequest,
-    rule.expiresAt && `until ${rule.expiresAt}`,
-  ]
-    .filter(Boolean)
-    .join(', ')})`;
 
 /** When a rule's access ends (Infinity: never, or not said in a form read here). */
 const ruleEnd = (rule: AllowingRule) => {
@@ -284,20 +275,22 @@ export class ChangePlanner {
         )?.rules ?? [],
     };
     if (connectivity) {
+      const rewritesFlow = Object.keys(files).some(
+        path => network!.main.files[path] !== undefined,
+      );
       facts.connectivity = {
         added: connectivity.added.length,
         removed: connectivity.removed.length,
         changed: connectivity.changed.length,
-        alreadyAllowedBy: connectivity.alreadyAllowedBy.map(describeRule),
+        alreadyAllowedBy:
+          connectivity.alreadyAllowedBy.map(describeAllowingRule),
         extendsExpiry: extendsExpiry(connectivity.alreadyAllowedBy, expiresAt),
         // Only where this change rewrites the flow's files on main: a first
         // rule isolating a destination narrows "everything" by design.
-        narrowsFlow: [...connectivity.removed, ...connectivity.changed]
-          .filter(() =>
-            Object.keys(files).some(
-              path => network!.main.files[path] !== undefined,
-            ),
-          )
+        narrowsFlow: (rewritesFlow
+          ? [...connectivity.removed, ...connectivity.changed]
+          : []
+        )
           .filter(
             c =>
               c.narrows &&

@@ -82,20 +82,22 @@ export function renderNetworkAccess(options: {
   const files: Record<string, string> = {};
   // Without a TCP, UDP or SCTP port there is nothing a NetworkPolicy may say.
   const policyPorts = ports.filter(p => p.protocol !== 'icmp');
-  const manifests = toYamlDocuments([
-    allowIngressPolicy({
-      name: `allow-${name}`,
-      namespace: destination.namespace,
-      destinationApp: destination.name,
-      from: sourcePeers(source, destination),
-      ports,
-      labels,
-      annotations,
-    }),
-  ]);
-  const manifestPath = `kubernetes/${destination.namespace}/allow-${name}.yaml`;
-  validateManifests(manifests, manifestPath);
-  if (policyPorts.length) files[manifestPath] = manifests;
+  if (policyPorts.length) {
+    const manifests = toYamlDocuments([
+      allowIngressPolicy({
+        name: `allow-${name}`,
+        namespace: destination.namespace,
+        destinationApp: destination.name,
+        from: sourcePeers(source, destination),
+        ports,
+        labels,
+        annotations,
+      }),
+    ]);
+    const manifestPath = `kubernetes/${destination.namespace}/allow-${name}.yaml`;
+    validateManifests(manifests, manifestPath);
+    files[manifestPath] = manifests;
+  }
   const to = destinationPeers(source, destination);
   if (
     policyPorts.length &&

@@ -87,6 +87,12 @@ class RepositoryTakenError extends InputError {
 export class LocalGitRepositories {
   private readonly turns = new Map<string, Promise<void>>();
 
+  /** The last files read per repository and folder, with their commit. */
+  readonly #filesAtCommit = new Map<
+    string,
+    { commit: string; files: Record<string, string> }
+  >();
+
   constructor(private readonly root: string) {}
 
   /** The bare repository's path under the root; refuses a name that is not lower-case letters, digits and dashes. */
@@ -370,6 +376,11 @@ export class LocalGitRepositories {
     const commit = await this.branchHead(repository, branch);
     const files: Record<string, string> = {};
     if (!commit) return { files };
+    // A commit's files never change: read them once per commit, not once per
+    // preview or model rebuild (one git process per file).
+    const key = `${repository}\0${folder}`;
+    const read = this.#filesAtCommit.get(key);
+    if (read?.commit === commit) return { commit, files: { ...read.files } };
     const git = this.bare(repository);
     const names = (
       await git.raw([
@@ -387,7 +398,8 @@ export class LocalGitRepositories {
     for (const name of names) {
       files[name] = await git.show([`${commit}:${name}`]);
     }
-    return { commit, files };
+    this.#filesAtCommit.set(key, { commit, files });
+    return { commit, files: { ...files } };
   }
 
   /** The content of a file at a ref, for tests and for showing a change. */

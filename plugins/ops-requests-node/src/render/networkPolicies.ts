@@ -58,15 +58,26 @@ export interface AllowIngress {
 
 const PART_OF = 'app.kubernetes.io/part-of';
 
-/** A NetworkPolicy's ports for the rules asked (ICMP cannot be said there). */
-const policyPorts = (ports: PortRule[]) =>
-  ports
+/**
+ * A NetworkPolicy's ports for the rules asked (ICMP cannot be said there).
+ * None left is refused here, under every caller: a rule without ports
+ * allows every port.
+ */
+const policyPorts = (ports: PortRule[]) => {
+  const out = ports
     .filter(p => p.protocol !== 'icmp')
     .map(p => ({
       protocol: p.protocol.toUpperCase(),
       port: p.from,
       ...(p.to !== p.from ? { endPort: p.to } : {}),
     }));
+  if (!out.length) {
+    throw new Error(
+      'a NetworkPolicy rule needs a TCP, UDP or SCTP port: one without ports allows every port',
+    );
+  }
+  return out;
+};
 
 /** An access policy's metadata: its name, namespace, our label and its notes. */
 const accessMetadata = (request: {

@@ -1,5 +1,8 @@
 import { Text } from '@backstage/ui';
-import { ChangeConnectivity } from '@integrated-ops/plugin-ops-requests-common';
+import {
+  ChangeConnectivity,
+  describeAllowingRule,
+} from '@integrated-ops/plugin-ops-requests-common';
 
 type Connection = ChangeConnectivity['added'][number];
 
@@ -52,19 +55,7 @@ export function NetworkEffect(props: { connectivity?: ChangeConnectivity }) {
       {effect.alreadyAllowedBy.length > 0 && (
         <Text as="p" variant="body-small">
           Already allowed by{' '}
-          {effect.alreadyAllowedBy
-            .map(
-              r =>
-                `${r.policy} (${[
-                  r.file,
-                  r.changeRequest,
-                  r.expiresAt && `until ${r.expiresAt}`,
-                ]
-                  .filter(Boolean)
-                  .join(', ')})`,
-            )
-            .join('; ')}
-          .
+          {effect.alreadyAllowedBy.map(describeAllowingRule).join('; ')}.
         </Text>
       )}
       {effect.problems.length > 0 && (
