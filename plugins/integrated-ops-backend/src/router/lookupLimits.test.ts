@@ -169,10 +169,12 @@ describe('a batch and the event loop', () => {
       }
       const batchMs = await batch;
       // Single lookups were answered between the batch's slices (several
-      // of them, none waiting out most of the batch); generous, so that a
-      // garbage collection on a loaded runner does not decide it.
+      // of them, none waiting out most of the batch: a batch that did not
+      // yield holds the one lookup for all of it). "Most" is three quarters:
+      // at half, the other Jest worker on a 2-core runner decided it once
+      // (339 ms of a 672 ms batch).
       expect(latencies.length).toBeGreaterThanOrEqual(3);
-      expect(Math.max(...latencies)).toBeLessThan(batchMs / 2);
+      expect(Math.max(...latencies)).toBeLessThan((batchMs * 3) / 4);
     } finally {
       server.close();
     }
