@@ -38,7 +38,13 @@ export interface Config {
         dataClassFactors?: { [dataClass: string]: number };
         /** The last fraction of the allowed time that is "due soon" (default 0.25). */
         dueSoonFraction?: number;
+        /** The SOC tier (a group ref) a breach escalates to when still open escalateAfterHours past due. */
+        escalateTo?: string;
+        /** Hours past the due date before escalating (default 24; 0: at once). */
+        escalateAfterHours?: number;
       };
+      /** How often breaches are looked for (and notified once each), in minutes; default 5. */
+      breachCheckMinutes?: number;
     };
   };
 }

@@ -15,6 +15,8 @@ export interface SecurityFindingsOptions {
   maxReportMegabytes: number;
   routing: RoutingConfig;
   sla: SlaPolicy;
+  /** How often breaches are looked for, in minutes. */
+  breachCheckMinutes: number;
 }
 
 /** The parsers' own cap (64 MiB of text): a larger body could never be read. */
@@ -36,6 +38,17 @@ export function readSecurityFindingsOptions(
       `integratedOps.securityFindings.maxReportMegabytes must be more than 0 and at most ${MAX_REPORT_MEGABYTES}, not ${maxReportMegabytes}`,
     );
   }
+  const breachCheckMinutes =
+    section?.getOptionalNumber('breachCheckMinutes') ?? 5;
+  if (
+    !Number.isFinite(breachCheckMinutes) ||
+    breachCheckMinutes <= 0 ||
+    breachCheckMinutes > 24 * 60
+  ) {
+    throw new Error(
+      `integratedOps.securityFindings.breachCheckMinutes must be more than 0 and at most 1440, not ${breachCheckMinutes}`,
+    );
+  }
   const read = <T>(schema: { parse(v: unknown): T }, key: string) => {
     try {
       return parseInput(schema as any, section?.getOptional(key) ?? {}) as T;
@@ -52,5 +65,6 @@ export function readSecurityFindingsOptions(
     maxReportMegabytes,
     routing: read(routingConfigSchema, 'routing'),
     sla: read(slaPolicySchema, 'sla'),
+    breachCheckMinutes,
   };
 }

@@ -2,17 +2,31 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { BreachNotifier } from './breaches/BreachNotifier';
+import { lookupTeamOnCall } from './breaches/lookupTeamOnCall';
 import { readSecurityFindingsOptions } from './options';
 import { createFindingsRouter } from './router/createFindingsRouter';
 import { FindingService } from './service/FindingService';
 import { FindingStore } from './service/FindingStore';
 
+const BREACH_TASK = 'security-findings-breach-check';
+
+/** The catalog page of an entity, as the portal's links name it. */
+export function entityPath(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${namespace}/${kind.toLocaleLowerCase('en-US')}/${name}`;
+}
+
 /**
  * Security findings: scanner reports posted by the service principals
  * listed in `integratedOps.securityFindings.reporters`, applied whole per
  * component and tool, each finding routed to its discipline's owner with
- * its SLA due date; a component's open findings for those who may read it.
+ * its SLA due date; a component's open findings for those who may read it;
+ * each SLA breach told once to the owning team and its on-call, then
+ * escalated to the SOC tier the policy names.
  *
  * @public
  */
@@ -26,16 +40,45 @@ export const securityFindingsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
+        logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
         catalog: catalogServiceRef,
+        notifications: notificationService,
       },
       async init(deps) {
         const options = readSecurityFindingsOptions(deps.config);
         const store = await FindingStore.create(deps.database);
+        const breaches = new BreachNotifier({
+          db: store.db,
+          notifications: deps.notifications,
+          onCall: lookupTeamOnCall(deps),
+          sla: options.sla,
+          logger: deps.logger,
+          entityPath,
+        });
+        await deps.scheduler.scheduleTask({
+          id: BREACH_TASK,
+          frequency: { minutes: options.breachCheckMinutes },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            const told = await breaches.run();
+            if (told.notified || told.escalated) {
+              deps.logger.info(
+                `SLA breaches told: ${told.notified} to their owners, ${told.escalated} escalated`,
+              );
+            }
+          },
+        });
         const service = new FindingService({
           store,
           catalog: deps.catalog,
           auth: deps.auth,
           options,
+          // A report that brought a finding already past due is told at once.
+          onBreachedIngest: () =>
+            deps.scheduler.triggerTask(BREACH_TASK).catch(() => {}),
         });
         deps.httpRouter.use(
           await createFindingsRouter({

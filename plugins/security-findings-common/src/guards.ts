@@ -1,10 +1,13 @@
 import { findControlCharacter } from '@integrated-ops/plugin-integrated-ops-common';
+import { DateTime } from 'luxon';
 import {
   DEFAULT_PARSE_LIMITS,
   ParseLimits,
   ParseProblem,
   ReportError,
 } from './types';
+
+const ZONED = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** Thrown inside one item's normalization and caught by the parser's loop: the item is dropped. */
 export class ItemRefused extends Error {
@@ -238,6 +241,26 @@ export class ItemReader {
       if (!kept.includes(value)) kept.push(value);
     }
     return kept;
+  }
+
+  /**
+   * An ISO 8601 instant with its zone, as UTC (`2026-10-01T08:00:00.000Z`);
+   * one without a zone or unreadable is left out and said so.
+   */
+  instant(value: string | undefined, field: string): string | undefined {
+    if (value === undefined || value === '') return undefined;
+    const parsed =
+      value.length <= 64 && ZONED.test(value)
+        ? DateTime.fromISO(value, { setZone: true })
+        : undefined;
+    if (!parsed?.isValid) {
+      this.note(
+        'invalid-shape',
+        `${field} is not an ISO 8601 instant with its zone; left out`,
+      );
+      return undefined;
+    }
+    return parsed.toUTC().toISO()!;
   }
 
   note(kind: ParseProblem['kind'], message: string) {

@@ -96,6 +96,25 @@ describe('applyReport', () => {
     expect(a[0].firstSeen).toBe('2025-03-30T01:30:00.000Z');
   });
 
+  it("takes the scanner's first detection as first seen only when it is earlier than the report", () => {
+    const change = applyReport([], {
+      ...full(T2, 'a', 'b', 'c'),
+      firstDetected: new Map([
+        ['a', T1],
+        ['b', T3],
+      ]),
+    });
+    expect(byFp(change.opened).a.firstSeen).toBe('2025-01-10T09:00:00.000Z');
+    expect(byFp(change.opened).b.firstSeen).toBe('2025-01-11T09:00:00.000Z');
+    expect(byFp(change.opened).c.firstSeen).toBe('2025-01-11T09:00:00.000Z');
+    // A finding already on file keeps its first seen, whatever the scanner says.
+    const again = applyReport(change.records, {
+      ...full(T3, 'c'),
+      firstDetected: new Map([['c', T1]]),
+    });
+    expect(byFp(again.records).c.firstSeen).toBe('2025-01-11T09:00:00.000Z');
+  });
+
   it('refuses a timestamp without a zone', () => {
     expect(() => applyReport([], full('2025-01-10T09:00:00', 'a'))).toThrow(
       RangeError,

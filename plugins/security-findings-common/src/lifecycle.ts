@@ -34,6 +34,12 @@ export interface LifecycleReport {
   reportedAt: string;
   /** True for a full report: what it lacks is fixed. */
   complete: boolean;
+  /**
+   * When the scanner first detected a finding, by fingerprint (ISO 8601
+   * with zone): a new finding's first seen is this instant when it is
+   * earlier than the report, the report's otherwise.
+   */
+  firstDetected?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -100,10 +106,17 @@ export function applyReport(
   for (const fingerprint of present) {
     const record = byFingerprint.get(fingerprint);
     if (!record) {
+      const detected = report.firstDetected?.get(fingerprint);
+      const detectedAt = detected
+        ? instant(detected, 'firstDetected')
+        : Infinity;
       change.opened.push({
         fingerprint,
         status: 'open',
-        firstSeen: now,
+        firstSeen:
+          detectedAt < at
+            ? DateTime.fromMillis(detectedAt, { zone: 'utc' }).toISO()!
+            : now,
         lastSeen: now,
         reopenCount: 0,
       });

@@ -79,6 +79,21 @@ describe('parseSarif on real SARIF', () => {
       location: { path: 'auth.py', startLine: 1, endLine: 2, startColumn: 1 },
     });
   });
+
+  it('keeps when the scanner says it first detected a result, in UTC; a zoneless time is left out and said so', () => {
+    const doc = JSON.parse(fixture('gitleaks-simple.sarif'));
+    const result = doc.runs[0].results[0];
+    result.provenance = { firstDetectionTimeUtc: '2026-10-01T10:00:00+02:00' };
+    expect(findingsOf(parseSarif(doc))[0].firstDetectedAt).toBe(
+      '2026-10-01T08:00:00.000Z',
+    );
+    result.provenance = { firstDetectionTimeUtc: '2026-10-01T10:00:00' };
+    const zoneless = parseSarif(doc);
+    expect(findingsOf(zoneless)[0].firstDetectedAt).toBeUndefined();
+    expect(zoneless.ok && zoneless.problems[0].message).toMatch(
+      /provenance\.firstDetectionTimeUtc is not an ISO 8601 instant/,
+    );
+  });
 });
 
 describe('parseTrivyJson on real Trivy JSON', () => {

@@ -98,6 +98,7 @@ type ResultRead = Pick<
   | 'fingerprints'
   | 'properties'
   | 'hostedViewerUri'
+  | 'provenance'
 >;
 
 const resultSchema: z.ZodType<ResultRead> = z.looseObject({
@@ -122,6 +123,9 @@ const resultSchema: z.ZodType<ResultRead> = z.looseObject({
   fingerprints: z.record(z.string(), z.string()).optional(),
   properties: properties.optional(),
   hostedViewerUri: z.string().optional(),
+  provenance: z
+    .looseObject({ firstDetectionTimeUtc: z.string().optional() })
+    .optional(),
 });
 
 const toolComponent = z.looseObject({
@@ -393,6 +397,10 @@ function normalizeResult(
   const category = sarifCategory(tool, rule, [title, rawMessage]);
   const severity = sarifSeverity(result, rule);
   const links = read.links([rule?.helpUri, result.hostedViewerUri], 'links');
+  const firstDetectedAt = read.instant(
+    result.provenance?.firstDetectionTimeUtc,
+    'provenance.firstDetectionTimeUtc',
+  );
 
   let identityBasis: IdentityBasis;
   let fingerprint: string;
@@ -452,6 +460,7 @@ function normalizeResult(
     ...(location ? { location } : {}),
     ...(vulnerability ? { vulnerability } : {}),
     links,
+    ...(firstDetectedAt ? { firstDetectedAt } : {}),
   };
 }
 

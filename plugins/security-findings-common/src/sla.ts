@@ -9,7 +9,8 @@ const days = z.number().positive().max(3650);
  * days allowed per severity (`info` null: no clock), a factor per data class
  * that shortens them (`pci: 0.5` halves; the smallest factor of a component's
  * classes applies, factors never compound), and the fraction of the allowed
- * time, counted back from the due date, that is "due soon".
+ * time, counted back from the due date, that is "due soon", and whom a
+ * breach escalates to when still open some hours past its due date.
  *
  * @public
  */
@@ -27,6 +28,19 @@ export const slaPolicySchema = z.strictObject({
     .record(z.string().regex(/^[a-z0-9][a-z0-9-]*$/), z.number().gt(0).lte(1))
     .default({ pci: 0.5 }),
   dueSoonFraction: z.number().gt(0).lt(1).default(0.25),
+  /**
+   * Who hears of a breach still open `escalateAfterHours` after its due
+   * date (a SOC tier's group ref); none: no escalation.
+   */
+  escalateTo: z
+    .string()
+    .regex(/^group:[^\s]+$/i, 'a group ref such as group:default/soc-tier2')
+    .optional(),
+  escalateAfterHours: z
+    .number()
+    .min(0)
+    .max(24 * 365)
+    .default(24),
 });
 
 /**

@@ -133,6 +133,13 @@ export interface NormalizedFinding {
   vulnerability?: FindingVulnerability;
   /** http(s) links only, at most {@link ParseLimits.maxLinks}. */
   links: string[];
+  /**
+   * When the scanner says it first detected the finding (SARIF
+   * `result.provenance.firstDetectionTimeUtc`), as an ISO 8601 instant in
+   * UTC. The life cycle takes it as first seen only when earlier than the
+   * report: a scanner may shorten a clock, never lengthen it.
+   */
+  firstDetectedAt?: string;
 }
 
 /**

@@ -2,6 +2,10 @@ import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  NotificationSendOptions,
+  notificationService,
+} from '@backstage/plugin-notifications-node';
 import { readFileSync } from 'fs';
 import { Knex } from 'knex';
 import { dirname, join } from 'path';
@@ -82,15 +86,32 @@ export function commonFixture(name: string): string {
   return readFileSync(join(root, 'src/__fixtures__', name), 'utf8');
 }
 
+/** Notifications as the notifications backend would receive them, kept in `sent`. */
+export function recordingNotifications() {
+  const sent: NotificationSendOptions[] = [];
+  const factory = createServiceFactory({
+    service: notificationService,
+    deps: {},
+    factory: () => ({
+      async send(options: NotificationSendOptions) {
+        sent.push(options);
+      },
+    }),
+  });
+  return { sent, factory };
+}
+
 /** The security-findings backend on the given database; `ci-scanner` may post reports. */
 export async function startFindingsPortal(
   knex: Knex,
-  config: { maxReportMegabytes?: number } = {},
+  config: Record<string, unknown> = {},
+  notifications = recordingNotifications(),
 ) {
   const backend = await startTestBackend({
     features: [
       securityFindingsPlugin,
       catalogFactory,
+      notifications.factory,
       mockServices.database.factory({ knex }),
       mockServices.rootConfig.factory({
         data: {

@@ -75,6 +75,8 @@ export class FindingService {
       auth: AuthService;
       options: SecurityFindingsOptions;
       now?: () => Date;
+      /** Called after a report that holds a finding already past its due date. */
+      onBreachedIngest?: () => void;
     },
   ) {}
 
@@ -137,6 +139,7 @@ export class FindingService {
       Object.keys(options.sla.dataClassFactors),
     );
     const reportedAt = this.#now().toISOString();
+    let pastDue = false;
     const applied = await store.apply({
       entityRef,
       tool,
@@ -148,20 +151,23 @@ export class FindingService {
       place: (finding, firstSeen) => {
         const route = routeFinding(finding, options.routing);
         const owner = owners[route.owner];
+        const { dueAt } = computeDueDate(
+          firstSeen,
+          finding.severity,
+          dataClasses,
+          options.sla,
+        );
+        if (dueAt !== null && dueAt <= reportedAt) pastDue = true;
         return {
           discipline: route.owner,
           visibleTo: route.visibleTo,
           // The spec.owner fallback is a gap, not an owner of this discipline.
           ownerRef: owner.source === 'fallback' ? undefined : owner.owner,
-          dueAt: computeDueDate(
-            firstSeen,
-            finding.severity,
-            dataClasses,
-            options.sla,
-          ).dueAt,
+          dueAt,
         };
       },
     });
+    if (pastDue) this.deps.onBreachedIngest?.();
     return {
       entityRef,
       tool,
@@ -187,12 +193,14 @@ export class FindingService {
     const { store, options } = this.deps;
     const found = await this.#entity(this.#ref(entity), credentials);
     const entityRef = stringifyEntityRef(found).toLocaleLowerCase('en-US');
-    const { rows, total } = await store.listOpen(entityRef, limit);
     const now = this.#now();
+    const { rows, total } = await store.listOpen(entityRef, limit);
+    const summary = await store.summarizeOpen(entityRef, now.toISOString());
     return {
       entityRef,
       items: rows.map(row => toView(row, now, options)),
       total,
+      summary,
       generatedAt: now.toISOString(),
     };
   }

@@ -41,6 +41,8 @@ export type FindingRow = {
   fixed_at: string | null;
   reopen_count: number;
   due_at: string | null;
+  breach_notified_at?: string | null;
+  escalated_at?: string | null;
 };
 
 /** Where a finding goes and when it is due, decided once its first sighting is known. */
@@ -89,7 +91,7 @@ export class FindingStore {
     return new FindingStore(db);
   }
 
-  constructor(private readonly db: Knex) {}
+  constructor(readonly db: Knex) {}
 
   async apply(report: ReportToApply): Promise<AppliedReport> {
     try {
@@ -123,6 +125,11 @@ export class FindingStore {
         fingerprints: report.findings.map(f => f.fingerprint),
         reportedAt,
         complete: true,
+        firstDetected: new Map(
+          report.findings.flatMap(f =>
+            f.firstDetectedAt ? [[f.fingerprint, f.firstDetectedAt]] : [],
+          ),
+        ),
       });
       const findings = new Map(report.findings.map(f => [f.fingerprint, f]));
       const columns = (record: FindingRecord) => {
@@ -174,7 +181,13 @@ export class FindingStore {
       for (let i = 0; i < fixedIds.length; i += CHUNK) {
         await trx('security_findings')
           .whereIn('id', fixedIds.slice(i, i + CHUNK))
-          .update({ status: 'fixed', fixed_at: reportedAt });
+          .update({
+            status: 'fixed',
+            fixed_at: reportedAt,
+            // Coming back and breaching again is a new breach.
+            breach_notified_at: null,
+            escalated_at: null,
+          });
       }
       await trx('security_reports').insert({
         entity_ref: entityRef,
@@ -215,6 +228,51 @@ export class FindingStore {
       .select();
     return { rows, total: Number(count) };
   }
+
+  /** Counts of a component's open findings, in two indexed queries whatever their number. */
+  async summarizeOpen(entityRef: string, now: string): Promise<OpenSummary> {
+    const where = { entity_ref: entityRef, status: 'open' };
+    const counts: Array<{ severity: string; n: number | string }> =
+      await this.db('security_findings')
+        .where(where)
+        .groupBy('severity')
+        .select('severity')
+        .count({ n: '*' });
+    const [due] = await this.db('security_findings')
+      .where(where)
+      .select(
+        this.db.raw(
+          'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? THEN 1 ELSE 0 END) AS breached',
+          [now],
+        ),
+        this.db.raw('MIN(due_at) AS oldest_due'),
+      );
+    const bySeverity: OpenSummary['bySeverity'] = {
+      critical: 0,
+      high: 0,
+      medium: 0,
+      low: 0,
+      info: 0,
+    };
+    for (const { severity, n } of counts) {
+      if (severity in bySeverity) {
+        bySeverity[severity as keyof typeof bySeverity] = Number(n);
+      }
+    }
+    return {
+      bySeverity,
+      breached: Number(due?.breached ?? 0),
+      oldestDue: due?.oldest_due ?? null,
+    };
+  }
+}
+
+/** The open findings of a component in numbers: by severity, past due, the next due date. */
+export interface OpenSummary {
+  bySeverity: Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>;
+  breached: number;
+  /** The earliest due date of an open finding (breached ones included); null when none has a clock. */
+  oldestDue: string | null;
 }
 
 /** A unique constraint refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */

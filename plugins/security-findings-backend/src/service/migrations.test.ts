@@ -29,7 +29,10 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const [pending] = (await knex.migrate.list({ directory: MIGRATIONS_DIR }))
       .slice(1)
       .map((list: { file: string }[]) => list.map(m => m.file));
-    expect(pending).toEqual(['20261206100001_security_findings.js']);
+    expect(pending).toEqual([
+      '20261206100001_security_findings.js',
+      '20261207100001_breach_notifications.js',
+    ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[0] });
     await knex('security_findings').insert(finding);
@@ -57,6 +60,24 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       fixed: 0,
       problems: 0,
     });
+
+    // Breach notifications: the rows on file start untold, and keep their data.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[1] });
+    expect(
+      await knex('security_findings')
+        .select('tool', 'breach_notified_at', 'escalated_at')
+        .orderBy('tool'),
+    ).toEqual([
+      { tool: 'grype', breach_notified_at: null, escalated_at: null },
+      { tool: 'trivy', breach_notified_at: null, escalated_at: null },
+    ]);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(
+      await knex.schema.hasColumn('security_findings', 'escalated_at'),
+    ).toBe(false);
+    expect(await knex('security_findings').count({ n: '*' })).toEqual([
+      { n: expect.anything() },
+    ]);
 
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('security_findings')).toBe(false);

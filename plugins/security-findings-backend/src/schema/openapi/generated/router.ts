@@ -469,10 +469,58 @@ export const spec = {
           },
         },
       },
+      OpenSummary: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'All open findings of the component in numbers, whatever the limit.',
+        required: ['bySeverity', 'breached', 'oldestDue'],
+        properties: {
+          bySeverity: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['critical', 'high', 'medium', 'low', 'info'],
+            properties: {
+              critical: {
+                type: 'integer',
+              },
+              high: {
+                type: 'integer',
+              },
+              medium: {
+                type: 'integer',
+              },
+              low: {
+                type: 'integer',
+              },
+              info: {
+                type: 'integer',
+              },
+            },
+          },
+          breached: {
+            type: 'integer',
+            description: 'Open findings past their due date',
+          },
+          oldestDue: {
+            oneOf: [
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description:
+              'The earliest due date of an open finding; null when none has a clock',
+          },
+        },
+      },
       FindingList: {
         type: 'object',
         additionalProperties: false,
-        required: ['entityRef', 'items', 'total', 'generatedAt'],
+        required: ['entityRef', 'items', 'total', 'summary', 'generatedAt'],
         properties: {
           entityRef: {
             type: 'string',
@@ -486,6 +534,9 @@ export const spec = {
           total: {
             type: 'integer',
             description: 'All open findings of the component',
+          },
+          summary: {
+            $ref: '#/components/schemas/OpenSummary',
           },
           generatedAt: {
             type: 'string',

@@ -132,11 +132,26 @@ export interface components {
       dueAt: string | null;
       slaState: components['schemas']['SlaState'];
     };
+    /** All open findings of the component in numbers, whatever the limit. */
+    OpenSummary: {
+      bySeverity: {
+        critical: number;
+        high: number;
+        medium: number;
+        low: number;
+        info: number;
+      };
+      /** Open findings past their due date */
+      breached: number;
+      /** The earliest due date of an open finding; null when none has a clock */
+      oldestDue: string | null;
+    };
     FindingList: {
       entityRef: string;
       items: components['schemas']['Finding'][];
       /** All open findings of the component */
       total: number;
+      summary: components['schemas']['OpenSummary'];
       /**
        * Format: date-time
        * The instant the SLA states are computed at
