@@ -45,6 +45,21 @@ export interface Config {
       };
       /** How often breaches are looked for (and notified once each), in minutes; default 5. */
       breachCheckMinutes?: number;
+      /**
+       * Development: scanner reports posted at start to the report route, as
+       * a pipeline would (a folder with reports.yaml, and a reporter's token).
+       */
+      sampleReports?: {
+        /** Default true when the section is there. */
+        enabled?: boolean;
+        /** The folder holding reports.yaml and the report files. */
+        dir: string;
+        /**
+         * An external-access static token whose subject is a reporter.
+         * @visibility secret
+         */
+        token: string;
+      };
     };
   };
 }

@@ -17,6 +17,8 @@ export interface SecurityFindingsOptions {
   sla: SlaPolicy;
   /** How often breaches are looked for, in minutes. */
   breachCheckMinutes: number;
+  /** Sample reports posted at start through the report route (development). */
+  sampleReports?: { dir: string; token: string };
 }
 
 /** The parsers' own cap (64 MiB of text): a larger body could never be read. */
@@ -60,7 +62,13 @@ export function readSecurityFindingsOptions(
       );
     }
   };
+  const samples = section?.getOptionalConfig('sampleReports');
+  const sampleReports =
+    samples && samples.getOptionalBoolean('enabled') !== false
+      ? { dir: samples.getString('dir'), token: samples.getString('token') }
+      : undefined;
   return {
+    sampleReports,
     reporters,
     maxReportMegabytes,
     routing: read(routingConfigSchema, 'routing'),

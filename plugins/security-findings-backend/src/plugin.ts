@@ -7,7 +7,12 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { BreachNotifier } from './breaches/BreachNotifier';
 import { lookupTeamOnCall } from './breaches/lookupTeamOnCall';
+import { rerouteOpenFindings } from './breaches/rerouteOpenFindings';
 import { readSecurityFindingsOptions } from './options';
+import {
+  postSampleReports,
+  readSampleManifest,
+} from './samples/postSampleReports';
 import { createFindingsRouter } from './router/createFindingsRouter';
 import { FindingService } from './service/FindingService';
 import { FindingStore } from './service/FindingStore';
@@ -26,7 +31,8 @@ export function entityPath(entityRef: string): string {
  * component and tool, each finding routed to its discipline's owner with
  * its SLA due date; a component's open findings for those who may read it;
  * each SLA breach told once to the owning team and its on-call, then
- * escalated to the SOC tier the policy names.
+ * escalated to the SOC tier the policy names; open findings follow their
+ * component's owners in the catalog.
  *
  * @public
  */
@@ -43,6 +49,7 @@ export const securityFindingsPlugin = createBackendPlugin({
         discovery: coreServices.discovery,
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
+        lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
       },
@@ -63,6 +70,17 @@ export const securityFindingsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
           fn: async () => {
+            // The catalog names the owners now, then their breaches are told.
+            const moved = await rerouteOpenFindings({
+              db: store.db,
+              catalog: deps.catalog,
+              auth: deps.auth,
+            });
+            if (moved) {
+              deps.logger.info(
+                `Open findings moved to their owners of now: ${moved} (component, discipline) groups`,
+              );
+            }
             const told = await breaches.run();
             if (told.notified || told.escalated) {
               deps.logger.info(
@@ -88,6 +106,31 @@ export const securityFindingsPlugin = createBackendPlugin({
             maxReportMegabytes: options.maxReportMegabytes,
           }),
         );
+        if (options.sampleReports) {
+          const { dir, token } = options.sampleReports;
+          const reports = await readSampleManifest(dir);
+          // Once listening; not awaited: the catalog may take a while.
+          deps.lifecycle.addStartupHook(async () => {
+            const baseUrl = await deps.discovery.getBaseUrl(
+              'security-findings',
+            );
+            postSampleReports({
+              dir,
+              token,
+              reports,
+              baseUrl,
+              logger: deps.logger,
+            })
+              .then(n =>
+                deps.logger.info(
+                  `Sample reports: ${n} of ${reports.length} applied`,
+                ),
+              )
+              .catch(error =>
+                deps.logger.warn(`Sample reports not posted: ${error}`),
+              );
+          });
+        }
       },
     });
   },

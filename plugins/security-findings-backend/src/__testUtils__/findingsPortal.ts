@@ -1,7 +1,10 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
 import {
   NotificationSendOptions,
   notificationService,
@@ -50,30 +53,40 @@ export const findingsCatalog: Entity[] = [
   component('vault-core', { readers: ['user:default/sam'] }),
 ];
 
-/** A catalog answering getEntityByRef as the caller's credentials allow. */
+/** A catalog answering getEntityByRef and getEntitiesByRefs as the caller's credentials allow. */
+export const testCatalog = {
+  async getEntitiesByRefs({ entityRefs }: { entityRefs: string[] }) {
+    return {
+      items: entityRefs.map(
+        ref =>
+          findingsCatalog.find(
+            e => stringifyEntityRef(e) === ref.toLocaleLowerCase('en-US'),
+          ) ?? null,
+      ),
+    };
+  },
+  async getEntityByRef(ref: string, { credentials }: any) {
+    const entity = findingsCatalog.find(
+      e => stringifyEntityRef(e) === ref.toLocaleLowerCase('en-US'),
+    );
+    const readers = entity?.metadata.annotations?.['test/readers']?.split(',');
+    const principal = credentials.principal;
+    if (
+      entity &&
+      readers &&
+      principal.type === 'user' &&
+      !readers.includes(principal.userEntityRef)
+    ) {
+      return undefined;
+    }
+    return entity;
+  },
+} as unknown as CatalogService;
+
 const catalogFactory = createServiceFactory({
   service: catalogServiceRef,
   deps: {},
-  factory: () =>
-    ({
-      async getEntityByRef(ref: string, { credentials }: any) {
-        const entity = findingsCatalog.find(
-          e => stringifyEntityRef(e) === ref.toLocaleLowerCase('en-US'),
-        );
-        const readers =
-          entity?.metadata.annotations?.['test/readers']?.split(',');
-        const principal = credentials.principal;
-        if (
-          entity &&
-          readers &&
-          principal.type === 'user' &&
-          !readers.includes(principal.userEntityRef)
-        ) {
-          return undefined;
-        }
-        return entity;
-      },
-    } as any),
+  factory: () => testCatalog,
 });
 
 /** A fixture of -common: real scanner output (see its __fixtures__/README.md). */

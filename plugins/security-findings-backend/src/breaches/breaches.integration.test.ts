@@ -10,9 +10,11 @@ import {
   commonFixture,
   recordingNotifications,
   startFindingsPortal,
+  testCatalog,
 } from '../__testUtils__/findingsPortal';
 import { entityPath } from '../plugin';
 import { BreachNotifier } from './BreachNotifier';
+import { rerouteOpenFindings } from './rerouteOpenFindings';
 
 jest.setTimeout(60_000);
 
@@ -169,6 +171,31 @@ describe.each(databases.eachSupportedId())('SLA breaches on %p', databaseId => {
         entityRef: ['group:default/payments-sre', 'user:default/ana'],
       },
     });
+  });
+
+  it('moves open findings to the owner the catalog names now', async () => {
+    await knex('security_findings')
+      .where({ status: 'open', discipline: 'devops' })
+      .update({ owner_ref: 'group:default/former-team' });
+    const moved = await rerouteOpenFindings({
+      db: knex,
+      catalog: testCatalog,
+      auth: mockServices.auth(),
+    });
+    expect(moved).toBe(1);
+    expect(
+      await knex('security_findings')
+        .where({ status: 'open', discipline: 'devops' })
+        .distinct('owner_ref'),
+    ).toEqual([{ owner_ref: 'group:default/payments-sre' }]);
+    // Nothing differs now: nothing is written.
+    expect(
+      await rerouteOpenFindings({
+        db: knex,
+        catalog: testCatalog,
+        auth: mockServices.auth(),
+      }),
+    ).toBe(0);
   });
 
   it('tells a fixed finding that comes back and breaches again as a new breach', async () => {
