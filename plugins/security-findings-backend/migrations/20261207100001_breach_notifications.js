@@ -2,7 +2,9 @@
  * Breach notifications, once per breach: when the owning team was told a
  * finding is past its due date, and when the SOC tier was. Both are cleared
  * when the finding is fixed, so a finding that comes back and breaches again
- * is a new breach.
+ * is a new breach. And when the portal first received each finding (first
+ * seen may be earlier, as the scanner says): a finding without an owner waits
+ * one breach check from then, for the catalog to inherit its owners.
  */
 
 /** @param {import('knex').Knex} knex */
@@ -16,7 +18,14 @@ exports.up = async function up(knex) {
       .string('escalated_at', 32)
       .nullable()
       .comment('when the breach was escalated to the SOC tier');
+    table
+      .string('received_at', 32)
+      .nullable()
+      .comment('when the portal first received it');
     table.index(['status', 'due_at'], 'security_findings_due_idx');
+  });
+  await knex('security_findings').update({
+    received_at: knex.ref('first_seen'),
   });
 };
 
@@ -24,6 +33,7 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('security_findings', table => {
     table.dropIndex(['status', 'due_at'], 'security_findings_due_idx');
+    table.dropColumn('received_at');
     table.dropColumn('escalated_at');
     table.dropColumn('breach_notified_at');
   });

@@ -63,6 +63,7 @@ export const securityFindingsPlugin = createBackendPlugin({
           sla: options.sla,
           logger: deps.logger,
           entityPath,
+          graceMinutes: options.breachCheckMinutes,
         });
         await deps.scheduler.scheduleTask({
           id: BREACH_TASK,

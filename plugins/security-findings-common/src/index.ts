@@ -20,3 +20,9 @@ export { isNetworkMisconfiguration } from './network';
 export * from './lifecycle';
 export * from './routing';
 export * from './sla';
+export { SecurityFindingsApiClient } from './client/SecurityFindingsApiClient';
+export type {
+  FindingList,
+  FindingView,
+} from './client/SecurityFindingsApiClient';
+export type { components } from './schema/openapi/generated/types';

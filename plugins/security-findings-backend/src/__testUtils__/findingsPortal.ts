@@ -18,7 +18,7 @@ const rel = (type: string, targetRef: string) => ({ type, targetRef });
 
 const component = (
   name: string,
-  options: { tags?: string[]; readers?: string[] } = {},
+  options: { tags?: string[]; readers?: string[]; owned?: boolean } = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -36,21 +36,26 @@ const component = (
     lifecycle: 'production',
     owner: 'group:default/payments',
   },
-  relations: [
-    rel('devopsOwnedBy', 'group:default/payments-sre'),
-    rel('netopsOwnedBy', 'group:default/netops-edge'),
-    rel('secopsOwnedBy', 'group:default/soc-t1'),
-  ],
+  relations:
+    options.owned === false
+      ? []
+      : [
+          rel('devopsOwnedBy', 'group:default/payments-sre'),
+          rel('netopsOwnedBy', 'group:default/netops-edge'),
+          rel('secopsOwnedBy', 'group:default/soc-t1'),
+        ],
 });
 
 /**
  * The test catalog: payments-api (PCI, every user may read it) and
  * vault-core (only user:default/sam may read it: the catalog answers no
- * such entity to anyone else, as the real one does for a denied read).
+ * such entity to anyone else, as the real one does for a denied read), and
+ * orphan-batch (no typed owner: spec.owner only).
  */
 export const findingsCatalog: Entity[] = [
   component('payments-api', { tags: ['java', 'pci'] }),
   component('vault-core', { readers: ['user:default/sam'] }),
+  component('orphan-batch', { owned: false }),
 ];
 
 /** A catalog answering getEntityByRef and getEntitiesByRefs as the caller's credentials allow. */

@@ -7,6 +7,13 @@ import { FindingRow } from '../service/FindingStore';
 /** Who is on call now for a team: person refs, none when unknown. */
 export type TeamOnCall = (teamRef: string) => Promise<string[]>;
 
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'];
+
+function headline(step: Step, finding: FindingRow) {
+  if (step.column === 'escalated_at') return 'Escalated, still past SLA';
+  return finding.owner_ref ? 'SLA breached' : 'SLA breached, no owner';
+}
+
 /** At most this many breaches are told per run; the rest wait for the next. */
 const MAX_PER_RUN = 500;
 
@@ -26,9 +33,10 @@ type Step = {
  * Tells of SLA breaches once each: the owning team and whoever is on call
  * for it when an open finding passes its due date, then the SOC tier the
  * policy names when it is still open `escalateAfterHours` later. A finding
- * without an owner goes straight to the SOC tier. Each finding is claimed by
+ * without an owner goes to the SOC tier, one check after it arrived. Each finding is claimed by
  * a conditional update before anything is sent, so two replicas never both
- * tell it; a send that fails releases the claim for the next run.
+ * tell it; the findings claimed are told in one notification per component
+ * and team; a send that fails releases its claims for the next run.
  */
 export class BreachNotifier {
   constructor(
@@ -40,6 +48,8 @@ export class BreachNotifier {
       logger: LoggerService;
       /** The portal path of a component's page, for the link. */
       entityPath: (entityRef: string) => string;
+      /** How long a finding without an owner waits for the catalog (one breach check). */
+      graceMinutes: number;
       now?: () => Date;
     },
   ) {}
@@ -63,60 +73,110 @@ export class BreachNotifier {
 
   async #step(step: Step, now: string): Promise<number> {
     const { db } = this.deps;
+    // A finding without an owner waits one check from its arrival: the
+    // catalog may not have inherited its owners yet (rerouteOpenFindings).
+    const settledBefore = new Date(
+      Date.parse(now) - this.deps.graceMinutes * 60_000,
+    ).toISOString();
     const due: FindingRow[] = await db('security_findings')
       .where('status', 'open')
       .whereNotNull('due_at')
       .where('due_at', '<=', step.dueBefore)
       .whereNull(step.column)
+      .where(q =>
+        q.whereNotNull('owner_ref').orWhere('received_at', '<=', settledBefore),
+      )
       .orderBy('due_at', 'asc')
       .limit(MAX_PER_RUN)
       .select();
-    let told = 0;
+    const claimed: FindingRow[] = [];
     for (const finding of due) {
-      const claimed = await db('security_findings')
+      // Told to the SOC tier already when it has no owner: not escalated again.
+      const columns = this.#escalating(finding, step)
+        ? { breach_notified_at: now, escalated_at: now }
+        : { [step.column]: now };
+      const won = await db('security_findings')
         .where({ id: finding.id, status: 'open' })
         .whereNull(step.column)
-        .update({ [step.column]: now });
-      if (claimed !== 1) continue;
+        .update(columns);
+      if (won === 1) claimed.push(finding);
+    }
+    // One notification per component and team: an alert storm of findings
+    // on one component is one message, each finding still told once.
+    const groups = new Map<string, FindingRow[]>();
+    for (const finding of claimed) {
+      const to = this.#escalating(finding, step) ? '' : finding.owner_ref;
+      const key = `${finding.entity_ref} ${to}`;
+      groups.set(key, [...(groups.get(key) ?? []), finding]);
+    }
+    let told = 0;
+    for (const findings of groups.values()) {
       try {
-        await this.#send(finding, step);
-        told += 1;
+        await this.#send(findings, step);
+        told += findings.length;
       } catch (error) {
         await db('security_findings')
-          .where({ id: finding.id, [step.column]: now })
-          .update({ [step.column]: null });
+          .whereIn(
+            'id',
+            findings.map(f => f.id),
+          )
+          .where(step.column, now)
+          .update(
+            this.#escalating(findings[0], step)
+              ? { breach_notified_at: null, escalated_at: null }
+              : { [step.column]: null },
+          );
         this.deps.logger.warn(
-          `Breach of finding ${finding.id} on ${finding.entity_ref} not told (${step.column}), next run retries: ${error}`,
+          `Breaches on ${findings[0].entity_ref} not told (${step.column}), next run retries: ${error}`,
         );
       }
     }
     return told;
   }
 
-  async #send(finding: FindingRow, step: Step) {
+  #escalating(finding: FindingRow, step: Step) {
+    return step.column === 'escalated_at' || !finding.owner_ref;
+  }
+
+  /** Findings of one component for one team (or the SOC tier), told in one notification. */
+  async #send(findings: FindingRow[], step: Step) {
     const { sla, onCall, notifications, entityPath } = this.deps;
-    const escalation = step.column === 'escalated_at' || !finding.owner_ref;
+    const first = findings[0];
+    const escalation = this.#escalating(first, step);
     const recipients = escalation
       ? [sla.escalateTo].filter((r): r is string => Boolean(r))
-      : [finding.owner_ref!, ...(await onCall(finding.owner_ref!))];
+      : [first.owner_ref!, ...(await onCall(first.owner_ref!))];
     if (recipients.length === 0) return;
-    const what = `${finding.severity} ${finding.discipline} finding on ${finding.entity_ref}`;
-    const description = escalation
-      ? `Still open past its SLA (due ${finding.due_at})${
-          finding.owner_ref
-            ? `; owner ${finding.owner_ref} was told`
-            : '; it has no owner of its discipline'
-        }: ${finding.title}`
-      : `Past its SLA (due ${finding.due_at}), owned by ${finding.owner_ref}: ${finding.title}`;
+    const bySeverity = SEVERITIES.flatMap(sev => {
+      const n = findings.filter(f => f.severity === sev).length;
+      return n ? [`${n} ${sev}`] : [];
+    }).join(', ');
+    const count =
+      findings.length === 1 ? '1 finding' : `${findings.length} findings`;
+    const lines = findings
+      .slice(0, 5)
+      .map(
+        f =>
+          `${f.severity} ${f.discipline}: ${f.title} (due ${f.due_at}${
+            f.owner_ref ? `, ${f.owner_ref}` : ', no owner of its discipline'
+          })`,
+      );
+    if (findings.length > 5) lines.push(`and ${findings.length - 5} more`);
     await notifications.send({
       recipients: { type: 'entity', entityRef: [...new Set(recipients)] },
       payload: {
-        title: `${escalation ? 'Escalated' : 'SLA breached'}: ${what}`,
-        description: description.slice(0, 2000),
-        link: entityPath(finding.entity_ref),
-        severity: finding.severity === 'critical' ? 'critical' : 'high',
+        title: `${headline(step, first)}: ${count} on ${
+          first.entity_ref
+        } (${bySeverity})`,
+        description: lines.join('; ').slice(0, 2000),
+        link: entityPath(first.entity_ref),
+        severity: findings.some(f => f.severity === 'critical')
+          ? 'critical'
+          : 'high',
         topic: 'security-findings.breach',
-        scope: `security-findings.${finding.id}.${step.column}`,
+        scope: `security-findings.${step.column}.${findings
+          .map(f => f.id)
+          .join('.')}`.slice(0, 255),
       },
     });
   }

@@ -196,9 +196,21 @@ export class FindingService {
     const now = this.#now();
     const { rows, total } = await store.listOpen(entityRef, limit);
     const summary = await store.summarizeOpen(entityRef, now.toISOString());
+    // The owners the catalog names now: a finding stored before ownership
+    // was inherited or changed is shown with its owner of now (the breach
+    // check moves the stored ones).
+    const owners = readEffectiveOwners(found);
+    const ownerOf = (d: Discipline) =>
+      owners[d].source === 'fallback' ? undefined : owners[d].owner;
     return {
       entityRef,
-      items: rows.map(row => toView(row, now, options)),
+      items: rows.map(row =>
+        toView(
+          { ...row, owner_ref: ownerOf(row.discipline as Discipline) ?? null },
+          now,
+          options,
+        ),
+      ),
       total,
       summary,
       generatedAt: now.toISOString(),

@@ -43,6 +43,7 @@ export type FindingRow = {
   due_at: string | null;
   breach_notified_at?: string | null;
   escalated_at?: string | null;
+  received_at?: string | null;
 };
 
 /** Where a finding goes and when it is due, decided once its first sighting is known. */
@@ -74,7 +75,7 @@ export interface AppliedReport {
   fixed: number;
 }
 
-// Rows per INSERT: SQLite allows 32766 bound values, each row binds 23.
+// Rows per INSERT: SQLite allows 32766 bound values, each row binds 24.
 const CHUNK = 200;
 
 /**
@@ -164,6 +165,7 @@ export class FindingStore {
         entity_ref: entityRef,
         tool,
         fingerprint: record.fingerprint,
+        received_at: reportedAt,
         ...columns(record),
       }));
       for (let i = 0; i < inserts.length; i += CHUNK) {

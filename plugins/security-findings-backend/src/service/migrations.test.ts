@@ -65,11 +65,21 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[1] });
     expect(
       await knex('security_findings')
-        .select('tool', 'breach_notified_at', 'escalated_at')
+        .select('tool', 'breach_notified_at', 'escalated_at', 'received_at')
         .orderBy('tool'),
     ).toEqual([
-      { tool: 'grype', breach_notified_at: null, escalated_at: null },
-      { tool: 'trivy', breach_notified_at: null, escalated_at: null },
+      {
+        tool: 'grype',
+        breach_notified_at: null,
+        escalated_at: null,
+        received_at: finding.first_seen,
+      },
+      {
+        tool: 'trivy',
+        breach_notified_at: null,
+        escalated_at: null,
+        received_at: finding.first_seen,
+      },
     ]);
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(

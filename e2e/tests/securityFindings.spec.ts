@@ -1,0 +1,102 @@
+/*
+ * Security findings against the real portal: the sample scanners' reports
+ * are posted at start through the report route (catalog/security-reports),
+ * Trivy's image CVEs on the PCI gateway are past their SLA, and the breach
+ * reaches whoever is on call for the owning team and, escalated, SOC Tier 2.
+ */
+import { expect, test } from '@playwright/test';
+import { expectedOnCallRefs } from '../support/expectedOnCall';
+import { guestToken, waitForTypedOwners } from '../support/portalApi';
+import { signInAs, signInAsGuest } from '../support/signIn';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+
+const shots = 'e2e-screenshots';
+const GATEWAY = '/catalog/default/component/edge-transaction-gateway';
+
+test("a component's card shows its open findings by severity, the breach and each owner", async ({
+  page,
+  request,
+}) => {
+  // The card names the owners the catalog names when it is read: once the
+  // sample estate's typed owners are inherited.
+  await waitForTypedOwners(request, await guestToken(request));
+  await signInAsGuest(page);
+  // The sample reports are posted once the catalog has the components.
+  await expect(async () => {
+    await page.goto(GATEWAY);
+    await expect(
+      page.getByText(
+        /^4 open findings are past their SLA; the oldest was due /,
+      ),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  const table = page.getByRole('table', {
+    name: 'Open findings, soonest due first',
+  });
+  await expect(table.getByRole('row')).toHaveCount(6);
+  await expect(table.getByRole('row').nth(1)).toContainText('MEDIUM');
+  await expect(table.getByRole('row').nth(1)).toContainText(
+    'libcrypto1.1 1.1.1c-r0 (fixed in 1.1.1d-r0)',
+  );
+  // Owned by the gateway's DevOps team, inherited from Transaction Edge.
+  await expect(table.getByRole('row').nth(1)).toContainText('SRE Payments');
+  await expect(
+    table.getByRole('link', { name: 'CVE-2019-1549' }).first(),
+  ).toHaveAttribute('href', 'https://avd.aquasec.com/nvd/cve-2019-1549');
+  const card = page.getByRole('heading', { name: 'Security findings' });
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/security-findings-card.png` });
+  await expectNoSeriousA11yViolations(page, 'main');
+});
+
+test('the breach is told to whoever is on call for the owning team, and escalated to SOC Tier 2', async ({
+  browser,
+}) => {
+  const onCall = expectedOnCallRefs('sre-payments')[0].replace(
+    'user:default/',
+    '',
+  );
+  const engineer = await signInAs(browser, onCall);
+  await expect(async () => {
+    await engineer.goto('/notifications');
+    await expect(
+      engineer
+        .getByText(
+          'SLA breached: 4 findings on component:default/edge-transaction-gateway (4 medium)',
+        )
+        .first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await engineer.screenshot({
+    path: `${shots}/security-breach-notification.png`,
+  });
+
+  const tier2 = await signInAs(browser, 'elena.petrova');
+  await tier2.goto('/notifications');
+  await expect(
+    tier2
+      .getByText(
+        'Escalated, still past SLA: 4 findings on component:default/edge-transaction-gateway (4 medium)',
+      )
+      .first(),
+  ).toBeVisible();
+});
+
+test('a signed-in user cannot post a scanner report, and sees findings only through the catalog', async ({
+  request,
+}) => {
+  const token = await guestToken(request);
+  const post = await request.post(
+    '/api/security-findings/reports?entity=component:default/payments-web&tool=trivy&format=sarif',
+    {
+      headers: { authorization: `Bearer ${token}` },
+      data: { version: '2.1.0', runs: [] },
+    },
+  );
+  expect(post.status()).toBe(403);
+  const unknown = await request.get(
+    '/api/security-findings/findings?entity=component:default/no-such-thing',
+    { headers: { authorization: `Bearer ${token}` } },
+  );
+  expect(unknown.status()).toBe(404);
+});

@@ -1,0 +1,48 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods GET and POST */
+import {
+  dataOf,
+  JsonClient,
+  PluginApiCallOptions,
+  PluginApiClientOptions,
+  pluginApiClient,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import type { components, paths } from '../schema/openapi/generated/types';
+
+/**
+ * A component's open findings and their numbers (`GET /findings`).
+ *
+ * @public
+ */
+export type FindingList = components['schemas']['FindingList'];
+
+/**
+ * One open finding as the backend answers it.
+ *
+ * @public
+ */
+export type FindingView = components['schemas']['Finding'];
+
+/**
+ * Client of the security-findings backend, built with openapi-fetch over
+ * the types generated from its openapi.yaml. Any answer but 2xx rejects
+ * with a `ResponseError` (from `@backstage/errors`) carrying the backend's
+ * message.
+ *
+ * @public
+ */
+export class SecurityFindingsApiClient {
+  readonly #client: () => Promise<JsonClient<paths>>;
+
+  constructor(options: PluginApiClientOptions) {
+    this.#client = pluginApiClient<paths>('security-findings', options);
+  }
+
+  /** `GET /findings`: the component's open findings, soonest due first, and all of them in numbers. */
+  async listFindings(
+    query: { entity: string; limit?: number },
+    options?: PluginApiCallOptions,
+  ): Promise<FindingList> {
+    const client = await this.#client();
+    return dataOf(client.GET('/findings', { params: { query }, ...options }));
+  }
+}

@@ -1,0 +1,1 @@
+export { SecurityFindingsCard } from './SecurityFindingsCard';
