@@ -6,7 +6,11 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectedOnCallRefs } from '../support/expectedOnCall';
-import { guestToken, waitForTypedOwners } from '../support/portalApi';
+import {
+  guestToken,
+  sampleUserToken,
+  waitForTypedOwners,
+} from '../support/portalApi';
 import { signInAs, signInAsGuest } from '../support/signIn';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 
@@ -99,4 +103,77 @@ test('a signed-in user cannot post a scanner report, and sees findings only thro
     { headers: { authorization: `Bearer ${token}` } },
   );
   expect(unknown.status()).toBe(404);
+});
+
+test("a finding's risk is accepted only through a change request its owners approve", async ({
+  page,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  await signInAsGuest(page);
+  // payments-web's Dockerfile misconfiguration (Trivy config, high): its
+  // DevOps team and, for a high finding, SecOps approve.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/payments-web');
+    await expect(
+      page.getByRole('link', { name: /^Accept risk… \(/ }).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  await page
+    .getByRole('link', { name: /^Accept risk… \(/ })
+    .first()
+    .click();
+
+  // The template, with the component and the finding filled in.
+  await expect(page.getByLabel('Finding id')).not.toHaveValue('');
+  const until = new Date(Date.now() + 30 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  await page
+    .getByLabel('Justification')
+    .fill(
+      'The image runs as root only in the build stage; the runtime stage drops to uid 10001 until the Dockerfile is rewritten',
+    );
+  await page.getByLabel('Accepted until').fill(until);
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByText('risk-acceptance.duration')).toBeVisible({
+    timeout: 30_000,
+  });
+  await page.screenshot({
+    path: `${shots}/risk-acceptance-preview.png`,
+    fullPage: true,
+  });
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+  const link = page.getByRole('link', { name: /^Change request cr-/ });
+  await expect(link).toBeVisible({ timeout: 60_000 });
+  const id = (await link.textContent())!.replace('Change request ', '');
+
+  // Pending: the finding still counts.
+  await page.goto('/catalog/default/component/payments-web');
+  await expect(page.getByText('Risk accepted', { exact: true })).toHaveCount(0);
+
+  for (const approver of ['raj.patel', 'noah.kim']) {
+    const res = await request.post(`/api/ops-requests/requests/${id}/approve`, {
+      headers: {
+        authorization: `Bearer ${await sampleUserToken(request, approver)}`,
+      },
+      data: { comment: 'accepted for the sprint' },
+    });
+    expect(res.status(), await res.text()).toBe(200);
+  }
+  // Applied (merged into main), the findings plugin hears of it.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/payments-web');
+    await expect(page.getByText('Risk accepted', { exact: true })).toBeVisible({
+      timeout: 5_000,
+    });
+  }).toPass({ timeout: 60_000 });
+  await expect(
+    page.getByRole('link', { name: `request ${id}` }),
+  ).toHaveAttribute('href', `/ops-requests/${id}`);
+  await page.screenshot({
+    path: `${shots}/risk-accepted-card.png`,
+    fullPage: true,
+  });
 });

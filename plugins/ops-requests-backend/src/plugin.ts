@@ -21,6 +21,8 @@ import { GovernanceKpiService } from './kpis/GovernanceKpiService';
 import { KpiStore } from './kpis/KpiStore';
 import { integratedOpsLookupOutcomes } from './kpis/lookupOutcomesSource';
 import { tellTheLookup } from './lookupEvents/tellTheLookup';
+import { SecurityFindingsDirectory } from './findings/SecurityFindingsDirectory';
+import { tellTheFindings } from './findings/tellTheFindings';
 
 /**
  * Change requests: filed from an intent, judged by the versioned change
@@ -74,6 +76,10 @@ export const opsRequestsPlugin = createBackendPlugin({
               catalog: deps.catalog,
               logger,
             }),
+            findings: new SecurityFindingsDirectory({
+              discovery: deps.discovery,
+              auth: deps.auth,
+            }),
           }),
           publisher: deps.delivery.publisher,
           ownership: { catalog: deps.catalog, auth: deps.auth, policyFile },
@@ -87,6 +93,12 @@ export const opsRequestsPlugin = createBackendPlugin({
           store,
           recertifications: service.recertifications,
           options,
+        });
+        tellTheFindings({
+          events: deps.events,
+          logger,
+          lifecycle: deps.lifecycle,
+          store,
         });
         await scheduleRequestTasks({ scheduler, logger, service, options });
 

@@ -7,6 +7,8 @@ export const REQUEST_KINDS = [
   'network-access',
   'new-service',
   'security-controls',
+  /** Accepting a security finding's risk until a date: the only way to silence a finding. */
+  'risk-acceptance',
   /** Filed by the backend: a namespace's default-deny + DNS egress baseline, reviewed on its own. */
   'namespace-baseline',
   /** Filed by the backend: an owning team confirms it still owns what the catalog says, or hands it over. */
@@ -28,6 +30,7 @@ export const POLICY_KINDS = [
   'network-access',
   'new-service',
   'security-controls',
+  'risk-acceptance',
   'namespace-baseline',
 ] as const satisfies readonly RequestKind[];
 /**
@@ -45,6 +48,7 @@ export type PolicyKind = (typeof POLICY_KINDS)[number];
 export const CHANGE_INTENT_KINDS = [
   'network-access',
   'security-controls',
+  'risk-acceptance',
 ] as const satisfies readonly RequestKind[];
 
 /**

@@ -19,7 +19,11 @@ export type { PullRequestClient } from './git/GithubChangePublisher';
 export { GitlabChangePublisher } from './git/GitlabChangePublisher';
 export { RemoteChangePublisher } from './git/RemoteChangePublisher';
 export { ChangePlanner } from './changes/ChangePlanner';
-export type { OnCallDirectory, PlanContext } from './changes/ChangePlanner';
+export type {
+  FindingDirectory,
+  OnCallDirectory,
+  PlanContext,
+} from './changes/ChangePlanner';
 export { MainConnectivity } from './changes/MainConnectivity';
 export type { MainNetwork } from './changes/MainConnectivity';
 export { TargetResolver } from './changes/TargetResolver';

@@ -4,7 +4,9 @@
  * when the finding is fixed, so a finding that comes back and breaches again
  * is a new breach. And when the portal first received each finding (first
  * seen may be earlier, as the scanner says): a finding without an owner waits
- * one breach check from then, for the catalog to inherit its owners.
+ * one breach check from then, for the catalog to inherit its owners. And a
+ * risk accepted through an applied risk-acceptance change request: until
+ * when, by which request, since when (the SLA clock stands still meanwhile).
  */
 
 /** @param {import('knex').Knex} knex */
@@ -22,6 +24,12 @@ exports.up = async function up(knex) {
       .string('received_at', 32)
       .nullable()
       .comment('when the portal first received it');
+    table.string('accepted_until', 32).nullable();
+    table
+      .string('accepted_request', 64)
+      .nullable()
+      .comment('the risk-acceptance change request');
+    table.string('accepted_at', 32).nullable();
     table.index(['status', 'due_at'], 'security_findings_due_idx');
   });
   await knex('security_findings').update({
@@ -33,6 +41,9 @@ exports.up = async function up(knex) {
 exports.down = async function down(knex) {
   await knex.schema.alterTable('security_findings', table => {
     table.dropIndex(['status', 'due_at'], 'security_findings_due_idx');
+    table.dropColumn('accepted_at');
+    table.dropColumn('accepted_request');
+    table.dropColumn('accepted_until');
     table.dropColumn('received_at');
     table.dropColumn('escalated_at');
     table.dropColumn('breach_notified_at');

@@ -4,7 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import {
+  RISK_ACCEPTANCE_TOPIC,
+  RiskAcceptanceEvent,
+} from '@integrated-ops/plugin-security-findings-common';
+import { RiskAcceptances } from './acceptance/RiskAcceptances';
 import { BreachNotifier } from './breaches/BreachNotifier';
 import { lookupTeamOnCall } from './breaches/lookupTeamOnCall';
 import { rerouteOpenFindings } from './breaches/rerouteOpenFindings';
@@ -52,6 +58,7 @@ export const securityFindingsPlugin = createBackendPlugin({
         lifecycle: coreServices.lifecycle,
         catalog: catalogServiceRef,
         notifications: notificationService,
+        events: eventsServiceRef,
       },
       async init(deps) {
         const options = readSecurityFindingsOptions(deps.config);
@@ -65,12 +72,27 @@ export const securityFindingsPlugin = createBackendPlugin({
           entityPath,
           graceMinutes: options.breachCheckMinutes,
         });
+        // Only applied risk-acceptance change requests accept a finding's risk.
+        const acceptances = new RiskAcceptances({
+          db: store.db,
+          logger: deps.logger,
+        });
+        await deps.events.subscribe({
+          id: 'security-findings-risk-acceptances',
+          topics: [RISK_ACCEPTANCE_TOPIC],
+          onEvent: async ({ eventPayload }) => {
+            const changes = (eventPayload as RiskAcceptanceEvent)?.changes;
+            if (Array.isArray(changes)) await acceptances.apply(changes);
+          },
+        });
         await deps.scheduler.scheduleTask({
           id: BREACH_TASK,
           frequency: { minutes: options.breachCheckMinutes },
           timeout: { minutes: 5 },
           initialDelay: { seconds: 30 },
           fn: async () => {
+            // Acceptances past their date end (the clock restarts) first.
+            await acceptances.endExpired();
             // The catalog names the owners now, then their breaches are told.
             const moved = await rerouteOpenFindings({
               db: store.db,

@@ -262,3 +262,43 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxMessageLength: 16 * 1024,
   maxLinks: 20,
 };
+
+/**
+ * The events-service topic on which the change requests plugin announces
+ * risk acceptances: applied (the finding's risk is accepted until a date),
+ * expired, revoked or refused. Only an applied risk-acceptance request,
+ * approved by the owners the catalog names, accepts a finding's risk.
+ *
+ * @public
+ */
+export const RISK_ACCEPTANCE_TOPIC = 'security-findings.risk-acceptance';
+
+/**
+ * One risk-acceptance request as announced on {@link RISK_ACCEPTANCE_TOPIC}.
+ *
+ * @public
+ */
+export interface RiskAcceptanceChange {
+  /** The change request's id. */
+  request: string;
+  /** The component (full entity ref, lower case). */
+  entityRef: string;
+  /** The finding's id in this plugin. */
+  finding: string;
+  /** The request's state: `applied` accepts; `expired`, `revoked` end it; others change nothing. */
+  state: string;
+  /** When the acceptance ends (ISO 8601). */
+  until?: string;
+  /** When it was applied (ISO 8601). */
+  appliedAt?: string;
+}
+
+/**
+ * The payload of a {@link RISK_ACCEPTANCE_TOPIC} event.
+ *
+ * @public
+ */
+export interface RiskAcceptanceEvent {
+  /** The requests that changed state (or, at start, every applied one). */
+  changes: RiskAcceptanceChange[];
+}

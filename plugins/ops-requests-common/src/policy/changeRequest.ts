@@ -60,8 +60,33 @@ export interface OwnerTeamFacts {
 }
 
 /**
+ * A security finding as the policy judges a risk acceptance of it.
+ *
+ * @public
+ */
+export interface RiskFinding {
+  /** Its id in the security-findings plugin. */
+  id: string;
+  /** Normalized severity, which decides the longest acceptance and whether SecOps approves. */
+  severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
+  /** The discipline that owns it (its routing). */
+  discipline: Discipline;
+  /** One line, scanner text. */
+  title: string;
+  /** The tool named when its report was posted. */
+  tool: string;
+  /** The scanner's rule or advisory (a CVE). */
+  ruleId: string;
+  /** Open, or fixed by a later report. */
+  status: 'open' | 'fixed';
+  /** Until when its risk is accepted already, if it is. */
+  acceptedUntil?: string;
+}
+
+/**
  * What a self-service request asks for, in the terms the policy judges. The
- * scaffolder actions build it from the form and the catalog.
+ * backend builds it from the intent, the catalog, main and the security
+ * findings.
  *
  * @public
  */
@@ -90,6 +115,11 @@ export interface ChangeRequestFacts {
   controls?: SecurityControl[];
   /** Controls excepted, each with the requester's justification. */
   exceptions?: { control: SecurityControl; justification: string }[];
+  /**
+   * The security finding a risk acceptance is for, as the security-findings
+   * plugin answers it (never as the request says).
+   */
+  finding?: RiskFinding;
   /** Owners named for the targets; the SecOps rule needs one when SecOps must be involved. */
   owners: Partial<Record<Discipline, string>>;
   /**

@@ -11,6 +11,7 @@ import { breakGlass } from './breakGlassRules';
 import { addsAccess } from './connectivityRule';
 import { changeFreeze, maintenanceWindow } from './calendarRules';
 import { ownerDiscipline } from './ownerDisciplineRule';
+import { riskAcceptance } from './riskAcceptanceRules';
 import { fail, pass } from './ruleResult';
 import { ChangePolicy, SecurityControl } from './policyDocument';
 
@@ -279,7 +280,7 @@ export function requiredControls(
 }
 
 function controls(policy: ChangePolicy, facts: ChangeRequestFacts): RuleResult {
-  if (facts.kind === 'network-access')
+  if (facts.kind === 'network-access' || facts.kind === 'risk-acceptance')
     return pass('controls', 'no controls asked for');
   const min = policy.spec.controls.exceptionJustificationMinLength;
   const missing: string[] = [];
@@ -311,6 +312,8 @@ function approvalsFor(
     'network-access': 'netops',
     'new-service': 'devops',
     'security-controls': 'secops',
+    // The team the finding is routed to answers for accepting it.
+    'risk-acceptance': facts.finding?.discipline ?? 'secops',
     'namespace-baseline': 'netops',
   };
   const base: Discipline[] = [first[facts.kind]];
@@ -366,6 +369,19 @@ export function evaluatePolicy(
   now: Date = new Date(),
 ): PolicyResult {
   const secops = secopsInvolvement(policy, facts);
+  const risk = riskAcceptance(policy, facts, now);
+  if (risk.secops && !secops.required) {
+    secops.required = true;
+    secops.result = facts.owners.secops
+      ? pass(
+          'secops-involvement',
+          `a ${facts.finding?.severity} finding: SecOps (${facts.owners.secops}) must approve accepting it`,
+        )
+      : fail(
+          'secops-involvement',
+          `accepting a ${facts.finding?.severity} finding needs SecOps, but no SecOps owner is declared or inherited for the component`,
+        );
+  }
   const freeze = changeFreeze(policy, facts);
   const requiredApprovals: ApprovingRole[] = [
     ...approvalsFor(facts, secops.required),
@@ -384,6 +400,7 @@ export function evaluatePolicy(
     ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),
     ...addsAccess(policy, facts),
+    ...risk.results,
   ];
   return {
     policy: { name: policy.metadata.name, version: policy.metadata.version },

@@ -148,6 +148,29 @@ export const changePolicySchema = z
           })
           .strict()
           .optional(),
+        /**
+         * Accepting a security finding's risk (risk-acceptance requests);
+         * absent, no risk may be accepted. The longest acceptance per
+         * severity, and the severities SecOps must approve (it also approves
+         * for the data classes of secopsRequiredFor, e.g. PCI).
+         */
+        riskAcceptance: z
+          .object({
+            maxDays: z
+              .object({
+                critical: z.number().int().min(1),
+                high: z.number().int().min(1),
+                medium: z.number().int().min(1),
+                low: z.number().int().min(1),
+                info: z.number().int().min(1),
+              })
+              .strict(),
+            secopsFor: z.array(
+              z.enum(['critical', 'high', 'medium', 'low', 'info']),
+            ),
+          })
+          .strict()
+          .optional(),
         /** Owning teams confirm what they own; absent, nobody is asked. */
         ownershipRecertification: z
           .object({

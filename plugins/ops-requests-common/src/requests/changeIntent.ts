@@ -172,6 +172,29 @@ export const securityControlsIntentSchema = z
   .strict();
 
 /**
+ * A request to accept the risk of one open security finding of a component
+ * until a date: the finding stops counting against its SLA while the
+ * acceptance holds, and its clock restarts where it stopped when it ends.
+ * The finding's severity, discipline and the component's data classes are
+ * read by the backend, never taken from the request.
+ *
+ * @public
+ */
+export const riskAcceptanceIntentSchema = z
+  .object({
+    kind: z.literal('risk-acceptance'),
+    component: entityRef,
+    /** The finding's id, as the security-findings plugin names it. */
+    finding: z
+      .string()
+      .trim()
+      .regex(/^[1-9][0-9]{0,17}$/, 'must be a finding id such as 42'),
+    justification,
+    expiresAt: futureDate,
+  })
+  .strict();
+
+/**
  * Validates what a caller asks for: any kind of change intent.
  *
  * @public
@@ -179,6 +202,7 @@ export const securityControlsIntentSchema = z
 export const changeIntentSchema = z.discriminatedUnion('kind', [
   networkAccessIntentSchema,
   securityControlsIntentSchema,
+  riskAcceptanceIntentSchema,
 ]);
 
 /**
@@ -207,3 +231,9 @@ export type NetworkAccessIntent = z.output<typeof networkAccessIntentSchema>;
 export type SecurityControlsIntent = z.output<
   typeof securityControlsIntentSchema
 >;
+/**
+ * A risk acceptance as asked for.
+ *
+ * @public
+ */
+export type RiskAcceptanceIntent = z.output<typeof riskAcceptanceIntentSchema>;

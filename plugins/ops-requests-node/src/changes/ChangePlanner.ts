@@ -1,5 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import {
@@ -14,6 +14,8 @@ import {
   parseAddressRange,
   parsePorts,
   PortRule,
+  RiskAcceptanceIntent,
+  RiskFinding,
   SecurityControlsIntent,
 } from '@integrated-ops/plugin-ops-requests-common';
 import {
@@ -24,6 +26,7 @@ import {
 } from '@integrated-ops/plugin-connectivity-node';
 import { loadChangePolicy } from './loadChangePolicy';
 import { MainConnectivity } from './MainConnectivity';
+import { renderRiskAcceptance } from '../render/riskAcceptance';
 import {
   FlowSource,
   renderNetworkAccess,
@@ -39,6 +42,24 @@ import { TargetResolver } from './TargetResolver';
 export interface OnCallDirectory {
   /** The first of `teamRefs` the user is on call for now, if any. */
   onCallFor(userRef: string, teamRefs: string[]): Promise<string | undefined>;
+}
+
+/**
+ * The security findings, as the security-findings plugin answers them.
+ *
+ * @public
+ */
+export interface FindingDirectory {
+  /**
+   * One finding of the component, read with the requester's credentials;
+   * undefined when the component has no such finding or the requester may
+   * not read the component.
+   */
+  finding(
+    entityRef: string,
+    id: string,
+    credentials: BackstageCredentials,
+  ): Promise<RiskFinding | undefined>;
 }
 
 /**
@@ -127,6 +148,8 @@ export class ChangePlanner {
       onCall?: OnCallDirectory;
       /** main's network, for what a change does to it (absent: not computed). */
       connectivity?: MainConnectivity;
+      /** The security findings, for risk acceptances (absent: none can be filed). */
+      findings?: FindingDirectory;
       now?: () => Date;
     },
   ) {
@@ -147,9 +170,14 @@ export class ChangePlanner {
       this.options.catalog,
       requester.credentials,
     );
-    return intent.kind === 'network-access'
-      ? this.networkAccess(intent, resolver, requester, context)
-      : this.securityControls(intent, resolver);
+    switch (intent.kind) {
+      case 'network-access':
+        return this.networkAccess(intent, resolver, requester, context);
+      case 'risk-acceptance':
+        return this.riskAcceptance(intent, resolver, requester);
+      default:
+        return this.securityControls(intent, resolver);
+    }
   }
 
   /**
@@ -376,6 +404,57 @@ export class ChangePlanner {
       files: renderSecurityControls({
         component,
         intent,
+        policyVersion: judged.policy.version,
+      }),
+      expiresAt: intent.expiresAt,
+    };
+  }
+
+  private async riskAcceptance(
+    intent: RiskAcceptanceIntent,
+    resolver: TargetResolver,
+    requester: { userEntityRef: string; credentials: BackstageCredentials },
+  ): Promise<ChangePlan> {
+    const component = await resolver.resolve(intent.component, 'component');
+    const findings = this.options.findings;
+    if (!findings) {
+      throw new InputError(
+        'risk acceptance needs the security-findings plugin, which this portal does not run',
+      );
+    }
+    const finding = await findings.finding(
+      component.entityRef,
+      intent.finding,
+      requester.credentials,
+    );
+    if (!finding) {
+      throw new NotFoundError(
+        `finding: ${component.entityRef} has no finding ${intent.finding} (or not one you may read)`,
+      );
+    }
+    const facts: ChangeRequestFacts = {
+      kind: 'risk-acceptance',
+      names: [component.name],
+      exposure: 'internal',
+      dataClasses: component.dataClasses.map(c => c.toLowerCase()),
+      production: component.production,
+      expiresAt: intent.expiresAt,
+      finding,
+      owners: component.owners,
+    };
+    const judged = await this.judge(facts, component.entityRef, resolver);
+    return {
+      kind: 'risk-acceptance',
+      title: `Risk acceptance: ${finding.severity} ${finding.title} on ${component.entityRef} until ${intent.expiresAt}`,
+      description: intent.justification,
+      targets: [component.entityRef],
+      ...judged,
+      files: renderRiskAcceptance({
+        component,
+        finding,
+        justification: intent.justification,
+        expiresAt: intent.expiresAt,
+        requestedBy: requester.userEntityRef,
         policyVersion: judged.policy.version,
       }),
       expiresAt: intent.expiresAt,

@@ -35,7 +35,9 @@ export const requestIntentInput = {
     z
       .string()
       .optional()
-      .describe('security-controls: the component to change'),
+      .describe(
+        'security-controls, risk-acceptance: the component to change, or whose finding is accepted',
+      ),
   exposure: (z: Z) => z.enum(['internal', 'internet']).optional(),
   controls: (z: Z) => z.array(z.enum(SECURITY_CONTROLS)).optional(),
   exceptions: (z: Z) =>
@@ -49,6 +51,13 @@ export const requestIntentInput = {
       )
       .optional(),
   compliance: (z: Z) => z.array(z.string()).optional(),
+  finding: (z: Z) =>
+    z
+      .string()
+      .optional()
+      .describe(
+        "risk-acceptance: the finding's id in the security-findings plugin (its severity and owners are read by the backend)",
+      ),
   justification: (z: Z) => z.string().optional(),
   expiresAt: (z: Z) =>
     z.string().optional().describe('ISO date or date-time the grant ends'),

@@ -83,6 +83,8 @@ export class BreachNotifier {
       .whereNotNull('due_at')
       .where('due_at', '<=', step.dueBefore)
       .whereNull(step.column)
+      // An accepted risk is not told: its clock stands still.
+      .whereNull('accepted_request')
       .where(q =>
         q.whereNotNull('owner_ref').orWhere('received_at', '<=', settledBefore),
       )
@@ -98,6 +100,7 @@ export class BreachNotifier {
       const won = await db('security_findings')
         .where({ id: finding.id, status: 'open' })
         .whereNull(step.column)
+        .whereNull('accepted_request')
         .update(columns);
       if (won === 1) claimed.push(finding);
     }

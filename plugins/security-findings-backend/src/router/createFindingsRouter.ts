@@ -16,7 +16,8 @@ import { FindingService } from '../service/FindingService';
  *
  * POST /reports: only service principals whose subject is one of
  * `reporters` (external-access tokens); a user or another service gets 403.
- * GET /findings: a user, for a component the catalog lets them read.
+ * GET /findings, GET /findings/{id}: a user (or a plugin on a user's
+ * behalf), for a component the catalog lets them read.
  */
 export async function createFindingsRouter(options: {
   httpAuth: HttpAuthService;
@@ -65,6 +66,11 @@ export async function createFindingsRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { entity, limit = 500 } = req.query;
     res.json(await service.list(entity, limit, credentials));
+  });
+
+  router.get('/findings/:id', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await service.get(req.query.entity, req.params.id, credentials));
   });
 
   router.use(databaseOutageErrors('reports cannot be applied'));

@@ -58,6 +58,8 @@ export interface FindingView {
   lastSeen: string;
   reopenCount: number;
   dueAt: string | null;
+  /** Its risk accepted by an applied change request: the clock stands still. */
+  acceptance?: { until: string; request: string; since: string };
   slaState: 'within' | 'due-soon' | 'breached' | 'none';
 }
 
@@ -188,6 +190,27 @@ export class FindingService {
     };
   }
 
+  /** One finding of a component the caller may read (404 otherwise, alike). */
+  async get(entity: string, id: string, credentials: BackstageCredentials) {
+    const { store, options } = this.deps;
+    const found = await this.#entity(this.#ref(entity), credentials);
+    const entityRef = stringifyEntityRef(found).toLocaleLowerCase('en-US');
+    const row = await store.get(entityRef, id);
+    if (!row) {
+      throw new NotFoundError(`${entityRef} has no finding ${id}`);
+    }
+    const owners = readEffectiveOwners(found);
+    const owner = owners[row.discipline as Discipline];
+    return toView(
+      {
+        ...row,
+        owner_ref: owner.source === 'fallback' ? null : owner.owner ?? null,
+      },
+      this.#now(),
+      options,
+    );
+  }
+
   /** The open findings of a component the caller may read. */
   async list(entity: string, limit: number, credentials: BackstageCredentials) {
     const { store, options } = this.deps;
@@ -259,6 +282,15 @@ function toView(
     lastSeen: row.last_seen,
     reopenCount: row.reopen_count,
     dueAt: row.due_at,
+    ...(row.accepted_request
+      ? {
+          acceptance: {
+            until: row.accepted_until!,
+            request: row.accepted_request,
+            since: row.accepted_at!,
+          },
+        }
+      : {}),
     slaState: slaStateAt(
       { dueAt: row.due_at, allowedMinutes, factor: 1 },
       now,

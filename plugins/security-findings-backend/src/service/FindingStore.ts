@@ -44,6 +44,9 @@ export type FindingRow = {
   breach_notified_at?: string | null;
   escalated_at?: string | null;
   received_at?: string | null;
+  accepted_until?: string | null;
+  accepted_request?: string | null;
+  accepted_at?: string | null;
 };
 
 /** Where a finding goes and when it is due, decided once its first sighting is known. */
@@ -186,9 +189,13 @@ export class FindingStore {
           .update({
             status: 'fixed',
             fixed_at: reportedAt,
-            // Coming back and breaching again is a new breach.
+            // Coming back and breaching again is a new breach; an acceptance
+            // was of the finding that is gone.
             breach_notified_at: null,
             escalated_at: null,
+            accepted_until: null,
+            accepted_request: null,
+            accepted_at: null,
           });
       }
       await trx('security_reports').insert({
@@ -212,7 +219,7 @@ export class FindingStore {
     });
   }
 
-  /** The open findings of a component, soonest due first (no clock last), and how many there are. */
+  /** The open findings of a component, soonest due first (no clock, then accepted, last), and how many there are. */
   async listOpen(
     entityRef: string,
     limit: number,
@@ -223,12 +230,21 @@ export class FindingStore {
       .count({ count: '*' });
     const rows: FindingRow[] = await this.db('security_findings')
       .where(where)
+      // Accepted ones last: their clock stands still.
+      .orderByRaw('CASE WHEN accepted_request IS NULL THEN 0 ELSE 1 END')
       .orderByRaw('CASE WHEN due_at IS NULL THEN 1 ELSE 0 END')
       .orderBy('due_at', 'asc')
       .orderBy('id', 'asc')
       .limit(limit)
       .select();
     return { rows, total: Number(count) };
+  }
+
+  /** One finding of a component, open or fixed. */
+  async get(entityRef: string, id: string): Promise<FindingRow | undefined> {
+    return this.db('security_findings')
+      .where({ entity_ref: entityRef, id })
+      .first();
   }
 
   /** Counts of a component's open findings, in two indexed queries whatever their number. */
@@ -244,10 +260,15 @@ export class FindingStore {
       .where(where)
       .select(
         this.db.raw(
-          'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? THEN 1 ELSE 0 END) AS breached',
+          'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END) AS breached',
           [now],
         ),
-        this.db.raw('MIN(due_at) AS oldest_due'),
+        this.db.raw(
+          'SUM(CASE WHEN accepted_request IS NOT NULL THEN 1 ELSE 0 END) AS accepted',
+        ),
+        this.db.raw(
+          'MIN(CASE WHEN accepted_request IS NULL THEN due_at END) AS oldest_due',
+        ),
       );
     const bySeverity: OpenSummary['bySeverity'] = {
       critical: 0,
@@ -264,6 +285,7 @@ export class FindingStore {
     return {
       bySeverity,
       breached: Number(due?.breached ?? 0),
+      accepted: Number(due?.accepted ?? 0),
       oldestDue: due?.oldest_due ?? null,
     };
   }
@@ -273,7 +295,8 @@ export class FindingStore {
 export interface OpenSummary {
   bySeverity: Record<'critical' | 'high' | 'medium' | 'low' | 'info', number>;
   breached: number;
-  /** The earliest due date of an open finding (breached ones included); null when none has a clock. */
+  accepted: number;
+  /** The earliest due date of an open finding not accepted (breached ones included); null when none has a clock. */
   oldestDue: string | null;
 }
 

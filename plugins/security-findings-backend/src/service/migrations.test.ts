@@ -65,7 +65,13 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[1] });
     expect(
       await knex('security_findings')
-        .select('tool', 'breach_notified_at', 'escalated_at', 'received_at')
+        .select(
+          'tool',
+          'breach_notified_at',
+          'escalated_at',
+          'received_at',
+          'accepted_request',
+        )
         .orderBy('tool'),
     ).toEqual([
       {
@@ -73,12 +79,14 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         breach_notified_at: null,
         escalated_at: null,
         received_at: finding.first_seen,
+        accepted_request: null,
       },
       {
         tool: 'trivy',
         breach_notified_at: null,
         escalated_at: null,
         received_at: finding.first_seen,
+        accepted_request: null,
       },
     ]);
     await knex.migrate.down({ directory: MIGRATIONS_DIR });

@@ -45,4 +45,18 @@ export class SecurityFindingsApiClient {
     const client = await this.#client();
     return dataOf(client.GET('/findings', { params: { query }, ...options }));
   }
+
+  /** `GET /findings/{id}`: one finding of the component, open or fixed. */
+  async getFinding(
+    query: { entity: string; id: string },
+    options?: PluginApiCallOptions,
+  ): Promise<FindingView> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/findings/{id}', {
+        params: { path: { id: query.id }, query: { entity: query.entity } },
+        ...options,
+      }),
+    );
+  }
 }

@@ -57,6 +57,7 @@ const list = (items: FindingView[], total = items.length): FindingList => ({
   summary: {
     bySeverity: { critical: 1, high: 0, medium: total - 1, low: 0, info: 0 },
     breached: 1,
+    accepted: 0,
     oldestDue: items[0]?.dueAt ?? null,
   },
   generatedAt: '2026-12-06T18:00:00.000Z',
@@ -129,7 +130,18 @@ describe('SecurityFindingsCard', () => {
     // Scanner text is text; a link that is not http(s) is not a link.
     expect(rows[2]).toHaveTextContent('<img src=x onerror=alert(1)> AWS key');
     expect(rows[2].querySelector('img')).toBeNull();
-    expect(within(rows[2]).queryByRole('link')).toBeNull();
+    expect(
+      within(rows[2]).queryByRole('link', { name: /AWS key$/ }),
+    ).toBeNull();
+    // Accepting a risk is a change request: the template, filled in.
+    expect(
+      within(rows[2]).getByRole('link', { name: /^Accept risk… \(/ }),
+    ).toHaveAttribute(
+      'href',
+      `/create/templates/default/risk-acceptance?formData=${encodeURIComponent(
+        '{"component":"component:default/edge-transaction-gateway","finding":"2"}',
+      )}`,
+    );
     expect(rows[2]).toHaveTextContent('no owner: goes to the SOC');
     expect(rows[2]).toHaveTextContent('due in 3 d · due soon');
     expect(screen.getByText('and 10 more, due later.')).toBeInTheDocument();

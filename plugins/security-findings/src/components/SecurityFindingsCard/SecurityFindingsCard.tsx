@@ -78,6 +78,12 @@ export function SecurityFindingsCard() {
     content = (
       <Flex direction="column" gap="3">
         <SeverityCounts counts={summary.bySeverity} />
+        {summary.accepted > 0 && (
+          <Text as="p" variant="body-small">
+            {summary.accepted} with risk accepted through a change request (not
+            counted as past SLA while it holds).
+          </Text>
+        )}
         {summary.breached > 0 ? (
           <Alert
             status="danger"
@@ -144,6 +150,21 @@ export function SecurityFindingsCard() {
   );
 }
 
+/**
+ * The risk-acceptance template with the component and finding filled in:
+ * accepting a risk is a change request, judged by the policy and approved
+ * by the owners (templates/risk-acceptance).
+ */
+function acceptRiskHref(finding: FindingView): string {
+  const formData = JSON.stringify({
+    component: finding.entityRef,
+    finding: finding.id,
+  });
+  return `/create/templates/default/risk-acceptance?formData=${encodeURIComponent(
+    formData,
+  )}`;
+}
+
 /** The package and version, or the file and line, a finding is about. */
 function whereOf(finding: FindingView): string | undefined {
   const { vulnerability: v, location: l } = finding;
@@ -188,23 +209,52 @@ function FindingRow({ finding, now }: { finding: FindingView; now: Date }) {
         )}
       </td>
       <td style={CELL}>
-        {finding.dueAt ? (
-          <>
-            <Text as="div">{formatDay(finding.dueAt)}</Text>
-            <Text
-              as="div"
-              variant="body-small"
-              // Bold rather than red: red small text fails contrast.
-              weight={finding.slaState === 'breached' ? 'bold' : 'regular'}
-              color={finding.slaState === 'breached' ? 'primary' : 'secondary'}
+        <DueCell finding={finding} now={now} />
+        {!finding.acceptance && (
+          <Text as="div" variant="body-small">
+            <Link
+              href={acceptRiskHref(finding)}
+              // The visible words first: the accessible name must hold them.
+              aria-label={`Accept risk… (${finding.title})`}
             >
-              {dueWords(finding.dueAt, now)} · {SLA_WORDS[finding.slaState]}
-            </Text>
-          </>
-        ) : (
-          <Text color="secondary">{SLA_WORDS.none}</Text>
+              Accept risk…
+            </Link>
+          </Text>
         )}
       </td>
     </tr>
+  );
+}
+
+/** When a finding is due and where its clock stands, or until when its risk is accepted. */
+function DueCell({ finding, now }: { finding: FindingView; now: Date }) {
+  if (finding.acceptance) {
+    return (
+      <>
+        <Text as="div">Risk accepted</Text>
+        <Text as="div" variant="body-small" color="secondary">
+          until {formatDay(finding.acceptance.until)} ·{' '}
+          <Link href={`/ops-requests/${finding.acceptance.request}`}>
+            request {finding.acceptance.request}
+          </Link>
+        </Text>
+      </>
+    );
+  }
+  if (!finding.dueAt) return <Text color="secondary">{SLA_WORDS.none}</Text>;
+  const breached = finding.slaState === 'breached';
+  return (
+    <>
+      <Text as="div">{formatDay(finding.dueAt)}</Text>
+      <Text
+        as="div"
+        variant="body-small"
+        // Bold rather than red: red small text fails contrast.
+        weight={breached ? 'bold' : 'regular'}
+        color={breached ? 'primary' : 'secondary'}
+      >
+        {dueWords(finding.dueAt, now)} · {SLA_WORDS[finding.slaState]}
+      </Text>
+    </>
   );
 }

@@ -1279,6 +1279,44 @@ export const spec = {
               },
             },
           },
+          {
+            type: 'object',
+            description:
+              "Accept one open security finding's risk until a date; its severity, discipline and the component's data classes are read by the backend.",
+            additionalProperties: false,
+            required: [
+              'kind',
+              'component',
+              'finding',
+              'justification',
+              'expiresAt',
+            ],
+            properties: {
+              kind: {
+                type: 'string',
+                enum: ['risk-acceptance'],
+              },
+              component: {
+                type: 'string',
+                maxLength: 255,
+              },
+              finding: {
+                type: 'string',
+                pattern: '^[1-9][0-9]{0,17}$',
+                description: "The finding's id in the security-findings plugin",
+              },
+              justification: {
+                type: 'string',
+                minLength: 20,
+                maxLength: 2000,
+              },
+              expiresAt: {
+                type: 'string',
+                description:
+                  'YYYY-MM-DD or an ISO date-time with a zone, in the future',
+              },
+            },
+          },
         ],
       },
       SecurityControl: {
@@ -1329,6 +1367,7 @@ export const spec = {
               'network-access',
               'new-service',
               'security-controls',
+              'risk-acceptance',
               'namespace-baseline',
               'ownership-recertification',
             ],
@@ -1592,6 +1631,7 @@ export const spec = {
               'network-access',
               'new-service',
               'security-controls',
+              'risk-acceptance',
               'namespace-baseline',
               'ownership-recertification',
             ],

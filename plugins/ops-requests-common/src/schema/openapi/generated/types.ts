@@ -310,6 +310,15 @@ export interface components {
           compliance?: string[];
           justification?: string;
           expiresAt?: string;
+        }
+      | {
+          kind: 'risk-acceptance';
+          component: string;
+          /** The finding's id in the security-findings plugin */
+          finding: string;
+          justification: string;
+          /** YYYY-MM-DD or an ISO date-time with a zone, in the future */
+          expiresAt: string;
         };
     SecurityControl:
       | 'sast'
@@ -329,6 +338,7 @@ export interface components {
         | 'network-access'
         | 'new-service'
         | 'security-controls'
+        | 'risk-acceptance'
         | 'namespace-baseline'
         | 'ownership-recertification';
       title: string;
@@ -408,6 +418,7 @@ export interface components {
         | 'network-access'
         | 'new-service'
         | 'security-controls'
+        | 'risk-acceptance'
         | 'namespace-baseline'
         | 'ownership-recertification';
       title: string;

@@ -180,6 +180,61 @@ export const spec = {
         },
       },
     },
+    '/findings/{id}': {
+      get: {
+        operationId: 'GetFinding',
+        summary: 'One finding of a component (open or fixed)',
+        description:
+          "A Backstage user token (or a plugin's on a user's behalf); the component must be one the catalog lets the user read and the finding one of its own (404 otherwise, alike).",
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[1-9][0-9]{0,17}$',
+            },
+          },
+          {
+            name: 'entity',
+            in: 'query',
+            allowReserved: true,
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+            description: "The component's entity ref",
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The finding.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Finding',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -467,6 +522,27 @@ export const spec = {
           slaState: {
             $ref: '#/components/schemas/SlaState',
           },
+          acceptance: {
+            type: 'object',
+            additionalProperties: false,
+            description:
+              'Its risk is accepted by an applied risk-acceptance change request; the SLA clock stands still until it ends.',
+            required: ['until', 'request', 'since'],
+            properties: {
+              until: {
+                type: 'string',
+                format: 'date-time',
+              },
+              request: {
+                type: 'string',
+                description: "The change request's id",
+              },
+              since: {
+                type: 'string',
+                format: 'date-time',
+              },
+            },
+          },
         },
       },
       OpenSummary: {
@@ -474,7 +550,7 @@ export const spec = {
         additionalProperties: false,
         description:
           'All open findings of the component in numbers, whatever the limit.',
-        required: ['bySeverity', 'breached', 'oldestDue'],
+        required: ['bySeverity', 'breached', 'accepted', 'oldestDue'],
         properties: {
           bySeverity: {
             type: 'object',
@@ -500,7 +576,12 @@ export const spec = {
           },
           breached: {
             type: 'integer',
-            description: 'Open findings past their due date',
+            description:
+              'Open findings past their due date (accepted ones not counted)',
+          },
+          accepted: {
+            type: 'integer',
+            description: 'Open findings whose risk is accepted',
           },
           oldestDue: {
             oneOf: [

@@ -45,6 +45,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/findings/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * One finding of a component (open or fixed)
+     * A Backstage user token (or a plugin's on a user's behalf); the component must be one the catalog lets the user read and the finding one of its own (404 otherwise, alike).
+     */
+    get: operations['GetFinding'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /**
@@ -131,6 +151,15 @@ export interface components {
       /** The SLA due date, null for a severity without a clock */
       dueAt: string | null;
       slaState: components['schemas']['SlaState'];
+      /** Its risk is accepted by an applied risk-acceptance change request; the SLA clock stands still until it ends. */
+      acceptance?: {
+        /** Format: date-time */
+        until: string;
+        /** The change request's id */
+        request: string;
+        /** Format: date-time */
+        since: string;
+      };
     };
     /** All open findings of the component in numbers, whatever the limit. */
     OpenSummary: {
@@ -141,8 +170,10 @@ export interface components {
         low: number;
         info: number;
       };
-      /** Open findings past their due date */
+      /** Open findings past their due date (accepted ones not counted) */
       breached: number;
+      /** Open findings whose risk is accepted */
+      accepted: number;
       /** The earliest due date of an open finding; null when none has a clock */
       oldestDue: string | null;
     };
@@ -259,6 +290,35 @@ export interface operations {
         };
         content: {
           'application/json': components['schemas']['FindingList'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+    };
+  };
+  GetFinding: {
+    parameters: {
+      query: {
+        /** The component's entity ref */
+        entity: string;
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The finding. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Finding'];
         };
       };
       400: components['responses']['BadRequest'];
