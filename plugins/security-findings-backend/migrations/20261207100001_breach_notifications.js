@@ -31,6 +31,11 @@ exports.up = async function up(knex) {
       .comment('the risk-acceptance change request');
     table.string('accepted_at', 32).nullable();
     table.index(['status', 'due_at'], 'security_findings_due_idx');
+    // A component's card: its open findings by due date.
+    table.index(
+      ['entity_ref', 'status', 'due_at'],
+      'security_findings_entity_due_idx',
+    );
   });
   await knex('security_findings').update({
     received_at: knex.ref('first_seen'),
@@ -40,6 +45,10 @@ exports.up = async function up(knex) {
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
   await knex.schema.alterTable('security_findings', table => {
+    table.dropIndex(
+      ['entity_ref', 'status', 'due_at'],
+      'security_findings_entity_due_idx',
+    );
     table.dropIndex(['status', 'due_at'], 'security_findings_due_idx');
     table.dropColumn('accepted_at');
     table.dropColumn('accepted_request');

@@ -93,11 +93,15 @@ export const securityFindingsPlugin = createBackendPlugin({
           fn: async () => {
             // Acceptances past their date end (the clock restarts) first.
             await acceptances.endExpired();
-            // The catalog names the owners now, then their breaches are told.
+            // The catalog names the owners now, then their breaches are
+            // told (with the owners on file when the catalog cannot answer).
             const moved = await rerouteOpenFindings({
               db: store.db,
               catalog: deps.catalog,
               auth: deps.auth,
+            }).catch(error => {
+              deps.logger.warn(`Owners not re-read from the catalog: ${error}`);
+              return 0;
             });
             if (moved) {
               deps.logger.info(

@@ -7,7 +7,8 @@ import {
   ReportError,
 } from './types';
 
-const ZONED = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
+// A time and its zone: in `2026-10-01` the `-01` is no offset.
+const ZONED = /T[\d:.,]+(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
 /** Thrown inside one item's normalization and caught by the parser's loop: the item is dropped. */
 export class ItemRefused extends Error {

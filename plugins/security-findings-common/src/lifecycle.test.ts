@@ -115,6 +115,15 @@ describe('applyReport', () => {
     expect(byFp(again.records).c.firstSeen).toBe('2025-01-11T09:00:00.000Z');
   });
 
+  it("ignores a first detection older than any clock (a scanner's zero time) and a date without a time", () => {
+    const change = applyReport([], {
+      ...full(T2, 'a'),
+      firstDetected: new Map([['a', '0001-01-01T00:00:00Z']]),
+    });
+    expect(change.opened[0].firstSeen).toBe('2025-01-11T09:00:00.000Z');
+    expect(() => applyReport([], full('2025-01-10', 'a'))).toThrow(RangeError);
+  });
+
   it('refuses a timestamp without a zone', () => {
     expect(() => applyReport([], full('2025-01-10T09:00:00', 'a'))).toThrow(
       RangeError,

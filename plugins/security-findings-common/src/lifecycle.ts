@@ -37,7 +37,7 @@ export interface LifecycleReport {
   /**
    * When the scanner first detected a finding, by fingerprint (ISO 8601
    * with zone): a new finding's first seen is this instant when it is
-   * earlier than the report, the report's otherwise.
+   * earlier than the report (by at most ten years), the report's otherwise.
    */
   firstDetected?: ReadonlyMap<string, string>;
 }
@@ -63,8 +63,12 @@ export interface LifecycleChange {
   records: FindingRecord[];
 }
 
+/** The furthest back a scanner's first detection is believed: ten years. */
+const MAX_BACKDATE_MS = 10 * 366 * 24 * 3600 * 1000;
+
 function instant(value: string, what: string): number {
-  if (!/(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(value)) {
+  // A time and its zone: in `2026-10-01` the `-01` is no offset.
+  if (!/T[\d:.,]+(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(value)) {
     throw new RangeError(
       `${what} "${value}" must name its zone (Z or an offset)`,
     );
@@ -110,11 +114,13 @@ export function applyReport(
       const detectedAt = detected
         ? instant(detected, 'firstDetected')
         : Infinity;
+      // Older than any clock could run (a scanner's zero time, 0001-01-01):
+      // not a first detection, the report's time is taken.
       change.opened.push({
         fingerprint,
         status: 'open',
         firstSeen:
-          detectedAt < at
+          detectedAt < at && at - detectedAt <= MAX_BACKDATE_MS
             ? DateTime.fromMillis(detectedAt, { zone: 'utc' }).toISO()!
             : now,
         lastSeen: now,

@@ -80,6 +80,29 @@ describe('parseSarif on real SARIF', () => {
     });
   });
 
+  it("cuts a rule's long texts once, for every result that names it", () => {
+    const doc = JSON.parse(fixture('gitleaks-simple.sarif'));
+    const run = doc.runs[0];
+    run.tool.driver.rules = [
+      {
+        id: 'test-rule',
+        shortDescription: { text: 'x'.repeat(2_000_000) },
+        messageStrings: { m: { text: '{0}'.repeat(100_000) } },
+      },
+    ];
+    const result = run.results[0];
+    run.results = Array.from({ length: 200 }, (_, i) => ({
+      ...result,
+      message: { id: 'm', arguments: ['y'.repeat(1_000_000)] },
+      partialFingerprints: { commitSha: String(i) },
+    }));
+    const parsed = parseSarif(doc);
+    const findings = findingsOf(parsed);
+    expect(findings).toHaveLength(200);
+    expect(findings[0].title).toHaveLength(512);
+    expect(findings[0].message).toHaveLength(16 * 1024);
+  });
+
   it('keeps when the scanner says it first detected a result, in UTC; a zoneless time is left out and said so', () => {
     const doc = JSON.parse(fixture('gitleaks-simple.sarif'));
     const result = doc.runs[0].results[0];

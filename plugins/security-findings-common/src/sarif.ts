@@ -149,8 +149,34 @@ const frameSchema = z.looseObject({
 const SECRET_TOOLS = new Set(['gitleaks', 'trufflehog', 'detect-secrets']);
 const TRIVY_SEVERITY_TAGS = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN'];
 
+/**
+ * A rule's texts cut once, one character past the caps (so that the item
+ * reader still notes the cut): a rule is read again for every result that
+ * names it, and its text must not make each of them cost its full length.
+ */
+function capRule(rule: RuleRead, limits: ParseLimits): RuleRead {
+  const cap = (text: string | undefined, max: number) =>
+    text !== undefined && text.length > max ? text.slice(0, max + 1) : text;
+  const multi = (m: RuleRead['shortDescription']) =>
+    m && { ...m, text: cap(m.text, limits.maxMessageLength)! };
+  const strings = Object.entries(rule.messageStrings ?? {}).slice(0, 100);
+  return {
+    ...rule,
+    name: cap(rule.name, limits.maxTitleLength),
+    shortDescription: multi(rule.shortDescription),
+    fullDescription: multi(rule.fullDescription),
+    helpUri: cap(rule.helpUri, limits.maxIdentifierLength),
+    messageStrings: rule.messageStrings
+      ? Object.fromEntries(strings.map(([k, v]) => [k, multi(v)!]))
+      : undefined,
+  };
+}
+
 /** The rules of one tool component, by index and by id; a malformed rule is left out (results then go without it). */
-function readRules(rules: unknown[] | undefined): {
+function readRules(
+  rules: unknown[] | undefined,
+  limits: ParseLimits,
+): {
   byIndex: Array<RuleRead | undefined>;
   byId: Map<string, RuleRead>;
 } {
@@ -158,10 +184,9 @@ function readRules(rules: unknown[] | undefined): {
   const byId = new Map<string, RuleRead>();
   for (const raw of rules ?? []) {
     const parsed = ruleSchema.safeParse(raw);
-    byIndex.push(parsed.success ? parsed.data : undefined);
-    if (parsed.success && !byId.has(parsed.data.id)) {
-      byId.set(parsed.data.id, parsed.data);
-    }
+    const rule = parsed.success ? capRule(parsed.data, limits) : undefined;
+    byIndex.push(rule);
+    if (rule && !byId.has(rule.id)) byId.set(rule.id, rule);
   }
   return { byIndex, byId };
 }
@@ -217,16 +242,27 @@ function sarifCategory(
   return 'code';
 }
 
-function messageText(result: ResultRead, rule: RuleRead | undefined): string {
+function messageText(
+  result: ResultRead,
+  rule: RuleRead | undefined,
+  limits: ParseLimits,
+): string {
   const m = result.message;
   if (m.text !== undefined) return m.text;
   if (m.id !== undefined) {
     const template = rule?.messageStrings?.[m.id]?.text;
     if (template !== undefined) {
-      return template.replace(
-        /\{(\d+)\}/g,
-        (whole, n) => m.arguments?.[Number(n)] ?? whole,
-      );
+      // Filled in no further than the message can be long.
+      let length = 0;
+      return template.replace(/\{(\d+)\}/g, (whole, n) => {
+        if (length > limits.maxMessageLength) return '';
+        const arg = String(m.arguments?.[Number(n)] ?? whole).slice(
+          0,
+          limits.maxMessageLength + 1,
+        );
+        length += arg.length;
+        return arg;
+      });
     }
   }
   return m.markdown ?? '';
@@ -309,9 +345,9 @@ export function parseSarif(
     );
     if (!named.ok) return { ok: false, format, error: named.error };
     const tool = named.text.trim().toLowerCase();
-    const driverRules = readRules(run.tool.driver.rules);
+    const driverRules = readRules(run.tool.driver.rules, limits);
     const extensionRules = (run.tool.extensions ?? []).map(e =>
-      readRules(e.rules),
+      readRules(e.rules, limits),
     );
 
     for (const [resultIndex, raw] of (run.results ?? []).entries()) {
@@ -388,7 +424,7 @@ function normalizeResult(
       }
     : undefined;
 
-  const rawMessage = messageText(result, rule);
+  const rawMessage = messageText(result, rule, read.limits);
   const text = read.message(rawMessage, 'message');
   const title = read.title(
     rule?.shortDescription?.text ?? rule?.name ?? ruleId,

@@ -86,7 +86,8 @@ function toInstant(value: string | Date, what: string): DateTime {
     if (!parsed.isValid) throw new RangeError(`${what} is an invalid Date`);
     return parsed;
   }
-  if (!/(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(value)) {
+  // A time and its zone: in `2026-10-01` the `-01` is no offset.
+  if (!/T[\d:.,]+(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/.test(value)) {
     throw new RangeError(
       `${what} "${value}" must name its zone (Z or an offset)`,
     );

@@ -78,11 +78,19 @@ export class BreachNotifier {
     const settledBefore = new Date(
       Date.parse(now) - this.deps.graceMinutes * 60_000,
     ).toISOString();
+    const escalating = step.column === 'escalated_at';
     const due: FindingRow[] = await db('security_findings')
       .where('status', 'open')
       .whereNotNull('due_at')
       .where('due_at', '<=', step.dueBefore)
       .whereNull(step.column)
+      // Escalated only once the team has had its hours since it was told
+      // (a finding that came back keeps its old due date).
+      .modify(q => {
+        if (escalating) q.where('breach_notified_at', '<=', step.dueBefore);
+        // Without a SOC tier to tell, an ownerless breach waits for an owner.
+        else if (!this.deps.sla.escalateTo) q.whereNotNull('owner_ref');
+      })
       // An accepted risk is not told: its clock stands still.
       .whereNull('accepted_request')
       .where(q =>
@@ -156,11 +164,14 @@ export class BreachNotifier {
     }).join(', ');
     const count =
       findings.length === 1 ? '1 finding' : `${findings.length} findings`;
+    // Scanner text is quoted and named as such: it says nothing of its own.
     const lines = findings
       .slice(0, 5)
       .map(
         f =>
-          `${f.severity} ${f.discipline}: ${f.title} (due ${f.due_at}${
+          `${f.severity} ${f.discipline} finding of ${f.tool}: ${JSON.stringify(
+            f.title.slice(0, 200),
+          )} (due ${f.due_at}${
             f.owner_ref ? `, ${f.owner_ref}` : ', no owner of its discipline'
           })`,
       );

@@ -16,8 +16,9 @@ const BATCH = 500;
  * whose typed ownership changed (or was not inherited yet when its report
  * arrived) has its findings owned, counted and told to the new team. Reads
  * the distinct (component, discipline, owner) of open findings, the
- * components in batches, and updates only what differs. A component gone
- * from the catalog keeps its owners. Answers how many groups moved.
+ * components in batches, and updates only what differs; the new team hears
+ * of breaches anew. A component gone from the catalog keeps its owners.
+ * Answers how many groups moved.
  */
 export async function rerouteOpenFindings(deps: {
   db: Knex;
@@ -67,7 +68,8 @@ export async function rerouteOpenFindings(deps: {
         discipline: group.discipline,
         status: 'open',
       })
-      .update({ owner_ref: now });
+      // A new owner is a team that has not been told: its breaches are told anew.
+      .update({ owner_ref: now, breach_notified_at: null, escalated_at: null });
     moved += 1;
   }
   return moved;
