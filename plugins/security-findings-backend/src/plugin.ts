@@ -21,6 +21,7 @@ import {
 } from './samples/postSampleReports';
 import { createFindingsRouter } from './router/createFindingsRouter';
 import { FindingService } from './service/FindingService';
+import { FindingsOverview } from './overview/FindingsOverview';
 import { FindingStore } from './service/FindingStore';
 
 const BREACH_TASK = 'security-findings-breach-check';
@@ -129,6 +130,10 @@ export const securityFindingsPlugin = createBackendPlugin({
           await createFindingsRouter({
             httpAuth: deps.httpAuth,
             service,
+            overview: new FindingsOverview({
+              db: store.db,
+              catalog: deps.catalog,
+            }),
             reporters: options.reporters,
             maxReportMegabytes: options.maxReportMegabytes,
           }),

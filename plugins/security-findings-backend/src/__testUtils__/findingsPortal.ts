@@ -60,13 +60,15 @@ export const findingsCatalog: Entity[] = [
 
 /** A catalog answering getEntityByRef and getEntitiesByRefs as the caller's credentials allow. */
 export const testCatalog = {
-  async getEntitiesByRefs({ entityRefs }: { entityRefs: string[] }) {
+  async getEntitiesByRefs(
+    { entityRefs }: { entityRefs: string[] },
+    options: { credentials: any },
+  ) {
     return {
-      items: entityRefs.map(
-        ref =>
-          findingsCatalog.find(
-            e => stringifyEntityRef(e) === ref.toLocaleLowerCase('en-US'),
-          ) ?? null,
+      items: await Promise.all(
+        entityRefs.map(
+          async ref => (await testCatalog.getEntityByRef(ref, options)) ?? null,
+        ),
       ),
     };
   },

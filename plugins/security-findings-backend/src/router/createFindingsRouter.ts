@@ -8,6 +8,7 @@ import {
 import express from 'express';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { FindingService } from '../service/FindingService';
+import { FindingsOverview } from '../overview/FindingsOverview';
 
 /**
  * The security-findings routes, exactly those of openapi.yaml (the generated
@@ -22,10 +23,11 @@ import { FindingService } from '../service/FindingService';
 export async function createFindingsRouter(options: {
   httpAuth: HttpAuthService;
   service: FindingService;
+  overview: FindingsOverview;
   reporters: string[];
   maxReportMegabytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, service, reporters } = options;
+  const { httpAuth, service, overview, reporters } = options;
   const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
   const router = await createOpenApiRouter(
     // body-parser inflates gzip and deflate and counts the inflated bytes;
@@ -66,6 +68,11 @@ export async function createFindingsRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { entity, limit = 500 } = req.query;
     res.json(await service.list(entity, limit, credentials));
+  });
+
+  router.get('/overview', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    res.json(await overview.overview(credentials, req.query.team));
   });
 
   router.get('/findings/:id', async (req, res) => {

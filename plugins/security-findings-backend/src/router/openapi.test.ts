@@ -36,6 +36,7 @@ describe('openapi.yaml', () => {
     const router = await createFindingsRouter({
       httpAuth: {} as any,
       service: {} as any,
+      overview: {} as any,
       reporters: [],
       maxReportMegabytes: 1,
     });
@@ -73,6 +74,19 @@ describe('openapi.yaml', () => {
       expect(listed.body.total).toBe(posted.body.findings);
       const list = validatorFor('FindingList');
       expect(list(listed.body) || list.errors).toBe(true);
+
+      const one = await request(portal.server)
+        .get(`/api/security-findings/findings/${listed.body.items[0].id}`)
+        .query({ entity: 'component:default/payments-api' })
+        .set('Authorization', mockCredentials.user.header());
+      const finding = validatorFor('Finding');
+      expect(finding(one.body) || finding.errors).toBe(true);
+
+      const overview = await request(portal.server)
+        .get('/api/security-findings/overview')
+        .set('Authorization', mockCredentials.user.header());
+      const shape = validatorFor('Overview');
+      expect(shape(overview.body) || shape.errors).toBe(true);
     } finally {
       await portal.stop();
     }

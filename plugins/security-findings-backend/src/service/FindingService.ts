@@ -130,10 +130,21 @@ export class FindingService {
         }): ${message}`,
       );
     }
-    const entity = await this.#entity(
-      ref,
-      await auth.getOwnServiceCredentials(),
-    );
+    let entity: Entity;
+    try {
+      entity = await this.#entity(ref, await auth.getOwnServiceCredentials());
+    } catch (error) {
+      if (error instanceof NotFoundError) {
+        // For SecOps to route: the overview lists what could not be.
+        await store.recordUnrouted({
+          label: input.entity,
+          tool,
+          reportedBy: input.reportedBy,
+          at: this.#now().toISOString(),
+        });
+      }
+      throw error;
+    }
     const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
     const owners = readEffectiveOwners(entity);
     const dataClasses = dataClassesOf(
@@ -170,6 +181,11 @@ export class FindingService {
       },
     });
     if (pastDue) this.deps.onBreachedIngest?.();
+    await store.clearUnrouted({
+      label: input.entity,
+      tool,
+      reportedBy: input.reportedBy,
+    });
     return {
       entityRef,
       tool,

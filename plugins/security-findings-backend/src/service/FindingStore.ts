@@ -240,6 +240,54 @@ export class FindingStore {
     return { rows, total: Number(count) };
   }
 
+  /**
+   * A report whose component the catalog did not have: counted per label,
+   * tool and reporter (at most 10,000 such rows; beyond, new ones are not
+   * recorded).
+   */
+  async recordUnrouted(input: {
+    label: string;
+    tool: string;
+    reportedBy: string;
+    at: string;
+  }): Promise<void> {
+    const key = {
+      label: input.label.slice(0, 512),
+      tool: input.tool,
+      reported_by: input.reportedBy,
+    };
+    const updated = await this.db('security_unrouted_reports')
+      .where(key)
+      .update({
+        last_at: input.at,
+        count: this.db.raw('?? + 1', ['count']),
+      });
+    if (updated) return;
+    const [{ n }] = await this.db('security_unrouted_reports').count({
+      n: '*',
+    });
+    if (Number(n) >= 10_000) return;
+    await this.db('security_unrouted_reports')
+      .insert({ ...key, first_at: input.at, last_at: input.at, count: 1 })
+      .onConflict(['label', 'tool', 'reported_by'])
+      .merge({ last_at: input.at });
+  }
+
+  /** A label routed now: its unrouted row is gone. */
+  async clearUnrouted(input: {
+    label: string;
+    tool: string;
+    reportedBy: string;
+  }): Promise<void> {
+    await this.db('security_unrouted_reports')
+      .where({
+        label: input.label.slice(0, 512),
+        tool: input.tool,
+        reported_by: input.reportedBy,
+      })
+      .delete();
+  }
+
   /** One finding of a component, open or fixed. */
   async get(entityRef: string, id: string): Promise<FindingRow | undefined> {
     return this.db('security_findings')

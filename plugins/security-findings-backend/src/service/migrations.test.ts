@@ -32,6 +32,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     expect(pending).toEqual([
       '20261206100001_security_findings.js',
       '20261207100001_breach_notifications.js',
+      '20261207100002_unrouted_reports.js',
     ]);
 
     await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[0] });
@@ -89,6 +90,22 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
         accepted_request: null,
       },
     ]);
+    // Unrouted reports: one row per label, tool and reporter.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: pending[2] });
+    const unrouted = {
+      label: 'paymnets-api',
+      tool: 'trivy',
+      reported_by: 'ci-scanner',
+      first_at: finding.first_seen,
+      last_at: finding.first_seen,
+    };
+    await knex('security_unrouted_reports').insert(unrouted);
+    await expect(
+      knex('security_unrouted_reports').insert(unrouted),
+    ).rejects.toThrow();
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('security_unrouted_reports')).toBe(false);
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(
       await knex.schema.hasColumn('security_findings', 'escalated_at'),

@@ -235,6 +235,47 @@ export const spec = {
         },
       },
     },
+    '/overview': {
+      get: {
+        operationId: 'GetOverview',
+        summary:
+          'Open findings by owning team and discipline, the components worst off, and reports nobody could route',
+        description:
+          "A Backstage user token. Only components the catalog lets the caller read are counted. With `team`, that team's rows only (and no unrouted reports).",
+        parameters: [
+          {
+            name: 'team',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+            description: "A group's entity ref",
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The overview.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Overview',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -540,6 +581,124 @@ export const spec = {
               since: {
                 type: 'string',
                 format: 'date-time',
+              },
+            },
+          },
+        },
+      },
+      Overview: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['generatedAt', 'byTeam', 'worstComponents', 'unrouted'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          byTeam: {
+            type: 'array',
+            description: 'Past SLA first',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'discipline',
+                'components',
+                'open',
+                'critical',
+                'breached',
+                'dueThisWeek',
+                'accepted',
+              ],
+              properties: {
+                team: {
+                  type: 'string',
+                  description:
+                    'Absent for findings without an owner of their discipline',
+                },
+                discipline: {
+                  $ref: '#/components/schemas/Discipline',
+                },
+                components: {
+                  type: 'integer',
+                },
+                open: {
+                  type: 'integer',
+                },
+                critical: {
+                  type: 'integer',
+                  description: 'Open critical findings not accepted',
+                },
+                breached: {
+                  type: 'integer',
+                },
+                dueThisWeek: {
+                  type: 'integer',
+                },
+                accepted: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          worstComponents: {
+            type: 'array',
+            maxItems: 20,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['entityRef', 'breached', 'open'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                breached: {
+                  type: 'integer',
+                },
+                open: {
+                  type: 'integer',
+                },
+              },
+            },
+          },
+          unrouted: {
+            type: 'array',
+            maxItems: 100,
+            description:
+              'Reports refused because the catalog has no such component, latest first',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'label',
+                'tool',
+                'reportedBy',
+                'firstAt',
+                'lastAt',
+                'count',
+              ],
+              properties: {
+                label: {
+                  type: 'string',
+                  description: 'The component as the report named it',
+                },
+                tool: {
+                  type: 'string',
+                },
+                reportedBy: {
+                  type: 'string',
+                },
+                firstAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                lastAt: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                count: {
+                  type: 'integer',
+                },
               },
             },
           },

@@ -65,6 +65,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/overview': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Open findings by owning team and discipline, the components worst off, and reports nobody could route
+     * A Backstage user token. Only components the catalog lets the caller read are counted. With `team`, that team's rows only (and no unrouted reports).
+     */
+    get: operations['GetOverview'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /**
@@ -160,6 +180,40 @@ export interface components {
         /** Format: date-time */
         since: string;
       };
+    };
+    Overview: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** Past SLA first */
+      byTeam: {
+        /** Absent for findings without an owner of their discipline */
+        team?: string;
+        discipline: components['schemas']['Discipline'];
+        components: number;
+        open: number;
+        /** Open critical findings not accepted */
+        critical: number;
+        breached: number;
+        dueThisWeek: number;
+        accepted: number;
+      }[];
+      worstComponents: {
+        entityRef: string;
+        breached: number;
+        open: number;
+      }[];
+      /** Reports refused because the catalog has no such component, latest first */
+      unrouted: {
+        /** The component as the report named it */
+        label: string;
+        tool: string;
+        reportedBy: string;
+        /** Format: date-time */
+        firstAt: string;
+        /** Format: date-time */
+        lastAt: string;
+        count: number;
+      }[];
     };
     /** All open findings of the component in numbers, whatever the limit. */
     OpenSummary: {
@@ -325,6 +379,31 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+    };
+  };
+  GetOverview: {
+    parameters: {
+      query?: {
+        /** A group's entity ref */
+        team?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The overview. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Overview'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
     };
   };
 }

@@ -1,0 +1,26 @@
+/*
+ * Reports whose component the catalog did not have (404 to the scanner):
+ * one row per label, tool and reporter, counted, for SecOps to route.
+ */
+
+/** @param {import('knex').Knex} knex */
+exports.up = async function up(knex) {
+  await knex.schema.createTable('security_unrouted_reports', table => {
+    table.comment('Reports refused because their component is unknown');
+    table.bigIncrements('id');
+    table.string('label', 512).notNullable().comment('the entity as named');
+    table.string('tool', 64).notNullable();
+    table.string('reported_by', 512).notNullable();
+    table.string('first_at', 32).notNullable();
+    table.string('last_at', 32).notNullable();
+    table.integer('count').notNullable().defaultTo(1);
+    table.unique(['label', 'tool', 'reported_by'], {
+      indexName: 'security_unrouted_reports_uq',
+    });
+  });
+};
+
+/** @param {import('knex').Knex} knex */
+exports.down = async function down(knex) {
+  await knex.schema.dropTable('security_unrouted_reports');
+};
