@@ -30,6 +30,11 @@ exports.up = async function up(knex) {
       .nullable()
       .comment('the risk-acceptance change request');
     table.string('accepted_at', 32).nullable();
+    table
+      .bigInteger('paused_ms')
+      .notNullable()
+      .defaultTo(0)
+      .comment('time the SLA clock stood still under ended acceptances');
     table.index(['status', 'due_at'], 'security_findings_due_idx');
     // A component's card: its open findings by due date.
     table.index(
@@ -50,6 +55,7 @@ exports.down = async function down(knex) {
       'security_findings_entity_due_idx',
     );
     table.dropIndex(['status', 'due_at'], 'security_findings_due_idx');
+    table.dropColumn('paused_ms');
     table.dropColumn('accepted_at');
     table.dropColumn('accepted_request');
     table.dropColumn('accepted_until');

@@ -1,6 +1,8 @@
 /*
  * Reports whose component the catalog did not have (404 to the scanner):
- * one row per label, tool and reporter, counted, for SecOps to route.
+ * one row per label, tool and reporter, counted, for SecOps to route. And
+ * the risk-acceptance requests whose acceptance ended: announced again (a
+ * snapshot at ops-requests' start), they accept nothing any more.
  */
 
 /** @param {import('knex').Knex} knex */
@@ -18,9 +20,15 @@ exports.up = async function up(knex) {
       indexName: 'security_unrouted_reports_uq',
     });
   });
+  await knex.schema.createTable('security_ended_acceptances', table => {
+    table.comment('Risk-acceptance requests whose acceptance ended');
+    table.string('request', 64).primary();
+    table.string('ended_at', 32).notNullable();
+  });
 };
 
 /** @param {import('knex').Knex} knex */
 exports.down = async function down(knex) {
+  await knex.schema.dropTable('security_ended_acceptances');
   await knex.schema.dropTable('security_unrouted_reports');
 };

@@ -24,5 +24,6 @@ export { SecurityFindingsApiClient } from './client/SecurityFindingsApiClient';
 export type {
   FindingList,
   FindingView,
+  FindingsOverview,
 } from './client/SecurityFindingsApiClient';
 export type { components } from './schema/openapi/generated/types';

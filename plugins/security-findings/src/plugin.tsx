@@ -3,7 +3,9 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import SecurityIcon from '@material-ui/icons/Security';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { SecurityFindingsApiClient } from '@integrated-ops/plugin-security-findings-common';
 import { securityFindingsApiRef } from './api';
@@ -30,6 +32,29 @@ export const securityFindingsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The team page: the team's open findings by discipline. */
+export const teamFindingsCard = EntityCardBlueprint.make({
+  name: 'team-findings',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamFindingsCard').then(m => <m.TeamFindingsCard />),
+  },
+});
+
+/** SecOps' overview: past SLA by team and discipline, worst components, unrouted reports. */
+export const secOpsOverviewPage = PageBlueprint.make({
+  params: {
+    path: '/security-findings',
+    title: 'Security findings',
+    icon: <SecurityIcon />,
+    loader: () =>
+      import('./components/SecOpsOverviewPage').then(m => (
+        <m.SecOpsOverviewPage />
+      )),
+  },
+});
+
 /**
  * The security-findings plugin for Backstage's new frontend system.
  *
@@ -38,5 +63,10 @@ export const securityFindingsCard = EntityCardBlueprint.make({
 export const securityFindingsPlugin = createFrontendPlugin({
   pluginId: 'security-findings',
   title: 'Security findings',
-  extensions: [securityFindingsApi, securityFindingsCard],
+  extensions: [
+    securityFindingsApi,
+    securityFindingsCard,
+    teamFindingsCard,
+    secOpsOverviewPage,
+  ],
 });

@@ -10,6 +10,7 @@ import {
   ChangePlanner,
   ChangePublisher,
   createChangePublisher,
+  FindingDirectory,
   LocalGitRepositories,
   OnCallDirectory,
 } from '@integrated-ops/plugin-ops-requests-node';
@@ -46,6 +47,7 @@ export async function setupRequestService(
     publisher?: (git: LocalGitRepositories) => ChangePublisher;
     store?: (store: RequestStore) => RequestStore;
     onCall?: OnCallDirectory;
+    findings?: FindingDirectory;
     knex?: Knex;
     gitRoot?: string;
     /** The catalog ownership re-certification reads; absent, there is none. */
@@ -68,6 +70,7 @@ export async function setupRequestService(
       catalog: catalogServiceMock({ entities: catalog }),
       policyFile: POLICY_FILE,
       onCall: options.onCall,
+      findings: options.findings,
       now: () => clock.now,
     }),
     publisher:

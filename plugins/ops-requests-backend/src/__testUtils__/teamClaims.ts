@@ -12,6 +12,7 @@ const TEAMS: Record<string, string[]> = {
   'user:default/omar': ['group:default/netops-dc'],
   'user:default/lucas': ['group:default/soc-t1'],
   'user:default/elena': ['group:default/soc-t1'],
+  'user:default/sam': ['group:default/sre'],
 };
 
 /** A user's ownership claims, as their token carries them: the user and their teams. */

@@ -10,7 +10,11 @@ import {
 import { stringify } from 'yaml';
 import { ApplyingStage } from './ApplyingStage';
 import { NamespaceBaselines, newRequestId } from './NamespaceBaselines';
-import { breakGlassLimit, LimitReachedError } from './requestLimits';
+import {
+  breakGlassLimit,
+  riskAcceptanceLimit,
+  LimitReachedError,
+} from './requestLimits';
 import {
   RECORDS,
   Requester,
@@ -139,6 +143,10 @@ export class FilingStage extends RequestStage {
     const limits = plan.breakGlass
       ? [breakGlassLimit(requestedBy, plan.breakGlass.maxOpenPerPerson ?? 1)]
       : [];
+    // One acceptance of a finding at a time, counted in the transaction.
+    if (intent.kind === 'risk-acceptance') {
+      limits.push(riskAcceptanceLimit(plan.targets[0], intent.finding));
+    }
     let request: ChangeRequest;
     try {
       request = await this.options.store.create(
@@ -174,6 +182,20 @@ export class FilingStage extends RequestStage {
       );
     } catch (error) {
       await this.stages.applying.discard(published.branch);
+      if (
+        error instanceof LimitReachedError &&
+        error.limit.scope.startsWith('risk-acceptance:')
+      ) {
+        const rule = 'risk-acceptance.one-at-a-time';
+        await this.recordRefusal(plan, requester, [rule]);
+        throw new InputError(
+          `Refused by policy ${
+            plan.policy.version
+          }: ${rule}: this finding's risk is asked for or accepted already by ${error.holders.join(
+            ', ',
+          )}`,
+        );
+      }
       if (error instanceof LimitReachedError) {
         const rule = 'break-glass.open-per-person';
         await this.recordRefusal(plan, requester, [rule]);

@@ -40,3 +40,13 @@ export const namespaceBaselineLimit = (namespace: string): RequestLimit => ({
   max: 1,
   openStates: ['pending', 'approved'],
 });
+
+/** One risk acceptance at a time per finding: pending, approved or holding. */
+export const riskAcceptanceLimit = (
+  component: string,
+  finding: string,
+): RequestLimit => ({
+  scope: `risk-acceptance:${component}:${finding}`,
+  max: 1,
+  openStates: ['pending', 'approved', 'applied'],
+});

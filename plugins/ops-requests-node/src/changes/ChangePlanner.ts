@@ -435,7 +435,12 @@ export class ChangePlanner {
     const facts: ChangeRequestFacts = {
       kind: 'risk-acceptance',
       names: [component.name],
-      exposure: 'internal',
+      // What the catalog says of it: tagged internet-facing, SecOps approves.
+      exposure: (component.entity.metadata.tags ?? []).includes(
+        'internet-facing',
+      )
+        ? 'internet'
+        : 'internal',
       dataClasses: component.dataClasses.map(c => c.toLowerCase()),
       production: component.production,
       expiresAt: intent.expiresAt,
@@ -445,7 +450,10 @@ export class ChangePlanner {
     const judged = await this.judge(facts, component.entityRef, resolver);
     return {
       kind: 'risk-acceptance',
-      title: `Risk acceptance: ${finding.severity} ${finding.title} on ${component.entityRef} until ${intent.expiresAt}`,
+      // Scanner text, quoted and cut: it names the finding, it says nothing.
+      title: `Risk acceptance: ${finding.severity} ${JSON.stringify(
+        finding.title.slice(0, 120),
+      )} on ${component.entityRef} until ${intent.expiresAt}`,
       description: intent.justification,
       targets: [component.entityRef],
       ...judged,

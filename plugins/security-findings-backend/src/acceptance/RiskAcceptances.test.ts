@@ -42,15 +42,19 @@ describe.each(databases.eachSupportedId())('risk acceptances on %p', id => {
         .set('Authorization', mockCredentials.user.header())
     ).body;
 
-  beforeAll(async () => {
-    knex = await databases.init(id);
-    portal = await startFindingsPortal(knex);
+  const postTrivy = async () => {
     const res = await request(portal.server)
       .post('/api/security-findings/reports')
       .query({ entity: PAYMENTS, tool: 'trivy', format: 'sarif' })
       .set('Authorization', reporter)
       .send(JSON.parse(commonFixture('trivy-alpine-310.sarif')));
     if (res.status !== 200) throw new Error(`report refused: ${res.text}`);
+  };
+
+  beforeAll(async () => {
+    knex = await databases.init(id);
+    portal = await startFindingsPortal(knex);
+    await postTrivy();
   });
   afterAll(() => portal.stop());
 
@@ -118,6 +122,46 @@ describe.each(databases.eachSupportedId())('risk acceptances on %p', id => {
     expect(after.acceptance).toBeUndefined();
     expect(Date.parse(after.dueAt) - Date.parse(dueBefore)).toBe(10 * DAY);
     expect(await acceptances().endExpired()).toBe(0);
+
+    // The next scan keeps the restarted clock.
+    await postTrivy();
+    expect((await finding(String(first))).dueAt).toBe(after.dueAt);
+    // Announced again (ops-requests' snapshot at start): it ended, it
+    // accepts nothing any more.
+    clock = new Date();
+    await acceptances().apply([
+      {
+        ...change,
+        state: 'applied',
+        until: new Date(clock.getTime() + DAY).toISOString(),
+      },
+    ]);
+    expect((await finding(String(first))).acceptance).toBeUndefined();
+  });
+
+  it('ends when a scan finds the finding worse than it was accepted', async () => {
+    const [, , third] = await knex('security_findings')
+      .orderBy('id')
+      .pluck('id');
+    clock = new Date();
+    await knex('security_findings')
+      .where({ id: third })
+      .update({ severity: 'low' });
+    await acceptances().apply([
+      {
+        request: 'cr-9',
+        entityRef: PAYMENTS,
+        finding: String(third),
+        state: 'applied',
+        until: new Date(clock.getTime() + 100 * DAY).toISOString(),
+      },
+    ]);
+    expect((await finding(String(third))).acceptance.request).toBe('cr-9');
+    // Medium now, as Trivy rates it: more than what was accepted.
+    await postTrivy();
+    const after = await finding(String(third));
+    expect(after.severity).toBe('medium');
+    expect(after.acceptance).toBeUndefined();
   });
 
   it('ends when the request is revoked, counting only the time it held', async () => {

@@ -60,10 +60,15 @@ export class RiskAcceptances {
       // Over already (an old snapshot, a late event): nothing to stand still.
       return;
     }
-    const since =
-      change.appliedAt && !Number.isNaN(Date.parse(change.appliedAt))
-        ? new Date(Math.min(Date.parse(change.appliedAt), Date.parse(now)))
-        : new Date(now);
+    // An acceptance that ended (by date, revocation, a fix or a worse
+    // severity) accepts nothing again, however often it is announced.
+    const over = await this.deps
+      .db('security_ended_acceptances')
+      .where({ request: change.request })
+      .first();
+    if (over) return;
+    // The clock stands still from when this plugin heard of it.
+    const since = new Date(now);
     // Open, of that component, and not accepted by another request: the
     // same request announced again (snapshots) changes nothing.
     const updated = await this.deps
@@ -130,6 +135,7 @@ export class RiskAcceptances {
       .where({ id: row.id, accepted_request: row.accepted_request! })
       .update({
         due_at: dueAt,
+        paused_ms: Number(row.paused_ms ?? 0) + stood,
         accepted_until: null,
         accepted_request: null,
         accepted_at: null,
@@ -137,6 +143,11 @@ export class RiskAcceptances {
         breach_notified_at: null,
         escalated_at: null,
       });
+    await this.deps
+      .db('security_ended_acceptances')
+      .insert({ request: row.accepted_request!, ended_at: at })
+      .onConflict('request')
+      .ignore();
     if (updated) {
       this.deps.logger.info(
         `Risk acceptance of finding ${row.id} on ${row.entity_ref} ended (change request ${row.accepted_request}); due ${dueAt}`,

@@ -47,6 +47,7 @@ export type FindingRow = {
   accepted_until?: string | null;
   accepted_request?: string | null;
   accepted_at?: string | null;
+  paused_ms?: number | string;
 };
 
 /** Where a finding goes and when it is due, decided once its first sighting is known. */
@@ -77,6 +78,14 @@ export interface AppliedReport {
   reopened: number;
   fixed: number;
 }
+
+const SEVERITY_RANK: Record<string, number> = {
+  info: 0,
+  low: 1,
+  medium: 2,
+  high: 3,
+  critical: 4,
+};
 
 // Rows per INSERT: SQLite allows 32766 bound values, each row binds 24.
 const CHUNK = 200;
@@ -136,9 +145,32 @@ export class FindingStore {
         ),
       });
       const findings = new Map(report.findings.map(f => [f.fingerprint, f]));
+      const ended: string[] = [];
       const columns = (record: FindingRecord) => {
         const finding = findings.get(record.fingerprint)!;
         const placed = report.place(finding, record.firstSeen);
+        const row = byFingerprint.get(record.fingerprint);
+        // Time stood still under acceptances that ended stays added.
+        let paused = Number(row?.paused_ms ?? 0);
+        let acceptance = {};
+        if (
+          row?.accepted_request &&
+          SEVERITY_RANK[finding.severity] > SEVERITY_RANK[row.severity]
+        ) {
+          // Worse than what was accepted: the acceptance ends now.
+          paused += Math.max(
+            0,
+            Date.parse(reportedAt) - Date.parse(row.accepted_at!),
+          );
+          ended.push(row.accepted_request);
+          acceptance = {
+            accepted_until: null,
+            accepted_request: null,
+            accepted_at: null,
+            breach_notified_at: null,
+            escalated_at: null,
+          };
+        }
         return {
           identity_basis: finding.identityBasis,
           scanner: finding.tool,
@@ -160,7 +192,12 @@ export class FindingStore {
           last_seen: record.lastSeen,
           fixed_at: record.fixedAt ?? null,
           reopen_count: record.reopenCount,
-          due_at: placed.dueAt,
+          due_at:
+            placed.dueAt === null
+              ? null
+              : new Date(Date.parse(placed.dueAt) + paused).toISOString(),
+          paused_ms: paused,
+          ...acceptance,
         };
       };
 
@@ -183,6 +220,11 @@ export class FindingStore {
       const fixedIds = change.fixed.map(
         r => byFingerprint.get(r.fingerprint)!.id,
       );
+      // Fixed while accepted: that acceptance is over for good.
+      for (const r of change.fixed) {
+        const request = byFingerprint.get(r.fingerprint)!.accepted_request;
+        if (request) ended.push(request);
+      }
       for (let i = 0; i < fixedIds.length; i += CHUNK) {
         await trx('security_findings')
           .whereIn('id', fixedIds.slice(i, i + CHUNK))
@@ -197,6 +239,12 @@ export class FindingStore {
             accepted_request: null,
             accepted_at: null,
           });
+      }
+      for (const request of new Set(ended)) {
+        await trx('security_ended_acceptances')
+          .insert({ request, ended_at: reportedAt })
+          .onConflict('request')
+          .ignore();
       }
       await trx('security_reports').insert({
         entity_ref: entityRef,

@@ -16,6 +16,13 @@ import type { components, paths } from '../schema/openapi/generated/types';
 export type FindingList = components['schemas']['FindingList'];
 
 /**
+ * Open findings by owning team and discipline, the components worst off, and reports nobody could route (`GET /overview`).
+ *
+ * @public
+ */
+export type FindingsOverview = components['schemas']['Overview'];
+
+/**
  * One open finding as the backend answers it.
  *
  * @public
@@ -44,6 +51,15 @@ export class SecurityFindingsApiClient {
   ): Promise<FindingList> {
     const client = await this.#client();
     return dataOf(client.GET('/findings', { params: { query }, ...options }));
+  }
+
+  /** `GET /overview`: by owning team and discipline (one team's with `team`), over what the caller may read. */
+  async overview(
+    query: { team?: string } = {},
+    options?: PluginApiCallOptions,
+  ): Promise<FindingsOverview> {
+    const client = await this.#client();
+    return dataOf(client.GET('/overview', { params: { query }, ...options }));
   }
 
   /** `GET /findings/{id}`: one finding of the component, open or fixed. */

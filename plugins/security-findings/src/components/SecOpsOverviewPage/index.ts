@@ -1,0 +1,1 @@
+export { SecOpsOverviewPage } from './SecOpsOverviewPage';

@@ -1,0 +1,1 @@
+export { TeamFindingsCard } from './TeamFindingsCard';
