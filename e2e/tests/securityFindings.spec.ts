@@ -86,6 +86,36 @@ test('the breach is told to whoever is on call for the owning team, and escalate
   ).toBeVisible();
 });
 
+test('SecOps sees past SLA by team and discipline, and the team page its own', async ({
+  page,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  await signInAsGuest(page);
+  await page.goto('/security-findings');
+  const table = page.getByRole('table', {
+    name: 'Open findings by owning team and discipline',
+  });
+  const sre = table.getByRole('row').filter({ hasText: 'SRE Payments' });
+  await expect(sre.first()).toContainText('DevOps');
+  await expect(
+    page.getByRole('list', {
+      name: 'Components with the most findings past SLA',
+    }),
+  ).toContainText('Edge Transaction Gateway');
+  await page.screenshot({
+    path: `${shots}/security-findings-overview.png`,
+    fullPage: true,
+  });
+  await expectNoSeriousA11yViolations(page, 'main');
+
+  await page.goto('/catalog/default/group/sre-payments');
+  const owned = page.getByRole('table', {
+    name: "This team's open findings by discipline",
+  });
+  await expect(owned.getByRole('row').nth(1)).toContainText('DevOps');
+});
+
 test('a signed-in user cannot post a scanner report, and sees findings only through the catalog', async ({
   request,
 }) => {
