@@ -4,7 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { registerFindingsAction } from './actions/registerFindingsAction';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   RISK_ACCEPTANCE_TOPIC,
@@ -60,6 +62,7 @@ export const securityFindingsPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         notifications: notificationService,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const options = readSecurityFindingsOptions(deps.config);
@@ -126,6 +129,7 @@ export const securityFindingsPlugin = createBackendPlugin({
           onBreachedIngest: () =>
             deps.scheduler.triggerTask(BREACH_TASK).catch(() => {}),
         });
+        registerFindingsAction(deps.actionsRegistry, service);
         deps.httpRouter.use(
           await createFindingsRouter({
             httpAuth: deps.httpAuth,

@@ -1,5 +1,7 @@
 import { createServiceFactory } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { mockServices, startTestBackend } from '@backstage/backend-test-utils';
+import { actionsRegistryServiceMock } from '@backstage/backend-test-utils/alpha';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   CatalogService,
@@ -127,9 +129,16 @@ export async function startFindingsPortal(
   config: Record<string, unknown> = {},
   notifications = recordingNotifications(),
 ) {
+  // The actions registry as a test double: its actions are invoked directly.
+  const actions = actionsRegistryServiceMock();
   const backend = await startTestBackend({
     features: [
       securityFindingsPlugin,
+      createServiceFactory({
+        service: actionsRegistryServiceRef,
+        deps: {},
+        factory: () => actions,
+      }),
       catalogFactory,
       notifications.factory,
       mockServices.database.factory({ knex }),
@@ -142,5 +151,5 @@ export async function startFindingsPortal(
       }),
     ],
   });
-  return { server: backend.server, stop: () => backend.stop() };
+  return { server: backend.server, actions, stop: () => backend.stop() };
 }
