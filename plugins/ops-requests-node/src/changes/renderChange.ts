@@ -153,7 +153,7 @@ export function renderSecurityControls(options: {
   const { component, intent } = options;
   const dir = `components/${component.name}`;
   const files: Record<string, string> = {};
-  const workflow = securityWorkflow(intent.controls);
+  const workflow = securityWorkflow(intent.controls, component.entityRef);
   if (workflow) files[`${dir}/.github/workflows/security.yaml`] = workflow;
   files[`${dir}/security/controls.yaml`] = controlsManifest({
     component: component.entityRef,

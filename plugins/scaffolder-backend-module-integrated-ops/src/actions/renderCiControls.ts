@@ -51,7 +51,7 @@ export function createRenderCiControlsAction() {
         targetPath: '.',
       });
       const files: string[] = [];
-      const workflow = securityWorkflow(input.controls);
+      const workflow = securityWorkflow(input.controls, input.component);
       if (workflow) {
         const path = `${input.targetPath}/.github/workflows/security.yaml`;
         await writeWorkspaceFile(ctx.workspacePath, path, workflow);

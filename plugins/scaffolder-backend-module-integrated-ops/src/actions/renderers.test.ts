@@ -1,5 +1,12 @@
-import { readFile, writeFile } from 'fs/promises';
+import { execFile } from 'child_process';
+import { mkdtemp, readFile, writeFile } from 'fs/promises';
+import { createServer } from 'http';
+import { AddressInfo } from 'net';
+import { tmpdir } from 'os';
 import { join } from 'path';
+import { promisify } from 'util';
+import { parse } from 'yaml';
+import { gunzipSync } from 'zlib';
 import { expectGolden } from '../__testUtils__/golden';
 import { runAction } from '../__testUtils__/runAction';
 import { validateManifests } from '@integrated-ops/plugin-ops-requests-node';
@@ -140,6 +147,19 @@ describe('integrated-ops:render:ci-controls', () => {
         'utf8',
       ),
     );
+    const workflowText = await readFile(
+      join(run.workspacePath, 'svc/.github/workflows/security.yaml'),
+      'utf8',
+    );
+    // Every third-party action pinned by a full commit SHA, its version beside it.
+    const uses = workflowText
+      .split('\n')
+      .filter(l => /^\s*(- )?uses: /.test(l));
+    expect(uses.length).toBeGreaterThan(0);
+    for (const line of uses) {
+      expect(line).toMatch(/uses: [\w./-]+@[0-9a-f]{40} # v[\d.]+$/);
+    }
+    await expectReportStepPosts(workflowText);
     expectGolden(
       'security-controls.yaml',
       await readFile(
@@ -157,3 +177,56 @@ describe('integrated-ops:render:ci-controls', () => {
     expect(run.outputs.files).toEqual(['security/controls.yaml']);
   });
 });
+
+/**
+ * Runs the workflow's first report step with bash, as the runner would,
+ * against a local server: it posts the scanner's SARIF gzipped, with the
+ * token, to the report route naming the component and the tool.
+ */
+async function expectReportStepPosts(workflowText: string) {
+  const workflow = parse(workflowText);
+  const step = workflow.jobs.sast.steps.find((s: any) =>
+    String(s.name).startsWith('Report'),
+  );
+  const received: {
+    url?: string;
+    headers?: Record<string, unknown>;
+    body?: string;
+  } = {};
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', c => chunks.push(c));
+    req.on('end', () => {
+      received.url = req.url;
+      received.headers = req.headers;
+      received.body = gunzipSync(Buffer.concat(chunks)).toString();
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{}');
+    });
+  });
+  await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
+  const dir = await mkdtemp(join(tmpdir(), 'report-step-'));
+  await writeFile(join(dir, 'semgrep.sarif'), '{"version":"2.1.0","runs":[]}');
+  try {
+    const { port } = server.address() as AddressInfo;
+    await promisify(execFile)('bash', ['-e', '-c', step.run], {
+      cwd: dir,
+      env: {
+        ...process.env,
+        PORTAL_URL: `http://127.0.0.1:${port}`,
+        SECURITY_REPORTS_TOKEN: 'token-from-the-repository-secrets',
+      },
+    });
+  } finally {
+    server.close();
+  }
+  expect(received).toEqual({
+    url: '/api/security-findings/reports?entity=component%3Adefault%2Ffraud-scoring-service&tool=semgrep&format=sarif',
+    headers: expect.objectContaining({
+      authorization: 'Bearer token-from-the-repository-secrets',
+      'content-type': 'application/json',
+      'content-encoding': 'gzip',
+    }),
+    body: '{"version":"2.1.0","runs":[]}',
+  });
+}
