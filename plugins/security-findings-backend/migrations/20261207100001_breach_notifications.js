@@ -36,6 +36,15 @@ exports.up = async function up(knex) {
       .defaultTo(0)
       .comment('time the SLA clock stood still under ended acceptances');
     table.index(['status', 'due_at'], 'security_findings_due_idx');
+    // The breach check: open, not told (or not escalated) yet, by due date.
+    table.index(
+      ['status', 'breach_notified_at', 'due_at'],
+      'security_findings_untold_idx',
+    );
+    table.index(
+      ['status', 'escalated_at', 'due_at'],
+      'security_findings_unescalated_idx',
+    );
     // A component's card: its open findings by due date.
     table.index(
       ['entity_ref', 'status', 'due_at'],
@@ -53,6 +62,14 @@ exports.down = async function down(knex) {
     table.dropIndex(
       ['entity_ref', 'status', 'due_at'],
       'security_findings_entity_due_idx',
+    );
+    table.dropIndex(
+      ['status', 'escalated_at', 'due_at'],
+      'security_findings_unescalated_idx',
+    );
+    table.dropIndex(
+      ['status', 'breach_notified_at', 'due_at'],
+      'security_findings_untold_idx',
     );
     table.dropIndex(['status', 'due_at'], 'security_findings_due_idx');
     table.dropColumn('paused_ms');

@@ -15,7 +15,9 @@ function headline(step: Step, finding: FindingRow) {
 }
 
 /** At most this many breaches are told per run; the rest wait for the next. */
-const MAX_PER_RUN = 500;
+const MAX_PER_RUN = 2000;
+/** Ids per claiming UPDATE (SQLite binds at most 32,766 values). */
+const CLAIM_CHUNK = 500;
 
 /** What one run told. */
 export interface BreachRun {
@@ -99,19 +101,37 @@ export class BreachNotifier {
       .orderBy('due_at', 'asc')
       .limit(MAX_PER_RUN)
       .select();
+    // Claimed in bulk by conditional updates that answer the ids they won
+    // (RETURNING, PostgreSQL and SQLite alike): two replicas never both
+    // claim a finding. Told to the SOC tier already when it has no owner:
+    // not escalated again.
+    const byId = new Map(due.map(f => [String(f.id), f]));
     const claimed: FindingRow[] = [];
-    for (const finding of due) {
-      // Told to the SOC tier already when it has no owner: not escalated again.
-      const columns = this.#escalating(finding, step)
-        ? { breach_notified_at: now, escalated_at: now }
-        : { [step.column]: now };
-      const won = await db('security_findings')
-        .where({ id: finding.id, status: 'open' })
-        .whereNull(step.column)
-        .whereNull('accepted_request')
-        .update(columns);
-      if (won === 1) claimed.push(finding);
-    }
+    const claim = async (
+      findings: FindingRow[],
+      columns: Record<string, string>,
+    ) => {
+      for (let i = 0; i < findings.length; i += CLAIM_CHUNK) {
+        const won: Array<{ id: number | string }> = await db(
+          'security_findings',
+        )
+          .whereIn(
+            'id',
+            findings.slice(i, i + CLAIM_CHUNK).map(f => f.id),
+          )
+          .where('status', 'open')
+          .whereNull(step.column)
+          .whereNull('accepted_request')
+          .update(columns, ['id']);
+        for (const { id } of won) claimed.push(byId.get(String(id))!);
+      }
+    };
+    const ownerless = due.filter(f => this.#escalating(f, step));
+    await claim(
+      due.filter(f => !this.#escalating(f, step)),
+      { [step.column]: now },
+    );
+    await claim(ownerless, { breach_notified_at: now, escalated_at: now });
     // One notification per component and team: an alert storm of findings
     // on one component is one message, each finding still told once.
     const groups = new Map<string, FindingRow[]>();
