@@ -37,9 +37,9 @@ import knexFactory, { Knex } from 'knex';
 import { AddressInfo } from 'net';
 import { performance } from 'perf_hooks';
 import { gzipSync } from 'zlib';
-import { BreachNotifier } from '../breaches/BreachNotifier';
-import { rerouteOpenFindings } from '../breaches/rerouteOpenFindings';
-import { entityPath, securityFindingsPlugin } from '../plugin';
+import { BreachNotifier } from '../src/breaches/BreachNotifier';
+import { rerouteOpenFindings } from '../src/breaches/rerouteOpenFindings';
+import { entityPath, securityFindingsPlugin } from '../src/plugin';
 
 const env = (name: string, fallback: number) =>
   Number(process.env[name] ?? fallback);
