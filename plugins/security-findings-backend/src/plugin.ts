@@ -24,6 +24,7 @@ import {
 import { createFindingsRouter } from './router/createFindingsRouter';
 import { FindingService } from './service/FindingService';
 import { FindingsOverview } from './overview/FindingsOverview';
+import { FindingsKpis } from './overview/FindingsKpis';
 import { FindingStore } from './service/FindingStore';
 
 const BREACH_TASK = 'security-findings-breach-check';
@@ -138,6 +139,7 @@ export const securityFindingsPlugin = createBackendPlugin({
               db: store.db,
               catalog: deps.catalog,
             }),
+            kpis: new FindingsKpis({ db: store.db, catalog: deps.catalog }),
             reporters: options.reporters,
             maxReportMegabytes: options.maxReportMegabytes,
           }),

@@ -25,5 +25,6 @@ export type {
   FindingList,
   FindingView,
   FindingsOverview,
+  FindingsKpis,
 } from './client/SecurityFindingsApiClient';
 export type { components } from './schema/openapi/generated/types';

@@ -1,12 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import { Knex } from 'knex';
+import { readableRefs } from './readableRefs';
 
 /** Components with open findings looked at per answer; rows of the unrouted list. */
 const MAX_ENTITIES = 20_000;
-const BATCH = 500;
 const UNROUTED_SHOWN = 100;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -85,20 +84,11 @@ export class FindingsOverview {
       .orderBy('entity_ref')
       .limit(MAX_ENTITIES * 3);
 
-    const refs = [...new Set(rows.map(r => r.entity_ref))];
-    const readable = new Set<string>();
-    for (let i = 0; i < refs.length; i += BATCH) {
-      const { items } = await catalog.getEntitiesByRefs(
-        {
-          entityRefs: refs.slice(i, i + BATCH),
-          fields: ['kind', 'metadata.name', 'metadata.namespace'],
-        },
-        { credentials },
-      );
-      for (const e of items) {
-        if (e) readable.add(stringifyEntityRef(e).toLocaleLowerCase('en-US'));
-      }
-    }
+    const readable = await readableRefs(
+      catalog,
+      [...new Set(rows.map(r => r.entity_ref))],
+      credentials,
+    );
 
     const teams = new Map<string, TeamFindings & { refs: Set<string> }>();
     const components = new Map<string, { breached: number; open: number }>();

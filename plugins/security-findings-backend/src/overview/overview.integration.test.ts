@@ -93,6 +93,52 @@ describe.each(databases.eachSupportedId())('the SecOps overview on %p', id => {
         (await overview('user:default/guest', 'group:default/netops-edge'))
           .byTeam,
       ).toEqual([]);
+      // KPIs: the four medium CVEs of payments-api open past SLA, one fixed
+      // by a later report; vault-core's counted only for sam.
+      const fixedOne = JSON.parse(commonFixture('trivy-alpine-310.sarif'));
+      fixedOne.runs[0].results.pop();
+      expect(
+        (
+          await request(portal.server)
+            .post('/api/security-findings/reports')
+            .query({ entity: 'payments-api', tool: 'trivy', format: 'sarif' })
+            .set('Authorization', reporter)
+            .send(fixedOne)
+        ).body.fixed,
+      ).toBe(1);
+      const kpis = (
+        await request(portal.server)
+          .get('/api/security-findings/kpis')
+          .set(
+            'Authorization',
+            mockCredentials.user.header('user:default/guest'),
+          )
+      ).body;
+      expect(kpis.byTeam).toEqual([
+        {
+          team: 'group:default/payments-sre',
+          discipline: 'devops',
+          severity: 'medium',
+          fixed: 1,
+          medianHoursToFix: 2400,
+          open: 3,
+          pastSla: 4,
+          breachRate: 1,
+        },
+      ]);
+      expect(kpis.acceptedRisks).toEqual([]);
+      const csv = await request(portal.server)
+        .get('/api/security-findings/kpis')
+        .query({ format: 'csv', days: 30 })
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/guest'),
+        );
+      expect(csv.type).toBe('text/csv');
+      expect(csv.text).toBe(
+        'team,discipline,severity,fixed,median_hours_to_fix,open,past_sla,breach_rate\n' +
+          'group:default/payments-sre,devops,medium,1,2400,3,4,1\n',
+      );
     } finally {
       await portal.stop();
     }

@@ -9,6 +9,7 @@ import express from 'express';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { FindingService } from '../service/FindingService';
 import { FindingsOverview } from '../overview/FindingsOverview';
+import { FindingsKpis, kpisCsv } from '../overview/FindingsKpis';
 
 /**
  * The security-findings routes, exactly those of openapi.yaml (the generated
@@ -24,10 +25,11 @@ export async function createFindingsRouter(options: {
   httpAuth: HttpAuthService;
   service: FindingService;
   overview: FindingsOverview;
+  kpis: FindingsKpis;
   reporters: string[];
   maxReportMegabytes: number;
 }): Promise<express.Router> {
-  const { httpAuth, service, overview, reporters } = options;
+  const { httpAuth, service, overview, kpis, reporters } = options;
   const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
   const router = await createOpenApiRouter(
     // body-parser inflates gzip and deflate and counts the inflated bytes;
@@ -73,6 +75,21 @@ export async function createFindingsRouter(options: {
   router.get('/overview', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     res.json(await overview.overview(credentials, req.query.team));
+  });
+
+  router.get('/kpis', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, { allow: ['user'] });
+    const { days = 90, format = 'json' } = req.query;
+    const answer = await kpis.kpis(credentials, days);
+    if (format === 'csv') {
+      // The spec's text/csv answer: a string, not the JSON schema.
+      (res as unknown as express.Response)
+        .type('text/csv')
+        .attachment(`security-findings-kpis-${days}d.csv`)
+        .send(kpisCsv(answer.byTeam));
+      return;
+    }
+    res.json(answer);
   });
 
   router.get('/findings/:id', async (req, res) => {

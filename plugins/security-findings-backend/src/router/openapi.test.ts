@@ -37,6 +37,7 @@ describe('openapi.yaml', () => {
       httpAuth: {} as any,
       service: {} as any,
       overview: {} as any,
+      kpis: {} as any,
       reporters: [],
       maxReportMegabytes: 1,
     });

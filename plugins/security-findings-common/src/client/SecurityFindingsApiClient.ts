@@ -23,6 +23,13 @@ export type FindingList = components['schemas']['FindingList'];
 export type FindingsOverview = components['schemas']['Overview'];
 
 /**
+ * Time to fix, SLA breach rate and accepted risks (`GET /kpis`).
+ *
+ * @public
+ */
+export type FindingsKpis = components['schemas']['Kpis'];
+
+/**
  * One open finding as the backend answers it.
  *
  * @public
@@ -60,6 +67,30 @@ export class SecurityFindingsApiClient {
   ): Promise<FindingsOverview> {
     const client = await this.#client();
     return dataOf(client.GET('/overview', { params: { query }, ...options }));
+  }
+
+  /** `GET /kpis`: over the last `days` (default 90), for what the caller may read. */
+  async kpis(
+    query: { days?: number } = {},
+    options?: PluginApiCallOptions,
+  ): Promise<FindingsKpis> {
+    const client = await this.#client();
+    return dataOf(client.GET('/kpis', { params: { query }, ...options }));
+  }
+
+  /** `GET /kpis?format=csv`: the per-team rows as CSV. */
+  async kpisCsv(
+    query: { days?: number } = {},
+    options?: PluginApiCallOptions,
+  ): Promise<Blob> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/kpis', {
+        params: { query: { ...query, format: 'csv' } },
+        parseAs: 'blob',
+        ...options,
+      }),
+    );
   }
 
   /** `GET /findings/{id}`: one finding of the component, open or fixed. */

@@ -4,7 +4,7 @@ import type { SecurityFindingsApiClient } from '@integrated-ops/plugin-security-
 /** The security-findings backend, as the generated client calls it. */
 export type SecurityFindingsApi = Pick<
   SecurityFindingsApiClient,
-  'listFindings' | 'overview'
+  'listFindings' | 'overview' | 'kpis' | 'kpisCsv'
 >;
 
 /** The security-findings backend's client. */

@@ -49,7 +49,37 @@ const overview: FindingsOverview = {
 
 describe('SecOpsOverviewPage', () => {
   it('shows past SLA by team and discipline, the components worst off and the reports nobody could route', async () => {
-    const api = { overview: jest.fn(async () => overview) };
+    const api = {
+      overview: jest.fn(async () => overview),
+      kpis: jest.fn(async () => ({
+        generatedAt: '2026-12-06T18:00:00.000Z',
+        since: '2026-09-07T18:00:00.000Z',
+        days: 90,
+        truncated: false,
+        byTeam: [
+          {
+            team: 'group:default/sre-payments',
+            discipline: 'devops' as const,
+            severity: 'medium' as const,
+            fixed: 1,
+            medianHoursToFix: 2400,
+            open: 3,
+            pastSla: 4,
+            breachRate: 1,
+          },
+        ],
+        acceptedRisks: [
+          {
+            entityRef: 'component:default/payments-web',
+            findingId: '8',
+            title: "Image user should not be 'root'",
+            severity: 'high' as const,
+            request: 'cr-20261206-453275',
+            until: '2027-01-05T00:00:00.000Z',
+          },
+        ],
+      })),
+    };
     await renderInTestApp(
       <TestApiProvider apis={[[securityFindingsApiRef, api]]}>
         <SecOpsOverviewPage />
@@ -81,5 +111,19 @@ describe('SecOpsOverviewPage', () => {
       '“<b>paymnets-web</b>” from ci-scanners (trivy): 3 reports',
     );
     expect(unrouted.querySelector('b')).toBeNull();
+
+    const kpis = await screen.findByRole('table', {
+      name: 'Time to fix and SLA breach rate by team',
+    });
+    expect(within(kpis).getAllByRole('row')[1]).toHaveTextContent(
+      'DevOpsmedium1100 d3100 %',
+    );
+    expect(
+      screen.getByRole('list', {
+        name: 'Accepted risks, soonest ending first',
+      }),
+    ).toHaveTextContent(
+      "until Jan 5, 2027: high “Image user should not be 'root'” on payments-web (request cr-20261206-453275)",
+    );
   });
 });

@@ -6,6 +6,7 @@ import type { FindingsOverview } from '@integrated-ops/plugin-security-findings-
 import { LoadFailure } from '../shared/LoadFailure';
 import { TeamFindingsTable } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
+import { KpisSection } from './KpisSection';
 
 function Section(props: { title: string; children: React.ReactNode }) {
   return (
@@ -108,6 +109,9 @@ export function SecOpsOverviewPage() {
             )}
           </Section>
         </Grid.Root>
+        <Section title="Time to fix and SLA breach rate">
+          <KpisSection />
+        </Section>
         <Text as="p" variant="body-small" color="secondary">
           Counted over the components you may read, as of{' '}
           {formatInstant(value.generatedAt)}.

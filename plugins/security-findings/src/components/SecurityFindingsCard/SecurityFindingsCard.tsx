@@ -19,10 +19,9 @@ import {
 import type { FindingView } from '@integrated-ops/plugin-security-findings-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { securityFindingsApiRef } from '../../api';
+import { CELL } from '../shared/TeamFindingsTable';
 import { dueWords } from './dueWords';
 import { SeverityCounts } from './SeverityCounts';
-
-const CELL = { padding: '6px 12px 6px 0', verticalAlign: 'top' } as const;
 
 /** Rows shown on the card; the rest are counted. */
 const SHOWN = 8;

@@ -3,8 +3,12 @@ import { Text } from '@backstage/ui';
 import { DISCIPLINE_TITLES } from '@integrated-ops/plugin-integrated-ops-common';
 import type { FindingsOverview } from '@integrated-ops/plugin-security-findings-common';
 
-const CELL = { padding: '6px 12px 6px 0', verticalAlign: 'top' } as const;
-const NUMBER = { ...CELL, textAlign: 'right' } as const;
+/** A table cell of this plugin's tables, and one holding a number. */
+export const CELL = {
+  padding: '6px 12px 6px 0',
+  verticalAlign: 'top',
+} as const;
+export const NUMBER = { ...CELL, textAlign: 'right' } as const;
 
 /** Open findings per owning team and discipline: past SLA, due this week, critical, accepted. */
 export function TeamFindingsTable(props: {

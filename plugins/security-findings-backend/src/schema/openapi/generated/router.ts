@@ -180,6 +180,61 @@ export const spec = {
         },
       },
     },
+    '/kpis': {
+      get: {
+        operationId: 'GetKpis',
+        summary:
+          'Time to fix by severity and team, SLA breach rate per team and discipline, accepted risks by expiry',
+        description:
+          'A Backstage user token; over the components the catalog lets the caller read, the findings open now and those fixed in the last `days` (at most 200,000 rows; `truncated` says when more). `format=csv` answers the per-team rows as CSV.',
+        parameters: [
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 90,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The KPIs.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Kpis',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/findings/{id}': {
       get: {
         operationId: 'GetFinding',
@@ -581,6 +636,132 @@ export const spec = {
               since: {
                 type: 'string',
                 format: 'date-time',
+              },
+            },
+          },
+        },
+      },
+      Kpis: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'generatedAt',
+          'since',
+          'days',
+          'truncated',
+          'byTeam',
+          'acceptedRisks',
+        ],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          since: {
+            type: 'string',
+            format: 'date-time',
+          },
+          days: {
+            type: 'integer',
+          },
+          truncated: {
+            type: 'boolean',
+          },
+          byTeam: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'discipline',
+                'severity',
+                'fixed',
+                'medianHoursToFix',
+                'open',
+                'pastSla',
+                'breachRate',
+              ],
+              properties: {
+                team: {
+                  type: 'string',
+                },
+                discipline: {
+                  $ref: '#/components/schemas/Discipline',
+                },
+                severity: {
+                  $ref: '#/components/schemas/Severity',
+                },
+                fixed: {
+                  type: 'integer',
+                },
+                medianHoursToFix: {
+                  oneOf: [
+                    {
+                      type: 'number',
+                    },
+                    {
+                      type: 'null',
+                    },
+                  ],
+                },
+                open: {
+                  type: 'integer',
+                },
+                pastSla: {
+                  type: 'integer',
+                },
+                breachRate: {
+                  oneOf: [
+                    {
+                      type: 'number',
+                    },
+                    {
+                      type: 'null',
+                    },
+                  ],
+                },
+              },
+            },
+          },
+          acceptedRisks: {
+            type: 'array',
+            maxItems: 500,
+            description:
+              'Open findings whose risk is accepted, soonest ending first',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'entityRef',
+                'findingId',
+                'title',
+                'severity',
+                'request',
+                'until',
+              ],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                findingId: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                severity: {
+                  $ref: '#/components/schemas/Severity',
+                },
+                team: {
+                  type: 'string',
+                },
+                request: {
+                  type: 'string',
+                },
+                until: {
+                  type: 'string',
+                  format: 'date-time',
+                },
               },
             },
           },

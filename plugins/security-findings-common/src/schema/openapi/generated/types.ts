@@ -45,6 +45,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/kpis': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time to fix by severity and team, SLA breach rate per team and discipline, accepted risks by expiry
+     * A Backstage user token; over the components the catalog lets the caller read, the findings open now and those fixed in the last `days` (at most 200,000 rows; `truncated` says when more). `format=csv` answers the per-team rows as CSV.
+     */
+    get: operations['GetKpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/findings/{id}': {
     parameters: {
       query?: never;
@@ -180,6 +200,35 @@ export interface components {
         /** Format: date-time */
         since: string;
       };
+    };
+    Kpis: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** Format: date-time */
+      since: string;
+      days: number;
+      truncated: boolean;
+      byTeam: {
+        team?: string;
+        discipline: components['schemas']['Discipline'];
+        severity: components['schemas']['Severity'];
+        fixed: number;
+        medianHoursToFix: number | null;
+        open: number;
+        pastSla: number;
+        breachRate: number | null;
+      }[];
+      /** Open findings whose risk is accepted, soonest ending first */
+      acceptedRisks: {
+        entityRef: string;
+        findingId: string;
+        title: string;
+        severity: components['schemas']['Severity'];
+        team?: string;
+        request: string;
+        /** Format: date-time */
+        until: string;
+      }[];
     };
     Overview: {
       /** Format: date-time */
@@ -350,6 +399,32 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+    };
+  };
+  GetKpis: {
+    parameters: {
+      query?: {
+        days?: number;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The KPIs. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Kpis'];
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
     };
   };
   GetFinding: {
