@@ -43,6 +43,8 @@ export interface Config {
         /** Hours past the due date before escalating (default 24; 0: at once). */
         escalateAfterHours?: number;
       };
+      /** How often findings sources (modules such as GitHub's) are pulled, in minutes; default 60. */
+      pullMinutes?: number;
       /** How often breaches are looked for (and notified once each), in minutes; default 5. */
       breachCheckMinutes?: number;
       /**

@@ -94,6 +94,10 @@ backend.add(import('@integrated-ops/plugin-ops-requests-backend'));
 backend.add(import('@integrated-ops/plugin-connectivity-backend'));
 // security findings: scanner reports in, routed to owners with SLA due dates
 backend.add(import('@integrated-ops/plugin-security-findings-backend'));
+// GitHub code scanning and Dependabot alerts, with integrations.github's token.
+backend.add(
+  import('@integrated-ops/plugin-security-findings-backend-module-github'),
+);
 
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));

@@ -17,6 +17,8 @@ export interface SecurityFindingsOptions {
   sla: SlaPolicy;
   /** How often breaches are looked for, in minutes. */
   breachCheckMinutes: number;
+  /** How often findings sources (modules) are pulled, in minutes. */
+  pullMinutes: number;
   /** Sample reports posted at start through the report route (development). */
   sampleReports?: { dir: string; token: string };
 }
@@ -67,7 +69,18 @@ export function readSecurityFindingsOptions(
     samples && samples.getOptionalBoolean('enabled') !== false
       ? { dir: samples.getString('dir'), token: samples.getString('token') }
       : undefined;
+  const pullMinutes = section?.getOptionalNumber('pullMinutes') ?? 60;
+  if (
+    !Number.isFinite(pullMinutes) ||
+    pullMinutes < 1 ||
+    pullMinutes > 7 * 24 * 60
+  ) {
+    throw new Error(
+      `integratedOps.securityFindings.pullMinutes must be at least 1 and at most 10080, not ${pullMinutes}`,
+    );
+  }
   return {
+    pullMinutes,
     sampleReports,
     reporters,
     maxReportMegabytes,

@@ -13,6 +13,11 @@ import {
   RiskAcceptanceEvent,
 } from '@integrated-ops/plugin-security-findings-common';
 import { RiskAcceptances } from './acceptance/RiskAcceptances';
+import {
+  FindingsSource,
+  securityFindingsSourcesExtensionPoint,
+} from '@integrated-ops/plugin-security-findings-node';
+import { pullSources } from './sources/pullSources';
 import { BreachNotifier } from './breaches/BreachNotifier';
 import { lookupTeamOnCall } from './breaches/lookupTeamOnCall';
 import { rerouteOpenFindings } from './breaches/rerouteOpenFindings';
@@ -49,6 +54,12 @@ export function entityPath(entityRef: string): string {
 export const securityFindingsPlugin = createBackendPlugin({
   pluginId: 'security-findings',
   register(env) {
+    const sources: FindingsSource[] = [];
+    env.registerExtensionPoint(securityFindingsSourcesExtensionPoint, {
+      addSource(source) {
+        sources.push(source);
+      },
+    });
     env.registerInit({
       deps: {
         httpRouter: coreServices.httpRouter,
@@ -131,6 +142,26 @@ export const securityFindingsPlugin = createBackendPlugin({
             deps.scheduler.triggerTask(BREACH_TASK).catch(() => {}),
         });
         registerFindingsAction(deps.actionsRegistry, service);
+        if (sources.length) {
+          await deps.scheduler.scheduleTask({
+            id: 'security-findings-pull',
+            frequency: { minutes: options.pullMinutes },
+            timeout: { minutes: 30 },
+            initialDelay: { minutes: 1 },
+            fn: async () => {
+              const pulled = await pullSources({
+                sources,
+                catalog: deps.catalog,
+                auth: deps.auth,
+                service,
+                logger: deps.logger,
+              });
+              deps.logger.info(
+                `Findings pulled: ${pulled.reports} reports of ${pulled.components} components (${pulled.failed} failed)`,
+              );
+            },
+          });
+        }
         deps.httpRouter.use(
           await createFindingsRouter({
             httpAuth: deps.httpAuth,

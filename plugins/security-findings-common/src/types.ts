@@ -102,7 +102,9 @@ export type IdentityBasis =
   | 'fingerprints'
   | 'vulnerability'
   | 'rule-location'
-  | 'rule-resource';
+  | 'rule-resource'
+  /** A vendor's own alert number (GitHub code scanning, Dependabot). */
+  | 'vendor-alert';
 
 /**
  * One finding as every parser returns it. Text comes from the scanner and is

@@ -111,6 +111,78 @@ export class FindingService {
     return entity;
   }
 
+  /**
+   * A tool's full report for the component, routed, given due dates and
+   * applied in one transaction; `pastDue`: it holds a finding already past
+   * its due date.
+   */
+  async #apply(
+    entity: Entity,
+    tool: string,
+    format: string,
+    findings: NormalizedFinding[],
+    problems: number,
+    reportedBy: string,
+  ) {
+    const { options, store } = this.deps;
+    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
+    const owners = readEffectiveOwners(entity);
+    const dataClasses = dataClassesOf(
+      entity,
+      Object.keys(options.sla.dataClassFactors),
+    );
+    const reportedAt = this.#now().toISOString();
+    let pastDue = false;
+    const applied = await store.apply({
+      entityRef,
+      tool,
+      format,
+      reportedBy,
+      reportedAt,
+      findings,
+      problems,
+      place: (finding, firstSeen) => {
+        const route = routeFinding(finding, options.routing);
+        const owner = owners[route.owner];
+        const { dueAt } = computeDueDate(
+          firstSeen,
+          finding.severity,
+          dataClasses,
+          options.sla,
+        );
+        if (dueAt !== null && dueAt <= reportedAt) pastDue = true;
+        return {
+          discipline: route.owner,
+          visibleTo: route.visibleTo,
+          // The spec.owner fallback is a gap, not an owner of this discipline.
+          ownerRef: owner.source === 'fallback' ? undefined : owner.owner,
+          dueAt,
+        };
+      },
+    });
+    return { entityRef, reportedAt, applied, pastDue };
+  }
+
+  /** A full report a findings source pulled for a component of the catalog. */
+  async applyPulled(input: {
+    entity: Entity;
+    tool: string;
+    findings: NormalizedFinding[];
+    reportedBy: string;
+  }) {
+    const tool = input.tool.toLocaleLowerCase('en-US');
+    const result = await this.#apply(
+      input.entity,
+      tool,
+      'pulled',
+      input.findings,
+      0,
+      input.reportedBy,
+    );
+    if (result.pastDue) this.deps.onBreachedIngest?.();
+    return { entityRef: result.entityRef, tool, ...result.applied };
+  }
+
   async ingest(input: {
     entity: string;
     tool: string;
@@ -118,7 +190,7 @@ export class FindingService {
     body: unknown;
     reportedBy: string;
   }) {
-    const { options, store, auth } = this.deps;
+    const { store, auth } = this.deps;
     const ref = this.#ref(input.entity);
     const tool = input.tool.toLocaleLowerCase('en-US');
     const parsed = PARSERS[input.format](input.body);
@@ -145,41 +217,14 @@ export class FindingService {
       }
       throw error;
     }
-    const entityRef = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
-    const owners = readEffectiveOwners(entity);
-    const dataClasses = dataClassesOf(
+    const { entityRef, reportedAt, applied, pastDue } = await this.#apply(
       entity,
-      Object.keys(options.sla.dataClassFactors),
-    );
-    const reportedAt = this.#now().toISOString();
-    let pastDue = false;
-    const applied = await store.apply({
-      entityRef,
       tool,
-      format: input.format,
-      reportedBy: input.reportedBy,
-      reportedAt,
-      findings: parsed.findings,
-      problems: parsed.problems.length,
-      place: (finding, firstSeen) => {
-        const route = routeFinding(finding, options.routing);
-        const owner = owners[route.owner];
-        const { dueAt } = computeDueDate(
-          firstSeen,
-          finding.severity,
-          dataClasses,
-          options.sla,
-        );
-        if (dueAt !== null && dueAt <= reportedAt) pastDue = true;
-        return {
-          discipline: route.owner,
-          visibleTo: route.visibleTo,
-          // The spec.owner fallback is a gap, not an owner of this discipline.
-          ownerRef: owner.source === 'fallback' ? undefined : owner.owner,
-          dueAt,
-        };
-      },
-    });
+      input.format,
+      parsed.findings,
+      parsed.problems.length,
+      input.reportedBy,
+    );
     if (pastDue) this.deps.onBreachedIngest?.();
     await store.clearUnrouted({
       label: input.entity,
