@@ -47,14 +47,18 @@ test('an as-of lookup answers with the owners then and the change requests by th
       headers: auth(),
       params: { q: 'resource:default/fraud-cases-db', asOf: when },
     });
-  // The history is written as the index takes the catalog in.
+  // The history is written as the index takes the catalog in, and the
+  // request reaches it by an event (ops-requests tells the lookup).
   await expect
     .poll(
       async () => {
         const r = await asOf(new Date().toISOString());
-        return r.ok()
-          ? (await r.json()).matches[0]?.answer?.history?.known
-          : r.status();
+        if (!r.ok()) return r.status();
+        const history = (await r.json()).matches[0]?.answer?.history;
+        return (
+          history?.known === true &&
+          history.changes.some((c: { id: string }) => c.id === id)
+        );
       },
       { timeout: 60_000, intervals: [1_000] },
     )

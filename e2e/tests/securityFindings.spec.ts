@@ -5,6 +5,7 @@
  * reaches whoever is on call for the owning team and, escalated, SOC Tier 2.
  */
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expectedOnCallRefs } from '../support/expectedOnCall';
 import {
   guestToken,
@@ -53,9 +54,35 @@ test("a component's card shows its open findings by severity, the breach and eac
   await expectNoSeriousA11yViolations(page, 'main');
 });
 
-test('the breach is told to whoever is on call for the owning team, and escalated to SOC Tier 2', async ({
+test('a report past its SLA is told to whoever is on call for the owning team, and escalated to SOC Tier 2', async ({
   browser,
+  request,
 }) => {
+  // Once the org is in the catalog (a group's members are resolved when a
+  // notification is sent), a scanner posts Trivy's image report for the
+  // fraud scoring service, its CVEs first detected in September: on a PCI
+  // component (45 days for a medium) they are past due at once.
+  await waitForTypedOwners(request, await guestToken(request));
+  const report = readFileSync(
+    'catalog/security-reports/edge-transaction-gateway.trivy-image.sarif',
+  );
+  const posted = await request.post(
+    '/api/security-findings/reports?entity=component:default/fraud-scoring-service&tool=e2e-trivy-image&format=sarif',
+    {
+      headers: {
+        authorization: `Bearer ${
+          process.env.SAMPLE_SCANNER_TOKEN ??
+          'sample-scanners-token-for-this-machine-only'
+        }`,
+        'content-type': 'application/json',
+      },
+      data: report,
+    },
+  );
+  expect(posted.status(), await posted.text()).toBe(200);
+
+  const title =
+    '4 findings on component:default/fraud-scoring-service (4 medium)';
   const onCall = expectedOnCallRefs('sre-payments')[0].replace(
     'user:default/',
     '',
@@ -64,11 +91,7 @@ test('the breach is told to whoever is on call for the owning team, and escalate
   await expect(async () => {
     await engineer.goto('/notifications');
     await expect(
-      engineer
-        .getByText(
-          'SLA breached: 4 findings on component:default/edge-transaction-gateway (4 medium)',
-        )
-        .first(),
+      engineer.getByText(`SLA breached: ${title}`).first(),
     ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 90_000 });
   await engineer.screenshot({
@@ -76,14 +99,12 @@ test('the breach is told to whoever is on call for the owning team, and escalate
   });
 
   const tier2 = await signInAs(browser, 'elena.petrova');
-  await tier2.goto('/notifications');
-  await expect(
-    tier2
-      .getByText(
-        'Escalated, still past SLA: 4 findings on component:default/edge-transaction-gateway (4 medium)',
-      )
-      .first(),
-  ).toBeVisible();
+  await expect(async () => {
+    await tier2.goto('/notifications');
+    await expect(
+      tier2.getByText(`Escalated, still past SLA: ${title}`).first(),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 60_000 });
 });
 
 test('SecOps sees past SLA by team and discipline, and the team page its own', async ({
