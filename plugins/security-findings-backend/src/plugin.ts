@@ -21,6 +21,7 @@ import { pullSources } from './sources/pullSources';
 import { BreachNotifier } from './breaches/BreachNotifier';
 import { lookupTeamOnCall } from './breaches/lookupTeamOnCall';
 import { rerouteOpenFindings } from './breaches/rerouteOpenFindings';
+import { catalogRecipients } from './breaches/catalogRecipients';
 import { readSecurityFindingsOptions } from './options';
 import {
   postSampleReports,
@@ -87,6 +88,7 @@ export const securityFindingsPlugin = createBackendPlugin({
           logger: deps.logger,
           entityPath,
           graceMinutes: options.breachCheckMinutes,
+          unknownRecipients: catalogRecipients(deps),
         });
         // Only applied risk-acceptance change requests accept a finding's risk.
         const acceptances = new RiskAcceptances({

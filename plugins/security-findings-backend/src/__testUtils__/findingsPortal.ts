@@ -58,6 +58,16 @@ export const findingsCatalog: Entity[] = [
   component('payments-api', { tags: ['java', 'pci'] }),
   component('vault-core', { readers: ['user:default/sam'] }),
   component('orphan-batch', { owned: false }),
+  // The teams told, each with a member (a group without one is told later).
+  ...['payments-sre', 'netops-edge', 'soc-t1', 'soc-tier2'].map(
+    (name): Entity => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: { name, namespace: 'default' },
+      spec: { type: 'team', children: [] },
+      relations: [rel('hasMember', 'user:default/sam')],
+    }),
+  ),
 ];
 
 /** A catalog answering getEntityByRef and getEntitiesByRefs as the caller's credentials allow. */

@@ -48,6 +48,11 @@ export class BreachNotifier {
       onCall: TeamOnCall;
       sla: SlaPolicy;
       logger: LoggerService;
+      /**
+       * Which of the recipients the catalog does not know as a group with
+       * members (or a user) yet; absent: not checked.
+       */
+      unknownRecipients?: (refs: string[]) => Promise<string[]>;
       /** The portal path of a component's page, for the link. */
       entityPath: (entityRef: string) => string;
       /** How long a finding without an owner waits for the catalog (one breach check). */
@@ -178,6 +183,14 @@ export class BreachNotifier {
       ? [sla.escalateTo].filter((r): r is string => Boolean(r))
       : [first.owner_ref!, ...(await onCall(first.owner_ref!))];
     if (recipients.length === 0) return;
+    // A team the catalog does not name members of yet (still being
+    // processed at start) would be told nobody: released, told next run.
+    const unknown = await this.deps.unknownRecipients?.(recipients);
+    if (unknown?.length) {
+      throw new Error(
+        `the catalog names no members of ${unknown.join(', ')} yet`,
+      );
+    }
     const bySeverity = SEVERITIES.flatMap(sev => {
       const n = findings.filter(f => f.severity === sev).length;
       return n ? [`${n} ${sev}`] : [];

@@ -235,6 +235,39 @@ describe.each(databases.eachSupportedId())('SLA breaches on %p', databaseId => {
     ]);
   });
 
+  it('holds back a breach whose team the catalog names no members of yet, and tells it once it does', async () => {
+    await knex('security_findings').update({
+      breach_notified_at: null,
+      escalated_at: null,
+    });
+    let members = false;
+    const sent: any[] = [];
+    const held = new BreachNotifier({
+      db: knex,
+      notifications: {
+        async send(n) {
+          sent.push(n);
+        },
+      },
+      onCall: async () => [],
+      sla: DEFAULT_SLA_POLICY,
+      logger: mockServices.logger.mock(),
+      entityPath,
+      graceMinutes: 5,
+      unknownRecipients: async refs => (members ? [] : refs),
+    });
+    expect((await held.run()).notified).toBe(0);
+    expect(sent).toEqual([]);
+    expect(
+      await knex('security_findings')
+        .whereNotNull('breach_notified_at')
+        .pluck('id'),
+    ).toEqual([]);
+    members = true;
+    expect((await held.run()).notified).toBeGreaterThan(0);
+    expect(sent.length).toBeGreaterThan(0);
+  });
+
   it('tells the SOC tier of a breach without an owner once, one check after it arrived', async () => {
     const res = await request(portal.server)
       .post('/api/security-findings/reports')
