@@ -154,7 +154,12 @@ test('the pages an incident touches have no serious accessibility violations', a
     page.getByRole('region', { name: 'SecOps owner' }),
   ).toBeVisible();
   // Judge the settled page: Backstage's own cards below ours show an unnamed
-  // spinner while they load (a fresh-clone run caught one mid-load).
+  // spinner while they load (a fresh-clone run caught one mid-load), and so
+  // does a lazily loaded card before its code arrives: wait for the last of
+  // ours, the security findings card, to show its findings.
+  await expect(
+    page.getByRole('table', { name: 'Open findings, soonest due first' }),
+  ).toBeVisible({ timeout: 90_000 });
   await expect(page.getByRole('progressbar')).toHaveCount(0, {
     timeout: 30_000,
   });
