@@ -113,7 +113,9 @@ test('SecOps sees past SLA by team and discipline, and the team page its own', a
 }) => {
   await waitForTypedOwners(request, await guestToken(request));
   await signInAsGuest(page);
-  await page.goto('/security-findings');
+  // Reached from the sidebar.
+  await page.getByRole('link', { name: 'Security findings' }).first().click();
+  await expect(page).toHaveURL(/\/security-findings$/);
   const table = page.getByRole('table', {
     name: 'Open findings by owning team and discipline',
   });

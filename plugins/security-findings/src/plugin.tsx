@@ -9,6 +9,7 @@ import SecurityIcon from '@material-ui/icons/Security';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { SecurityFindingsApiClient } from '@integrated-ops/plugin-security-findings-common';
 import { securityFindingsApiRef } from './api';
+import { overviewRouteRef } from './routes';
 
 const securityFindingsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -48,6 +49,7 @@ export const secOpsOverviewPage = PageBlueprint.make({
     path: '/security-findings',
     title: 'Security findings',
     icon: <SecurityIcon />,
+    routeRef: overviewRouteRef,
     loader: () =>
       import('./components/SecOpsOverviewPage').then(m => (
         <m.SecOpsOverviewPage />
@@ -63,6 +65,7 @@ export const secOpsOverviewPage = PageBlueprint.make({
 export const securityFindingsPlugin = createFrontendPlugin({
   pluginId: 'security-findings',
   title: 'Security findings',
+  routes: { overview: overviewRouteRef },
   extensions: [
     securityFindingsApi,
     securityFindingsCard,
