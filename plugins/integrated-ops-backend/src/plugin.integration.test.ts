@@ -32,7 +32,14 @@ const teams = (r: LookupResponse, i = 0) => {
 };
 
 beforeAll(async () => {
-  ({ server, stop } = await startSampleEstate(databases));
+  ({ server, stop } = await startSampleEstate(databases, {
+    integratedOps: {
+      lookup: {
+        refreshSeconds: 1,
+        noOwnerEscalation: 'group:default/incident-command',
+      },
+    },
+  }));
 });
 
 afterAll(async () => {
@@ -109,6 +116,39 @@ describe('incident lookup on the sample estate', () => {
       'fallback',
       'group:default/fraud-ml-team',
     ]);
+  });
+
+  it('answers a query that matches nothing with whom to call and what is near', async () => {
+    // An address in no segment: the incident escalation, as for no owner.
+    const unknown = await lookup('192.0.2.9');
+    expect(unknown.matches).toEqual([]);
+    expect(unknown.noMatch?.escalateTo?.title).toBe(
+      'Major Incident Management',
+    );
+    expect(unknown.noMatch?.nearest).toBeUndefined();
+
+    // A typo: the name it is one edit from, first.
+    const typo = await lookup('fraud-scorng');
+    expect(typo.matches).toEqual([]);
+    expect(typo.noMatch?.suggestions[0]).toMatchObject({
+      entityRef: 'component:default/fraud-scoring-service',
+      matchedBy: 'name',
+      distance: 1,
+    });
+
+    // A new host under a known domain: the System its neighbours belong to,
+    // with that System's owners.
+    const host = await lookup('new-scorer.fraud.bank.internal');
+    expect(host.noMatch?.nearest).toMatchObject({
+      entityRef: 'system:default/fraud-detection',
+      why: expect.stringContaining('under fraud.bank.internal'),
+    });
+    expect(host.noMatch?.nearest?.summary.owners.netops.team).toBe(
+      'group:default/netops-dc',
+    );
+
+    // Something that matches gets no help block.
+    expect((await lookup('fraud-scoring-service')).noMatch).toBeUndefined();
   });
 
   it('hands NetOps Edge on-call from Ana to Tom at the Monday 09:00 London handoff', async () => {

@@ -161,6 +161,12 @@ export function registerLookupActions(
             .describe(
               'With asOf: what the answer rests on and the change requests by then',
             ),
+          noMatch: z
+            .any()
+            .optional()
+            .describe(
+              'When nothing matched: whom to call anyway (escalateTo), the nearest owned segment or System, near names',
+            ),
         }),
     },
     action: async ({ input, credentials }) => {
@@ -196,7 +202,7 @@ export function registerLookupActions(
           input.query,
           new Date(),
           canRead,
-          options,
+          { ...options, helpWhenNoMatch: true },
         );
       }
       return {
@@ -211,6 +217,7 @@ export function registerLookupActions(
           indexStale: response.index.stale,
           degraded: response.index.degraded,
           history: response.matches[0]?.answer?.history,
+          noMatch: response.noMatch,
         },
       };
     },

@@ -65,7 +65,8 @@ function teamSummary(
   };
 }
 
-function escalationStep(
+/** One step of an escalation path: the team, who is on call, its lead and contacts. */
+export function escalationStep(
   index: OwnershipIndex,
   ref: string,
   step: number,

@@ -16,6 +16,7 @@ import { OwnershipIndex } from '../index/OwnershipIndex';
 import { AnswerOptions, buildOwnershipAnswer } from './buildOwnershipAnswer';
 import { CanRead, readsEverything } from '../index/canRead';
 import { isJsonPart, markJsonPart } from './answerJson';
+import { noMatchHelp } from './noMatchHelp';
 
 /** The brief of each shared discipline answer (see answerParts), kept with it. */
 const briefs = new WeakMap<DisciplineAnswer, OwnerBrief>();
@@ -66,11 +67,17 @@ export function lookup(
   options: AnswerOptions & {
     detail?: LookupDetail;
     answers?: BatchAnswers;
+    /** When nothing matches, say whom to call and what is near (one pass over the index). */
+    helpWhenNoMatch?: boolean;
   } = {},
 ): LookupResponse {
   const query = classifyQuery(q);
   const detail = options.detail ?? 'best';
   const { candidates, total } = rankMatches(index, query, canRead);
+  const help =
+    options.helpWhenNoMatch && !candidates.length
+      ? { noMatch: noMatchHelp(index, query, at, canRead, options) }
+      : {};
   return {
     query: {
       q,
@@ -82,6 +89,7 @@ export function lookup(
     matches: answerMatches(index, candidates, at, options),
     totalMatches: total,
     truncated: total > candidates.length,
+    ...help,
   };
 }
 

@@ -33,6 +33,29 @@ describe('PrefixTable', () => {
     expect(v4only.longestMatch('2001:db8::1')).toBeUndefined();
   });
 
+  it('names the block nearest an address that no block contains', () => {
+    const sparse = new PrefixTable();
+    sparse.add('172.16.4.0/24', 'branch-a');
+    sparse.add('172.16.200.0/24', 'branch-b');
+    sparse.add('2001:db8:aa::/48', 'v6-lab');
+    const min = { ipv4: 16, ipv6: 48 };
+    // 172.16.5.9 shares 23 bits with branch-a's 172.16.4.0, 16 with branch-b.
+    expect(sparse.nearest('172.16.5.9', min)).toEqual({
+      cidr: '172.16.4.0/24',
+      prefixLength: 24,
+      commonBits: 23,
+      values: ['branch-a'],
+    });
+    expect(sparse.nearest('172.16.201.1', min)?.values).toEqual(['branch-b']);
+    // Another /16 is not near.
+    expect(sparse.nearest('172.17.4.1', min)).toBeUndefined();
+    expect(sparse.nearest('2001:db8:aa:1::1', min)).toMatchObject({
+      cidr: '2001:db8:aa::/48',
+      commonBits: 48,
+    });
+    expect(sparse.nearest('2001:db8:ab::1', min)).toBeUndefined();
+  });
+
   it('keeps several segments declared on the same block', () => {
     const dup = new PrefixTable();
     dup.add('10.1.0.0/24', 'a');

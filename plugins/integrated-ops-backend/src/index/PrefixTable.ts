@@ -28,6 +28,32 @@ function toInteger(address: ipaddr.IPv4 | ipaddr.IPv6): bigint | number {
   return bytes.reduce((acc, b) => (acc << 8n) | BigInt(b), 0n);
 }
 
+/** The address text of a block's key (IPv4 keys are numbers, IPv6 bigints). */
+function fromInteger(value: bigint | number): string {
+  const bytes: number[] = [];
+  if (typeof value === 'number') {
+    for (let i = 3; i >= 0; i--) bytes.push((value >>> (i * 8)) & 255);
+  } else {
+    for (let i = 15; i >= 0; i--) {
+      bytes.push(Number((value >> BigInt(i * 8)) & 255n));
+    }
+  }
+  return ipaddr.fromByteArray(bytes).toString();
+}
+
+/** How many leading bits two values of a `bits`-wide family share. */
+function leadingCommonBits(
+  a: bigint | number,
+  b: bigint | number,
+  bits: number,
+): number {
+  if (typeof a === 'number' && typeof b === 'number') {
+    return Math.clz32((a ^ b) >>> 0);
+  }
+  const diff = BigInt(a) ^ BigInt(b);
+  return diff === 0n ? bits : bits - diff.toString(2).length;
+}
+
 function masked(
   value: bigint | number,
   length: number,
@@ -115,6 +141,58 @@ export class PrefixTable {
       if (values) return { prefixLength: length, values };
     }
     return undefined;
+  }
+
+  /**
+   * The block sharing the longest leading bits with the address, when it
+   * shares at least `minCommonBits` (an address in no block: which one is it
+   * next to?). Ties go to the longer prefix. Costs one comparison per block.
+   */
+  nearest(
+    address: string,
+    minCommonBits: { ipv4: number; ipv6: number },
+  ):
+    | {
+        prefixLength: number;
+        commonBits: number;
+        cidr: string;
+        values: string[];
+      }
+    | undefined {
+    const parsed = parseAddress(address);
+    const kind = parsed.kind();
+    const family = this.#families[kind];
+    const value = toInteger(parsed);
+    let best:
+      | {
+          prefixLength: number;
+          commonBits: number;
+          key: bigint | number;
+          values: string[];
+        }
+      | undefined;
+    for (const length of family.lengths) {
+      const own = masked(value, length, family.bits);
+      for (const [key, values] of family.byLength.get(length)!) {
+        const common = Math.min(
+          length,
+          leadingCommonBits(own, key, family.bits),
+        );
+        if (
+          common >= minCommonBits[kind] &&
+          (!best || common > best.commonBits)
+        ) {
+          best = { prefixLength: length, commonBits: common, key, values };
+        }
+      }
+    }
+    if (!best) return undefined;
+    return {
+      prefixLength: best.prefixLength,
+      commonBits: best.commonBits,
+      cidr: `${fromInteger(best.key)}/${best.prefixLength}`,
+      values: best.values,
+    };
   }
 
   get size(): number {

@@ -173,7 +173,7 @@ export async function createRouter(
       q,
       at ? new Date(at) : now(),
       canRead,
-      { ...answerOptions, detail },
+      { ...answerOptions, detail, helpWhenNoMatch: true },
     );
     options.lookupOutcomes?.count(lookupOutcome(response), now());
     sendJson(req, res, response);

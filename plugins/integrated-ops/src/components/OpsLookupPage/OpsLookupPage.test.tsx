@@ -268,9 +268,22 @@ describe('OpsLookupPage', () => {
     );
   });
 
-  it('says when nothing matches', async () => {
+  it('says when nothing matches, and what is near', async () => {
     const api = fakeOpsApi({
-      lookup: jest.fn(async q => lookupResponse(q, [])),
+      lookup: jest.fn(async q => ({
+        ...lookupResponse(q, []),
+        noMatch: {
+          suggestions: [
+            {
+              entityRef: 'component:default/fraud-scoring-service',
+              title: 'Fraud Scoring Service',
+              text: 'fraud-scoring-service',
+              matchedBy: 'name' as const,
+              distance: 1,
+            },
+          ],
+        },
+      })),
     });
     await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
       routeEntries: ['/?q=no-such-host.example'],
@@ -280,6 +293,15 @@ describe('OpsLookupPage', () => {
         'Nothing in the catalog matches "no-such-host.example"',
       ),
     ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Nobody to escalate to is configured/),
+    ).toBeInTheDocument();
+    await userEvent.click(
+      screen.getByRole('link', { name: 'Fraud Scoring Service' }),
+    );
+    expect(api.lookup).toHaveBeenLastCalledWith(
+      'component:default/fraud-scoring-service',
+    );
     expect(api.blastRadius).not.toHaveBeenCalled();
   });
 

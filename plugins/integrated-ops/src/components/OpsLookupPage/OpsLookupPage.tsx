@@ -1,4 +1,4 @@
-import { Content, EmptyState, Progress } from '@backstage/core-components';
+import { Content, Progress } from '@backstage/core-components';
 import { Flex, Link, Text } from '@backstage/ui';
 import { parseReachQuery } from '@integrated-ops/plugin-connectivity-common';
 import { useSearchParams } from 'react-router-dom';
@@ -10,6 +10,7 @@ import { isAnswered } from './answeredMatch';
 import { AsOfHistory } from './AsOfHistory';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
+import { NoMatchAnswer } from './NoMatchAnswer';
 import { ReachResult } from './ReachResult';
 import { useTabTitle } from './useTabTitle';
 
@@ -56,10 +57,10 @@ function LookupResult(props: {
           )}
         </>
       ) : (
-        <EmptyState
-          missing="data"
-          title={`Nothing in the catalog matches "${value.query.q}"`}
-          description="Try an entity name or ref, a hostname, a URL, an IP address or a CIDR. Entities added in the last minute may not be indexed yet."
+        <NoMatchAnswer
+          q={value.query.q}
+          help={value.noMatch}
+          onPick={props.onPick}
         />
       )}
     </Flex>

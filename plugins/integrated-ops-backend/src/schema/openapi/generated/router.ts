@@ -1546,6 +1546,70 @@ export const spec = {
             description:
               'More entities matched than matches lists (an IP in a busy segment, a short name).',
           },
+          noMatch: {
+            $ref: '#/components/schemas/NoMatchHelp',
+          },
+        },
+      },
+      NoMatchHelp: {
+        description:
+          'When nothing matches, whom to call anyway and where to look next: the configured no-owner escalation, the nearest owned segment (same /16 or /48) or the System of the nearest hostnames (same parent domain), and names, titles and hostnames within a small edit distance of the query.',
+        type: 'object',
+        additionalProperties: false,
+        required: ['suggestions'],
+        properties: {
+          escalateTo: {
+            $ref: '#/components/schemas/EscalationStep',
+          },
+          nearest: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['entityRef', 'why', 'summary'],
+            properties: {
+              entityRef: {
+                type: 'string',
+              },
+              why: {
+                type: 'string',
+                example:
+                  'nearest segment by address: 10.20.3.0/24 shares the first 20 bits',
+              },
+              summary: {
+                $ref: '#/components/schemas/MatchSummary',
+              },
+            },
+          },
+          suggestions: {
+            type: 'array',
+            maxItems: 5,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['entityRef', 'text', 'matchedBy', 'distance'],
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                title: {
+                  type: 'string',
+                },
+                text: {
+                  type: 'string',
+                  description: 'The name',
+                  'title or hostname that is near the query.': null,
+                },
+                matchedBy: {
+                  type: 'string',
+                  enum: ['name', 'title', 'hostname'],
+                },
+                distance: {
+                  type: 'integer',
+                  description:
+                    'Edit distance from the query (to the text or its start).',
+                },
+              },
+            },
+          },
         },
       },
       LookupMatch: {
