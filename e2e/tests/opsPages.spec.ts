@@ -172,6 +172,22 @@ test('incident lookup by name, and a query that matches nothing', async ({
       'Nothing in the catalog matches "no-such-host.bank.example"',
     ),
   ).toBeVisible();
+  // Never a dead end: whom to call anyway, as for an entity without an owner.
+  await expect(page.getByText('Call instead:')).toBeVisible();
+  await expect(
+    page.getByRole('link', { name: 'Major Incident Management' }),
+  ).toBeVisible();
+
+  // A typo: the near name, one click from its answer.
+  await page
+    .getByRole('textbox', { name: 'Name, hostname, URL or IP' })
+    .fill('fraud-scorng');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Did you mean')).toBeVisible();
+  await page.screenshot({ path: `${shots}/ops-lookup-no-match.png` });
+  await page.getByRole('link', { name: 'Fraud Scoring Service' }).click();
+  await expect(page).toHaveURL(/q=component%3Adefault%2Ffraud-scoring-service/);
+  await expectOwner(page, 'NetOps', { ...netopsDc, source: 'declared' });
 });
 
 test('a component page leads with the ops owners card', async ({ page }) => {

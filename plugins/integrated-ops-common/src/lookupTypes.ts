@@ -152,6 +152,14 @@ export type LookupMatch = components['schemas']['LookupMatch'];
 export type IndexStatus = components['schemas']['IndexStatus'];
 
 /**
+ * What a lookup that matched nothing answers instead: whom to call, the
+ * nearest owned segment or System, and near names.
+ *
+ * @public
+ */
+export type NoMatchHelp = components['schemas']['NoMatchHelp'];
+
+/**
  * `GET /lookup`: the query as understood, and the entities it matched with their owners.
  *
  * @public

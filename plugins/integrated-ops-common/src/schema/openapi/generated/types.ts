@@ -468,6 +468,26 @@ export interface components {
       totalMatches?: number;
       /** More entities matched than matches lists (an IP in a busy segment, a short name). */
       truncated?: boolean;
+      noMatch?: components['schemas']['NoMatchHelp'];
+    };
+    /** When nothing matches, whom to call anyway and where to look next: the configured no-owner escalation, the nearest owned segment (same /16 or /48) or the System of the nearest hostnames (same parent domain), and names, titles and hostnames within a small edit distance of the query. */
+    NoMatchHelp: {
+      escalateTo?: components['schemas']['EscalationStep'];
+      nearest?: {
+        entityRef: string;
+        /** Example: nearest segment by address: 10.20.3.0/24 shares the first 20 bits */
+        why: string;
+        summary: components['schemas']['MatchSummary'];
+      };
+      suggestions: {
+        entityRef: string;
+        title?: string;
+        /** The name */
+        text: string;
+        matchedBy: 'name' | 'title' | 'hostname';
+        /** Edit distance from the query (to the text or its start). */
+        distance: number;
+      }[];
     };
     /** One entity a query matched, with how it matched. */
     LookupMatch: {
