@@ -13,6 +13,8 @@ export interface Config {
       eventsBaseUrl?: string;
       /** Forward routed alerts to the team's service (`pagerduty.com/integration-key`). Default true. */
       forwardAlerts?: boolean;
+      /** Let people page the team's service from a lookup answer (Events API trigger, acknowledgement read back by incident key). Default true. */
+      paging?: boolean;
     };
   };
 }

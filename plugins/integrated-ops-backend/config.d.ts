@@ -1,5 +1,14 @@
 export interface Config {
   integratedOps?: {
+    /** Paging from a lookup answer (POST /pages). */
+    paging?: {
+      /** Pages one person may send per UTC hour (counted in the database). Default 10. */
+      maxPerUserPerHour?: number;
+      /** Paging an entity's discipline again within this many minutes of an unacknowledged page answers that page. Default 5. */
+      repageAfterMinutes?: number;
+      /** A vendor is asked whether a page was acknowledged at most this often, when someone looks at it. Default 10. */
+      vendorCheckSeconds?: number;
+    };
     lookup?: {
       /**
        * Seconds between full listings of the catalog (the safety net: deletions,

@@ -12,6 +12,12 @@ export interface Config {
       coverageReaders?: 'everyone' | string[];
       /** Who may read change requests: 'everyone' (default) or group refs. */
       requestReaders?: 'everyone' | string[];
+      /**
+       * Who may page a team from a lookup answer: 'organisation' (default:
+       * members of any group in the catalog; a user in none may not),
+       * 'everyone' signed in, or group refs.
+       */
+      pagers?: 'organisation' | 'everyone' | string[];
     };
   };
 }

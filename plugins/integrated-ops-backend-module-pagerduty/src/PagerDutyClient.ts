@@ -35,6 +35,14 @@ export interface PdEscalationPolicy {
   }[];
 }
 
+export interface PdIncident {
+  id: string;
+  incident_key: string | null;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  /** Who acknowledged and when; empty while nobody has. */
+  acknowledgements?: { at: string; acknowledger: PdUser }[];
+}
+
 interface OnCallsPage {
   oncalls: PdOnCall[];
   limit: number;
@@ -46,9 +54,9 @@ const PAGE_LIMIT = 100;
 const MAX_PAGES = 50;
 
 /**
- * A small client of PagerDuty's REST API v2: the three endpoints the lookup
+ * A small client of PagerDuty's REST API v2: the endpoints the lookup
  * reads (GET /oncalls with offset pagination, GET /schedules/{id}, GET
- * /escalation_policies/{id}). Auth is an API token (`Token token=…`).
+ * /escalation_policies/{id}, GET /incidents by incident key). Auth is an API token (`Token token=…`).
  */
 export class PagerDutyClient {
   constructor(private readonly options: { baseUrl: string; token: string }) {}
@@ -114,6 +122,27 @@ export class PagerDutyClient {
       offset = body.offset + body.oncalls.length;
     }
     return all;
+  }
+
+  /**
+   * REST API v2 GET /incidents?incident_key=: the incident an Events API
+   * dedup key opened (none while PagerDuty is still processing the event),
+   * with its acknowledgements.
+   */
+  async incidentByKey(
+    key: string,
+    signal: AbortSignal,
+  ): Promise<PdIncident | undefined> {
+    const { incidents } = await this.#get<{ incidents: PdIncident[] }>(
+      'incidents',
+      [
+        ['incident_key', key],
+        ['date_range', 'all'],
+        ['limit', '1'],
+      ],
+      signal,
+    );
+    return incidents[0];
   }
 
   /** Events API v2: trigger or resolve an alert on the service behind a routing key. */

@@ -2,6 +2,7 @@ import { Server } from 'node:http';
 import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyProvider } from './PagerDutyProvider';
 import {
+  acknowledge,
   FakePagerDutyState,
   FakeUser,
   startFakePagerDuty,
@@ -252,6 +253,66 @@ describe('PagerDutyProvider against a server shaped like PagerDuty REST API v2',
         alert,
         signal(),
       ),
+    ).resolves.toBeUndefined();
+  });
+
+  it('pages the team service and reads back who acknowledged, by the page dedup key', async () => {
+    const team = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'netops-dc',
+        annotations: {
+          'pagerduty.com/integration-key': 'R0UTINGKEY0000000000000000000002',
+        },
+      },
+    };
+    const page = {
+      id: '6f1c',
+      summary: 'Paged from the portal: Fraud Scoring Service (NetOps)',
+      query: '10.20.3.14',
+      entityRef: 'component:default/fraud-scoring-service',
+      discipline: 'netops',
+      teamRef: 'group:default/netops-dc',
+      pagedBy: 'user:default/raj.patel',
+      note: 'TLS errors from the edge',
+      link: 'http://portal/ops-lookup/pages/6f1c',
+    };
+    const sent = await provider.page(team, page, signal());
+    expect(sent).toEqual({
+      key: 'integrated-ops-page-6f1c',
+      said: 'PagerDuty Events API: trigger success (dedup key integrated-ops-page-6f1c)',
+    });
+    expect(state.events[0]).toMatchObject({
+      routing_key: 'R0UTINGKEY0000000000000000000002',
+      event_action: 'trigger',
+      dedup_key: 'integrated-ops-page-6f1c',
+      payload: {
+        severity: 'critical',
+        source: '10.20.3.14',
+        custom_details: { paged_by: 'user:default/raj.patel' },
+      },
+      links: [{ href: 'http://portal/ops-lookup/pages/6f1c' }],
+    });
+    await expect(
+      provider.pageState(team, sent!.key, signal()),
+    ).resolves.toEqual({ state: 'triggered' });
+
+    acknowledge(state, sent!.key, li, '2026-03-04T12:03:00+01:00');
+    await expect(
+      provider.pageState(team, sent!.key, signal()),
+    ).resolves.toEqual({
+      state: 'acknowledged',
+      acknowledgedBy: { name: 'Li Wei', email: undefined },
+      acknowledgedAt: '2026-03-04T11:03:00.000Z',
+    });
+    // An unknown key: PagerDuty has no incident (yet).
+    await expect(
+      provider.pageState(team, 'integrated-ops-page-none', signal()),
+    ).resolves.toBeUndefined();
+    // A team without a service: nothing sent.
+    await expect(
+      provider.page({ ...team, metadata: { name: 'x' } }, page, signal()),
     ).resolves.toBeUndefined();
   });
 });

@@ -2,6 +2,9 @@ import { Entity } from '@backstage/catalog-model';
 import {
   AlertForwarder,
   OnCallProvider,
+  Pager,
+  PageState,
+  PortalPage,
   ProviderEscalationPolicy,
   ProviderPerson,
   ProviderReferences,
@@ -48,8 +51,13 @@ function who(user: PdUser): ProviderPerson {
 const utc = (iso: string | null) =>
   iso ? new Date(iso).toISOString() : undefined;
 
-/** PagerDuty as an on-call provider and an alert forwarder. */
-export class PagerDutyProvider implements OnCallProvider, AlertForwarder {
+/** The Events API dedup key of a page sent from the portal. */
+export const pageDedupKey = (pageId: string) => `integrated-ops-page-${pageId}`;
+
+/** PagerDuty as an on-call provider, an alert forwarder and a pager. */
+export class PagerDutyProvider
+  implements OnCallProvider, AlertForwarder, Pager
+{
   readonly id = 'pagerduty';
   readonly title = 'PagerDuty';
 
@@ -173,5 +181,67 @@ export class PagerDutyProvider implements OnCallProvider, AlertForwarder {
     return `PagerDuty Events API: ${resolve ? 'resolve' : 'trigger'} ${
       answer.status
     } (dedup key ${answer.dedup_key ?? alert.fingerprint})`;
+  }
+
+  /** Triggers an incident on the team's service (Events API v2), deduplicated by the page's id. */
+  async page(
+    team: Entity,
+    page: PortalPage,
+    signal: AbortSignal,
+  ): Promise<{ key: string; said: string } | undefined> {
+    const routingKey =
+      team.metadata.annotations?.[PAGERDUTY_INTEGRATION_KEY_ANNOTATION];
+    if (!routingKey) return undefined;
+    const key = pageDedupKey(page.id);
+    const answer = await this.client.sendEvent(
+      this.eventsBaseUrl,
+      {
+        routing_key: routingKey,
+        event_action: 'trigger',
+        dedup_key: key,
+        payload: {
+          summary: page.summary.slice(0, 1024),
+          source: page.query.slice(0, 255) || page.entityRef,
+          severity: 'critical',
+          custom_details: {
+            entity: page.entityRef,
+            discipline: page.discipline,
+            team: page.teamRef,
+            paged_by: page.pagedBy,
+            note: page.note,
+          },
+        },
+        links: page.link
+          ? [{ href: page.link, text: 'The page in the portal' }]
+          : undefined,
+      },
+      signal,
+    );
+    return {
+      key: answer.dedup_key ?? key,
+      said: `PagerDuty Events API: trigger ${answer.status} (dedup key ${
+        answer.dedup_key ?? key
+      })`,
+    };
+  }
+
+  /** The incident the page opened (REST API v2, by incident key) and its first acknowledgement. */
+  async pageState(
+    _team: Entity,
+    key: string,
+    signal: AbortSignal,
+  ): Promise<PageState | undefined> {
+    const incident = await this.client.incidentByKey(key, signal);
+    if (!incident) return undefined;
+    const [first] = incident.acknowledgements ?? [];
+    return {
+      state: incident.status,
+      ...(first
+        ? {
+            acknowledgedBy: who(first.acknowledger),
+            acknowledgedAt: utc(first.at),
+          }
+        : {}),
+    };
   }
 }

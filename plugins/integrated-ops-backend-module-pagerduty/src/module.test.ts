@@ -22,6 +22,7 @@ import { Server } from 'node:http';
 import request from 'supertest';
 import { integratedOpsModulePagerDuty } from './module';
 import {
+  acknowledge,
   FakePagerDutyState,
   startFakePagerDuty,
 } from './__testUtils__/fakePagerDuty';
@@ -161,6 +162,7 @@ describe('integrated-ops PagerDuty module', () => {
               pagerduty,
               onCall: { ttlSeconds: 1 },
               alerts: { senders: ['alertmanager'] },
+              paging: { vendorCheckSeconds: 0 },
             },
           },
         }),
@@ -224,6 +226,80 @@ describe('integrated-ops PagerDuty module', () => {
             severity: 'critical',
           }),
         }),
+      ]);
+    } finally {
+      await backend.stop();
+    }
+  });
+
+  it("pages the team's PagerDuty service from an answer and shows who acknowledged it there", async () => {
+    const backend = await start({
+      token: 'pd-test-token',
+      apiBaseUrl: pd.url,
+      eventsBaseUrl: pd.url,
+    });
+    const as = mockCredentials.user.header('user:default/noah.kim');
+    try {
+      const sent = await request(backend.server)
+        .post('/api/integrated-ops/pages')
+        .set('Authorization', as)
+        .send({
+          entityRef: 'component:default/fraud-scoring-service',
+          discipline: 'secops',
+          query: '10.20.3.14',
+          note: 'Credential stuffing from one ASN',
+        });
+      expect(sent.status).toBe(201);
+      expect(sent.body).toMatchObject({
+        team: 'group:default/soc-tier1',
+        route: 'pagerduty',
+        state: 'triggered',
+        pagedBy: 'user:default/noah.kim',
+        delivery: expect.stringContaining(
+          'PagerDuty Events API: trigger success',
+        ),
+        canAcknowledge: false,
+      });
+      expect(pd.state.events).toEqual([
+        expect.objectContaining({
+          routing_key: 'R0UTINGKEYSOC000000000000000001',
+          event_action: 'trigger',
+          dedup_key: `integrated-ops-page-${sent.body.id}`,
+          payload: expect.objectContaining({
+            severity: 'critical',
+            source: '10.20.3.14',
+            custom_details: expect.objectContaining({
+              paged_by: 'user:default/noah.kim',
+              note: 'Credential stuffing from one ASN',
+            }),
+          }),
+        }),
+      ]);
+      const read = () =>
+        request(backend.server)
+          .get(`/api/integrated-ops/pages/${sent.body.id}`)
+          .set('Authorization', as);
+      expect((await read()).body.state).toBe('triggered');
+
+      // Amara acknowledges in PagerDuty; the portal reads it back.
+      acknowledge(
+        pd.state,
+        `integrated-ops-page-${sent.body.id}`,
+        { id: 'PAMARA', name: 'Amara Obi', email: 'amara.obi@bank.example' },
+        '2026-03-04T02:20:00Z',
+      );
+      expect((await read()).body).toMatchObject({
+        state: 'acknowledged',
+        acknowledgedBy: 'Amara Obi',
+        acknowledgedAt: '2026-03-04T02:20:00.000Z',
+      });
+      // Acknowledged at the vendor: not here.
+      const ack = await request(backend.server)
+        .post(`/api/integrated-ops/pages/${sent.body.id}/acknowledge`)
+        .set('Authorization', as);
+      expect([ack.status, ack.body.error?.message]).toEqual([
+        409,
+        'This page went to pagerduty: acknowledge it there',
       ]);
     } finally {
       await backend.stop();

@@ -46,6 +46,10 @@ export const integratedOpsModulePagerDuty = createBackendModule({
         if (pd.config.getOptionalBoolean('forwardAlerts') ?? true) {
           providers.addAlertForwarder(provider);
         }
+        // Paging from a lookup answer: the team's integration key, as alerts.
+        if (pd.config.getOptionalBoolean('paging') ?? true) {
+          providers.addPager(provider);
+        }
       },
     });
   },

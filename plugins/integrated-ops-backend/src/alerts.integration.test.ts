@@ -85,6 +85,10 @@ beforeAll(async () => {
     features: [notificationsPlugin],
     integratedOps: {
       alerts: { fallbackTeam: 'group:default/incident-command' },
+      lookup: {
+        refreshSeconds: 1,
+        noOwnerEscalation: 'group:default/incident-command',
+      },
     },
   }));
 });
@@ -193,5 +197,110 @@ describe('alerts routed by typed ownership', () => {
     );
     expect([400, 413]).toContain(tooMany.status);
     expect((await notificationsOf(person)).length).toBe(before);
+  });
+});
+
+describe('paging from a lookup answer (no vendor: a portal notification to acknowledge)', () => {
+  const raj = mockCredentials.user.header('user:default/raj.patel');
+  const pageNetops = (auth: string, body: object = {}) =>
+    request(server)
+      .post('/api/integrated-ops/pages')
+      .set('Authorization', auth)
+      .send({
+        entityRef: 'component:default/fraud-scoring-service',
+        discipline: 'netops',
+        query: '10.20.3.14',
+        ...body,
+      });
+
+  it('reaches the on-call person, once however many page, and records who acknowledged', async () => {
+    const person = await onCallOf('netops');
+    const sent = await pageNetops(raj, { note: 'TLS errors at the edge' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      team: 'group:default/netops-dc',
+      route: 'notification',
+      state: 'triggered',
+      pagedBy: 'user:default/raj.patel',
+      notified: [person, 'group:default/netops-dc'],
+      canAcknowledge: false,
+    });
+    const note = (await notificationsOf(person)).find(
+      n => n.payload.scope === `integrated-ops.page.${sent.body.id}`,
+    );
+    expect(note?.payload).toMatchObject({
+      title:
+        'Paged by Raj Patel: Fraud Scoring Service (NetOps) - TLS errors at the edge',
+      severity: 'critical',
+      link: `/ops-lookup?page=${sent.body.id}`,
+    });
+
+    // A second responder pages the same thing: the open page, not another.
+    const again = await pageNetops(
+      mockCredentials.user.header('user:default/mia.jensen'),
+    );
+    expect([again.status, again.body.id, again.body.repeated]).toEqual([
+      200,
+      sent.body.id,
+      true,
+    ]);
+
+    // Only the team and whoever is on call acknowledge.
+    const byRaj = await request(server)
+      .post(`/api/integrated-ops/pages/${sent.body.id}/acknowledge`)
+      .set('Authorization', raj);
+    expect(byRaj.status).toBe(403);
+    const seen = await request(server)
+      .get(`/api/integrated-ops/pages/${sent.body.id}`)
+      .set('Authorization', mockCredentials.user.header(person));
+    expect(seen.body.canAcknowledge).toBe(true);
+    const acked = await request(server)
+      .post(`/api/integrated-ops/pages/${sent.body.id}/acknowledge`)
+      .set('Authorization', mockCredentials.user.header(person));
+    expect(acked.body).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: person,
+    });
+    const shown = await request(server)
+      .get(`/api/integrated-ops/pages/${sent.body.id}`)
+      .set('Authorization', raj);
+    expect(shown.body).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: person,
+      canAcknowledge: false,
+    });
+  });
+
+  it('decides the team itself, refuses forged fields, services and unknown pages', async () => {
+    const forged = await pageNetops(raj, { team: 'group:default/soc-tier3' });
+    expect(forged.status).toBe(400);
+    const unknown = await pageNetops(raj, {
+      entityRef: 'component:default/no-such-service',
+    });
+    expect(unknown.status).toBe(404);
+    const service = await pageNetops(
+      mockCredentials.service.header({
+        onBehalfOf: mockCredentials.service('some-plugin'),
+        targetPluginId: 'integrated-ops',
+      }),
+      { discipline: 'devops' },
+    );
+    expect(service.status).toBe(403);
+    const missing = await request(server)
+      .get('/api/integrated-ops/pages/00000000-0000-0000-0000-000000000000')
+      .set('Authorization', raj);
+    expect(missing.status).toBe(404);
+  });
+
+  it('pages the incident escalation for a discipline nobody owns', async () => {
+    const res = await request(server)
+      .post('/api/integrated-ops/pages')
+      .set('Authorization', raj)
+      .send({
+        entityRef: 'component:default/legacy-batch-scorer',
+        discipline: 'netops',
+      });
+    expect(res.status).toBe(201);
+    expect(res.body.team).toBe('group:default/incident-command');
   });
 });

@@ -15,6 +15,7 @@ import {
   AlertForwarder,
   OnCallProvider,
   onCallProvidersExtensionPoint,
+  Pager,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AlertDelivery } from './alerts/AlertDelivery';
@@ -39,6 +40,8 @@ import { OpsRequestsRecords } from './opsRequests/OpsRequestsRecords';
 import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
 import { opsAlertCreatePermission } from './permissions/alertPermission';
+import { PageStore } from './paging/PageStore';
+import { PagingService } from './paging/PagingService';
 
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
@@ -56,6 +59,7 @@ export const integratedOpsPlugin = createBackendPlugin({
   register(env) {
     const providers: OnCallProvider[] = [];
     const forwarders: AlertForwarder[] = [];
+    const pagers: Pager[] = [];
     env.registerExtensionPoint(onCallProvidersExtensionPoint, {
       addProvider(...added) {
         for (const provider of added) {
@@ -72,6 +76,9 @@ export const integratedOpsPlugin = createBackendPlugin({
       },
       addAlertForwarder(...added) {
         forwarders.push(...added);
+      },
+      addPager(...added) {
+        pagers.push(...added);
       },
     });
     env.registerInit({
@@ -263,8 +270,31 @@ export const integratedOpsPlugin = createBackendPlugin({
           logger,
         });
 
+        // Paging from a lookup answer: the team's vendor service when a
+        // pager module is installed, a portal notification always.
+        const pagingConfig = config.getOptionalConfig('integratedOps.paging');
+        const paging = new PagingService({
+          store: new PageStore(db),
+          pagers,
+          notifications,
+          logger,
+          answerOptions,
+          appBaseUrl: config.getOptionalString('app.baseUrl') ?? '',
+          checkEveryMs:
+            (pagingConfig?.getOptionalNumber('vendorCheckSeconds') ?? 10) *
+            1000,
+          limits: {
+            maxPerUserPerHour:
+              pagingConfig?.getOptionalNumber('maxPerUserPerHour') ?? 10,
+            repageAfterMs:
+              (pagingConfig?.getOptionalNumber('repageAfterMinutes') ?? 5) *
+              60_000,
+          },
+        });
+
         httpRouter.use(
           await createRouter({
+            paging,
             httpAuth,
             permissions,
             indexService,

@@ -284,3 +284,17 @@ export type UnroutedAlert = UnroutedAlertsResponse['recent'][number];
  */
 export type UnroutedAlertsResponse =
   components['schemas']['UnroutedAlertsResponse'];
+
+/**
+ * `POST /pages`: page the owning team of one discipline of an entity.
+ *
+ * @public
+ */
+export type PageRequest = components['schemas']['PageRequest'];
+
+/**
+ * A page sent from a lookup answer, and whether someone acknowledged it.
+ *
+ * @public
+ */
+export type Page = components['schemas']['Page'];

@@ -35,6 +35,18 @@ export const opsChangesOnRecordReadPermission = createPermission({
 });
 
 /**
+ * Page an entity's owning team from a lookup answer (`POST /pages`). The
+ * portal's policy grants it to members of the organisation's teams
+ * (`integratedOps.permissions.pagers`), not to guests.
+ *
+ * @public
+ */
+export const opsPageCreatePermission = createPermission({
+  name: 'integrated-ops.page.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the integrated-ops plugin, for the permission backend
  * to list.
  *
@@ -44,4 +56,5 @@ export const integratedOpsPermissions = [
   opsLookupReadPermission,
   opsCoverageReadPermission,
   opsChangesOnRecordReadPermission,
+  opsPageCreatePermission,
 ];

@@ -10,6 +10,7 @@ export { readVendorConfig } from './providers/vendorConfig';
 export type { VendorConfig } from './providers/vendorConfig';
 export { databaseUnreachableCause } from './database/databaseUnreachable';
 export { DatabaseWatch } from './database/DatabaseWatch';
+export { isUniqueViolation } from './database/uniqueViolation';
 export type { DatabaseOutage } from './database/DatabaseWatch';
 export { databaseOutageErrors } from './database/databaseOutageErrors';
 export {

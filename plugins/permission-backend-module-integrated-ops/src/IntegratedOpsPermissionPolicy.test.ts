@@ -185,6 +185,30 @@ describe('IntegratedOpsPermissionPolicy', () => {
     },
   );
 
+  it("lets members of the organisation's teams page, not someone in no team; or only the configured pagers", async () => {
+    const page = { permission: byName('integrated-ops.page.create') };
+    const outsider = user('user:default/contractor');
+    expect(await policy.handle(page, guest)).toEqual({
+      result: AuthorizeResult.ALLOW,
+    });
+    expect(await policy.handle(page, outsider)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    const soc = policyFor({ pagers: ['group:default/soc-tier1'] });
+    expect(await soc.handle(page, guest)).toEqual({
+      result: AuthorizeResult.DENY,
+    });
+    expect(
+      await soc.handle(
+        page,
+        user('user:default/noah.kim', ['group:default/soc-tier1']),
+      ),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+    expect(
+      await policyFor({ pagers: 'everyone' }).handle(page, outsider),
+    ).toEqual({ result: AuthorizeResult.ALLOW });
+  });
+
   it('denies a permission it has no rule for, to users; admins keep it', async () => {
     const unknown = createPermission({
       name: 'some-plugin.thing.delete',
@@ -217,6 +241,7 @@ describe('IntegratedOpsPermissionPolicy', () => {
       'integrated-ops.coverage.read',
       'ops-requests.request.read',
       'integrated-ops.changes-on-record.read',
+      'integrated-ops.page.create',
       'ops-requests.request.decide',
     ]);
     const unruled = [

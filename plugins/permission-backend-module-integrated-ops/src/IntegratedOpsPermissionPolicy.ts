@@ -43,6 +43,7 @@ import {
   opsChangesOnRecordReadPermission,
   opsCoverageReadPermission,
   opsLookupReadPermission,
+  opsPageCreatePermission,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   opsRequestCreatePermission,
@@ -53,7 +54,7 @@ import {
   createOpsRequestConditionalDecision,
   opsRequestConditions,
 } from '@integrated-ops/plugin-ops-requests-node';
-import { PortalRoles, Readers } from './portalRoles';
+import { Pagers, PortalRoles, Readers } from './portalRoles';
 
 /** What every signed-in user may do: read the catalog, run templates, look up owners, ask for changes. */
 export const USER_PERMISSIONS = new Set(
@@ -100,6 +101,8 @@ const deny: PolicyDecision = { result: AuthorizeResult.DENY };
  * - Refreshing an entity: its owners; admins any.
  * - A scaffolder task and its parameters: its creator; admins any.
  * - Catalog mutations, registering templates, the template editor: admins.
+ * - Paging a team from a lookup answer: the configured pagers (default
+ *   members of any of the organisation's groups; a guest belongs to none).
  * - Coverage and change requests: the configured readers (default everyone);
  *   the change requests the lookup recorded (changes on record,
  *   re-certification drift) to the same readers as ops-requests' own.
@@ -152,7 +155,15 @@ export class IntegratedOpsPermissionPolicy implements PermissionPolicy {
     ) {
       return this.readers(this.roles.requestReaders, claims);
     }
+    if (isPermission(permission, opsPageCreatePermission)) {
+      return this.pagers(this.roles.pagers, claims);
+    }
     return USER_PERMISSIONS.has(permission.name) ? allow : deny;
+  }
+
+  private pagers(pagers: Pagers, claims: string[]): PolicyDecision {
+    if (pagers !== 'organisation') return this.readers(pagers, claims);
+    return claims.some(c => c.startsWith('group:')) ? allow : deny;
   }
 
   private readers(readers: Readers, claims: string[]): PolicyDecision {

@@ -12,8 +12,9 @@ import { AddressInfo } from 'node:net';
  * reference documents them: GET /oncalls (offset pagination: limit, offset,
  * more; `include[]=users` embeds user objects with emails; since/until
  * select overlapping entries), GET /schedules/{id}, GET
- * /escalation_policies/{id}, POST /v2/enqueue. Errors are PagerDuty's
- * `{ error: { message, code } }`.
+ * /escalation_policies/{id}, GET /incidents (by `incident_key`), POST
+ * /v2/enqueue (a trigger opens an incident keyed by its dedup key, a repeat
+ * of the key adds to it). Errors are PagerDuty's `{ error: { message, code } }`.
  */
 export interface FakeUser {
   id: string;
@@ -28,6 +29,26 @@ export interface FakeOnCall {
   start: string | null;
   end: string | null;
 }
+export interface FakeIncident {
+  id: string;
+  incident_key: string;
+  status: 'triggered' | 'acknowledged' | 'resolved';
+  acknowledgements: { at: string; acknowledger: FakeUser }[];
+}
+
+/** What a responder does in PagerDuty's app: acknowledges the incident of a dedup key. */
+export function acknowledge(
+  state: FakePagerDutyState,
+  key: string,
+  by: FakeUser,
+  at = new Date().toISOString(),
+) {
+  const incident = state.incidents.find(i => i.incident_key === key);
+  if (!incident) throw new Error(`no incident for ${key}`);
+  incident.status = 'acknowledged';
+  incident.acknowledgements.push({ at, acknowledger: by });
+}
+
 export interface FakePagerDutyState {
   token: string;
   schedules: { id: string; name: string; time_zone: string }[];
@@ -41,6 +62,8 @@ export interface FakePagerDutyState {
   failWith?: number;
   /** Events received on /v2/enqueue. */
   events: any[];
+  /** Incidents the trigger events opened; a test acknowledges one with {@link acknowledge}. */
+  incidents: FakeIncident[];
   /** Query strings of GET /oncalls, to see pagination happen. */
   onCallQueries: URLSearchParams[];
 }
@@ -77,6 +100,17 @@ function handle(
       });
     }
     state.events.push(event);
+    const open = state.incidents.find(
+      i => i.incident_key === event.dedup_key && i.status !== 'resolved',
+    );
+    if (event.event_action === 'trigger' && !open) {
+      state.incidents.push({
+        id: `Q${state.incidents.length + 1}PAGE`,
+        incident_key: event.dedup_key,
+        status: 'triggered',
+        acknowledgements: [],
+      });
+    }
     return send(res, 202, {
       status: 'success',
       message: 'Event processed',
@@ -134,6 +168,26 @@ function handle(
           targets: r.targets.map(t => ({ ...t, summary: t.id })),
         })),
       },
+    });
+  }
+  if (url.pathname === '/incidents') {
+    const key = url.searchParams.get('incident_key');
+    const found = state.incidents.filter(i => !key || i.incident_key === key);
+    return send(res, 200, {
+      incidents: found.map(i => ({
+        id: i.id,
+        type: 'incident',
+        incident_key: i.incident_key,
+        status: i.status,
+        acknowledgements: i.acknowledgements.map(a => ({
+          at: a.at,
+          acknowledger: ref(a.acknowledger),
+        })),
+      })),
+      limit: 25,
+      offset: 0,
+      more: false,
+      total: null,
     });
   }
   if (url.pathname === '/oncalls') {
@@ -203,6 +257,7 @@ export async function startFakePagerDuty(
     policies: [],
     onCalls: [],
     events: [],
+    incidents: [],
     onCallQueries: [],
     ...state,
   };

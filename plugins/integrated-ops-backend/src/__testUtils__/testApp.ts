@@ -20,6 +20,8 @@ import { OwnershipHistoryStore } from '../history/OwnershipHistoryStore';
 import { testCatalog } from '../__testUtils__/testCatalog';
 import { wholeCatalog } from './wholeCatalog';
 import { createRouter } from '../router/createRouter';
+import { PageStore } from '../paging/PageStore';
+import { PagingService } from '../paging/PagingService';
 
 /** Every test app's database, closed after the test file's tests. */
 const open: Knex[] = [];
@@ -75,6 +77,15 @@ export async function testApp(
     ? alertsOn(db, options.alertNotifications)
     : undefined;
   const lookupOutcomes = new LookupOutcomes(db);
+  const paging = new PagingService({
+    store: new PageStore(db),
+    pagers: [],
+    notifications: { send: async () => undefined },
+    logger: mockServices.logger.mock(),
+    answerOptions: {},
+    appBaseUrl: 'http://localhost:3000',
+    limits: { maxPerUserPerHour: 10, repageAfterMs: 300_000 },
+  });
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       // Service tokens are issued for this plugin (see asAlertmanager).
@@ -88,6 +99,7 @@ export async function testApp(
     history: { store: historyStore, changes: options.changes },
     recertifications: options.recertifications,
     lookupOutcomes,
+    paging,
   });
   const app = express().use(router).use(mockErrorHandler());
   app.locals.lookupOutcomes = lookupOutcomes;

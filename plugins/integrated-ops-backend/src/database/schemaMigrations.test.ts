@@ -5,6 +5,7 @@ import { LookupOutcomes } from '../kpis/LookupOutcomes';
 import { ChangesOnRecordStore } from '../opsRequests/ChangesOnRecordStore';
 import { RecertificationStatusStore } from '../opsRequests/RecertificationStatusStore';
 import { MIGRATIONS_DIR } from './migrateDatabase';
+import { PageStore } from '../paging/PageStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
@@ -27,6 +28,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000002_ownership_history.js',
       '20261201000003_lookup_outcomes.js',
       '20261201000004_ops_requests_on_record.js',
+      '20261207000001_pages.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -153,6 +155,32 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       ],
     });
     expect((await recertifications.current())?.items).toHaveLength(1);
+
+    // Step 5: pages; what ops-requests reported stays.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[4] });
+    expect((await recertifications.current())?.items).toHaveLength(1);
+    const pages = new PageStore(knex);
+    const { page } = await pages.open(
+      {
+        id: 'p-1',
+        entityRef: ref,
+        entityTitle: 'Scoring API',
+        discipline: 'netops',
+        team: 'group:default/netops-edge',
+        teamTitle: 'NetOps Edge',
+        query: 'scoring-api',
+        pagedBy: 'user:default/tom',
+        pagedAt: '2026-03-04T02:13:00.000Z',
+        route: 'notification',
+      },
+      { maxPerUserPerHour: 1, repageAfterMs: 0 },
+    );
+    expect(await pages.get(page.id)).toMatchObject({ state: 'triggered' });
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('pages')).toBe(false);
+    expect(await knex.schema.hasTable('paging_quota')).toBe(false);
+    expect(await knex.schema.hasTable('ops_requests_on_record')).toBe(true);
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     for (const table of [
       'ops_requests_on_record',

@@ -40,6 +40,8 @@ import {
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { sendJson } from '../answer/answerJson';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
+import { addPageRoutes } from './pageRoutes';
+import { PagingService } from '../paging/PagingService';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
 import { ownershipTimeline } from '../history/ownershipTimeline';
 import {
@@ -74,6 +76,8 @@ export interface RouterOptions {
     AlertRoutesOptions,
     'httpAuth' | 'permissions' | 'indexService' | 'answerOptions' | 'now'
   >;
+  /** Paging from a lookup answer (POST /pages and after); absent, not served. */
+  paging?: PagingService;
   now?: () => Date;
 }
 
@@ -346,6 +350,15 @@ export async function createRouter(
       permissions,
       indexService,
       answerOptions,
+      now,
+    });
+  }
+
+  if (options.paging) {
+    addPageRoutes(router, {
+      paging: options.paging,
+      authorizeLookup,
+      requirePermission,
       now,
     });
   }

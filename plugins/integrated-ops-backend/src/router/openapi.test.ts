@@ -34,6 +34,7 @@ describe('openapi.yaml', () => {
       alerts: {} as any,
       history: {} as any,
       lookupOutcomes: {} as any,
+      paging: {} as any,
     });
     const served = [
       ...new Set(servedRoutes(router).map(route => route.split(' ')[1])),
@@ -72,6 +73,22 @@ describe('openapi.yaml', () => {
 });
 
 describe('openapi.yaml, POST', () => {
+  it('a page and its read-back match Page', async () => {
+    const served = await app();
+    const validate = validatorFor('Page');
+    const sent = await request(served)
+      .post('/pages')
+      .set(asUser)
+      .send({ entityRef: 'component:default/gateway', discipline: 'netops' });
+    expect(sent.status).toBe(201);
+    const read = await request(served)
+      .get(`/pages/${sent.body.id}`)
+      .set(asUser);
+    for (const body of [sent.body, read.body]) {
+      expect(validate(body) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
   it('a batch answer matches LookupBatchResponse', async () => {
     const res = await request(await app())
       .post('/lookup/batch')

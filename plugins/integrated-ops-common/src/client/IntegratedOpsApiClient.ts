@@ -5,6 +5,8 @@ import type {
   IndexStatus,
   LookupDetail,
   LookupResponse,
+  Page,
+  PageRequest,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '../lookupTypes';
@@ -124,6 +126,34 @@ export class IntegratedOpsApiClient {
       client.GET('/coverage', {
         params: { query: { format: 'csv' } },
         parseAs: 'blob',
+        ...options,
+      }),
+    );
+  }
+
+  /** `POST /pages`: page the owning team of one discipline of an entity (the open page when one is). */
+  async page(body: PageRequest, options?: PluginApiCallOptions): Promise<Page> {
+    const client = await this.#client();
+    return dataOf(client.POST('/pages', { body, ...options }));
+  }
+
+  /** `GET /pages/{id}`: a page and whether someone acknowledged it. */
+  async getPage(id: string, options?: PluginApiCallOptions): Promise<Page> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/pages/{id}', { params: { path: { id } }, ...options }),
+    );
+  }
+
+  /** `POST /pages/{id}/acknowledge`: acknowledge a page sent as a portal notification. */
+  async acknowledgePage(
+    id: string,
+    options?: PluginApiCallOptions,
+  ): Promise<Page> {
+    const client = await this.#client();
+    return dataOf(
+      client.POST('/pages/{id}/acknowledge', {
+        params: { path: { id } },
         ...options,
       }),
     );

@@ -148,3 +148,73 @@ export interface AlertForwarder {
     signal: AbortSignal,
   ): Promise<string | undefined>;
 }
+
+/**
+ * A page a signed-in person sent from a lookup answer, for a vendor to
+ * deliver to the owning team's service.
+ *
+ * @public
+ */
+export interface PortalPage {
+  /** The portal's id of the page; the vendor's dedup key (or alias) is made from it. */
+  id: string;
+  /** One line for the people paged: what, which discipline, who paged. */
+  summary: string;
+  /** What was looked up, as typed (a hostname, an IP, a name). */
+  query: string;
+  /** The entity the answer named. */
+  entityRef: string;
+  /** netops, devops or secops. */
+  discipline: string;
+  /** The discipline's owning team of the entity. */
+  teamRef: string;
+  /** The user who paged. */
+  pagedBy: string;
+  /** A note the person added; absent when none. */
+  note?: string;
+  /** The page in the portal. */
+  link?: string;
+}
+
+/**
+ * Where a page stands at the vendor.
+ *
+ * @public
+ */
+export interface PageState {
+  /** Triggered until someone acknowledges it; resolved when closed there. */
+  state: 'triggered' | 'acknowledged' | 'resolved';
+  /** Who acknowledged it, as the vendor names them; absent while nobody has. */
+  acknowledgedBy?: ProviderPerson;
+  /** When (ISO instant); absent while nobody has, or when the vendor does not say. */
+  acknowledgedAt?: string;
+}
+
+/**
+ * A vendor that pages a team on a person's request and reports whether
+ * someone acknowledged (PagerDuty Events API v2 and REST API).
+ *
+ * @public
+ */
+export interface Pager {
+  /** The vendor's id, as in {@link OnCallProvider.id}. */
+  readonly id: string;
+  /** For people: "PagerDuty". */
+  readonly title: string;
+  /**
+   * Sends the page to the vendor service the team points at; resolves to the
+   * vendor's key for it (dedup key, alias), or undefined when the team points
+   * at none.
+   */
+  page(
+    team: Entity,
+    page: PortalPage,
+    signal: AbortSignal,
+  ): Promise<{ key: string; said: string } | undefined>;
+  /** Where the page stands; undefined while the vendor has no incident for it yet. */
+  pageState(
+    team: Entity,
+    key: string,
+    signal: AbortSignal,
+  ): Promise<PageState | undefined>;
+}

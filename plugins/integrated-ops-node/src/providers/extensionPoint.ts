@@ -1,5 +1,5 @@
 import { createExtensionPoint } from '@backstage/backend-plugin-api';
-import { AlertForwarder, OnCallProvider } from './OnCallProvider';
+import { AlertForwarder, OnCallProvider, Pager } from './OnCallProvider';
 
 /**
  * Where backend modules add on-call providers to the integrated-ops lookup.
@@ -11,6 +11,8 @@ export interface OnCallProvidersExtensionPoint {
   addProvider(...providers: OnCallProvider[]): void;
   /** Vendors that page on alerts the lookup routes (PagerDuty Events API). */
   addAlertForwarder(...forwarders: AlertForwarder[]): void;
+  /** Vendors a person may page a team through from a lookup answer; the first whose team points at it pages. */
+  addPager(...pagers: Pager[]): void;
 }
 
 /**

@@ -16,6 +16,9 @@ export function fakeOpsApi(
     coverageCsv: notUsed('coverageCsv'),
     indexStatus: notUsed('indexStatus'),
     teamOnCall: notUsed('teamOnCall'),
+    page: notUsed('page'),
+    getPage: notUsed('getPage'),
+    acknowledgePage: notUsed('acknowledgePage'),
     // No history yet, as for an entity the backend has not recorded.
     ownershipHistory: jest.fn(() =>
       Promise.reject(

@@ -5,6 +5,8 @@ import {
   IndexStatus,
   LookupResponse,
   OwnershipTimeline,
+  Page,
+  PageRequest,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -29,6 +31,12 @@ export interface IntegratedOpsApi {
   indexStatus(): Promise<IndexStatus>;
   /** Alerts of the last 24 h that found no entity or no owner. */
   unroutedAlerts(): Promise<UnroutedAlertsResponse>;
+  /** Pages the owning team of one discipline of an entity (the open page when one is). */
+  page(request: PageRequest): Promise<Page>;
+  /** A page and whether someone acknowledged it. */
+  getPage(id: string): Promise<Page>;
+  /** Acknowledges a page sent as a portal notification. */
+  acknowledgePage(id: string): Promise<Page>;
 }
 
 export const integratedOpsApiRef = createApiRef<IntegratedOpsApi>({

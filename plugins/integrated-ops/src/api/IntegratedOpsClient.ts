@@ -6,6 +6,8 @@ import {
   IntegratedOpsApiClient,
   LookupResponse,
   OwnershipTimeline,
+  Page,
+  PageRequest,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -55,5 +57,17 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
 
   unroutedAlerts(): Promise<UnroutedAlertsResponse> {
     return this.client.unroutedAlerts();
+  }
+
+  page(request: PageRequest): Promise<Page> {
+    return this.client.page(request);
+  }
+
+  getPage(id: string): Promise<Page> {
+    return this.client.getPage(id);
+  }
+
+  acknowledgePage(id: string): Promise<Page> {
+    return this.client.acknowledgePage(id);
   }
 }

@@ -10,6 +10,7 @@ import {
   ApprovingRole,
 } from '@integrated-ops/plugin-ops-requests-common';
 import { PermissionCriteria } from '@backstage/plugin-permission-common';
+import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
 import { OpsRequestQuery } from '@integrated-ops/plugin-ops-requests-node';
 import { Knex } from 'knex';
 import { matchesCriteria } from './matchesCriteria';
@@ -100,9 +101,6 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
 /** Ownership re-certifications grant nothing: they are never revoked or re-certified as grants. */
 const RECERTIFICATION = 'ownership-recertification';
 
-/** Whether an error is a unique / primary key violation, on PostgreSQL or SQLite. */
-const isUniqueViolation = (e: any) =>
-  e?.code === '23505' || /UNIQUE constraint failed/.test(String(e?.message));
 
 /** Whether a unique violation is on a limit's slot (another filing took it at the same moment). */
 const isSlotTaken = (e: any) =>

@@ -9,6 +9,7 @@ import {
   NormalizedFinding,
 } from '@integrated-ops/plugin-security-findings-common';
 import { ConflictError } from '@backstage/errors';
+import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
 import { Knex } from 'knex';
 
 export const MIGRATIONS_DIR = resolvePackagePath(
@@ -396,12 +397,3 @@ export interface OpenSummary {
   oldestDue: string | null;
 }
 
-/** A unique constraint refused a row (PostgreSQL 23505, SQLite's UNIQUE constraint). */
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; message?: string } | undefined;
-  return (
-    e?.code === '23505' ||
-    e?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    /UNIQUE constraint failed/.test(e?.message ?? '')
-  );
-}

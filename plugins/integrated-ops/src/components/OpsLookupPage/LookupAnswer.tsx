@@ -14,6 +14,7 @@ import {
   Text,
 } from '@backstage/ui';
 import { useHref } from 'react-router-dom';
+import { PageButton } from '../Paging/PageButton';
 import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { RefCaption } from '../shared/RefCaption';
 import { SectionCard } from '../shared/SectionCard';
@@ -76,7 +77,17 @@ export function LookupAnswer(props: {
       <CardBody>
         <Grid.Root columns={{ initial: '1', md: '3' }} gap="5">
           {DISCIPLINES.map(d => (
-            <DisciplineColumn key={d} answer={owners[d]} />
+            <Flex key={d} direction="column" gap="3">
+              <DisciplineColumn answer={owners[d]} />
+              {/* Paging is for now: an answer as of a past moment has none. */}
+              {!match.answer.history && (
+                <PageButton
+                  entityRef={entity.ref}
+                  discipline={d}
+                  query={response.query.q}
+                />
+              )}
+            </Flex>
           ))}
         </Grid.Root>
         <Flex direction="column" gap="1" mt="4">

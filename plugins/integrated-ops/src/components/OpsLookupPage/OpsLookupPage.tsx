@@ -11,6 +11,7 @@ import { AsOfHistory } from './AsOfHistory';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
 import { NoMatchAnswer } from './NoMatchAnswer';
+import { PageFromLink } from '../Paging/PageFromLink';
 import { ReachResult } from './ReachResult';
 import { useTabTitle } from './useTabTitle';
 
@@ -77,6 +78,8 @@ export function OpsLookupPage() {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const asOf = params.get('asOf') ?? undefined;
+  // A page's notification links here: the page, then its entity's answer.
+  const pageId = params.get('page') ?? undefined;
   const reach = parseReachQuery(q);
   useTabTitle(q);
   const lookUp = (value: string, when?: string) =>
@@ -95,6 +98,7 @@ export function OpsLookupPage() {
             withAsOf
             onLookUp={lookUp}
           />
+          {pageId && <PageFromLink id={pageId} />}
           {reach && !asOf && <ReachResult query={reach} />}
           {reach && asOf && (
             <Text as="p">
@@ -105,7 +109,7 @@ export function OpsLookupPage() {
           {!reach && q && (
             <LookupResult q={q} asOf={asOf} onPick={v => lookUp(v, asOf)} />
           )}
-          {!q && (
+          {!q && !pageId && (
             <Text as="p" color="secondary">
               Paste what the alert gives you: a hostname, an IP, a URL or a
               service name. You get the NetOps, DevOps and SecOps owners, who is

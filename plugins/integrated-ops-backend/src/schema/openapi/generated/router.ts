@@ -628,6 +628,146 @@ export const spec = {
         },
       },
     },
+    '/pages': {
+      post: {
+        operationId: 'CreatePage',
+        summary:
+          'Page the owning team of one discipline of an entity, from a lookup answer',
+        description:
+          "Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. One open page per entity and discipline: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).",
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/PageRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'The open page of this entity and discipline (repeated), not sent again.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Page',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'The page, sent.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Page',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '429': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/pages/{id}': {
+      get: {
+        operationId: 'GetPage',
+        summary:
+          'A page and whether someone acknowledged it (read back from the vendor at most every 10 s)',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Page',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/pages/{id}/acknowledge': {
+      post: {
+        operationId: 'AcknowledgePage',
+        summary:
+          'Acknowledge a page sent as a Backstage notification (members of the paged team and whoever is on call for it)',
+        description:
+          'A page delivered through a vendor is acknowledged there (409 here). Acknowledging twice is answered with the first acknowledgement.',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              maxLength: 36,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The page, acknowledged.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Page',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1548,6 +1688,134 @@ export const spec = {
           },
           noMatch: {
             $ref: '#/components/schemas/NoMatchHelp',
+          },
+        },
+      },
+      PageRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'discipline'],
+        properties: {
+          entityRef: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          discipline: {
+            type: 'string',
+            enum: ['netops', 'devops', 'secops'],
+          },
+          query: {
+            type: 'string',
+            maxLength: 512,
+            description: 'What was looked up',
+            'as typed; shown to the people paged.': null,
+          },
+          note: {
+            type: 'string',
+            maxLength: 500,
+            description: 'A line for the people paged.',
+          },
+        },
+      },
+      Page: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'entityRef',
+          'entityTitle',
+          'discipline',
+          'team',
+          'teamTitle',
+          'query',
+          'pagedBy',
+          'pagedAt',
+          'route',
+          'delivery',
+          'notified',
+          'state',
+          'canAcknowledge',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          entityTitle: {
+            type: 'string',
+          },
+          discipline: {
+            type: 'string',
+            enum: ['netops', 'devops', 'secops'],
+          },
+          team: {
+            type: 'string',
+            description:
+              "The discipline's owning team of the entity when paged.",
+          },
+          teamTitle: {
+            type: 'string',
+          },
+          query: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          pagedBy: {
+            type: 'string',
+          },
+          pagedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          route: {
+            type: 'string',
+            enum: ['pagerduty', 'opsgenie', 'notification'],
+            description:
+              'The vendor whose team service was paged (acknowledged there), or notification: the people on call and the team were notified in the portal only (acknowledged here).',
+          },
+          delivery: {
+            type: 'string',
+            description: 'What was done',
+            "in words (the vendor's answer": null,
+            'or why it failed).': null,
+          },
+          notified: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+            description: 'Who got the Backstage notification (people on call',
+            'the team).': null,
+          },
+          state: {
+            type: 'string',
+            enum: ['triggered', 'acknowledged', 'resolved'],
+          },
+          acknowledgedBy: {
+            type: 'string',
+            description: 'A user ref',
+            'or the person as the vendor names them.': null,
+          },
+          acknowledgedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          repeated: {
+            type: 'boolean',
+            description:
+              'This is an open page of the entity and discipline: nothing was sent again.',
+          },
+          canAcknowledge: {
+            type: 'boolean',
+            description:
+              'The caller may acknowledge it here (a notification page',
+            'not yet acknowledged': null,
+            'and they are on the team or on call for it).': null,
           },
         },
       },

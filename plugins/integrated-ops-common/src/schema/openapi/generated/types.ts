@@ -181,6 +181,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/pages': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Page the owning team of one discipline of an entity, from a lookup answer
+     * Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. One open page per entity and discipline: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).
+     */
+    post: operations['CreatePage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** A page and whether someone acknowledged it (read back from the vendor at most every 10 s) */
+    get: operations['GetPage'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/pages/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge a page sent as a Backstage notification (members of the paged team and whoever is on call for it)
+     * A page delivered through a vendor is acknowledged there (409 here). Acknowledging twice is answered with the first acknowledgement.
+     */
+    post: operations['AcknowledgePage'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /**
@@ -469,6 +526,43 @@ export interface components {
       /** More entities matched than matches lists (an IP in a busy segment, a short name). */
       truncated?: boolean;
       noMatch?: components['schemas']['NoMatchHelp'];
+    };
+    PageRequest: {
+      entityRef: string;
+      discipline: 'netops' | 'devops' | 'secops';
+      /** What was looked up */
+      query?: string;
+      /** A line for the people paged. */
+      note?: string;
+    };
+    Page: {
+      id: string;
+      entityRef: string;
+      entityTitle: string;
+      discipline: 'netops' | 'devops' | 'secops';
+      /** The discipline's owning team of the entity when paged. */
+      team: string;
+      teamTitle: string;
+      query: string;
+      note?: string;
+      pagedBy: string;
+      /** Format: date-time */
+      pagedAt: string;
+      /** The vendor whose team service was paged (acknowledged there), or notification: the people on call and the team were notified in the portal only (acknowledged here). */
+      route: 'pagerduty' | 'opsgenie' | 'notification';
+      /** What was done */
+      delivery: string;
+      /** Who got the Backstage notification (people on call */
+      notified: string[];
+      state: 'triggered' | 'acknowledged' | 'resolved';
+      /** A user ref */
+      acknowledgedBy?: string;
+      /** Format: date-time */
+      acknowledgedAt?: string;
+      /** This is an open page of the entity and discipline: nothing was sent again. */
+      repeated?: boolean;
+      /** The caller may acknowledge it here (a notification page */
+      canAcknowledge: boolean;
     };
     /** When nothing matches, whom to call anyway and where to look next: the configured no-owner escalation, the nearest owned segment (same /16 or /48) or the System of the nearest hostnames (same parent domain), and names, titles and hostnames within a small edit distance of the query. */
     NoMatchHelp: {
@@ -1000,6 +1094,95 @@ export interface operations {
       };
       401: components['responses']['Error'];
       403: components['responses']['Error'];
+    };
+  };
+  CreatePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['PageRequest'];
+      };
+    };
+    responses: {
+      /** The open page of this entity and discipline (repeated), not sent again. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page'];
+        };
+      };
+      /** The page, sent. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      429: components['responses']['Error'];
+    };
+  };
+  GetPage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The page. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page'];
+        };
+      };
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+    };
+  };
+  AcknowledgePage: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The page, acknowledged. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Page'];
+        };
+      };
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      409: components['responses']['Error'];
     };
   };
 }

@@ -1,0 +1,62 @@
+/*
+ * Paging from the answer, in the browser, with no vendor installed: Raj
+ * (SRE) looks up 10.20.3.14 and pages NetOps with a note; whoever the sample
+ * rotation puts on call for NetOps DC gets the portal notification, opens
+ * the page from it and acknowledges; Raj's answer shows who acknowledged.
+ * (Against PagerDuty's documented endpoints the same path is tested in the
+ * PagerDuty module's module.test.ts, with a local server.)
+ */
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from '../support/axe';
+import { expectedOnCallRefs } from '../support/expectedOnCall';
+import { guestToken, waitForTypedOwners } from '../support/portalApi';
+import { signInAs } from '../support/signIn';
+
+const shots = 'e2e-screenshots';
+
+test('page NetOps from the answer; the on-call acknowledges from the notification', async ({
+  browser,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  const note = `TLS errors at the edge (${Date.now()})`;
+  const raj = await signInAs(browser, 'raj.patel');
+  await raj.goto('/ops-lookup?q=10.20.3.14');
+  const netops = raj.getByRole('region', { name: 'NetOps owner' });
+  await expect(netops.getByRole('link', { name: 'NetOps DC' })).toBeVisible({
+    timeout: 30_000,
+  });
+  await raj.getByRole('button', { name: 'Page NetOps' }).click();
+  await raj
+    .getByRole('textbox', { name: 'Note for the NetOps on-call (optional)' })
+    .fill(note);
+  await raj.getByRole('button', { name: 'Send page to NetOps' }).click();
+  await expect(raj.getByText('Waiting for acknowledgement')).toBeVisible();
+  await expect(
+    raj.getByText(/Paged NetOps Data Centre Fabric \(NetOps\) in the portal/),
+  ).toBeVisible();
+  await raj.screenshot({ path: `${shots}/paging-sent.png` });
+
+  // Whoever the sample rotation says is on call for NetOps DC now.
+  const [onCall] = expectedOnCallRefs('netops-dc');
+  const responder = await signInAs(
+    browser,
+    onCall.replace('user:default/', ''),
+  );
+  await responder.goto('/notifications');
+  await responder
+    .getByText(`Paged by Raj Patel: Fraud Scoring Service (NetOps) - ${note}`)
+    .first()
+    .click();
+  await expect(responder).toHaveURL(/\/ops-lookup\?page=/);
+  await expect(responder.getByText(`Note: ${note}`)).toBeVisible();
+  await expectNoSeriousA11yViolations(responder, 'main');
+  await responder.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(responder.getByText(/^Acknowledged by/)).toBeVisible();
+  await responder.screenshot({ path: `${shots}/paging-acknowledged.png` });
+
+  // Raj's answer asks again every 10 s.
+  await expect(raj.getByText(/^Acknowledged by/)).toBeVisible({
+    timeout: 20_000,
+  });
+});

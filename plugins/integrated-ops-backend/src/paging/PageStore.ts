@@ -1,0 +1,200 @@
+import { Page } from '@integrated-ops/plugin-integrated-ops-common';
+import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
+import { Knex } from 'knex';
+
+const PAGES = 'pages';
+const QUOTA = 'paging_quota';
+
+/** A page as stored: the answer's fields without the caller's view of it. */
+export type StoredPage = Omit<Page, 'repeated' | 'canAcknowledge'> & {
+  vendorKey?: string;
+  checkedAt?: string;
+};
+
+/** What the backend decided for a new page, before anything is sent. */
+export type NewPage = Pick<
+  StoredPage,
+  | 'id'
+  | 'entityRef'
+  | 'entityTitle'
+  | 'discipline'
+  | 'team'
+  | 'teamTitle'
+  | 'query'
+  | 'note'
+  | 'pagedBy'
+  | 'pagedAt'
+  | 'route'
+>;
+
+/** The limits `open` holds, from `integratedOps.paging`. */
+export interface PagingLimits {
+  /** Pages one person may send per UTC hour. */
+  maxPerUserPerHour: number;
+  /** An unacknowledged page younger than this is answered instead of a new one. */
+  repageAfterMs: number;
+}
+
+/** The person sent their hourly pages already. */
+export class PagingQuotaError extends Error {
+  name = 'PagingQuotaError';
+}
+
+type Row = Record<string, any>;
+
+function toPage(row: Row): StoredPage {
+  return {
+    id: row.id,
+    entityRef: row.entity_ref,
+    entityTitle: row.entity_title,
+    discipline: row.discipline,
+    team: row.team_ref,
+    teamTitle: row.team_title,
+    query: row.query,
+    ...(row.note ? { note: row.note } : {}),
+    pagedBy: row.paged_by,
+    pagedAt: row.paged_at,
+    route: row.route,
+    delivery: row.delivery,
+    notified: JSON.parse(row.notified),
+    state: row.state,
+    ...(row.acknowledged_by ? { acknowledgedBy: row.acknowledged_by } : {}),
+    ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
+    ...(row.vendor_key ? { vendorKey: row.vendor_key } : {}),
+    ...(row.checked_at ? { checkedAt: row.checked_at } : {}),
+  };
+}
+
+const openKey = (page: Pick<NewPage, 'entityRef' | 'discipline'>) =>
+  `${page.entityRef}|${page.discipline}`;
+
+/**
+ * Pages and the hourly quota. Every rule that counts is decided by the
+ * database in the transaction that records the page: the open page of an
+ * entity and discipline is unique (an index), the quota is taken by a
+ * conditional UPDATE.
+ */
+export class PageStore {
+  constructor(private readonly db: Knex) {}
+
+  async get(id: string): Promise<StoredPage | undefined> {
+    const row = await this.db(PAGES).where({ id }).first();
+    return row ? toPage(row) : undefined;
+  }
+
+  /**
+   * Records a new page as the open one of its entity and discipline and takes
+   * one of the person's pages this hour - or, when an unacknowledged page of
+   * both is younger than `repageAfterMs`, answers that one (nothing taken).
+   * Two people paging at once end with one page.
+   */
+  async open(
+    page: NewPage,
+    limits: PagingLimits,
+  ): Promise<{ page: StoredPage; repeated: boolean }> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction(tx => this.#open(tx, page, limits));
+      } catch (error) {
+        // Another page of both was recorded at the same moment: answer it.
+        if (!isUniqueViolation(error) || attempt > 0) throw error;
+      }
+    }
+  }
+
+  async #open(tx: Knex.Transaction, page: NewPage, limits: PagingLimits) {
+    const key = openKey(page);
+    const open = await tx(PAGES).where({ open_key: key }).first();
+    const cutoff = new Date(
+      Date.parse(page.pagedAt) - limits.repageAfterMs,
+    ).toISOString();
+    if (open && open.state === 'triggered' && open.paged_at > cutoff) {
+      return { page: toPage(open), repeated: true };
+    }
+    if (open) {
+      await tx(PAGES).where({ id: open.id }).update({ open_key: null });
+    }
+    const hour = page.pagedAt.slice(0, 13);
+    await tx(QUOTA)
+      .insert({ user_ref: page.pagedBy, hour, count: 0 })
+      .onConflict(['user_ref', 'hour'])
+      .ignore();
+    const taken = await tx(QUOTA)
+      .where({ user_ref: page.pagedBy, hour })
+      .andWhere('count', '<', limits.maxPerUserPerHour)
+      .increment('count', 1);
+    if (!taken) {
+      throw new PagingQuotaError(
+        `You sent ${limits.maxPerUserPerHour} pages this hour (integratedOps.paging.maxPerUserPerHour); call the on-call person or the incident line instead`,
+      );
+    }
+    const row = {
+      id: page.id,
+      entity_ref: page.entityRef,
+      entity_title: page.entityTitle.slice(0, 255),
+      discipline: page.discipline,
+      team_ref: page.team,
+      team_title: page.teamTitle.slice(0, 255),
+      query: page.query,
+      note: page.note ?? null,
+      paged_by: page.pagedBy,
+      paged_at: page.pagedAt,
+      route: page.route,
+      delivery: 'sending',
+      notified: '[]',
+      state: 'triggered',
+      open_key: key,
+    };
+    await tx(PAGES).insert(row);
+    return { page: toPage(row), repeated: false };
+  }
+
+  /** What was sent, once it was. */
+  async delivered(
+    id: string,
+    sent: {
+      delivery: string;
+      notified: string[];
+      vendorKey?: string;
+      route?: string;
+    },
+  ): Promise<StoredPage> {
+    await this.db(PAGES)
+      .where({ id })
+      .update({
+        delivery: sent.delivery.slice(0, 2000),
+        notified: JSON.stringify(sent.notified),
+        vendor_key: sent.vendorKey ?? null,
+        ...(sent.route ? { route: sent.route } : {}),
+      });
+    return (await this.get(id))!;
+  }
+
+  /**
+   * Records an acknowledgement (or a vendor's resolution) once: the first
+   * wins, and the page stops being the open one of its entity and
+   * discipline. Answers the page as stored after.
+   */
+  async settle(
+    id: string,
+    state: 'acknowledged' | 'resolved',
+    by: string | undefined,
+    at: string,
+  ): Promise<StoredPage> {
+    await this.db(PAGES)
+      .where({ id, state: 'triggered' })
+      .update({
+        state,
+        acknowledged_by: by?.slice(0, 255) ?? null,
+        acknowledged_at: by ? at : null,
+        open_key: null,
+        checked_at: at,
+      });
+    return (await this.get(id))!;
+  }
+
+  /** The vendor was asked at `at` (and said nothing new). */
+  async checked(id: string, at: string): Promise<void> {
+    await this.db(PAGES).where({ id }).update({ checked_at: at });
+  }
+}

@@ -1,0 +1,310 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  ConflictError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  DISCIPLINE_TITLES,
+  Discipline,
+  Page,
+  PageRequest,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { Pager } from '@integrated-ops/plugin-integrated-ops-node';
+import { randomUUID } from 'node:crypto';
+import {
+  AnswerOptions,
+  buildOwnershipAnswer,
+  teamOnCall,
+} from '../answer/buildOwnershipAnswer';
+import { person } from '../answer/person';
+import { CanRead } from '../index/canRead';
+import { OwnershipIndex } from '../index/OwnershipIndex';
+import { PageStore, PagingLimits, StoredPage } from './PageStore';
+
+export interface PagingServiceOptions {
+  store: PageStore;
+  pagers: Pager[];
+  notifications: NotificationService;
+  logger: LoggerService;
+  limits: PagingLimits;
+  /** The portal's frontend, for the link vendors show. */
+  appBaseUrl: string;
+  /** How long a vendor may take to take a page or say where it stands. */
+  vendorTimeoutMs?: number;
+  /** A vendor is asked where a page stands at most this often. */
+  checkEveryMs?: number;
+  /** As the lookup answers: vendor on-call, the no-owner escalation team. */
+  answerOptions: AnswerOptions;
+}
+
+/** The page's path in the portal's frontend (the lookup page shows it). */
+export const pagePath = (id: string) =>
+  `/ops-lookup?page=${encodeURIComponent(id)}`;
+
+const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+
+/**
+ * Paging from a lookup answer. The team, who is on call and the route are
+ * decided here from the index, never taken from the request: the request
+ * names only the entity and the discipline. A discipline without a team to
+ * page pages the configured no-owner escalation team, as the answer says.
+ */
+export class PagingService {
+  constructor(private readonly options: PagingServiceOptions) {}
+
+  async page(
+    index: OwnershipIndex,
+    request: PageRequest,
+    caller: { userRef: string; canRead: CanRead },
+    at: Date,
+  ): Promise<Page> {
+    const entityRef = lower(request.entityRef);
+    const entity = index.entity(entityRef);
+    if (!entity || !caller.canRead(entityRef)) {
+      throw new NotFoundError(`No entity ${request.entityRef} in the catalog`);
+    }
+    const discipline = request.discipline as Discipline;
+    const answer = buildOwnershipAnswer(
+      index,
+      entityRef,
+      at,
+      this.options.answerOptions,
+      'full',
+    );
+    const owner = answer.owners[discipline];
+    const hasSomeone = owner.onCall.some(s => s.person);
+    const team =
+      owner.team && (hasSomeone || !owner.noOwner?.escalateTo)
+        ? { ref: owner.team.ref, title: owner.team.title }
+        : owner.noOwner?.escalateTo && {
+            ref: owner.noOwner.escalateTo.team,
+            title: owner.noOwner.escalateTo.title,
+          };
+    if (!team) {
+      throw new InputError(
+        `Nobody to page for ${DISCIPLINE_TITLES[discipline]} of ${entityRef}: no team, and no integratedOps.lookup.noOwnerEscalation`,
+      );
+    }
+    const { page, repeated } = await this.options.store.open(
+      {
+        id: randomUUID(),
+        entityRef,
+        entityTitle: answer.entity.title,
+        discipline,
+        team: team.ref,
+        teamTitle: team.title,
+        query: (request.query ?? entityRef).slice(0, 512),
+        note: request.note?.trim() || undefined,
+        pagedBy: caller.userRef,
+        pagedAt: at.toISOString(),
+        route: 'notification',
+      },
+      this.options.limits,
+    );
+    const sent = repeated ? page : await this.#send(index, page, at);
+    return this.#view(index, sent, caller.userRef, at, repeated);
+  }
+
+  async get(
+    index: OwnershipIndex,
+    id: string,
+    userRef: string,
+    canRead: CanRead,
+    at: Date,
+  ): Promise<Page> {
+    let page = await this.#find(id, canRead);
+    if (page.route !== 'notification' && page.state === 'triggered') {
+      page = await this.#readBack(index, page, at);
+    }
+    return this.#view(index, page, userRef, at);
+  }
+
+  async acknowledge(
+    index: OwnershipIndex,
+    id: string,
+    userRef: string,
+    canRead: CanRead,
+    at: Date,
+  ): Promise<Page> {
+    const page = await this.#find(id, canRead);
+    if (page.route !== 'notification') {
+      throw new ConflictError(
+        `This page went to ${page.route}: acknowledge it there`,
+      );
+    }
+    if (page.state !== 'triggered') return this.#view(index, page, userRef, at);
+    if (!this.#mayAcknowledge(index, page, userRef, at)) {
+      throw new NotAllowedError(
+        `Only members of ${page.teamTitle} and whoever is on call for it acknowledge this page`,
+      );
+    }
+    const settled = await this.options.store.settle(
+      id,
+      'acknowledged',
+      userRef,
+      at.toISOString(),
+    );
+    return this.#view(index, settled, userRef, at);
+  }
+
+  async #find(id: string, canRead: CanRead): Promise<StoredPage> {
+    const page = await this.options.store.get(id);
+    // Someone else's page of an entity the caller may not read: not found.
+    if (!page || !canRead(page.entityRef)) {
+      throw new NotFoundError(`No page ${id}`);
+    }
+    return page;
+  }
+
+  /** The Backstage notification always; the team's vendor service when it has one. */
+  async #send(
+    index: OwnershipIndex,
+    page: StoredPage,
+    at: Date,
+  ): Promise<StoredPage> {
+    const { notifications, pagers, logger, appBaseUrl } = this.options;
+    const onCall =
+      teamOnCall(index, page.team, at, this.options.answerOptions.providers)
+        ?.onCall ?? [];
+    const people = [
+      ...new Set(onCall.flatMap(s => (s.person ? [s.person.ref] : []))),
+    ];
+    const recipients = [...people, page.team];
+    const who = person(index, page.pagedBy).name;
+    const summary = `Paged by ${who}: ${page.entityTitle} (${
+      DISCIPLINE_TITLES[page.discipline as Discipline]
+    })${page.note ? ` - ${page.note}` : ''}`;
+    const said: string[] = [];
+    let notified: string[] = [];
+    try {
+      await notifications.send({
+        recipients: { type: 'entity', entityRef: recipients },
+        payload: {
+          title: summary.slice(0, 200),
+          description: `${page.teamTitle}: looked up "${page.query}". Open the page to acknowledge it.`,
+          link: pagePath(page.id),
+          severity: 'critical',
+          topic: 'integrated-ops.page',
+          scope: `integrated-ops.page.${page.id}`,
+        },
+      });
+      notified = recipients;
+      said.push(
+        `Notified in the portal: ${people.length} on call and ${page.teamTitle}`,
+      );
+    } catch (error) {
+      said.push(`Portal notification failed: ${(error as Error).message}`);
+      logger.error(`Page ${page.id}: notification failed`, error as Error);
+    }
+    const team = index.entity(page.team);
+    let vendor: { route: string; key: string } | undefined;
+    for (const pager of team ? pagers : []) {
+      try {
+        const done = await pager.page(
+          team!,
+          {
+            id: page.id,
+            summary,
+            query: page.query,
+            entityRef: page.entityRef,
+            discipline: page.discipline,
+            teamRef: page.team,
+            pagedBy: page.pagedBy,
+            note: page.note,
+            link: `${appBaseUrl}${pagePath(page.id)}`,
+          },
+          AbortSignal.timeout(this.options.vendorTimeoutMs ?? 5000),
+        );
+        if (done) {
+          said.push(done.said);
+          vendor = { route: pager.id, key: done.key };
+          break;
+        }
+      } catch (error) {
+        said.push(`${pager.title} failed: ${(error as Error).message}`);
+      }
+    }
+    return this.options.store.delivered(page.id, {
+      delivery: said.join('; '),
+      notified,
+      ...(vendor ? { vendorKey: vendor.key, route: vendor.route } : {}),
+    });
+  }
+
+  /** Asks the vendor where a page stands, at most every `checkEveryMs`. */
+  async #readBack(
+    index: OwnershipIndex,
+    page: StoredPage,
+    at: Date,
+  ): Promise<StoredPage> {
+    const every = this.options.checkEveryMs ?? 10_000;
+    const last = Date.parse(page.checkedAt ?? page.pagedAt);
+    const pager = this.options.pagers.find(p => p.id === page.route);
+    const team = index.entity(page.team);
+    if (!pager || !team || !page.vendorKey || at.getTime() - last < every) {
+      return page;
+    }
+    try {
+      const state = await pager.pageState(
+        team,
+        page.vendorKey,
+        AbortSignal.timeout(this.options.vendorTimeoutMs ?? 5000),
+      );
+      if (state && state.state !== 'triggered') {
+        const by = state.acknowledgedBy;
+        const user = by?.email
+          ? index.usersByEmail.get(lower(by.email))
+          : undefined;
+        return this.options.store.settle(
+          page.id,
+          state.state,
+          user ?? by?.name,
+          state.acknowledgedAt ?? at.toISOString(),
+        );
+      }
+    } catch (error) {
+      this.options.logger.warn(
+        `Page ${page.id}: ${pager.title} could not say where it stands: ${
+          (error as Error).message
+        }`,
+      );
+    }
+    await this.options.store.checked(page.id, at.toISOString());
+    return page;
+  }
+
+  #mayAcknowledge(
+    index: OwnershipIndex,
+    page: StoredPage,
+    userRef: string,
+    at: Date,
+  ): boolean {
+    const user = lower(userRef);
+    if ((index.members.get(page.team) ?? []).includes(user)) return true;
+    const onCall =
+      teamOnCall(index, page.team, at, this.options.answerOptions.providers)
+        ?.onCall ?? [];
+    return onCall.some(s => s.person?.ref === user);
+  }
+
+  #view(
+    index: OwnershipIndex,
+    page: StoredPage,
+    userRef: string,
+    at: Date,
+    repeated = false,
+  ): Page {
+    const { vendorKey: _key, checkedAt: _checked, ...shown } = page;
+    return {
+      ...shown,
+      ...(repeated ? { repeated } : {}),
+      canAcknowledge:
+        page.route === 'notification' &&
+        page.state === 'triggered' &&
+        this.#mayAcknowledge(index, page, userRef, at),
+    } as Page;
+  }
+}
