@@ -113,10 +113,13 @@ test('on a phone the three owners to page are on the first screen and nothing sc
     /^tel:\+44\d+$/,
   );
 
-  // Handover times in the rotation's zone and the viewer's, each marked.
+  // One clock: handover times in the viewer's zone first, the rotation's
+  // second, and how long is left.
   await expect(
     page.getByRole('region', { name: 'SecOps owner' }).getByText(/^until /),
-  ).toHaveText(/until .+ (GMT|BST)\S* \(.+ (EST|EDT) your time\), then .+/);
+  ).toHaveText(
+    /until .+ (EST|EDT) \(.+ (GMT|BST)\S* rotation time\) \(for another \d+ (min|h|days)\), then .+/,
+  );
 
   // The blast radius stacks as cards: the page never scrolls sideways.
   await expect(

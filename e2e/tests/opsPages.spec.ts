@@ -283,10 +283,21 @@ test('from Home and from the search bar to the incident lookup', async ({
   request,
 }) => {
   await signInAsGuest(page);
-  await page.goto('/home');
-  await page
-    .getByRole('textbox', { name: 'Who owns it? Name, hostname, URL or IP' })
-    .fill('10.20.3.14');
+  // Sign-in lands on Home, the lookup box focused: typing goes straight in.
+  await expect(
+    page.getByRole('textbox', {
+      name: 'Who owns it? Name, hostname, URL or IP',
+    }),
+  ).toBeFocused();
+  await page.keyboard.type('10.20.3.14');
+  // The incident lookup is the first item of the menu.
+  await expect(
+    page
+      .getByRole('navigation')
+      .getByRole('link')
+      .filter({ hasText: /^(Incident lookup|Home|Catalog)$/ })
+      .first(),
+  ).toHaveText('Incident lookup');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/ops-lookup\?q=10\.20\.3\.14$/);
   await expect(

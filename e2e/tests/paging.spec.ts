@@ -26,6 +26,17 @@ test('page NetOps from the answer; the on-call acknowledges from the notificatio
   await expect(netops.getByRole('link', { name: 'NetOps DC' })).toBeVisible({
     timeout: 30_000,
   });
+  // From the answer to the action: emergency access to it, pre-filled.
+  await expect(
+    raj.getByRole('link', { name: 'Emergency access…' }),
+  ).toHaveAttribute(
+    'href',
+    `/create/templates/default/emergency-access?formData=${encodeURIComponent(
+      JSON.stringify({
+        destination: 'component:default/fraud-scoring-service',
+      }),
+    )}`,
+  );
   await raj.getByRole('button', { name: 'Page NetOps' }).click();
   await raj
     .getByRole('textbox', { name: 'Note for the NetOps on-call (optional)' })

@@ -17,6 +17,13 @@ test('guest signs in, browses the catalog and opens a sample component', async (
   await page.goto('/');
   await expect(page.getByText('Enter as a Guest User.')).toBeVisible();
   await page.getByRole('button', { name: 'Enter' }).click();
+  // Sign-in lands on Home (the lookup box); the catalog is a click away.
+  await expect(
+    page.getByRole('textbox', {
+      name: 'Who owns it? Name, hostname, URL or IP',
+    }),
+  ).toBeVisible();
+  await page.getByRole('link', { name: 'Catalog' }).first().click();
 
   const gatewayLink = page.getByRole('link', {
     name: 'Edge Transaction Gateway',

@@ -1,4 +1,4 @@
-import { formatShiftTime } from './formatTime';
+import { formatShiftTime, formatTimeLeft } from './formatTime';
 import { OnCallNow, ProviderEscalation } from './lookupTypes';
 
 const PROVIDER_TITLES: Record<string, string> = {
@@ -16,16 +16,24 @@ export function providerTitle(id: string): string {
 }
 
 /**
- * The line under who is on call: until when (in the rotation's zone), who is
- * next, where the answer came from and how old it is, and a vendor that
+ * The line under who is on call: until when (in the viewer's zone, and how
+ * long from `now`), who is next, where the answer came from and how old it is, and a vendor that
  * could not be asked. For the page and the copied text alike.
  *
  * @public
  */
-export function describeShift(shift: OnCallNow): string {
+export function describeShift(
+  shift: OnCallNow,
+  now: Date = new Date(),
+): string {
   const parts: string[] = [];
   if (shift.until) {
-    parts.push(`until ${formatShiftTime(shift.until, shift.timeZone)}`);
+    const left = formatTimeLeft(shift.until, now);
+    parts.push(
+      `until ${formatShiftTime(shift.until, shift.timeZone)}${
+        left ? ` (for another ${left})` : ''
+      }`,
+    );
   }
   if (shift.next) parts.push(`then ${shift.next.name}`);
   if (shift.source !== 'yaml') {

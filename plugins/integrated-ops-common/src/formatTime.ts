@@ -21,9 +21,9 @@ const timeOnly = (timeZone: string, marked = true) =>
   });
 
 /**
- * A handover time in the rotation's zone, marked, and in the viewer's when
- * the clock there reads differently: "Mon 7 Dec, 07:00 GMT (08:00 CET your
- * time)".
+ * A handover time in the viewer's zone, marked, and in the rotation's when
+ * the clock there reads differently: "Mon 7 Dec, 07:00 UTC (08:00 CET
+ * rotation time)". One clock on the screen: the viewer's.
  *
  * @public
  */
@@ -33,14 +33,31 @@ export function formatShiftTime(
   viewerZone: string = VIEWER_ZONE,
 ): string {
   const at = new Date(iso);
-  const there = dayAndTime(rotationZone).format(at);
+  const mine = dayAndTime(viewerZone).format(at);
   // The same wall-clock time (GMT and UTC, say) is said once.
   const sameClock =
     timeOnly(rotationZone, false).format(at) ===
     timeOnly(viewerZone, false).format(at);
   return sameClock
-    ? there
-    : `${there} (${timeOnly(viewerZone).format(at)} your time)`;
+    ? mine
+    : `${mine} (${timeOnly(rotationZone).format(at)} rotation time)`;
+}
+
+/**
+ * How long until an instant, for people: "45 min", "9 h", "3 days";
+ * undefined once it has passed.
+ *
+ * @public
+ */
+export function formatTimeLeft(
+  iso: string,
+  now: Date = new Date(),
+): string | undefined {
+  const minutes = Math.round((Date.parse(iso) - now.getTime()) / 60_000);
+  if (minutes <= 0) return undefined;
+  if (minutes < 90) return `${minutes} min`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h` : `${Math.round(hours / 24)} days`;
 }
 
 /**

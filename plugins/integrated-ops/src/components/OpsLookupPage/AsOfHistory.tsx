@@ -32,7 +32,7 @@ export function AsOfHistory(props: { history: AnswerHistory }) {
                     history.historyStartsAt,
                   )}`
                 : ''
-            }. The owners below are unknown, not missing.`}
+            }. Its owners then are unknown, not missing: look up without "as of" for who owns it now.`}
           />
         )}
         <section aria-label="Change requests by then">

@@ -34,6 +34,15 @@ export const REASONS: Record<LookupMatch['matchedBy'], string> = {
   'in-segment': 'declared in the segment',
 };
 
+/**
+ * The emergency-access template with the answer's entity as the
+ * destination: whoever is on call opens time-boxed access, reviewed after.
+ */
+export const emergencyAccessHref = (destination: string) =>
+  `/create/templates/default/emergency-access?formData=${encodeURIComponent(
+    JSON.stringify({ destination }),
+  )}`;
+
 /** The best match: who to page now, then its three owners with on call, contacts, escalation and runbooks. */
 export function LookupAnswer(props: {
   response: LookupResponse;
@@ -69,7 +78,19 @@ export function LookupAnswer(props: {
                 {match.detail ? ` ${match.detail}` : ''}
               </RefCaption>
             </Flex>
-            <CopyWhoToPageButton text={whoToPage(response, match, answerUrl)} />
+            <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+              {!match.answer.history &&
+                ['component', 'resource'].includes(
+                  entity.kind.toLocaleLowerCase('en-US'),
+                ) && (
+                  <Link href={emergencyAccessHref(entity.ref)} standalone>
+                    Emergency access…
+                  </Link>
+                )}
+              <CopyWhoToPageButton
+                text={whoToPage(response, match, answerUrl)}
+              />
+            </Flex>
           </Flex>
           <OnCallSummary answer={match.answer} />
         </Flex>

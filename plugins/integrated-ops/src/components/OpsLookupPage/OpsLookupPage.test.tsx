@@ -76,6 +76,35 @@ describe('OpsLookupPage', () => {
     expect(api.blastRadius).not.toHaveBeenCalled();
   });
 
+  it('says only that the owners are unknown before the history starts: no owner blocks, nothing to copy', async () => {
+    const asOf = '2025-01-02T02:13:00.000Z';
+    const api = fakeOpsApi({
+      lookup: jest.fn(async (q, options) => {
+        const response = lookupResponse(q, [scoringMatch()]);
+        response.query.asOf = options?.asOf;
+        response.matches[0].answer!.history = {
+          asOf: options?.asOf,
+          known: false,
+          historyStartsAt: '2026-11-01T00:00:00.000Z',
+          changes: [],
+        };
+        return response;
+      }),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: [`/?q=scoring&asOf=${asOf}`],
+    });
+    expect(
+      await screen.findByText(/Nothing was recorded for this entity by then/),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'NetOps owner' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('button', { name: 'Copy who to page' }),
+    ).not.toBeInTheDocument();
+  });
+
   it('refuses an "as of" that is no time, saying how to write one', async () => {
     const api = answeringApi();
     await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]]);

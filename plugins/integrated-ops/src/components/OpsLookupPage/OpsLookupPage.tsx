@@ -42,7 +42,11 @@ function LookupResult(props: {
       {isAnswered(best) ? (
         <>
           {best.answer.history && <AsOfHistory history={best.answer.history} />}
-          <LookupAnswer response={value} match={best} />
+          {/* Before the history starts the owners are unknown: no owner
+              blocks saying "nobody to page", nothing to copy. */}
+          {best.answer.history?.known !== false && (
+            <LookupAnswer response={value} match={best} />
+          )}
           <OtherMatches matches={others} onPick={props.onPick} />
           {props.asOf ? (
             // The dependency graph has no history: what breaks is as it is now.

@@ -19,7 +19,7 @@ describe('whoToPage', () => {
       'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: Lena Fischer',
     );
     expect(lines).toContain(
-      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until Mon, Mar 2, 06:00 PM GMT+1 (05:00 PM UTC your time), then Next Person',
+      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until Mon, Mar 2, 05:00 PM UTC (06:00 PM GMT+1 rotation time), then Next Person',
     );
     expect(lines).toContain(
       '  team: NetOps DC Fabric pager +442070000101, #NetOps DC Fabric https://chat.bank.example/NetOps DC Fabric',

@@ -67,7 +67,7 @@ describe('OpsOwnersCard', () => {
         .getAllByRole('listitem')
         .map(li => li.textContent),
     ).toEqual([
-      'SOC Tier 1 (SOC tier 1)',
+      // The owning team is the column itself: the path goes on from it.
       'SOC Tier 2 (SOC tier 2)',
       'SOC Tier 3 (SOC tier 3)',
     ]);

@@ -6,48 +6,80 @@ import {
 import { Text } from '@backstage/ui';
 import { contactText } from './contactText';
 
-/** The owning team, then each team it escalates to, with who is on call there and its lead. */
+/**
+ * Where to escalate after the owning team, which the reader sees just above:
+ * each team it escalates to with who is on call there and its lead (a lead
+ * who is the one on call is named once). The owning team's own step stays
+ * only for what is not said above: its lead, its vendor escalation policy.
+ */
 export function EscalationPath(props: { steps: EscalationStep[] }) {
-  const first = props.steps[0];
-  if (props.steps.length <= 1 && !first?.lead && !first?.policies?.length) {
-    return null;
-  }
+  const [own, ...next] = props.steps;
+  if (!own) return null;
+  const ownOnCall = own.onCall.find(s => s.person)?.person;
+  const ownLead =
+    own.lead && own.lead.ref !== ownOnCall?.ref ? own.lead : undefined;
+  if (!next.length && !ownLead && !own.policies?.length) return null;
   return (
     <div>
       <Text as="h4" variant="body-small" weight="bold">
         Escalation
       </Text>
-      <ol style={{ margin: 0, paddingLeft: 20 }} aria-label="Escalation path">
-        {props.steps.map(step => {
-          const onCall = step.onCall.find(s => s.person)?.person;
-          const phone = step.contacts.find(
-            c => c.type === 'pager' || c.type === 'phone',
-          );
-          return (
-            <li key={step.team}>
-              <Text as="span" variant="body-small">
-                <EntityRefLink entityRef={step.team}>
-                  {step.title}
-                </EntityRefLink>
-                {step.socTier ? ` (SOC tier ${step.socTier})` : ''}
-                {onCall ? ` - on call: ${onCall.name}` : ''}
-                {step.lead ? ` - lead: ${step.lead.name}` : ''}
-                {phone ? ` - ${contactText(phone)}` : ''}
-              </Text>
-              {step.policies?.map(policy => (
-                <Text
-                  as="p"
-                  variant="body-small"
-                  color="secondary"
-                  key={`${policy.provider}:${policy.id}`}
-                >
-                  {describeProviderEscalation(policy)}
+      {ownLead && (
+        <Text as="p" variant="body-small">
+          Team lead: {ownLead.name}
+        </Text>
+      )}
+      {own.policies?.map(policy => (
+        <Text
+          as="p"
+          variant="body-small"
+          color="secondary"
+          key={`${policy.provider}:${policy.id}`}
+        >
+          {describeProviderEscalation(policy)}
+        </Text>
+      ))}
+      {next.length > 0 && (
+        <ol
+          start={2}
+          style={{ margin: 0, paddingLeft: 20 }}
+          aria-label="Escalation path"
+        >
+          {next.map(step => {
+            const onCall = step.onCall.find(s => s.person)?.person;
+            const phone = step.contacts.find(
+              c => c.type === 'pager' || c.type === 'phone',
+            );
+            const lead =
+              step.lead && step.lead.ref !== onCall?.ref
+                ? step.lead
+                : undefined;
+            return (
+              <li key={step.team}>
+                <Text as="span" variant="body-small">
+                  <EntityRefLink entityRef={step.team}>
+                    {step.title}
+                  </EntityRefLink>
+                  {step.socTier ? ` (SOC tier ${step.socTier})` : ''}
+                  {onCall ? ` - on call: ${onCall.name}` : ''}
+                  {lead ? ` - lead: ${lead.name}` : ''}
+                  {phone ? ` - ${contactText(phone)}` : ''}
                 </Text>
-              ))}
-            </li>
-          );
-        })}
-      </ol>
+                {step.policies?.map(policy => (
+                  <Text
+                    as="p"
+                    variant="body-small"
+                    color="secondary"
+                    key={`${policy.provider}:${policy.id}`}
+                  >
+                    {describeProviderEscalation(policy)}
+                  </Text>
+                ))}
+              </li>
+            );
+          })}
+        </ol>
+      )}
     </div>
   );
 }
