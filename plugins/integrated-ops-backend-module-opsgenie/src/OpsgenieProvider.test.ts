@@ -2,6 +2,7 @@ import { Server } from 'node:http';
 import { OpsgenieClient } from './OpsgenieClient';
 import { OpsgenieProvider } from './OpsgenieProvider';
 import {
+  acknowledgeAlert,
   FakeOpsgenieState,
   startFakeOpsgenie,
 } from './__testUtils__/fakeOpsgenie';
@@ -134,5 +135,60 @@ describe('OpsgenieProvider against a server shaped like the Opsgenie REST API v2
     await expect(provider.shift('nope', at, signal())).rejects.toThrow(
       'Opsgenie does not know it (HTTP 404)',
     );
+  });
+
+  it('pages the team with a P1 alert aliased by the page and reads back who acknowledged', async () => {
+    const team = {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Group',
+      metadata: {
+        name: 'soc-tier1',
+        annotations: { 'opsgenie.com/team': 'soc-tier1' },
+      },
+    };
+    const page = {
+      id: '9a7e',
+      summary: 'Paged by Raj Patel: Fraud Scoring Service (SecOps)',
+      query: '10.20.3.14',
+      entityRef: 'component:default/fraud-scoring-service',
+      discipline: 'secops',
+      teamRef: 'group:default/soc-tier1',
+      pagedBy: 'user:default/raj.patel',
+      note: 'Credential stuffing',
+      link: 'http://portal/ops-lookup?page=9a7e',
+    };
+    const sent = await provider.page(team, page, signal());
+    expect(sent?.key).toBe('integrated-ops-page-9a7e');
+    expect(sent?.said).toMatch(/^Opsgenie: alert for team soc-tier1 accepted/);
+    expect(state.alerts[0]).toMatchObject({
+      alias: 'integrated-ops-page-9a7e',
+      priority: 'P1',
+      responders: [{ type: 'team', name: 'soc-tier1' }],
+      details: { pagedBy: 'user:default/raj.patel' },
+    });
+    await expect(
+      provider.pageState(team, sent!.key, signal()),
+    ).resolves.toEqual({ state: 'triggered' });
+    acknowledgeAlert(state, sent!.key, 'sam.okafor@bank.example', 90_000);
+    const acked = await provider.pageState(team, sent!.key, signal());
+    expect(acked).toMatchObject({
+      state: 'acknowledged',
+      acknowledgedBy: {
+        name: 'sam.okafor@bank.example',
+        email: 'sam.okafor@bank.example',
+      },
+    });
+    expect(
+      Date.parse(acked!.acknowledgedAt!) -
+        Date.parse(state.alerts[0].createdAt),
+    ).toBe(90_000);
+    // Not created yet (Opsgenie creates alerts asynchronously): unknown.
+    await expect(
+      provider.pageState(team, 'integrated-ops-page-none', signal()),
+    ).resolves.toBeUndefined();
+    // A team without an Opsgenie team: nothing sent.
+    await expect(
+      provider.page({ ...team, metadata: { name: 'x' } }, page, signal()),
+    ).resolves.toBeUndefined();
   });
 });

@@ -1,6 +1,9 @@
 import { Entity } from '@backstage/catalog-model';
 import {
   OnCallProvider,
+  Pager,
+  PageState,
+  PortalPage,
   ProviderPerson,
   ProviderReferences,
   ProviderShift,
@@ -39,8 +42,11 @@ function who(period: OgPeriod): ProviderPerson | undefined {
   };
 }
 
-/** Opsgenie (and Jira Service Management Operations) as an on-call provider. */
-export class OpsgenieProvider implements OnCallProvider {
+/** The Opsgenie alias of a page sent from the portal. */
+export const pageAlias = (pageId: string) => `integrated-ops-page-${pageId}`;
+
+/** Opsgenie (and Jira Service Management Operations) as an on-call provider and a pager. */
+export class OpsgenieProvider implements OnCallProvider, Pager {
   readonly id = 'opsgenie';
   readonly title = 'Opsgenie';
 
@@ -92,5 +98,72 @@ export class OpsgenieProvider implements OnCallProvider {
         : following && new Date(following.startDate).toISOString(),
       next: following ? who(following) : undefined,
     };
+  }
+
+  /** Creates a P1 alert for the team (`opsgenie.com/team`), aliased by the page's id. */
+  async page(
+    team: Entity,
+    page: PortalPage,
+    signal: AbortSignal,
+  ): Promise<{ key: string; said: string } | undefined> {
+    const ogTeam =
+      team.metadata.annotations?.[OPSGENIE_TEAM_ANNOTATION]?.trim();
+    if (!ogTeam) return undefined;
+    const alias = pageAlias(page.id);
+    const answer = await this.client.createAlert(
+      {
+        message: page.summary.slice(0, 130),
+        alias,
+        description: [page.note, `Looked up: ${page.query}`, page.link]
+          .filter(Boolean)
+          .join('\n'),
+        responders: [{ type: 'team', name: ogTeam }],
+        details: {
+          entity: page.entityRef,
+          discipline: page.discipline,
+          team: page.teamRef,
+          pagedBy: page.pagedBy,
+        },
+        source: 'Integrated Ops Portal',
+        priority: 'P1',
+      },
+      signal,
+    );
+    return {
+      key: alias,
+      said: `Opsgenie: alert for team ${ogTeam} accepted (${answer.result}, request ${answer.requestId})`,
+    };
+  }
+
+  /** The alert of the page's alias: acknowledged by whom and when, or closed. */
+  async pageState(
+    _team: Entity,
+    key: string,
+    signal: AbortSignal,
+  ): Promise<PageState | undefined> {
+    const alert = await this.client.alertByAlias(key, signal);
+    if (!alert) return undefined;
+    const by = alert.report?.acknowledgedBy;
+    const ackAt =
+      alert.report?.ackTime !== undefined
+        ? new Date(
+            Date.parse(alert.createdAt) + alert.report.ackTime,
+          ).toISOString()
+        : undefined;
+    const acknowledged = alert.acknowledged
+      ? {
+          ...(by
+            ? {
+                acknowledgedBy: {
+                  name: by,
+                  email: by.includes('@') ? by : undefined,
+                },
+              }
+            : {}),
+          ...(ackAt ? { acknowledgedAt: ackAt } : {}),
+        }
+      : {};
+    if (alert.acknowledged) return { state: 'acknowledged', ...acknowledged };
+    return { state: alert.status === 'closed' ? 'resolved' : 'triggered' };
   }
 }

@@ -33,14 +33,18 @@ export const integratedOpsModuleOpsgenie = createBackendModule({
           secretIs: 'an Opsgenie API key with Read access',
         });
         if (!og) return;
-        providers.addProvider(
-          new OpsgenieProvider(
-            new OpsgenieClient({
-              baseUrl: og.baseUrl('apiBaseUrl', 'https://api.opsgenie.com/'),
-              apiKey: og.secret,
-            }),
-          ),
+        const provider = new OpsgenieProvider(
+          new OpsgenieClient({
+            baseUrl: og.baseUrl('apiBaseUrl', 'https://api.opsgenie.com/'),
+            apiKey: og.secret,
+          }),
         );
+        providers.addProvider(provider);
+        // Paging from a lookup answer creates an alert for the team (the
+        // key then needs Create and Update access, not only Read).
+        if (og.config.getOptionalBoolean('paging') ?? false) {
+          providers.addPager(provider);
+        }
       },
     });
   },

@@ -11,9 +11,37 @@ import { AddressInfo } from 'node:net';
  * module calls, shaped as Opsgenie documents them: GET
  * /v2/schedules/{identifier}?identifierType=id|name and GET
  * /v2/schedules/{identifier}/timeline (finalTimeline.rotations[].periods,
- * overrides included), `{ data, took, requestId }` envelopes, errors as
- * `{ message, took, requestId }`, auth `GenieKey …`.
+ * overrides included), POST /v2/alerts (202, created asynchronously: the
+ * alert exists once the test says so or at once) and GET
+ * /v2/alerts/{alias}?identifierType=alias, `{ data, took, requestId }`
+ * envelopes, errors as `{ message, took, requestId }`, auth `GenieKey …`.
  */
+export interface FakeAlert {
+  id: string;
+  alias: string;
+  message: string;
+  description?: string;
+  responders: { type: string; name: string }[];
+  details?: Record<string, string>;
+  priority: string;
+  createdAt: string;
+  status: 'open' | 'closed';
+  acknowledged: boolean;
+  report?: { ackTime?: number; acknowledgedBy?: string };
+}
+
+/** What a responder does in Opsgenie's app: acknowledges the alert of an alias. */
+export function acknowledgeAlert(
+  state: FakeOpsgenieState,
+  alias: string,
+  user: string,
+  afterMs: number,
+) {
+  const alert = state.alerts.find(a => a.alias === alias);
+  if (!alert) throw new Error(`no alert ${alias}`);
+  alert.acknowledged = true;
+  alert.report = { ackTime: afterMs, acknowledgedBy: user };
+}
 export interface FakePeriod {
   startDate: string;
   endDate: string;
@@ -30,6 +58,8 @@ export interface FakeOpsgenieState {
   }[];
   failWith?: number;
   requests: URL[];
+  /** Alerts created by POST /v2/alerts. */
+  alerts: FakeAlert[];
 }
 
 function send(res: ServerResponse, status: number, body: object) {
@@ -41,6 +71,7 @@ function handle(
   state: FakeOpsgenieState,
   req: IncomingMessage,
   res: ServerResponse,
+  body: string,
 ) {
   const url = new URL(req.url!, 'http://fake');
   state.requests.push(url);
@@ -51,6 +82,28 @@ function handle(
     return send(res, state.failWith, {
       message: state.failWith === 429 ? 'Request throttled' : 'Internal error',
     });
+  }
+  if (req.method === 'POST' && url.pathname === '/v2/alerts') {
+    const alert = JSON.parse(body);
+    if (!alert.message) {
+      return send(res, 422, { message: 'Message can not be empty.' });
+    }
+    state.alerts.push({
+      ...alert,
+      id: `alert-${state.alerts.length + 1}`,
+      createdAt: new Date().toISOString(),
+      status: 'open',
+      acknowledged: false,
+    });
+    return send(res, 202, { result: 'Request will be processed' });
+  }
+  const alertPath = url.pathname.match(/^\/v2\/alerts\/([^/]+)$/);
+  if (req.method === 'GET' && alertPath) {
+    const key = decodeURIComponent(alertPath[1]);
+    const byAlias = url.searchParams.get('identifierType') === 'alias';
+    const alert = state.alerts.find(a => (byAlias ? a.alias : a.id) === key);
+    if (!alert) return send(res, 404, { message: 'Alert does not exist' });
+    return send(res, 200, { data: { ...alert, tinyId: alert.id.slice(6) } });
   }
   const m = url.pathname.match(/^\/v2\/schedules\/([^/]+)(\/timeline)?$/);
   const identifier = m && decodeURIComponent(m[1]);
@@ -115,11 +168,13 @@ export async function startFakeOpsgenie(
     apiKey: 'og-test-key',
     schedules: [],
     requests: [],
+    alerts: [],
     ...state,
   };
   const server = createServer((req, res) => {
-    req.resume();
-    req.on('end', () => handle(full, req, res));
+    let body = '';
+    req.on('data', c => (body += c));
+    req.on('end', () => handle(full, req, res, body));
   });
   await new Promise<void>(r => server.listen(0, '127.0.0.1', r));
   const { port } = server.address() as AddressInfo;
