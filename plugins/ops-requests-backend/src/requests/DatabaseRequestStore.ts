@@ -101,7 +101,6 @@ function toRequest(row: Row, approvals: ApprovalRow[]): ChangeRequest {
 /** Ownership re-certifications grant nothing: they are never revoked or re-certified as grants. */
 const RECERTIFICATION = 'ownership-recertification';
 
-
 /** Whether a unique violation is on a limit's slot (another filing took it at the same moment). */
 const isSlotTaken = (e: any) =>
   isUniqueViolation(e) &&

@@ -182,30 +182,14 @@ export class FilingStage extends RequestStage {
       );
     } catch (error) {
       await this.stages.applying.discard(published.branch);
-      if (
-        error instanceof LimitReachedError &&
-        error.limit.scope.startsWith('risk-acceptance:')
-      ) {
-        const rule = 'risk-acceptance.one-at-a-time';
-        await this.recordRefusal(plan, requester, [rule]);
-        throw new InputError(
-          `Refused by policy ${
-            plan.policy.version
-          }: ${rule}: this finding's risk is asked for or accepted already by ${error.holders.join(
-            ', ',
-          )}`,
-        );
-      }
+      // Past a counted limit: refused by the rule the limit stands for.
       if (error instanceof LimitReachedError) {
-        const rule = 'break-glass.open-per-person';
+        const { rule } = error.limit;
         await this.recordRefusal(plan, requester, [rule]);
-        const open = error.holders.length;
         throw new InputError(
           `Refused by policy ${
             plan.policy.version
-          }: ${rule}: you hold ${open} open break-glass ${
-            open === 1 ? 'grant' : 'grants'
-          } (${error.holders.join(', ')}); at most ${error.limit.max} at once`,
+          }: ${rule}: ${error.limit.refusal(error.holders)}`,
         );
       }
       throw error;

@@ -11,6 +11,10 @@ export interface RequestLimit {
   max: number;
   /** The states in which a request still counts (and only before its expiry). */
   openStates: RequestState[];
+  /** The policy rule a filing past the limit breaks, for the refusal and the audit. */
+  rule: string;
+  /** Why a filing past the limit is refused, naming the requests that hold it. */
+  refusal(holders: string[]): string;
 }
 
 /** A filing that would pass its limit: the requests that hold it now. */
@@ -32,6 +36,11 @@ export const breakGlassLimit = (
   scope: `break-glass:${requestedBy}`,
   max,
   openStates: ['pending', 'approved', 'post-review', 'applied'],
+  rule: 'break-glass.open-per-person',
+  refusal: holders =>
+    `you hold ${holders.length} open break-glass ${
+      holders.length === 1 ? 'grant' : 'grants'
+    } (${holders.join(', ')}); at most ${max} at once`,
 });
 
 /** One namespace baseline waiting for review per namespace. */
@@ -39,6 +48,11 @@ export const namespaceBaselineLimit = (namespace: string): RequestLimit => ({
   scope: `namespace-baseline:${namespace}`,
   max: 1,
   openStates: ['pending', 'approved'],
+  rule: 'namespace-baseline.one-at-a-time',
+  refusal: holders =>
+    `a baseline for namespace ${namespace} waits for review already (${holders.join(
+      ', ',
+    )})`,
 });
 
 /** One risk acceptance at a time per finding: pending, approved or holding. */
@@ -49,4 +63,9 @@ export const riskAcceptanceLimit = (
   scope: `risk-acceptance:${component}:${finding}`,
   max: 1,
   openStates: ['pending', 'approved', 'applied'],
+  rule: 'risk-acceptance.one-at-a-time',
+  refusal: holders =>
+    `this finding's risk is asked for or accepted already by ${holders.join(
+      ', ',
+    )}`,
 });
