@@ -4,11 +4,8 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import {
-  bearerFetchApi,
-  IntegratedOpsApiClient,
-  lowerRef,
-} from '@integrated-ops/plugin-integrated-ops-common';
+import { lowerRef } from '@integrated-ops/plugin-integrated-ops-common';
+import { lookupClientAsPlugin } from '@integrated-ops/plugin-integrated-ops-node';
 import { OnCallDirectory } from '@integrated-ops/plugin-ops-requests-node';
 
 /**
@@ -31,15 +28,8 @@ export class LookupOnCallDirectory implements OnCallDirectory {
     userRef: string,
     teamRefs: string[],
   ): Promise<string | undefined> {
-    const { discovery, auth, logger } = this.options;
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'integrated-ops',
-    });
-    const lookup = new IntegratedOpsApiClient({
-      discoveryApi: discovery,
-      fetchApi: bearerFetchApi(async () => token, this.options.fetch),
-    });
+    const { logger } = this.options;
+    const lookup = await lookupClientAsPlugin(this.options)();
     const me = lowerRef(userRef);
     for (const team of teamRefs) {
       try {

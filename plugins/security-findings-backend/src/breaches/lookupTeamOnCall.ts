@@ -3,10 +3,7 @@ import {
   DiscoveryService,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  bearerFetchApi,
-  IntegratedOpsApiClient,
-} from '@integrated-ops/plugin-integrated-ops-common';
+import { lookupClientAsPlugin } from '@integrated-ops/plugin-integrated-ops-node';
 import { TeamOnCall } from './BreachNotifier';
 
 /**
@@ -19,17 +16,11 @@ export function lookupTeamOnCall(options: {
   auth: AuthService;
   logger: LoggerService;
 }): TeamOnCall {
-  const { discovery, auth, logger } = options;
+  const { logger } = options;
+  const client = lookupClientAsPlugin(options);
   return async team => {
     try {
-      const { token } = await auth.getPluginRequestToken({
-        onBehalfOf: await auth.getOwnServiceCredentials(),
-        targetPluginId: 'integrated-ops',
-      });
-      const lookup = new IntegratedOpsApiClient({
-        discoveryApi: discovery,
-        fetchApi: bearerFetchApi(async () => token),
-      });
+      const lookup = await client();
       const answer = await lookup.teamOnCall(
         { team },
         { signal: AbortSignal.timeout(5000) },
