@@ -130,12 +130,29 @@ async function formatted(file, text) {
   return prettier.format(text, { ...options, filepath: file });
 }
 
+/**
+ * Keys without a value in a spec: in a flow mapping (`{ type: string,
+ * description: a, b }`) an unquoted comma starts a new key, so a description
+ * becomes a stray property. Named by path, so the spec can be fixed.
+ */
+function emptyKeys(node, path = '') {
+  if (Array.isArray(node)) {
+    return node.flatMap((v, i) => emptyKeys(v, `${path}[${i}]`));
+  }
+  if (!node || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([k, v]) =>
+    v === null ? [`${path}/${k}`] : emptyKeys(v, `${path}/${k}`),
+  );
+}
+
 const outputs = [];
+const broken = [];
 for (const dir of readdirSync(join(root, 'plugins'))) {
   const yamlPath = join(root, 'plugins', dir, 'src/schema/openapi.yaml');
   if (!existsSync(yamlPath)) continue;
   const source = relative(root, yamlPath);
   const spec = parse(readFileSync(yamlPath, 'utf8'));
+  broken.push(...emptyKeys(spec).map(path => `${source}: ${path}`));
   const backend = join(root, 'plugins', dir);
   outputs.push([
     join(backend, 'src/schema/openapi/generated/router.ts'),
@@ -152,6 +169,15 @@ for (const dir of readdirSync(join(root, 'plugins'))) {
       await typesTs(spec, source),
     ]);
   }
+}
+
+if (broken.length > 0) {
+  console.error(
+    `Keys without a value (an unquoted comma in a flow mapping?):\n  ${broken.join(
+      '\n  ',
+    )}`,
+  );
+  process.exit(1);
 }
 
 const stale = [];

@@ -138,6 +138,8 @@ export class PagerDutyClient {
       [
         ['incident_key', key],
         ['date_range', 'all'],
+        // Acknowledgers as full users, with the email a catalog user is found by.
+        ['include[]', 'acknowledgers'],
         ['limit', '1'],
       ],
       signal,

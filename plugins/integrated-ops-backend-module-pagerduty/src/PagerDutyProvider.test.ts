@@ -303,7 +303,7 @@ describe('PagerDutyProvider against a server shaped like PagerDuty REST API v2',
       provider.pageState(team, sent!.key, signal()),
     ).resolves.toEqual({
       state: 'acknowledged',
-      acknowledgedBy: { name: 'Li Wei', email: undefined },
+      acknowledgedBy: { name: 'Li Wei', email: 'li.wei@bank.example' },
       acknowledgedAt: '2026-03-04T11:03:00.000Z',
     });
     // An unknown key: PagerDuty has no incident (yet).

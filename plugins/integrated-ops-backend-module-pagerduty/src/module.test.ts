@@ -288,9 +288,10 @@ describe('integrated-ops PagerDuty module', () => {
         { id: 'PAMARA', name: 'Amara Obi', email: 'amara.obi@bank.example' },
         '2026-03-04T02:20:00Z',
       );
+      // Matched to the catalog user by the email PagerDuty gives.
       expect((await read()).body).toMatchObject({
         state: 'acknowledged',
-        acknowledgedBy: 'Amara Obi',
+        acknowledgedBy: 'user:default/amara.obi',
         acknowledgedAt: '2026-03-04T02:20:00.000Z',
       });
       // Acknowledged at the vendor: not here.

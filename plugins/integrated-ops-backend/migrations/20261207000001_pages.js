@@ -35,8 +35,18 @@ exports.up = async function up(knex) {
       .comment('dedup key at the vendor');
     table.text('delivery').notNullable().comment('what was done, in words');
     table.text('notified').notNullable().comment('JSON: refs notified');
-    table.string('state', 16).notNullable();
-    table.string('acknowledged_by', 255).nullable();
+    table
+      .string('state', 16)
+      .notNullable()
+      .comment('sending, triggered, acknowledged, resolved or failed');
+    table
+      .string('acknowledged_by', 255)
+      .nullable()
+      .comment('catalog user who acknowledged');
+    table
+      .string('acknowledged_by_name', 255)
+      .nullable()
+      .comment('as the vendor names them, when no catalog user matches');
     table.string('acknowledged_at', 32).nullable();
     table.string('checked_at', 32).nullable().comment('vendor state read at');
     table

@@ -12,7 +12,8 @@ import { AddressInfo } from 'node:net';
  * reference documents them: GET /oncalls (offset pagination: limit, offset,
  * more; `include[]=users` embeds user objects with emails; since/until
  * select overlapping entries), GET /schedules/{id}, GET
- * /escalation_policies/{id}, GET /incidents (by `incident_key`), POST
+ * /escalation_policies/{id}, GET /incidents (by `incident_key`;
+ * `include[]=acknowledgers` expands acknowledgers to users), POST
  * /v2/enqueue (a trigger opens an incident keyed by its dedup key, a repeat
  * of the key adds to it). Errors are PagerDuty's `{ error: { message, code } }`.
  */
@@ -173,6 +174,10 @@ function handle(
   if (url.pathname === '/incidents') {
     const key = url.searchParams.get('incident_key');
     const found = state.incidents.filter(i => !key || i.incident_key === key);
+    // include[]=acknowledgers expands each acknowledger to a user object.
+    const expand = url.searchParams
+      .getAll('include[]')
+      .includes('acknowledgers');
     return send(res, 200, {
       incidents: found.map(i => ({
         id: i.id,
@@ -181,7 +186,14 @@ function handle(
         status: i.status,
         acknowledgements: i.acknowledgements.map(a => ({
           at: a.at,
-          acknowledger: ref(a.acknowledger),
+          acknowledger: expand
+            ? {
+                ...ref(a.acknowledger),
+                type: 'user',
+                name: a.acknowledger.name,
+                email: a.acknowledger.email,
+              }
+            : ref(a.acknowledger),
         })),
       })),
       limit: 25,

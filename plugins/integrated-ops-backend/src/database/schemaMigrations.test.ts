@@ -175,7 +175,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       },
       { maxPerUserPerHour: 1, repageAfterMs: 0 },
     );
-    expect(await pages.get(page.id)).toMatchObject({ state: 'triggered' });
+    expect(await pages.get(page.id)).toMatchObject({ state: 'sending' });
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('pages')).toBe(false);
     expect(await knex.schema.hasTable('paging_quota')).toBe(false);

@@ -82,17 +82,23 @@ describe.each(databases.eachSupportedId())('PageStore on %p', databaseId => {
     );
     expect(later.repeated).toBe(false);
 
-    // The first acknowledgement wins; the page is no longer the open one.
+    // Delivered, then acknowledged: the first acknowledgement wins, and the
+    // page is no longer the open one.
+    await store.delivered(later.page.id, {
+      delivery: 'Notified in the portal',
+      notified: ['user:default/omar.haddad'],
+      reached: true,
+    });
     const acked = await store.settle(
       later.page.id,
       'acknowledged',
-      'user:default/omar.haddad',
+      { ref: 'user:default/omar.haddad' },
       '2026-03-04T02:19:00.000Z',
     );
     const again = await store.settle(
       later.page.id,
       'acknowledged',
-      'user:default/li.wei',
+      { ref: 'user:default/li.wei' },
       '2026-03-04T02:19:30.000Z',
     );
     expect([acked.acknowledgedBy, again.acknowledgedBy]).toEqual([
@@ -104,5 +110,41 @@ describe.each(databases.eachSupportedId())('PageStore on %p', databaseId => {
       limits,
     );
     expect(next.repeated).toBe(false);
+  });
+
+  it('lets the next page go out at once when one reached nobody', async () => {
+    const first = await store.open(newPage(), limits);
+    const failed = await store.delivered(first.page.id, {
+      delivery: 'The portal notification failed; Nobody was reached',
+      notified: [],
+      reached: false,
+    });
+    expect(failed.state).toBe('failed');
+    const next = await store.open(
+      newPage({ pagedAt: '2026-03-04T02:13:30.000Z' }),
+      limits,
+    );
+    expect(next.repeated).toBe(false);
+  });
+
+  it('lets one of many concurrent readers ask the vendor', async () => {
+    const { page } = await store.open(newPage(), limits);
+    await store.delivered(page.id, {
+      delivery: 'PagerDuty',
+      notified: [],
+      reached: true,
+      route: 'pagerduty',
+      vendorKey: 'k',
+    });
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        store.claimCheck(
+          page.id,
+          '2026-03-04T02:14:00.000Z',
+          '2026-03-04T02:13:50.000Z',
+        ),
+      ),
+    );
+    expect(claims.filter(Boolean)).toHaveLength(1);
   });
 });

@@ -59,6 +59,9 @@ function toPage(row: Row): StoredPage {
     notified: JSON.parse(row.notified),
     state: row.state,
     ...(row.acknowledged_by ? { acknowledgedBy: row.acknowledged_by } : {}),
+    ...(row.acknowledged_by_name
+      ? { acknowledgedByName: row.acknowledged_by_name }
+      : {}),
     ...(row.acknowledged_at ? { acknowledgedAt: row.acknowledged_at } : {}),
     ...(row.vendor_key ? { vendorKey: row.vendor_key } : {}),
     ...(row.checked_at ? { checkedAt: row.checked_at } : {}),
@@ -108,7 +111,8 @@ export class PageStore {
     const cutoff = new Date(
       Date.parse(page.pagedAt) - limits.repageAfterMs,
     ).toISOString();
-    if (open && open.state === 'triggered' && open.paged_at > cutoff) {
+    const waiting = open?.state === 'sending' || open?.state === 'triggered';
+    if (open && waiting && open.paged_at > cutoff) {
       return { page: toPage(open), repeated: true };
     }
     if (open) {
@@ -142,30 +146,36 @@ export class PageStore {
       route: page.route,
       delivery: 'sending',
       notified: '[]',
-      state: 'triggered',
+      state: 'sending',
       open_key: key,
     };
     await tx(PAGES).insert(row);
     return { page: toPage(row), repeated: false };
   }
 
-  /** What was sent, once it was. */
+  /**
+   * What was sent, once it was: triggered when it reached someone; failed
+   * (and no longer the open page, so the next one is sent) when nobody.
+   */
   async delivered(
     id: string,
     sent: {
       delivery: string;
       notified: string[];
+      reached: boolean;
       vendorKey?: string;
       route?: string;
     },
   ): Promise<StoredPage> {
     await this.db(PAGES)
-      .where({ id })
+      .where({ id, state: 'sending' })
       .update({
         delivery: sent.delivery.slice(0, 2000),
         notified: JSON.stringify(sent.notified),
         vendor_key: sent.vendorKey ?? null,
         ...(sent.route ? { route: sent.route } : {}),
+        state: sent.reached ? 'triggered' : 'failed',
+        ...(sent.reached ? {} : { open_key: null }),
       });
     return (await this.get(id))!;
   }
@@ -178,23 +188,47 @@ export class PageStore {
   async settle(
     id: string,
     state: 'acknowledged' | 'resolved',
-    by: string | undefined,
+    by: { ref?: string; name?: string },
     at: string,
   ): Promise<StoredPage> {
+    const named = by.ref || by.name;
     await this.db(PAGES)
       .where({ id, state: 'triggered' })
       .update({
         state,
-        acknowledged_by: by?.slice(0, 255) ?? null,
-        acknowledged_at: by ? at : null,
+        acknowledged_by: by.ref?.slice(0, 255) ?? null,
+        acknowledged_by_name: by.ref ? null : by.name?.slice(0, 255) ?? null,
+        acknowledged_at: named ? at : null,
         open_key: null,
         checked_at: at,
       });
     return (await this.get(id))!;
   }
 
-  /** The vendor was asked at `at` (and said nothing new). */
-  async checked(id: string, at: string): Promise<void> {
-    await this.db(PAGES).where({ id }).update({ checked_at: at });
+  /**
+   * Claims the next vendor check of a waiting page: true for one caller
+   * when the last check is older than `before` (concurrent readers do not
+   * all ask the vendor).
+   */
+  async claimCheck(id: string, at: string, before: string): Promise<boolean> {
+    const claimed = await this.db(PAGES)
+      .where({ id, state: 'triggered' })
+      .andWhere(q =>
+        q.whereNull('checked_at').orWhere('checked_at', '<', before),
+      )
+      .update({ checked_at: at });
+    return claimed > 0;
+  }
+
+  /** A vendor has no incident for the page: acknowledged in the portal from now on. */
+  async toPortal(id: string, why: string): Promise<StoredPage> {
+    const page = await this.get(id);
+    await this.db(PAGES)
+      .where({ id, state: 'triggered' })
+      .update({
+        route: 'notification',
+        delivery: `${page?.delivery ?? ''}; ${why}`.slice(0, 2000),
+      });
+    return (await this.get(id))!;
   }
 }

@@ -40,6 +40,23 @@ export interface PagingServiceOptions {
   answerOptions: AnswerOptions;
 }
 
+/** How long a vendor may have no incident for a page before the portal takes it back. */
+const VENDOR_GRACE_MS = 2 * 60_000;
+
+/** The promise, or a rejection once `ms` have passed. */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`timed out after ${ms} ms`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
 /** The page's path in the portal's frontend (the lookup page shows it). */
 export const pagePath = (id: string) =>
   `/ops-lookup?page=${encodeURIComponent(id)}`;
@@ -135,6 +152,9 @@ export class PagingService {
         `This page went to ${page.route}: acknowledge it there`,
       );
     }
+    if (page.state === 'sending') {
+      throw new ConflictError('This page is still being delivered');
+    }
     if (page.state !== 'triggered') return this.#view(index, page, userRef, at);
     if (!this.#mayAcknowledge(index, page, userRef, at)) {
       throw new NotAllowedError(
@@ -144,7 +164,7 @@ export class PagingService {
     const settled = await this.options.store.settle(
       id,
       'acknowledged',
-      userRef,
+      { ref: userRef },
       at.toISOString(),
     );
     return this.#view(index, settled, userRef, at);
@@ -159,49 +179,81 @@ export class PagingService {
     return page;
   }
 
-  /** The Backstage notification always; the team's vendor service when it has one. */
+  /**
+   * The Backstage notification and the team's vendor service at once, each
+   * bounded by `vendorTimeoutMs`. A page that reached nobody (no vendor
+   * took it, and the notification failed or went to nobody) is failed.
+   */
   async #send(
     index: OwnershipIndex,
     page: StoredPage,
     at: Date,
   ): Promise<StoredPage> {
-    const { notifications, pagers, logger, appBaseUrl } = this.options;
     const onCall =
       teamOnCall(index, page.team, at, this.options.answerOptions.providers)
         ?.onCall ?? [];
     const people = [
       ...new Set(onCall.flatMap(s => (s.person ? [s.person.ref] : []))),
     ];
-    const recipients = [...people, page.team];
+    const members = index.members.get(page.team) ?? [];
     const who = person(index, page.pagedBy).name;
     const summary = `Paged by ${who}: ${page.entityTitle} (${
       DISCIPLINE_TITLES[page.discipline as Discipline]
     })${page.note ? ` - ${page.note}` : ''}`;
-    const said: string[] = [];
-    let notified: string[] = [];
-    try {
-      await notifications.send({
-        recipients: { type: 'entity', entityRef: recipients },
-        payload: {
-          title: summary.slice(0, 200),
-          description: `${page.teamTitle}: looked up "${page.query}". Open the page to acknowledge it.`,
-          link: pagePath(page.id),
-          severity: 'critical',
-          topic: 'integrated-ops.page',
-          scope: `integrated-ops.page.${page.id}`,
-        },
-      });
-      notified = recipients;
-      said.push(
-        `Notified in the portal: ${people.length} on call and ${page.teamTitle}`,
-      );
-    } catch (error) {
-      said.push(`Portal notification failed: ${(error as Error).message}`);
-      logger.error(`Page ${page.id}: notification failed`, error as Error);
+    const [notified, vendor] = await Promise.all([
+      this.#notify(page, summary, [...people, page.team]),
+      this.#page(index, page, summary),
+    ]);
+    const reachedInPortal =
+      notified.sent && (people.length > 0 || members.length > 0);
+    const said = [
+      notified.sent
+        ? `Notified in the portal: ${people.length} on call and ${page.teamTitle} (${members.length} members)`
+        : 'The portal notification failed (see the backend log)',
+      ...vendor.said,
+    ];
+    if (!reachedInPortal && !vendor.taken) {
+      said.push('Nobody was reached: call the escalation path');
     }
+    return this.options.store.delivered(page.id, {
+      delivery: said.join('; '),
+      notified: notified.sent ? [...people, page.team] : [],
+      reached: reachedInPortal || !!vendor.taken,
+      ...(vendor.taken
+        ? { vendorKey: vendor.taken.key, route: vendor.taken.route }
+        : {}),
+    });
+  }
+
+  async #notify(page: StoredPage, summary: string, recipients: string[]) {
+    const { notifications, logger } = this.options;
+    try {
+      await withTimeout(
+        notifications.send({
+          recipients: { type: 'entity', entityRef: recipients },
+          payload: {
+            title: summary.slice(0, 200),
+            description: `${page.teamTitle}: the person paging said they looked up "${page.query}". Open the page to acknowledge it.`,
+            link: pagePath(page.id),
+            severity: 'critical',
+            topic: 'integrated-ops.page',
+            scope: `integrated-ops.page.${page.id}`,
+          },
+        }),
+        this.options.vendorTimeoutMs ?? 5000,
+      );
+      return { sent: true };
+    } catch (error) {
+      logger.error(`Page ${page.id}: notification failed`, error as Error);
+      return { sent: false };
+    }
+  }
+
+  /** The first pager whose team service takes the page. */
+  async #page(index: OwnershipIndex, page: StoredPage, summary: string) {
     const team = index.entity(page.team);
-    let vendor: { route: string; key: string } | undefined;
-    for (const pager of team ? pagers : []) {
+    const said: string[] = [];
+    for (const pager of team ? this.options.pagers : []) {
       try {
         const done = await pager.page(
           team!,
@@ -214,37 +266,38 @@ export class PagingService {
             teamRef: page.team,
             pagedBy: page.pagedBy,
             note: page.note,
-            link: `${appBaseUrl}${pagePath(page.id)}`,
+            link: `${this.options.appBaseUrl}${pagePath(page.id)}`,
           },
           AbortSignal.timeout(this.options.vendorTimeoutMs ?? 5000),
         );
         if (done) {
           said.push(done.said);
-          vendor = { route: pager.id, key: done.key };
-          break;
+          return { said, taken: { route: pager.id, key: done.key } };
         }
       } catch (error) {
         said.push(`${pager.title} failed: ${(error as Error).message}`);
       }
     }
-    return this.options.store.delivered(page.id, {
-      delivery: said.join('; '),
-      notified,
-      ...(vendor ? { vendorKey: vendor.key, route: vendor.route } : {}),
-    });
+    return { said, taken: undefined };
   }
 
-  /** Asks the vendor where a page stands, at most every `checkEveryMs`. */
+  /**
+   * Asks the vendor where a page stands, at most every `checkEveryMs` (one
+   * reader claims each check). A vendor with no incident for the page after
+   * `VENDOR_GRACE_MS` hands it to the portal, where it can be acknowledged.
+   */
   async #readBack(
     index: OwnershipIndex,
     page: StoredPage,
     at: Date,
   ): Promise<StoredPage> {
+    const { store, pagers, logger } = this.options;
     const every = this.options.checkEveryMs ?? 10_000;
-    const last = Date.parse(page.checkedAt ?? page.pagedAt);
-    const pager = this.options.pagers.find(p => p.id === page.route);
+    const pager = pagers.find(p => p.id === page.route);
     const team = index.entity(page.team);
-    if (!pager || !team || !page.vendorKey || at.getTime() - last < every) {
+    if (!pager || !team || !page.vendorKey) return page;
+    const before = new Date(at.getTime() - every).toISOString();
+    if (!(await store.claimCheck(page.id, at.toISOString(), before))) {
       return page;
     }
     try {
@@ -253,26 +306,36 @@ export class PagingService {
         page.vendorKey,
         AbortSignal.timeout(this.options.vendorTimeoutMs ?? 5000),
       );
-      if (state && state.state !== 'triggered') {
+      if (!state) {
+        const waited = at.getTime() - Date.parse(page.pagedAt);
+        return waited < VENDOR_GRACE_MS
+          ? page
+          : store.toPortal(
+              page.id,
+              `${pager.title} has no incident for it after ${
+                VENDOR_GRACE_MS / 60_000
+              } minutes: acknowledge it in the portal`,
+            );
+      }
+      if (state.state !== 'triggered') {
         const by = state.acknowledgedBy;
-        const user = by?.email
+        const ref = by?.email
           ? index.usersByEmail.get(lower(by.email))
           : undefined;
-        return this.options.store.settle(
+        return store.settle(
           page.id,
           state.state,
-          user ?? by?.name,
+          { ref, name: ref ? undefined : by?.name },
           state.acknowledgedAt ?? at.toISOString(),
         );
       }
     } catch (error) {
-      this.options.logger.warn(
+      logger.warn(
         `Page ${page.id}: ${pager.title} could not say where it stands: ${
           (error as Error).message
         }`,
       );
     }
-    await this.options.store.checked(page.id, at.toISOString());
     return page;
   }
 
@@ -283,6 +346,8 @@ export class PagingService {
     at: Date,
   ): boolean {
     const user = lower(userRef);
+    // A user owner (a spec.owner fallback) is the team.
+    if (user === page.team) return true;
     if ((index.members.get(page.team) ?? []).includes(user)) return true;
     const onCall =
       teamOnCall(index, page.team, at, this.options.answerOptions.providers)

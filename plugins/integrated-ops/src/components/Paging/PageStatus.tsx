@@ -18,13 +18,11 @@ const ROUTES: Record<Page['route'], string> = {
   notification: 'in the portal',
 };
 
-/** A user ref as a link to the user; a vendor's name for someone as it is. */
-function Who(props: { who: string }) {
-  return props.who.startsWith('user:') ? (
-    <EntityRefLink entityRef={props.who} />
-  ) : (
-    <>{props.who}</>
-  );
+/** Who acknowledged: the catalog user as a link, else the vendor's name for them as text. */
+function AcknowledgedBy(props: { page: Page }) {
+  const { acknowledgedBy, acknowledgedByName } = props.page;
+  if (acknowledgedBy) return <EntityRefLink entityRef={acknowledgedBy} />;
+  return <>{acknowledgedByName ?? 'someone'}</>;
 }
 
 /**
@@ -39,7 +37,9 @@ export function PageStatus(props: { page: Page }) {
   const [busy, setBusy] = useState(false);
   useEffect(() => setPage(props.page), [props.page]);
   useEffect(() => {
-    if (page.state !== 'triggered') return undefined;
+    if (page.state !== 'triggered' && page.state !== 'sending') {
+      return undefined;
+    }
     const timer = setInterval(() => {
       api.getPage(page.id).then(setPage, e => setError(e.message));
     }, PAGE_POLL_MS);
@@ -62,26 +62,37 @@ export function PageStatus(props: { page: Page }) {
     <>
       {page.repeated ? 'Already paged' : 'Paged'} {page.teamTitle} (
       {DISCIPLINE_TITLES[page.discipline]}) {ROUTES[page.route]} at{' '}
-      {formatInstant(page.pagedAt)} by <Who who={page.pagedBy} />
+      {formatInstant(page.pagedAt)} by{' '}
+      <EntityRefLink entityRef={page.pagedBy} />
     </>
   );
+  const waiting = page.state === 'sending' || page.state === 'triggered';
   return (
     <Flex direction="column" gap="2" aria-live="polite">
-      {page.state === 'triggered' ? (
+      {waiting && (
         <Alert
           status="warning"
           icon
           title="Waiting for acknowledgement"
           description={<Text as="span">{sent}.</Text>}
         />
-      ) : (
+      )}
+      {page.state === 'failed' && (
+        <Alert
+          status="danger"
+          icon
+          title="Nobody was reached"
+          description={<Text as="span">{sent}.</Text>}
+        />
+      )}
+      {(page.state === 'acknowledged' || page.state === 'resolved') && (
         <Alert
           status="success"
           icon
           title={
-            page.acknowledgedBy ? (
+            page.acknowledgedBy || page.acknowledgedByName ? (
               <>
-                Acknowledged by <Who who={page.acknowledgedBy} />
+                Acknowledged by <AcknowledgedBy page={page} />
                 {page.acknowledgedAt
                   ? ` at ${formatInstant(page.acknowledgedAt)}`
                   : ''}
@@ -93,6 +104,9 @@ export function PageStatus(props: { page: Page }) {
           description={<Text as="span">{sent}.</Text>}
         />
       )}
+      <Text as="p" variant="body-small" color="secondary">
+        {page.delivery}
+      </Text>
       {page.note && (
         <Text as="p" variant="body-small">
           Note: {page.note}

@@ -1708,8 +1708,8 @@ export const spec = {
           query: {
             type: 'string',
             maxLength: 512,
-            description: 'What was looked up',
-            'as typed; shown to the people paged.': null,
+            description:
+              "What the caller says they looked up, as typed; shown to the people paged as the caller's words.",
           },
           note: {
             type: 'string',
@@ -1780,26 +1780,38 @@ export const spec = {
           },
           delivery: {
             type: 'string',
-            description: 'What was done',
-            "in words (the vendor's answer": null,
-            'or why it failed).': null,
+            description:
+              "What was done, in words: the vendor's answer, or why it failed.",
           },
           notified: {
             type: 'array',
             items: {
               type: 'string',
             },
-            description: 'Who got the Backstage notification (people on call',
-            'the team).': null,
+            description:
+              'Who got the Backstage notification: people on call, the team.',
           },
           state: {
             type: 'string',
-            enum: ['triggered', 'acknowledged', 'resolved'],
+            enum: [
+              'sending',
+              'triggered',
+              'acknowledged',
+              'resolved',
+              'failed',
+            ],
+            description:
+              'sending: being delivered; failed: nobody could be reached (delivery says why), page again or call.',
           },
           acknowledgedBy: {
             type: 'string',
-            description: 'A user ref',
-            'or the person as the vendor names them.': null,
+            description:
+              'The catalog user who acknowledged: in the portal, or matched by email from the vendor.',
+          },
+          acknowledgedByName: {
+            type: 'string',
+            description:
+              'Who acknowledged as the vendor names them, when no catalog user matches.',
           },
           acknowledgedAt: {
             type: 'string',
@@ -1813,9 +1825,7 @@ export const spec = {
           canAcknowledge: {
             type: 'boolean',
             description:
-              'The caller may acknowledge it here (a notification page',
-            'not yet acknowledged': null,
-            'and they are on the team or on call for it).': null,
+              'The caller may acknowledge it here: a notification page, not yet acknowledged, and they are on the team or on call for it.',
           },
         },
       },
@@ -1840,7 +1850,7 @@ export const spec = {
               why: {
                 type: 'string',
                 example:
-                  'nearest segment by address: 10.20.3.0/24 shares the first 20 bits',
+                  '10.20.9.7 is in no declared segment; the nearest by address is 10.20.3.0/24 (the first 20 bits are the same)',
               },
               summary: {
                 $ref: '#/components/schemas/MatchSummary',
@@ -1863,8 +1873,8 @@ export const spec = {
                 },
                 text: {
                   type: 'string',
-                  description: 'The name',
-                  'title or hostname that is near the query.': null,
+                  description:
+                    'The name, title or hostname that is near the query.',
                 },
                 matchedBy: {
                   type: 'string',
@@ -1873,7 +1883,7 @@ export const spec = {
                 distance: {
                   type: 'integer',
                   description:
-                    'Edit distance from the query (to the text or its start).',
+                    'Edit distance from the query, to the text or to its start.',
                 },
               },
             },

@@ -530,7 +530,7 @@ export interface components {
     PageRequest: {
       entityRef: string;
       discipline: 'netops' | 'devops' | 'secops';
-      /** What was looked up */
+      /** What the caller says they looked up, as typed; shown to the people paged as the caller's words. */
       query?: string;
       /** A line for the people paged. */
       note?: string;
@@ -550,18 +550,21 @@ export interface components {
       pagedAt: string;
       /** The vendor whose team service was paged (acknowledged there), or notification: the people on call and the team were notified in the portal only (acknowledged here). */
       route: 'pagerduty' | 'opsgenie' | 'notification';
-      /** What was done */
+      /** What was done, in words: the vendor's answer, or why it failed. */
       delivery: string;
-      /** Who got the Backstage notification (people on call */
+      /** Who got the Backstage notification: people on call, the team. */
       notified: string[];
-      state: 'triggered' | 'acknowledged' | 'resolved';
-      /** A user ref */
+      /** sending: being delivered; failed: nobody could be reached (delivery says why), page again or call. */
+      state: 'sending' | 'triggered' | 'acknowledged' | 'resolved' | 'failed';
+      /** The catalog user who acknowledged: in the portal, or matched by email from the vendor. */
       acknowledgedBy?: string;
+      /** Who acknowledged as the vendor names them, when no catalog user matches. */
+      acknowledgedByName?: string;
       /** Format: date-time */
       acknowledgedAt?: string;
       /** This is an open page of the entity and discipline: nothing was sent again. */
       repeated?: boolean;
-      /** The caller may acknowledge it here (a notification page */
+      /** The caller may acknowledge it here: a notification page, not yet acknowledged, and they are on the team or on call for it. */
       canAcknowledge: boolean;
     };
     /** When nothing matches, whom to call anyway and where to look next: the configured no-owner escalation, the nearest owned segment (same /16 or /48) or the System of the nearest hostnames (same parent domain), and names, titles and hostnames within a small edit distance of the query. */
@@ -569,17 +572,17 @@ export interface components {
       escalateTo?: components['schemas']['EscalationStep'];
       nearest?: {
         entityRef: string;
-        /** Example: nearest segment by address: 10.20.3.0/24 shares the first 20 bits */
+        /** Example: 10.20.9.7 is in no declared segment; the nearest by address is 10.20.3.0/24 (the first 20 bits are the same) */
         why: string;
         summary: components['schemas']['MatchSummary'];
       };
       suggestions: {
         entityRef: string;
         title?: string;
-        /** The name */
+        /** The name, title or hostname that is near the query. */
         text: string;
         matchedBy: 'name' | 'title' | 'hostname';
-        /** Edit distance from the query (to the text or its start). */
+        /** Edit distance from the query, to the text or to its start. */
         distance: number;
       }[];
     };

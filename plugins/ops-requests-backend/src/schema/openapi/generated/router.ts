@@ -937,8 +937,7 @@ export const spec = {
         properties: {
           key: {
             type: 'string',
-            description: 'The discipline',
-            "or the approving team's ref": null,
+            description: "The discipline, or the approving team's ref.",
           },
           approvals: {
             type: 'integer',

@@ -221,7 +221,7 @@ export interface components {
   /** The bodies and objects the API sends and accepts, by name. */
   schemas: {
     ApprovalTimes: {
-      /** The discipline */
+      /** The discipline, or the approving team's ref. */
       key: string;
       approvals: number;
       p50Minutes: number;
