@@ -396,4 +396,3 @@ export interface OpenSummary {
   /** The earliest due date of an open finding not accepted (breached ones included); null when none has a clock. */
   oldestDue: string | null;
 }
-
