@@ -100,6 +100,13 @@ test('on a phone the three owners to page are on the first screen and nothing sc
   await signInAsGuest(page);
   await page.goto('/ops-lookup?q=10.20.3.14');
 
+  // The form stacks: the query is shown whole, the field the screen's width.
+  const query = page.getByRole('textbox', {
+    name: 'Name, hostname, URL or IP',
+  });
+  await expect(query).toHaveValue('10.20.3.14');
+  expect((await query.boundingBox())!.width).toBeGreaterThan(PHONE.width * 0.7);
+
   const summary = page.getByRole('list', { name: 'Who to page now' });
   await expect(summary.getByRole('listitem')).toHaveText([
     new RegExp(`^NetOps:${expectedOnCall('netops-dc')[0]}\\+44\\d+$`),
@@ -121,7 +128,9 @@ test('on a phone the three owners to page are on the first screen and nothing sc
     /until .+ (EST|EDT) \(.+ (GMT|BST)\S* rotation time\) \(for another \d+ (min|h|days)\), then .+/,
   );
 
-  // The blast radius stacks as cards: the page never scrolls sideways.
+  // On a phone the blast radius starts collapsed; opened, it stacks as
+  // cards: the page never scrolls sideways.
+  await page.getByRole('button', { name: 'Show what else breaks' }).click();
   await expect(
     page.getByRole('heading', { name: '1 hop away' }).first(),
   ).toBeVisible();

@@ -7,7 +7,16 @@ import {
   DISCIPLINE_TITLES,
   DISCIPLINES,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import { Badge, Card, CardBody, Flex, Grid, Select, Text } from '@backstage/ui';
+import {
+  Badge,
+  Button,
+  Card,
+  CardBody,
+  Flex,
+  Grid,
+  Select,
+  Text,
+} from '@backstage/ui';
 import { useState } from 'react';
 import { LoadError } from '../shared/LoadError';
 import { RefCaption } from '../shared/RefCaption';
@@ -117,8 +126,31 @@ function HopList(props: { title: string; nodes: BlastRadiusNode[] }) {
   );
 }
 
-/** What else breaks (dependents) and where the cause may be (dependencies), by hop. */
+/** A phone-sized window (narrower than @backstage/ui's xs breakpoint). */
+const isPhone = () =>
+  typeof window.matchMedia === 'function' &&
+  window.matchMedia('(max-width: 639px)').matches;
+
+/**
+ * What else breaks (dependents) and where the cause may be (dependencies), by
+ * hop. On a phone it starts collapsed (the owners to page come first and the
+ * page stays short) and is fetched only when opened.
+ */
 export function BlastRadiusPanel(props: { entityRef: string }) {
+  const [open, setOpen] = useState(!isPhone());
+  if (!open) {
+    return (
+      <SectionCard title="Blast radius">
+        <Button variant="secondary" onPress={() => setOpen(true)}>
+          Show what else breaks
+        </Button>
+      </SectionCard>
+    );
+  }
+  return <BlastRadiusContent entityRef={props.entityRef} />;
+}
+
+function BlastRadiusContent(props: { entityRef: string }) {
   const [depth, setDepth] = useState(3);
   const { value, loading, error, retry } = useOpsData(
     api => api.blastRadius(props.entityRef, depth),

@@ -56,7 +56,12 @@ export function LookupForm(props: {
   };
   return (
     <form onSubmit={onSubmit} role="search" aria-label={props.ariaLabel}>
-      <Flex gap="2" align="end">
+      {/* On a phone the fields stack, each the screen's width. */}
+      <Flex
+        gap="2"
+        direction={{ initial: 'column', xs: 'row' }}
+        align={{ initial: 'stretch', xs: 'end' }}
+      >
         <div style={{ flex: 1 }} ref={box}>
           <TextField
             label={props.label}

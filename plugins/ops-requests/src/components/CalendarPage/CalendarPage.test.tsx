@@ -31,6 +31,36 @@ const response = {
 };
 
 describe('CalendarPage', () => {
+  it("puts a day's freeze first and its re-certifications on one line", async () => {
+    const recertification = (n: number) => ({
+      kind: 'recertification' as const,
+      title: `Confirm ownership: component:default/svc-${n}`,
+      start: '2026-12-18T09:00:00.000Z',
+      requestId: `cr-r${n}`,
+      teams: ['group:default/netops-dc'],
+      targets: [`component:default/svc-${n}`],
+    });
+    const calendar = jest.fn(async () => ({
+      ...response,
+      entries: [
+        recertification(1),
+        recertification(2),
+        response.entries[1],
+        recertification(3),
+      ],
+    }));
+    await renderWithApis(<CalendarPage />, [
+      [opsRequestsApiRef, fakeOpsApi({ calendar })],
+    ]);
+    const day = await screen.findByRole('list', {
+      name: 'Calendar 2026-12-18',
+    });
+    const lines = day.querySelectorAll(':scope > li');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toHaveTextContent('Freeze: Year-end freeze');
+    expect(lines[1]).toHaveTextContent('3 ownership declarations due');
+  });
+
   it('lists the entries by day, links requests, and asks again with a team filter', async () => {
     const calendar = jest.fn(async () => response);
     await renderWithApis(<CalendarPage />, [

@@ -53,6 +53,71 @@ function Entry(props: { entry: CalendarEntry }) {
   );
 }
 
+/** Freezes first: what stops changes matters more than what is due. */
+const KIND_ORDER: CalendarEntryKind[] = [
+  'freeze',
+  'maintenance',
+  'review-due',
+  'planned-apply',
+  'expiry',
+  'recertification',
+];
+
+/** A day's re-certifications as one line; each declaration behind "show". */
+function Recertifications(props: { entries: CalendarEntry[] }) {
+  const { entries } = props;
+  return (
+    <li>
+      <Flex gap="2" align="center" style={{ flexWrap: 'wrap' }}>
+        <Badge size="small">{KIND_TITLES.recertification}</Badge>
+        <details>
+          <summary>
+            <Text as="span" variant="body-medium">
+              {entries.length} ownership{' '}
+              {entries.length === 1 ? 'declaration' : 'declarations'} due
+            </Text>
+          </summary>
+          <ul style={{ margin: 0, paddingLeft: 20 }}>
+            {entries.map(e => (
+              <Entry key={`${e.requestId ?? e.title}-${e.start}`} entry={e} />
+            ))}
+          </ul>
+        </details>
+      </Flex>
+    </li>
+  );
+}
+
+/** A day: freezes and changes one per line, re-certifications as one. */
+function DayEntries(props: { entries: CalendarEntry[] }) {
+  const sorted = [...props.entries].sort(
+    (a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind),
+  );
+  const recertifications = sorted.filter(e => e.kind === 'recertification');
+  return (
+    <>
+      {sorted
+        .filter(e => e.kind !== 'recertification')
+        .map(e => (
+          <Entry
+            key={`${e.kind}-${e.requestId ?? e.title}-${e.start}`}
+            entry={e}
+          />
+        ))}
+      {recertifications.length > 1 ? (
+        <Recertifications entries={recertifications} />
+      ) : (
+        recertifications.map(e => (
+          <Entry
+            key={`${e.kind}-${e.requestId ?? e.title}-${e.start}`}
+            entry={e}
+          />
+        ))
+      )}
+    </>
+  );
+}
+
 /**
  * The change calendar: freezes, planned applies, expiries and revocations,
  * break-glass reviews and re-certifications of the next 30 days, filtered by
@@ -96,14 +161,9 @@ export function CalendarPage() {
                 aria-label={`Calendar ${d}`}
                 style={{ margin: 0, paddingLeft: 20 }}
               >
-                {value.entries
-                  .filter(e => day(e.start) === d)
-                  .map(e => (
-                    <Entry
-                      key={`${e.kind}-${e.requestId ?? e.title}-${e.start}`}
-                      entry={e}
-                    />
-                  ))}
+                <DayEntries
+                  entries={value.entries.filter(e => day(e.start) === d)}
+                />
               </ul>
             </CardBody>
           </Card>

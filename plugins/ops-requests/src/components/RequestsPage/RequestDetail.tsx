@@ -69,9 +69,13 @@ function BreakGlassNotice(props: { request: ChangeRequestDetail }) {
       title={`Break-glass access for incident ${bg.incident}`}
       description={`Opened by the on-call of ${
         bg.onCallFor
-      } without prior approval; ends ${expiresAt ?? 'at its end time'}. ${
+      } without prior approval; ends ${
+        expiresAt ? formatInstant(expiresAt) : 'at its end time'
+      }. ${
         state === 'post-review'
-          ? `The owning teams confirm or revoke it before ${bg.reviewDueAt}; unconfirmed, it is revoked then.`
+          ? `The owning teams confirm or revoke it before ${formatInstant(
+              bg.reviewDueAt,
+            )}; unconfirmed, it is revoked then.`
           : ''
       } ${bg.notify} was told at once.`}
     />
@@ -107,7 +111,9 @@ export function RequestDetail() {
             <EntityRefLink entityRef={value.requestedBy} />
           )}{' '}
           at {formatInstant(value.requestedAt)}
-          {value.expiresAt ? ` - expires ${value.expiresAt}` : ''}
+          {value.expiresAt
+            ? ` - expires ${formatInstant(value.expiresAt)}`
+            : ''}
         </Text>
         <Text as="p">{value.description}</Text>
       </Flex>
@@ -131,11 +137,15 @@ export function RequestDetail() {
                   ) : (
                     'no owner'
                   )}{' '}
-                  {approval
-                    ? `approved by ${approval.decidedBy} at ${formatInstant(
-                        approval.decidedAt,
-                      )}`
-                    : pendingText(value)}
+                  {approval ? (
+                    <>
+                      approved by{' '}
+                      <EntityRefLink entityRef={approval.decidedBy} /> at{' '}
+                      {formatInstant(approval.decidedAt)}
+                    </>
+                  ) : (
+                    pendingText(value)
+                  )}
                 </li>
               );
             })}

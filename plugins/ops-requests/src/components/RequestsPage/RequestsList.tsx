@@ -139,9 +139,19 @@ function RequestsTable(props: { view: View }) {
   );
 }
 
-/** Change requests: awaiting my approval, mine, or every one I may see. */
+/**
+ * Change requests: awaiting my approval, mine, or every one I may see. It
+ * opens on what awaits me, or on mine when nothing does.
+ */
 export function RequestsList() {
-  const [view, setView] = useState<View>('awaiting');
+  const awaiting = useRequestsData(api => api.listRequests('awaiting'), []);
+  const [chosen, setChosen] = useState<View>();
+  const view: View | undefined =
+    chosen ??
+    (awaiting.value && (awaiting.value.length ? 'awaiting' : 'mine')) ??
+    (awaiting.error ? 'awaiting' : undefined);
+  if (!view) return <Progress />;
+  const setView = setChosen;
   return (
     <Tabs selectedKey={view} onSelectionChange={key => setView(key as View)}>
       <TabList aria-label="Which change requests">
