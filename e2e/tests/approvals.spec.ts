@@ -106,7 +106,7 @@ test('request network access, approved by the owning teams, applied', async ({
   );
   await netops.getByRole('button', { name: 'Confirm approval' }).click();
   await expect(netops.getByRole('list', { name: 'Approvals' })).toContainText(
-    'approved by user:default/omar.haddad',
+    'approved by Omar Haddad',
   );
   await expect(netops.getByText('pending', { exact: true })).toBeVisible();
 
