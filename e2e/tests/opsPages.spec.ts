@@ -262,6 +262,12 @@ test('a Group page shows who of the team is on call now and next, and what it ow
     `On call (primary): ${expectedOnCall('netops-dc')[0]}`,
   );
   await expect(onCall.getByText(/^until .+, then .+$/).first()).toBeVisible();
+  // The next three shifts of the rotation, in the viewer's time.
+  await expect(
+    onCall
+      .getByRole('region', { name: 'Next shifts (primary)' })
+      .getByRole('listitem'),
+  ).toHaveCount(3);
   await expect(
     onCall.getByRole('list', { name: 'Escalation path' }),
   ).toContainText('Network Operations');

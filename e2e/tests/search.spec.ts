@@ -36,7 +36,16 @@ test('typing an IP, a hostname or a name in the search bar shows the owners', as
   await signInAsGuest(page);
   for (const term of ['10.20.3.14', 'scoring.fraud.bank.internal', 'scoring']) {
     await page.goto('/');
+    // Home has settled (its lookup box shown) before the search opens.
+    await expect(
+      page.getByRole('textbox', {
+        name: 'Who owns it? Name, hostname, URL or IP',
+      }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Search' }).first().click();
+    await expect(
+      page.getByRole('dialog').getByRole('textbox', { name: 'Search' }),
+    ).toBeFocused();
     await page.keyboard.type(term);
     const owners = page.getByLabel('Owners of Fraud Scoring Service');
     await expect(owners).toHaveText(

@@ -32,6 +32,7 @@ import { RecertificationsSource } from '../drift/recertificationsSource';
 import { fullCoverageReport } from '../drift/fullCoverageReport';
 import { lookupOutcome, LookupOutcomes } from '../kpis/LookupOutcomes';
 import { BatchAnswers, lookup } from '../answer/lookup';
+import { upcomingShifts } from '../answer/upcomingShifts';
 import {
   answerInSlices,
   BATCH_LIMITS,
@@ -307,17 +308,17 @@ export async function createRouter(
     const { index, canRead } = await authorizeLookup(req);
     const { team, at } = parseInput(teamOnCallQuery, req.query);
     const ref = tryNormalizeEntityRef(team, { defaultKind: 'group' });
+    const when = at ? new Date(at) : now();
     const answer =
       ref && canRead(ref)
-        ? teamOnCall(
-            index,
-            ref,
-            at ? new Date(at) : now(),
-            answerOptions?.providers,
-          )
+        ? teamOnCall(index, ref, when, answerOptions?.providers)
         : undefined;
     if (!answer) throw new NotFoundError(`No team ${team} in the catalog`);
-    res.json({ ...answer, index: indexService.status() });
+    res.json({
+      ...answer,
+      upcoming: upcomingShifts(index, ref!, when),
+      index: indexService.status(),
+    });
   });
 
   router.get('/coverage', async (req, res) => {

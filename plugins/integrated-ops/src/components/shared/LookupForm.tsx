@@ -38,7 +38,17 @@ export function LookupForm(props: {
   const box = useRef<HTMLDivElement>(null);
   const { autoFocusInput } = props;
   useEffect(() => {
-    if (autoFocusInput) box.current?.querySelector('input')?.focus();
+    // Never steal the caret: a widget that loads late must not pull it out
+    // of a field or the search dialog someone is typing in meanwhile.
+    const active = document.activeElement as HTMLElement | null;
+    const typing =
+      !!active &&
+      (active.isContentEditable ||
+        ['INPUT', 'TEXTAREA', 'SELECT'].includes(active.tagName) ||
+        !!active.closest('[role="dialog"]'));
+    if (autoFocusInput && !typing) {
+      box.current?.querySelector('input')?.focus();
+    }
   }, [autoFocusInput]);
 
   const onSubmit = (e: FormEvent) => {

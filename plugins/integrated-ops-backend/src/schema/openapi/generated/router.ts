@@ -1347,8 +1347,51 @@ export const spec = {
               $ref: '#/components/schemas/EscalationStep',
             },
           },
+          upcoming: {
+            type: 'array',
+            description:
+              'The next shifts of each YAML rotation after the current one (a rotation a vendor answers has none here: the vendor decides).',
+            items: {
+              $ref: '#/components/schemas/UpcomingShifts',
+            },
+          },
           index: {
             $ref: '#/components/schemas/IndexStatus',
+          },
+        },
+      },
+      UpcomingShifts: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['rotation', 'timeZone', 'shifts'],
+        properties: {
+          rotation: {
+            type: 'string',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          shifts: {
+            type: 'array',
+            maxItems: 3,
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['person', 'from', 'until'],
+              properties: {
+                person: {
+                  $ref: '#/components/schemas/Person',
+                },
+                from: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                until: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+              },
+            },
           },
         },
       },

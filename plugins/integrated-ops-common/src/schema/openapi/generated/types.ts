@@ -413,7 +413,20 @@ export interface components {
       team: components['schemas']['Team'];
       onCall: components['schemas']['OnCallNow'][];
       escalation: components['schemas']['EscalationStep'][];
+      /** The next shifts of each YAML rotation after the current one (a rotation a vendor answers has none here: the vendor decides). */
+      upcoming?: components['schemas']['UpcomingShifts'][];
       index: components['schemas']['IndexStatus'];
+    };
+    UpcomingShifts: {
+      rotation: string;
+      timeZone: string;
+      shifts: {
+        person: components['schemas']['Person'];
+        /** Format: date-time */
+        from: string;
+        /** Format: date-time */
+        until: string;
+      }[];
     };
     /** Present when the discipline has no declared or inherited ops team with someone on call now. escalateTo is whom to call instead when nobody of the owning team is on call (the first escalation step with an on-call, else integratedOps.lookup.noOwnerEscalation). */
     NoOwnerWarning: {
