@@ -172,6 +172,9 @@ test('the pages an incident touches have no serious accessibility violations', a
   await expect(
     page.getByRole('table', { name: 'Open findings, soonest due first' }),
   ).toBeVisible({ timeout: 90_000 });
+  // Then until nothing is loading any more: a stock card can start a second
+  // fetch (and show its spinner again) after the first spinners are gone.
+  await page.waitForLoadState('networkidle');
   await expect(page.getByRole('progressbar')).toHaveCount(0, {
     timeout: 30_000,
   });
