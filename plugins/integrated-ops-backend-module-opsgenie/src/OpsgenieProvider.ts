@@ -4,6 +4,7 @@ import {
   Pager,
   PageState,
   PortalPage,
+  pageVendorKey,
   ProviderPerson,
   ProviderReferences,
   ProviderShift,
@@ -41,9 +42,6 @@ function who(period: OgPeriod): ProviderPerson | undefined {
     email: recipient.name.includes('@') ? recipient.name : undefined,
   };
 }
-
-/** The Opsgenie alias of a page sent from the portal. */
-export const pageAlias = (pageId: string) => `integrated-ops-page-${pageId}`;
 
 /** Opsgenie (and Jira Service Management Operations) as an on-call provider and a pager. */
 export class OpsgenieProvider implements OnCallProvider, Pager {
@@ -109,7 +107,7 @@ export class OpsgenieProvider implements OnCallProvider, Pager {
     const ogTeam =
       team.metadata.annotations?.[OPSGENIE_TEAM_ANNOTATION]?.trim();
     if (!ogTeam) return undefined;
-    const alias = pageAlias(page.id);
+    const alias = pageVendorKey(page.id);
     const answer = await this.client.createAlert(
       {
         message: page.summary.slice(0, 130),

@@ -5,6 +5,7 @@ import {
   Pager,
   PageState,
   PortalPage,
+  pageVendorKey,
   ProviderEscalationPolicy,
   ProviderPerson,
   ProviderReferences,
@@ -50,9 +51,6 @@ function who(user: PdUser): ProviderPerson {
 
 const utc = (iso: string | null) =>
   iso ? new Date(iso).toISOString() : undefined;
-
-/** The Events API dedup key of a page sent from the portal. */
-export const pageDedupKey = (pageId: string) => `integrated-ops-page-${pageId}`;
 
 /** PagerDuty as an on-call provider, an alert forwarder and a pager. */
 export class PagerDutyProvider
@@ -192,7 +190,7 @@ export class PagerDutyProvider
     const routingKey =
       team.metadata.annotations?.[PAGERDUTY_INTEGRATION_KEY_ANNOTATION];
     if (!routingKey) return undefined;
-    const key = pageDedupKey(page.id);
+    const key = pageVendorKey(page.id);
     const answer = await this.client.sendEvent(
       this.eventsBaseUrl,
       {

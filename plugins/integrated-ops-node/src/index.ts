@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 export type * from './providers/OnCallProvider';
+export { pageVendorKey } from './providers/OnCallProvider';
 export * from './providers/extensionPoint';
 export { vendorJson, VendorRequestError } from './providers/vendorRequest';
 export { readVendorConfig } from './providers/vendorConfig';

@@ -177,6 +177,15 @@ export interface PortalPage {
 }
 
 /**
+ * The key a vendor knows a portal page by (PagerDuty dedup key, Opsgenie
+ * alias): one per page, so a retried send never pages twice.
+ *
+ * @public
+ */
+export const pageVendorKey = (pageId: string) =>
+  `integrated-ops-page-${pageId}`;
+
+/**
  * Where a page stands at the vendor.
  *
  * @public

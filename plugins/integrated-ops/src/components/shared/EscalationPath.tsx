@@ -6,6 +6,24 @@ import {
 import { Text } from '@backstage/ui';
 import { contactText } from './contactText';
 
+/** A step's vendor escalation policies, one line each. */
+function Policies(props: { step: EscalationStep }) {
+  return (
+    <>
+      {props.step.policies?.map(policy => (
+        <Text
+          as="p"
+          variant="body-small"
+          color="secondary"
+          key={`${policy.provider}:${policy.id}`}
+        >
+          {describeProviderEscalation(policy)}
+        </Text>
+      ))}
+    </>
+  );
+}
+
 /**
  * Where to escalate after the owning team, which the reader sees just above:
  * each team it escalates to with who is on call there and its lead (a lead
@@ -29,16 +47,7 @@ export function EscalationPath(props: { steps: EscalationStep[] }) {
           Team lead: {ownLead.name}
         </Text>
       )}
-      {own.policies?.map(policy => (
-        <Text
-          as="p"
-          variant="body-small"
-          color="secondary"
-          key={`${policy.provider}:${policy.id}`}
-        >
-          {describeProviderEscalation(policy)}
-        </Text>
-      ))}
+      <Policies step={own} />
       {next.length > 0 && (
         <ol
           start={2}
@@ -65,16 +74,7 @@ export function EscalationPath(props: { steps: EscalationStep[] }) {
                   {lead ? ` - lead: ${lead.name}` : ''}
                   {phone ? ` - ${contactText(phone)}` : ''}
                 </Text>
-                {step.policies?.map(policy => (
-                  <Text
-                    as="p"
-                    variant="body-small"
-                    color="secondary"
-                    key={`${policy.provider}:${policy.id}`}
-                  >
-                    {describeProviderEscalation(policy)}
-                  </Text>
-                ))}
+                <Policies step={step} />
               </li>
             );
           })}
