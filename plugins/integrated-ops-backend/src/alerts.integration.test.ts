@@ -274,6 +274,12 @@ describe('paging from a lookup answer (no vendor: a portal notification to ackno
   it('decides the team itself, refuses forged fields, services and unknown pages', async () => {
     const forged = await pageNetops(raj, { team: 'group:default/soc-tier3' });
     expect(forged.status).toBe(400);
+    // Control characters (NUL, terminal escapes) are stored as spaces.
+    const escaped = await pageNetops(raj, {
+      discipline: 'devops',
+      note: 'line1\u0000\u001b[31mred',
+    });
+    expect([escaped.status, escaped.body.note]).toEqual([201, 'line1 [31mred']);
     const unknown = await pageNetops(raj, {
       entityRef: 'component:default/no-such-service',
     });

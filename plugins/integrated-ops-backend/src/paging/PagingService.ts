@@ -57,6 +57,14 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   ]).finally(() => clearTimeout(timer));
 }
 
+/**
+ * A caller's text as one plain line: control characters (NUL, which
+ * PostgreSQL refuses in text; terminal escapes) become spaces.
+ */
+const plainLine = (text: string) =>
+  // eslint-disable-next-line no-control-regex
+  text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+
 /** The page's path in the portal's frontend (the lookup page shows it). */
 export const pagePath = (id: string) =>
   `/ops-lookup?page=${encodeURIComponent(id)}`;
@@ -113,8 +121,8 @@ export class PagingService {
         discipline,
         team: team.ref,
         teamTitle: team.title,
-        query: (request.query ?? entityRef).slice(0, 512),
-        note: request.note?.trim() || undefined,
+        query: plainLine(request.query ?? entityRef).slice(0, 512),
+        note: plainLine(request.note ?? '') || undefined,
         pagedBy: caller.userRef,
         pagedAt: at.toISOString(),
         route: 'notification',
