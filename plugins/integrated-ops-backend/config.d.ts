@@ -1,5 +1,23 @@
 export interface Config {
   integratedOps?: {
+    /** The alert route (POST /alerts/alertmanager); see the README for the rest of its keys. */
+    alerts?: {
+      /**
+       * Alerts played at start through the alert route, for the sample estate
+       * (catalog/sample-alerts); once per database.
+       */
+      sampleAlerts?: {
+        /** false: not played. Default true when the section is there. */
+        enabled?: boolean;
+        /** The scenario (YAML: steps with `at` seconds and fire, resolve or acknowledge). */
+        file?: string;
+        /**
+         * An external-access static token whose subject is one of the senders.
+         * @visibility secret
+         */
+        token?: string;
+      };
+    };
     /** Paging from a lookup answer (POST /pages). */
     paging?: {
       /** Pages one person may send per UTC hour (counted in the database). Default 10. */

@@ -123,7 +123,7 @@ describe('alerts routed by typed ownership', () => {
       const note = mine.find(n => n.payload.scope?.endsWith(`fp-${category}`))!;
       expect(note.payload).toMatchObject({
         severity: 'critical',
-        link: '/ops-lookup?q=10.20.3.14%3A8443',
+        link: `/ops-lookup?q=10.20.3.14%3A8443&incident=${result.incident}`,
       });
     },
   );
@@ -197,6 +197,102 @@ describe('alerts routed by typed ownership', () => {
     );
     expect([400, 413]).toContain(tooMany.status);
     expect((await notificationsOf(person)).length).toBe(before);
+  });
+});
+
+describe('incidents: each alert fingerprint from firing to resolved, with response times per team', () => {
+  const incident = (id: string, auth = mockCredentials.user.header()) =>
+    request(server)
+      .get(`/api/integrated-ops/incidents/${id}`)
+      .set('Authorization', auth);
+  const acknowledge = (id: string, auth: string) =>
+    request(server)
+      .post(`/api/integrated-ops/incidents/${id}/acknowledge`)
+      .set('Authorization', auth);
+  const response = (query: object = {}) =>
+    request(server)
+      .get('/api/integrated-ops/incidents/response')
+      .query(query)
+      .set('Authorization', mockCredentials.user.header());
+  const routed = async (alert: object) =>
+    ((await post(webhook([alert]))).body as AlertRoutingResponse).results[0];
+
+  it('records firing, repeat, acknowledgement by the on-call person and resolution', async () => {
+    const alert = { ...tlsAlert('network'), fingerprint: 'fp-incident-net' };
+    const first = await routed(alert);
+    expect((await routed(alert)).incident).toBe(first.incident);
+    const person = await onCallOf('netops');
+
+    // Someone outside the team may read it, not acknowledge it.
+    const raj = mockCredentials.user.header('user:default/raj.patel');
+    expect((await incident(first.incident!, raj)).body.canAcknowledge).toBe(
+      false,
+    );
+    expect((await acknowledge(first.incident!, raj)).status).toBe(403);
+    const seen = await incident(
+      first.incident!,
+      mockCredentials.user.header(person),
+    );
+    expect(seen.body).toMatchObject({
+      alerts: 2,
+      team: 'group:default/netops-dc',
+      discipline: 'netops',
+      entityRef: 'component:default/fraud-scoring-service',
+      canAcknowledge: true,
+    });
+    const acked = await acknowledge(
+      first.incident!,
+      mockCredentials.user.header(person),
+    );
+    expect(acked.body).toMatchObject({
+      acknowledgedBy: person,
+      canAcknowledge: false,
+    });
+
+    await routed({ ...alert, status: 'resolved' });
+    expect((await incident(first.incident!)).body.resolvedAt).toBeDefined();
+
+    const kpis = await response({ days: 1 });
+    expect(kpis.status).toBe(200);
+    const team = kpis.body.byTeam.find(
+      (t: { key: string }) => t.key === 'group:default/netops-dc',
+    );
+    expect(team).toMatchObject({ discipline: 'netops' });
+    expect(team.acknowledged).toBeGreaterThanOrEqual(1);
+    expect(team.resolved).toBeGreaterThanOrEqual(1);
+  });
+
+  it('counts a second owning team on the same fingerprint as a re-route away from the first', async () => {
+    const network = {
+      ...tlsAlert('network'),
+      fingerprint: 'fp-incident-moved',
+    };
+    const first = await routed(network);
+    const moved = await routed({
+      ...tlsAlert('security'),
+      fingerprint: 'fp-incident-moved',
+    });
+    expect(moved.incident).toBe(first.incident);
+    expect((await incident(first.incident!)).body).toMatchObject({
+      firstTeam: 'group:default/netops-dc',
+      team: 'group:default/soc-tier1',
+      reroutes: 1,
+    });
+    const kpis = (await response({ team: 'group:default/netops-dc' })).body;
+    expect(kpis.byTeam[0]).toMatchObject({ key: 'group:default/netops-dc' });
+    expect(kpis.byTeam[0].reroutedAway).toBeGreaterThanOrEqual(1);
+    const csv = await response({ format: 'csv' });
+    expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+    expect(csv.text.split('\n')[0]).toBe(
+      'scope,key,discipline,incidents,acknowledged,resolved,open,tta_p50_seconds,tta_p90_seconds,ttr_p50_seconds,ttr_p90_seconds,rerouted_away',
+    );
+    expect(csv.text).toContain('team,group:default/soc-tier1,secops,');
+  });
+
+  it('refuses a period past a year and ids that are not incidents', async () => {
+    expect((await response({ days: 366 })).status).toBe(400);
+    expect((await incident('not-a-number')).status).toBe(400);
+    expect((await incident('999999999')).status).toBe(404);
   });
 });
 

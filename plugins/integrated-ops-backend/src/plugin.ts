@@ -41,14 +41,20 @@ import { OwnershipHistoryRecorder } from './history/OwnershipHistoryRecorder';
 import { OwnershipHistoryStore } from './history/OwnershipHistoryStore';
 import { opsAlertCreatePermission } from './permissions/alertPermission';
 import { PageStore } from './paging/PageStore';
+import { IncidentStore } from './incidents/IncidentStore';
+import { IncidentService } from './incidents/IncidentService';
+import { sampleAlertsPlayer } from './samples/startSampleAlerts';
 import { PagingService } from './paging/PagingService';
+
+/** Incidents are kept 400 days: a year of response figures, and the weeks before. */
+const INCIDENT_RETENTION_MS = 400 * 86_400_000;
 
 /**
  * The integrated-ops backend: incident lookup, blast radius and coverage from
  * an in-memory ownership index kept fresh from the catalog, over HTTP and as
  * MCP actions; alerts routed to the owning discipline's on-call. Its
  * database holds the ownership history, the alerts no owner was found for,
- * and what the ops-requests plugin announced on the events service; the
+ * the incidents of routed alerts (response times per team) and what the ops-requests plugin announced on the events service; the
  * index is in memory. (Change requests are the ops-requests plugin's: it
  * builds on this one, which never calls it.)
  *
@@ -91,6 +97,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         logger: coreServices.logger,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        discovery: coreServices.discovery,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         database: coreServices.database,
@@ -108,6 +115,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         logger,
         scheduler,
         lifecycle,
+        discovery,
         config,
         catalog,
         database,
@@ -262,12 +270,46 @@ export const integratedOpsPlugin = createBackendPlugin({
           timeout: { minutes: 5 },
           fn: async () => void (await unrouted.prune(new Date())),
         });
+        // Every routed alert as an incident, for response times per team.
+        const incidentStore = new IncidentStore(db);
+        const incidents = new IncidentService({
+          store: incidentStore,
+          logger,
+          providers: answerOptions.providers,
+        });
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-incidents-prune',
+          frequency: { hours: 24 },
+          timeout: { minutes: 5 },
+          fn: async () =>
+            void (await incidentStore.prune(
+              new Date(Date.now() - INCIDENT_RETENTION_MS).toISOString(),
+            )),
+        });
+        // The sample estate's alerts of a bad night (catalog/sample-alerts).
+        const playSamples = await sampleAlertsPlayer(config, {
+          discovery,
+          logger,
+          indexService,
+          incidents,
+          incidentStore,
+          providers: answerOptions.providers,
+        });
+        if (playSamples) {
+          // Once listening; not awaited: the catalog may take a while.
+          lifecycle.addStartupHook(() => {
+            playSamples().catch(error =>
+              logger.warn(`Sample alerts not played: ${error}`),
+            );
+          });
+        }
         const delivery = new AlertDelivery({
           notifications,
           forwarders,
           store: unrouted,
           config: alertsConfig,
           logger,
+          incidents,
         });
 
         // Paging from a lookup answer: the team's vendor service when a
@@ -295,6 +337,7 @@ export const integratedOpsPlugin = createBackendPlugin({
         httpRouter.use(
           await createRouter({
             paging,
+            incidents,
             httpAuth,
             permissions,
             indexService,

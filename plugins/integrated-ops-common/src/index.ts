@@ -15,6 +15,7 @@ export * from './contacts';
 export * from './inheritance';
 export * from './readEffectiveOwners';
 export * from './csv';
+export * from './percentile';
 export * from './coverage';
 export * from './permissions';
 export * from './formatTime';

@@ -256,6 +256,8 @@ export interface AlertRoutingResult {
   forwarded: string[];
   /** Each decision of the routing, in order, in words. */
   why: string[];
+  /** The incident this alert opened or updated, when it was recorded. */
+  incident?: string;
 }
 
 /**
@@ -298,3 +300,26 @@ export type PageRequest = components['schemas']['PageRequest'];
  * @public
  */
 export type Page = components['schemas']['Page'];
+
+/**
+ * An alert fingerprint from its first firing to its resolution: the team it
+ * was routed to then, who was notified, acknowledged and resolved when.
+ *
+ * @public
+ */
+export type Incident = components['schemas']['Incident'];
+
+/**
+ * Response figures of one team or discipline: time to acknowledge and to
+ * resolve (p50, p90, seconds), re-routes.
+ *
+ * @public
+ */
+export type ResponseTimes = components['schemas']['ResponseTimes'];
+
+/**
+ * Time to acknowledge and resolve per owning team and discipline, over time.
+ *
+ * @public
+ */
+export type ResponseKpis = components['schemas']['ResponseKpis'];

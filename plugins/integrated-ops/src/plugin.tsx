@@ -1,6 +1,8 @@
 import { SearchResultListItemBlueprint } from '@backstage/plugin-search-react/alpha';
 import {
   ApiBlueprint,
+  coreExtensionData,
+  createExtension,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -13,6 +15,13 @@ import AssessmentIcon from '@material-ui/icons/Assessment';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
 import { coverageRouteRef, lookupRouteRef } from './routes';
+import { lazy, Suspense } from 'react';
+
+const ResponseTimesSection = lazy(() =>
+  import('./components/Incidents/ResponseTimesSection').then(m => ({
+    default: m.ResponseTimesSection,
+  })),
+);
 
 const integratedOpsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -108,6 +117,23 @@ const ownershipSearchResult = SearchResultListItemBlueprint.make({
 });
 
 /**
+ * Response per owning team (time to acknowledge and resolve the alerts the
+ * portal routed) as a section of the ops-requests governance page.
+ */
+const responseTimesSection = createExtension({
+  name: 'response-times',
+  attachTo: { id: 'page:ops-requests/governance', input: 'sections' },
+  output: [coreExtensionData.reactElement],
+  factory: () => [
+    coreExtensionData.reactElement(
+      <Suspense fallback={null}>
+        <ResponseTimesSection />
+      </Suspense>,
+    ),
+  ],
+});
+
+/**
  * The Integrated Ops plugin for Backstage's new frontend system.
  *
  * @public
@@ -129,5 +155,6 @@ export const integratedOpsPlugin = createFrontendPlugin({
     opsOwnersPickerField,
     lookupHomeWidget,
     ownershipSearchResult,
+    responseTimesSection,
   ],
 });

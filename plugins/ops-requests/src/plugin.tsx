@@ -1,5 +1,7 @@
 import {
   ApiBlueprint,
+  coreExtensionData,
+  createExtensionInput,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -52,16 +54,30 @@ export const opsCalendarPage = PageBlueprint.make({
   },
 });
 
-/** Governance KPIs for the portal, a team or a system: charts and CSV. */
-export const opsGovernancePage = PageBlueprint.make({
+/**
+ * Governance KPIs for the portal, a team or a system: charts and CSV. Other
+ * plugins add sections (input `sections`: an element each), shown after the
+ * request KPIs with the same team and period (`?team=`, `?days=`).
+ */
+export const opsGovernancePage = PageBlueprint.makeWithOverrides({
   name: 'governance',
-  params: {
-    path: '/ops-governance',
-    title: 'Governance KPIs',
-    icon: <AssessmentIcon />,
-    routeRef: governanceRouteRef,
-    loader: () =>
-      import('./components/GovernancePage').then(m => <m.GovernancePage />),
+  inputs: {
+    sections: createExtensionInput([coreExtensionData.reactElement]),
+  },
+  factory(originalFactory, { inputs }) {
+    const sections = inputs.sections.map(section =>
+      section.get(coreExtensionData.reactElement),
+    );
+    return originalFactory({
+      path: '/ops-governance',
+      title: 'Governance KPIs',
+      icon: <AssessmentIcon />,
+      routeRef: governanceRouteRef,
+      loader: () =>
+        import('./components/GovernancePage').then(m => (
+          <m.GovernancePage sections={sections} />
+        )),
+    });
   },
 });
 

@@ -21,6 +21,8 @@ import { testCatalog } from '../__testUtils__/testCatalog';
 import { wholeCatalog } from './wholeCatalog';
 import { createRouter } from '../router/createRouter';
 import { PageStore } from '../paging/PageStore';
+import { IncidentService } from '../incidents/IncidentService';
+import { IncidentStore } from '../incidents/IncidentStore';
 import { PagingService } from '../paging/PagingService';
 
 /** Every test app's database, closed after the test file's tests. */
@@ -73,8 +75,12 @@ export async function testApp(
   });
   await indexService.refresh();
   await recorder.settled();
+  const incidents = new IncidentService({
+    store: new IncidentStore(db),
+    logger: mockServices.logger.mock(),
+  });
   const alerts = options.alertNotifications
-    ? alertsOn(db, options.alertNotifications)
+    ? alertsOn(db, options.alertNotifications, incidents)
     : undefined;
   const lookupOutcomes = new LookupOutcomes(db);
   const paging = new PagingService({
@@ -100,13 +106,14 @@ export async function testApp(
     recertifications: options.recertifications,
     lookupOutcomes,
     paging,
+    incidents,
   });
   const app = express().use(router).use(mockErrorHandler());
   app.locals.lookupOutcomes = lookupOutcomes;
   return app;
 }
 
-function alertsOn(db: Knex, sent: unknown[]) {
+function alertsOn(db: Knex, sent: unknown[], incidents: IncidentService) {
   const store = new UnroutedAlertStore(db);
   const delivery = new AlertDelivery({
     notifications: { send: async n => void sent.push(n) },
@@ -118,6 +125,7 @@ function alertsOn(db: Knex, sent: unknown[]) {
       }),
     ),
     logger: mockServices.logger.mock(),
+    incidents,
   });
   return { delivery, store, senders: ['alertmanager'] };
 }

@@ -12,6 +12,7 @@ import {
 import { AnswerOptions } from '../answer/buildOwnershipAnswer';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { IncomingAlert } from './alertPayload';
+import { IncidentService } from '../incidents/IncidentService';
 import { AlertsConfig } from './alertsConfig';
 import { AlertRoute, routeAlert } from './routeAlert';
 import { UnroutedAlertStore } from './UnroutedAlertStore';
@@ -79,6 +80,8 @@ export interface AlertDeliveryOptions {
   logger: LoggerService;
   /** Vendor calls per alert are bounded by this. */
   forwardTimeoutMs?: number;
+  /** Records each alert as an incident (response times); absent, none are. */
+  incidents?: IncidentService;
 }
 
 /**
@@ -116,6 +119,7 @@ export class AlertDelivery {
         })),
     );
     for (const { alert, route } of routes) {
+      await this.#record(alert, route, at);
       await this.#notify(alert, route);
       await this.#forward(index, alert, route);
     }
@@ -148,11 +152,37 @@ export class AlertDelivery {
     }
   }
 
-  /** The lookup answer for what the alert named, in the portal. */
+  /** The incident the alert opens or updates, with the team routed to now. */
+  async #record(
+    alert: IncomingAlert,
+    { result, recipients }: AlertRoute,
+    at: Date,
+  ) {
+    const id = await this.options.incidents?.record(
+      {
+        fingerprint: alert.fingerprint,
+        status: alert.status,
+        alertname: alert.labels.alertname,
+        outcome: result.outcome,
+        entityRef: result.entity,
+        discipline: result.discipline,
+        team: result.team,
+        notified: recipients,
+      },
+      at,
+    );
+    if (id) result.incident = id;
+  }
+
+  /** The lookup answer for what the alert named, in the portal, with its incident. */
   #lookupLink({ result }: AlertRoute): string {
     const q = result.matchedLabel?.value ?? result.entity;
+    const params = new URLSearchParams();
+    if (q) params.set('q', q);
+    if (result.incident) params.set('incident', result.incident);
+    const query = params.toString();
     const path = this.options.config.lookupPath;
-    return q ? `${path}?q=${encodeURIComponent(q)}` : path;
+    return query ? `${path}?${query}` : path;
   }
 
   async #notify(alert: IncomingAlert, route: AlertRoute) {

@@ -5,6 +5,7 @@ import { LookupOutcomes } from '../kpis/LookupOutcomes';
 import { ChangesOnRecordStore } from '../opsRequests/ChangesOnRecordStore';
 import { RecertificationStatusStore } from '../opsRequests/RecertificationStatusStore';
 import { MIGRATIONS_DIR } from './migrateDatabase';
+import { IncidentStore } from '../incidents/IncidentStore';
 import { PageStore } from '../paging/PageStore';
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -29,6 +30,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000003_lookup_outcomes.js',
       '20261201000004_ops_requests_on_record.js',
       '20261207000001_pages.js',
+      '20261208000001_alert_incidents.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -176,6 +178,27 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       { maxPerUserPerHour: 1, repageAfterMs: 0 },
     );
     expect(await pages.get(page.id)).toMatchObject({ state: 'sending' });
+
+    // Step 6: incidents of routed alerts; the pages stay.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[5] });
+    const incidents = new IncidentStore(knex);
+    const incident = await incidents.record(
+      {
+        fingerprint: 'fp-1',
+        status: 'firing',
+        outcome: 'routed',
+        entityRef: ref,
+        discipline: 'netops',
+        team: 'group:default/netops-edge',
+        notified: ['group:default/netops-edge'],
+      },
+      '2026-03-04T02:13:00.000Z',
+    );
+    expect(await incidents.get(incident!)).toMatchObject({ alerts: 1 });
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('alert_incidents')).toBe(false);
+    expect(await pages.get(page.id)).toMatchObject({ state: 'sending' });
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('pages')).toBe(false);
     expect(await knex.schema.hasTable('paging_quota')).toBe(false);

@@ -21,6 +21,7 @@ import {
 } from '../answer/buildOwnershipAnswer';
 import { person } from '../answer/person';
 import { CanRead } from '../index/canRead';
+import { mayRespondFor } from '../onCall/mayRespondFor';
 import { OwnershipIndex } from '../index/OwnershipIndex';
 import { PageStore, PagingLimits, StoredPage } from './PageStore';
 
@@ -353,14 +354,13 @@ export class PagingService {
     userRef: string,
     at: Date,
   ): boolean {
-    const user = lower(userRef);
-    // A user owner (a spec.owner fallback) is the team.
-    if (user === page.team) return true;
-    if ((index.members.get(page.team) ?? []).includes(user)) return true;
-    const onCall =
-      teamOnCall(index, page.team, at, this.options.answerOptions.providers)
-        ?.onCall ?? [];
-    return onCall.some(s => s.person?.ref === user);
+    return mayRespondFor(
+      index,
+      page.team,
+      userRef,
+      at,
+      this.options.answerOptions.providers,
+    );
   }
 
   #view(

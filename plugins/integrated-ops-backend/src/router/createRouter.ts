@@ -42,6 +42,8 @@ import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { sendJson } from '../answer/answerJson';
 import { addAlertRoutes, AlertRoutesOptions } from './alertRoutes';
 import { addPageRoutes } from './pageRoutes';
+import { addIncidentRoutes } from './incidentRoutes';
+import { IncidentService } from '../incidents/IncidentService';
 import { PagingService } from '../paging/PagingService';
 import { AsOfSources, lookupAsOf } from '../history/lookupAsOf';
 import { ownershipTimeline } from '../history/ownershipTimeline';
@@ -79,6 +81,8 @@ export interface RouterOptions {
   >;
   /** Paging from a lookup answer (POST /pages and after); absent, not served. */
   paging?: PagingService;
+  /** Incidents of routed alerts and response times (GET /incidents/...); absent, not served. */
+  incidents?: IncidentService;
   now?: () => Date;
 }
 
@@ -133,16 +137,23 @@ export async function createRouter(
     }
   }
 
-  /** The lookup permission and what the caller may read in the catalog, asked at once. */
-  async function authorizeLookup(req: AnyRequest) {
+  /** A permission and what the caller may read in the catalog, asked at once. */
+  async function authorizeReading(
+    req: AnyRequest,
+    permission: BasicPermission,
+  ) {
     const credentials = await credentialsOf(req);
     const index = indexService.current();
     const [, canRead] = await Promise.all([
-      requirePermission(credentials, opsLookupReadPermission),
+      requirePermission(credentials, permission),
       catalogReadFilter(permissions, credentials, index),
     ]);
     return { index, canRead, credentials };
   }
+
+  /** The lookup permission and what the caller may read in the catalog. */
+  const authorizeLookup = (req: AnyRequest) =>
+    authorizeReading(req, opsLookupReadPermission);
 
   router.get('/lookup', async (req, res) => {
     const { index, canRead, credentials } = await authorizeLookup(req);
@@ -360,6 +371,17 @@ export async function createRouter(
       paging: options.paging,
       authorizeLookup,
       requirePermission,
+      now,
+    });
+  }
+
+  if (options.incidents) {
+    addIncidentRoutes(router, {
+      incidents: options.incidents,
+      authorizeLookup,
+      requirePermission,
+      authorizeCoverage: req =>
+        authorizeReading(req, opsCoverageReadPermission),
       now,
     });
   }

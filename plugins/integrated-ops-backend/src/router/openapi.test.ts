@@ -12,7 +12,7 @@ import request from 'supertest';
 import { parse } from 'yaml';
 import { OwnershipIndexService } from '../service/OwnershipIndexService';
 import { createRouter } from './createRouter';
-import { asUser, testApp } from '../__testUtils__/testApp';
+import { asAlertmanager, asUser, testApp } from '../__testUtils__/testApp';
 import { busySegmentCatalog } from '../__testUtils__/testCatalog';
 
 const spec = parse(
@@ -35,6 +35,7 @@ describe('openapi.yaml', () => {
       history: {} as any,
       lookupOutcomes: {} as any,
       paging: {} as any,
+      incidents: {} as any,
     });
     const served = [
       ...new Set(servedRoutes(router).map(route => route.split(' ')[1])),
@@ -85,6 +86,34 @@ describe('openapi.yaml, POST', () => {
       .get(`/pages/${sent.body.id}`)
       .set(asUser);
     for (const body of [sent.body, read.body]) {
+      expect(validate(body) ? [] : validate.errors).toEqual([]);
+    }
+  });
+
+  it('an incident an alert opened, and the response figures, match Incident and ResponseKpis', async () => {
+    const served = await app({ alertNotifications: [] });
+    const routed = await request(served)
+      .post('/alerts/alertmanager')
+      .set(asAlertmanager)
+      .send({
+        labels: {
+          alertname: 'GatewayDown',
+          backstage_entity: 'component:default/gateway',
+        },
+      });
+    const id = routed.body.results[0].incident;
+    expect(id).toMatch(/^\d+$/);
+    const incident = await request(served).get(`/incidents/${id}`).set(asUser);
+    const kpis = await request(served)
+      .get('/incidents/response')
+      .query({ days: 7 })
+      .set(asUser);
+    expect(kpis.body.incidents).toBe(1);
+    for (const [body, schema] of [
+      [incident.body, 'Incident'],
+      [kpis.body, 'ResponseKpis'],
+    ]) {
+      const validate = validatorFor(schema);
       expect(validate(body) ? [] : validate.errors).toEqual([]);
     }
   });

@@ -1,6 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ApiRouter } from '@backstage/backend-openapi-utils';
-import { NotAllowedError } from '@backstage/errors';
 import { BasicPermission } from '@backstage/plugin-permission-common';
 import { opsPageCreatePermission } from '@integrated-ops/plugin-integrated-ops-common';
 import { Request, Response } from 'express';
@@ -9,6 +8,7 @@ import { OwnershipIndex } from '../index/OwnershipIndex';
 import { PagingQuotaError } from '../paging/PageStore';
 import { PagingService } from '../paging/PagingService';
 import { spec } from '../schema/openapi';
+import { requireUser } from './userOf';
 
 export interface PageRoutesOptions {
   paging: PagingService;
@@ -26,18 +26,8 @@ export interface PageRoutesOptions {
 }
 
 /** The caller's user ref; pages are sent and acknowledged by people only. */
-function userOf(credentials: BackstageCredentials): string {
-  const { principal } = credentials as BackstageCredentials<{
-    type: string;
-    userEntityRef?: string;
-  }>;
-  if (principal.type !== 'user' || !principal.userEntityRef) {
-    throw new NotAllowedError(
-      'Pages are sent and acknowledged by people, not services',
-    );
-  }
-  return principal.userEntityRef.toLocaleLowerCase('en-US');
-}
+const userOf = (credentials: BackstageCredentials) =>
+  requireUser(credentials, 'Pages are sent and acknowledged');
 
 /** 429 with Retry-After (the next UTC hour), in Backstage's error body shape. */
 function tooMany(

@@ -5,8 +5,10 @@ import type {
   IndexStatus,
   LookupDetail,
   LookupResponse,
+  Incident,
   Page,
   PageRequest,
+  ResponseKpis,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '../lookupTypes';
@@ -154,6 +156,57 @@ export class IntegratedOpsApiClient {
     return dataOf(
       client.POST('/pages/{id}/acknowledge', {
         params: { path: { id } },
+        ...options,
+      }),
+    );
+  }
+
+  /** `GET /incidents/{id}`: an incident of a routed alert, and whether the caller may acknowledge it. */
+  async incident(
+    id: string,
+    options?: PluginApiCallOptions,
+  ): Promise<Incident> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/incidents/{id}', { params: { path: { id } }, ...options }),
+    );
+  }
+
+  /** `POST /incidents/{id}/acknowledge`: the first acknowledgement counts. */
+  async acknowledgeIncident(
+    id: string,
+    options?: PluginApiCallOptions,
+  ): Promise<Incident> {
+    const client = await this.#client();
+    return dataOf(
+      client.POST('/incidents/{id}/acknowledge', {
+        params: { path: { id } },
+        ...options,
+      }),
+    );
+  }
+
+  /** `GET /incidents/response`: time to acknowledge and resolve per team and discipline. */
+  async responseKpis(
+    query: { days?: number; team?: string },
+    options?: PluginApiCallOptions,
+  ): Promise<ResponseKpis> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/incidents/response', { params: { query }, ...options }),
+    );
+  }
+
+  /** `GET /incidents/response` as CSV: one row per team and discipline. */
+  async responseKpisCsv(
+    query: { days?: number; team?: string },
+    options?: PluginApiCallOptions,
+  ): Promise<Blob> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/incidents/response', {
+        params: { query: { ...query, format: 'csv' } },
+        parseAs: 'blob',
         ...options,
       }),
     );

@@ -19,6 +19,10 @@ export function fakeOpsApi(
     page: notUsed('page'),
     getPage: notUsed('getPage'),
     acknowledgePage: notUsed('acknowledgePage'),
+    incident: notUsed('incident'),
+    acknowledgeIncident: notUsed('acknowledgeIncident'),
+    responseKpis: notUsed('responseKpis'),
+    responseKpisCsv: notUsed('responseKpisCsv'),
     // No history yet, as for an entity the backend has not recorded.
     ownershipHistory: jest.fn(() =>
       Promise.reject(

@@ -5,8 +5,10 @@ import {
   IndexStatus,
   LookupResponse,
   OwnershipTimeline,
+  Incident,
   Page,
   PageRequest,
+  ResponseKpis,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -37,6 +39,14 @@ export interface IntegratedOpsApi {
   getPage(id: string): Promise<Page>;
   /** Acknowledges a page sent as a portal notification. */
   acknowledgePage(id: string): Promise<Page>;
+  /** An incident of a routed alert, and whether the caller may acknowledge it. */
+  incident(id: string): Promise<Incident>;
+  /** Acknowledges an incident (its team's members and on-call). */
+  acknowledgeIncident(id: string): Promise<Incident>;
+  /** Time to acknowledge and resolve per owning team over the last `days` days. */
+  responseKpis(filter: { days: number; team?: string }): Promise<ResponseKpis>;
+  /** The same figures as CSV. */
+  responseKpisCsv(filter: { days: number; team?: string }): Promise<Blob>;
 }
 
 export const integratedOpsApiRef = createApiRef<IntegratedOpsApi>({

@@ -6,8 +6,10 @@ import {
   IntegratedOpsApiClient,
   LookupResponse,
   OwnershipTimeline,
+  Incident,
   Page,
   PageRequest,
+  ResponseKpis,
   TeamOnCall,
   UnroutedAlertsResponse,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -69,5 +71,21 @@ export class IntegratedOpsClient implements IntegratedOpsApi {
 
   acknowledgePage(id: string): Promise<Page> {
     return this.client.acknowledgePage(id);
+  }
+
+  incident(id: string): Promise<Incident> {
+    return this.client.incident(id);
+  }
+
+  acknowledgeIncident(id: string): Promise<Incident> {
+    return this.client.acknowledgeIncident(id);
+  }
+
+  responseKpis(filter: { days: number; team?: string }): Promise<ResponseKpis> {
+    return this.client.responseKpis(filter);
+  }
+
+  responseKpisCsv(filter: { days: number; team?: string }): Promise<Blob> {
+    return this.client.responseKpisCsv(filter);
   }
 }

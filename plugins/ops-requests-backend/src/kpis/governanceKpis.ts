@@ -6,8 +6,8 @@ import {
   PendingAgeBucket,
   RecertificationStatus,
 } from '@integrated-ops/plugin-ops-requests-common';
+import { nearestRank } from '@integrated-ops/plugin-integrated-ops-common';
 import { PolicyRefusal } from '../requests/RequestStore';
-import { nearestRank } from './percentile';
 
 const PORTAL = 'ops-requests:portal';
 const RECERTIFICATION = 'ownership-recertification';

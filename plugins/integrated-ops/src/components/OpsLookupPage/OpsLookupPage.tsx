@@ -12,6 +12,7 @@ import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
 import { NoMatchAnswer } from './NoMatchAnswer';
 import { PageFromLink } from '../Paging/PageFromLink';
+import { IncidentFromLink } from '../Incidents/IncidentFromLink';
 import { ReachResult } from './ReachResult';
 import { useTabTitle } from './useTabTitle';
 
@@ -84,6 +85,8 @@ export function OpsLookupPage() {
   const asOf = params.get('asOf') ?? undefined;
   // A page's notification links here: the page, then its entity's answer.
   const pageId = params.get('page') ?? undefined;
+  // An alert's notification links here: its incident, then the answer.
+  const incidentId = params.get('incident') ?? undefined;
   const reach = parseReachQuery(q);
   useTabTitle(q);
   const lookUp = (value: string, when?: string) =>
@@ -103,6 +106,7 @@ export function OpsLookupPage() {
             onLookUp={lookUp}
           />
           {pageId && <PageFromLink id={pageId} />}
+          {incidentId && <IncidentFromLink id={incidentId} />}
           {reach && !asOf && <ReachResult query={reach} />}
           {reach && asOf && (
             <Text as="p">
@@ -113,7 +117,7 @@ export function OpsLookupPage() {
           {!reach && q && (
             <LookupResult q={q} asOf={asOf} onPick={v => lookUp(v, asOf)} />
           )}
-          {!q && !pageId && (
+          {!q && !pageId && !incidentId && (
             <Text as="p" color="secondary">
               Paste what the alert gives you: a hostname, an IP, a URL or a
               service name. You get the NetOps, DevOps and SecOps owners, who is

@@ -12,7 +12,7 @@ import {
   Text,
   TextField,
 } from '@backstage/ui';
-import { ReactNode, useEffect, useState } from 'react';
+import { Fragment, ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { opsRequestsApiRef } from '../../api';
 import { LoadError } from '../LoadError';
@@ -165,9 +165,10 @@ function Kpis(props: { kpis: GovernanceKpis }) {
  * Governance KPIs for the whole portal, a team (`?team=`) or a system
  * (`?system=`): how fast owners approve, what waits, what the policy refuses,
  * break-glass and its review, grants ending, re-certification, lookups that
- * found no owner. Charts, and the same figures as CSV.
+ * found no owner. Charts, and the same figures as CSV; then the sections
+ * other plugins add (response times per team, from integrated-ops).
  */
-export function GovernancePage() {
+export function GovernancePage(props: { sections?: ReactNode[] }) {
   const api = useApi(opsRequestsApiRef);
   const [params, setParams] = useSearchParams();
   const team = params.get('team') ?? '';
@@ -253,6 +254,9 @@ export function GovernancePage() {
             </Flex>
           </form>
           {body}
+          {props.sections?.map((section, i) => (
+            <Fragment key={i}>{section}</Fragment>
+          ))}
         </Flex>
       </main>
     </Content>

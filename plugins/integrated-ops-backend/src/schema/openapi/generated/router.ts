@@ -768,6 +768,164 @@ export const spec = {
         },
       },
     },
+    '/incidents/response': {
+      get: {
+        operationId: 'ResponseKpis',
+        summary:
+          'Time to acknowledge and to resolve per owning team and discipline (median, p90), re-routes and alerts with no owner, from the incidents the alert route recorded',
+        description:
+          'Incidents opened in the last `days` days (at most 365, at most 200,000 incidents: truncated says so), each counted for the team the alert was routed to at the time. Incidents of entities the caller may not read in the catalog are left out of every figure. Needs integrated-ops.coverage.read.',
+        parameters: [
+          {
+            name: 'days',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 365,
+              default: 30,
+            },
+          },
+          {
+            name: 'team',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+              default: 'json',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description:
+              'The figures (JSON), or one row per team and discipline (CSV).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ResponseKpis',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/incidents/{id}': {
+      get: {
+        operationId: 'GetIncident',
+        summary:
+          'An incident the alert route recorded, and whether the caller may acknowledge it',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,18}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The incident.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/incidents/{id}/acknowledge': {
+      post: {
+        operationId: 'AcknowledgeIncident',
+        summary:
+          'Acknowledge an incident (members of its owning team and whoever is on call for it)',
+        description:
+          'The first acknowledgement counts; acknowledging again is answered with it. A resolved incident cannot be acknowledged any more (409).',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9]{1,18}$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The incident, acknowledged.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Incident',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
+            $ref: '#/components/responses/Error',
+          },
+          '409': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
   },
   components: {
     securitySchemes: {
@@ -1094,6 +1252,11 @@ export const spec = {
                   items: {
                     type: 'string',
                   },
+                },
+                incident: {
+                  type: 'string',
+                  description:
+                    'The incident this alert opened or updated (GET /incidents/{id}).',
                 },
               },
             },
@@ -1758,6 +1921,243 @@ export const spec = {
             type: 'string',
             maxLength: 500,
             description: 'A line for the people paged.',
+          },
+        },
+      },
+      Incident: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'One alert fingerprint from its first firing to its resolution.',
+        required: [
+          'id',
+          'fingerprint',
+          'openedAt',
+          'lastAlertAt',
+          'alerts',
+          'outcome',
+          'discipline',
+          'reroutes',
+          'notified',
+          'canAcknowledge',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          fingerprint: {
+            type: 'string',
+          },
+          alertname: {
+            type: 'string',
+          },
+          openedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          lastAlertAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          alerts: {
+            type: 'integer',
+            minimum: 1,
+            description: 'Firing notifications received for it.',
+          },
+          outcome: {
+            type: 'string',
+            enum: ['routed', 'fallback', 'unroutable'],
+          },
+          entityRef: {
+            type: 'string',
+          },
+          discipline: {
+            type: 'string',
+            enum: ['netops', 'devops', 'secops'],
+          },
+          team: {
+            type: 'string',
+            description:
+              'The owning team the alert was last routed to, as owned then.',
+          },
+          firstTeam: {
+            type: 'string',
+          },
+          reroutes: {
+            type: 'integer',
+            minimum: 0,
+          },
+          notified: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          acknowledgedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          acknowledgedBy: {
+            type: 'string',
+          },
+          resolvedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          canAcknowledge: {
+            type: 'boolean',
+          },
+        },
+      },
+      ResponseTimes: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Response figures of one team (and discipline) or one discipline; times in seconds, nearest-rank percentiles, 0 when none.',
+        required: [
+          'key',
+          'discipline',
+          'incidents',
+          'acknowledged',
+          'resolved',
+          'open',
+          'ttaP50Seconds',
+          'ttaP90Seconds',
+          'ttrP50Seconds',
+          'ttrP90Seconds',
+          'reroutedAway',
+        ],
+        properties: {
+          key: {
+            type: 'string',
+            description: 'The team ref, or the discipline.',
+          },
+          discipline: {
+            type: 'string',
+            enum: ['netops', 'devops', 'secops'],
+          },
+          incidents: {
+            type: 'integer',
+            minimum: 0,
+          },
+          acknowledged: {
+            type: 'integer',
+            minimum: 0,
+          },
+          resolved: {
+            type: 'integer',
+            minimum: 0,
+          },
+          open: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ttaP50Seconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ttaP90Seconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ttrP50Seconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          ttrP90Seconds: {
+            type: 'integer',
+            minimum: 0,
+          },
+          reroutedAway: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Incidents that went to this team first and were routed to another.',
+          },
+        },
+      },
+      ResponseKpis: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'from',
+          'to',
+          'incidents',
+          'unowned',
+          'truncated',
+          'byTeam',
+          'byDiscipline',
+          'byWeek',
+        ],
+        properties: {
+          from: {
+            type: 'string',
+            format: 'date-time',
+          },
+          to: {
+            type: 'string',
+            format: 'date-time',
+          },
+          incidents: {
+            type: 'integer',
+            minimum: 0,
+          },
+          unowned: {
+            type: 'integer',
+            minimum: 0,
+            description:
+              'Incidents whose alert found no owner (sent to the fallback team or nowhere).',
+          },
+          truncated: {
+            type: 'boolean',
+          },
+          byTeam: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ResponseTimes',
+            },
+          },
+          byDiscipline: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ResponseTimes',
+            },
+          },
+          byWeek: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: [
+                'weekStart',
+                'incidents',
+                'unowned',
+                'ttaP50Seconds',
+                'ttrP50Seconds',
+              ],
+              properties: {
+                weekStart: {
+                  type: 'string',
+                  format: 'date',
+                },
+                incidents: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                unowned: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                ttaP50Seconds: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+                ttrP50Seconds: {
+                  type: 'integer',
+                  minimum: 0,
+                },
+              },
+            },
           },
         },
       },

@@ -238,6 +238,63 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/incidents/response': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Time to acknowledge and to resolve per owning team and discipline (median, p90), re-routes and alerts with no owner, from the incidents the alert route recorded
+     * Incidents opened in the last `days` days (at most 365, at most 200,000 incidents: truncated says so), each counted for the team the alert was routed to at the time. Incidents of entities the caller may not read in the catalog are left out of every figure. Needs integrated-ops.coverage.read.
+     */
+    get: operations['ResponseKpis'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** An incident the alert route recorded, and whether the caller may acknowledge it */
+    get: operations['GetIncident'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/incidents/{id}/acknowledge': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Acknowledge an incident (members of its owning team and whoever is on call for it)
+     * The first acknowledgement counts; acknowledging again is answered with it. A resolved incident cannot be acknowledged any more (409).
+     */
+    post: operations['AcknowledgeIncident'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /**
@@ -342,6 +399,8 @@ export interface components {
         notified: string[];
         forwarded: string[];
         why: string[];
+        /** The incident this alert opened or updated (GET /incidents/\{id\}). */
+        incident?: string;
       }[];
     };
     UnroutedAlertsResponse: {
@@ -547,6 +606,68 @@ export interface components {
       query?: string;
       /** A line for the people paged. */
       note?: string;
+    };
+    /** One alert fingerprint from its first firing to its resolution. */
+    Incident: {
+      id: string;
+      fingerprint: string;
+      alertname?: string;
+      /** Format: date-time */
+      openedAt: string;
+      /** Format: date-time */
+      lastAlertAt: string;
+      /** Firing notifications received for it. */
+      alerts: number;
+      outcome: 'routed' | 'fallback' | 'unroutable';
+      entityRef?: string;
+      discipline: 'netops' | 'devops' | 'secops';
+      /** The owning team the alert was last routed to, as owned then. */
+      team?: string;
+      firstTeam?: string;
+      reroutes: number;
+      notified: string[];
+      /** Format: date-time */
+      acknowledgedAt?: string;
+      acknowledgedBy?: string;
+      /** Format: date-time */
+      resolvedAt?: string;
+      canAcknowledge: boolean;
+    };
+    /** Response figures of one team (and discipline) or one discipline; times in seconds, nearest-rank percentiles, 0 when none. */
+    ResponseTimes: {
+      /** The team ref, or the discipline. */
+      key: string;
+      discipline: 'netops' | 'devops' | 'secops';
+      incidents: number;
+      acknowledged: number;
+      resolved: number;
+      open: number;
+      ttaP50Seconds: number;
+      ttaP90Seconds: number;
+      ttrP50Seconds: number;
+      ttrP90Seconds: number;
+      /** Incidents that went to this team first and were routed to another. */
+      reroutedAway: number;
+    };
+    ResponseKpis: {
+      /** Format: date-time */
+      from: string;
+      /** Format: date-time */
+      to: string;
+      incidents: number;
+      /** Incidents whose alert found no owner (sent to the fallback team or nowhere). */
+      unowned: number;
+      truncated: boolean;
+      byTeam: components['schemas']['ResponseTimes'][];
+      byDiscipline: components['schemas']['ResponseTimes'][];
+      byWeek: {
+        /** Format: date */
+        weekStart: string;
+        incidents: number;
+        unowned: number;
+        ttaP50Seconds: number;
+        ttrP50Seconds: number;
+      }[];
     };
     Page: {
       id: string;
@@ -1195,6 +1316,87 @@ export interface operations {
           'application/json': components['schemas']['Page'];
         };
       };
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+      409: components['responses']['Error'];
+    };
+  };
+  ResponseKpis: {
+    parameters: {
+      query?: {
+        days?: number;
+        team?: string;
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The figures (JSON), or one row per team and discipline (CSV). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ResponseKpis'];
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+    };
+  };
+  GetIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The incident. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Incident'];
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
+      404: components['responses']['Error'];
+    };
+  };
+  AcknowledgeIncident: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The incident, acknowledged. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Incident'];
+        };
+      };
+      400: components['responses']['BadRequest'];
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];

@@ -1,6 +1,8 @@
 /**
  * The nearest-rank percentile of ascending values (p in (0, 100]): the
  * smallest value with at least p% of the values at or below it. 0 for none.
+ *
+ * @public
  */
 export function nearestRank(sorted: number[], p: number): number {
   if (!sorted.length) return 0;

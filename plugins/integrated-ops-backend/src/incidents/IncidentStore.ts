@@ -1,0 +1,225 @@
+import {
+  Discipline,
+  Incident,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
+import { Knex } from 'knex';
+
+const TABLE = 'alert_incidents';
+
+/** An incident as stored: the answer's fields without the caller's view. */
+export type StoredIncident = Omit<Incident, 'canAcknowledge'>;
+
+/** One routed alert, as the incident record needs it. */
+export interface RoutedAlert {
+  fingerprint: string;
+  status: 'firing' | 'resolved';
+  alertname?: string;
+  outcome: 'routed' | 'fallback' | 'unroutable';
+  entityRef?: string;
+  discipline: Discipline;
+  team?: string;
+  notified: string[];
+}
+
+/** The columns the response figures read. */
+export interface ResponseRow {
+  openedAt: string;
+  acknowledgedAt?: string;
+  resolvedAt?: string;
+  outcome: RoutedAlert['outcome'];
+  entityRef?: string;
+  discipline: Discipline;
+  team?: string;
+  firstTeam?: string;
+  firstDiscipline: Discipline;
+}
+
+type Row = Record<string, any>;
+
+const optional = <K extends string>(key: K, value: unknown) =>
+  value === null || value === undefined ? {} : { [key]: String(value) };
+
+function toIncident(row: Row): StoredIncident {
+  return {
+    id: String(row.id),
+    fingerprint: row.fingerprint,
+    ...optional('alertname', row.alertname),
+    openedAt: row.opened_at,
+    lastAlertAt: row.last_alert_at,
+    alerts: Number(row.alerts),
+    outcome: row.outcome,
+    ...optional('entityRef', row.entity_ref),
+    discipline: row.discipline,
+    ...optional('team', row.team_ref),
+    ...optional('firstTeam', row.first_team_ref),
+    reroutes: Number(row.reroutes),
+    notified: JSON.parse(row.notified),
+    ...optional('acknowledgedAt', row.acknowledged_at),
+    ...optional('acknowledgedBy', row.acknowledged_by),
+    ...optional('resolvedAt', row.resolved_at),
+  };
+}
+
+/**
+ * Incidents from routed alerts. One open incident per fingerprint is held by
+ * a unique index (two replicas receiving the same alert end with one); a
+ * repeat counts on it, a different owning team is a re-route, `resolved`
+ * closes it. The first acknowledgement is kept by a conditional UPDATE.
+ */
+export class IncidentStore {
+  constructor(private readonly db: Knex) {}
+
+  /**
+   * Records one alert; the incident it opened or updated, or undefined for a
+   * `resolved` whose firing was never seen.
+   */
+  async record(alert: RoutedAlert, at: string): Promise<string | undefined> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction(tx => this.#record(tx, alert, at));
+      } catch (error) {
+        // Another replica opened it between our read and insert: update it.
+        if (!isUniqueViolation(error) || attempt > 2) throw error;
+      }
+    }
+  }
+
+  async #record(
+    tx: Knex.Transaction,
+    alert: RoutedAlert,
+    at: string,
+  ): Promise<string | undefined> {
+    const open: Row | undefined = await tx(TABLE)
+      .where({ open_fingerprint: alert.fingerprint })
+      .forUpdate()
+      .first();
+    if (!open) {
+      if (alert.status === 'resolved') return undefined;
+      const [inserted] = await tx(TABLE)
+        .insert({
+          fingerprint: alert.fingerprint,
+          open_fingerprint: alert.fingerprint,
+          opened_at: at,
+          last_alert_at: at,
+          alerts: 1,
+          alertname: alert.alertname?.slice(0, 200) ?? null,
+          outcome: alert.outcome,
+          entity_ref: alert.entityRef ?? null,
+          discipline: alert.discipline,
+          team_ref: alert.team ?? null,
+          first_team_ref: alert.team ?? null,
+          first_discipline: alert.discipline,
+          reroutes: 0,
+          notified: JSON.stringify(alert.notified),
+        })
+        .returning('id');
+      return String(typeof inserted === 'object' ? inserted.id : inserted);
+    }
+    if (alert.status === 'resolved') {
+      await tx(TABLE)
+        .where({ id: open.id })
+        .update({ resolved_at: at, last_alert_at: at, open_fingerprint: null });
+      return String(open.id);
+    }
+    const notified = [
+      ...new Set([...JSON.parse(open.notified), ...alert.notified]),
+    ];
+    // Another team owns it now (the catalog changed, or the alert's labels
+    // were corrected): that team was paged too, a re-route.
+    const rerouted =
+      alert.outcome === 'routed' &&
+      !!alert.team &&
+      alert.team !== open.team_ref;
+    await tx(TABLE)
+      .where({ id: open.id })
+      .update({
+        last_alert_at: at,
+        alerts: tx.raw('alerts + 1'),
+        notified: JSON.stringify(notified),
+        ...(rerouted
+          ? {
+              team_ref: alert.team,
+              outcome: 'routed',
+              entity_ref: alert.entityRef ?? open.entity_ref,
+              discipline: alert.discipline,
+              reroutes: tx.raw('reroutes + 1'),
+            }
+          : {}),
+      });
+    return String(open.id);
+  }
+
+  async get(id: string): Promise<StoredIncident | undefined> {
+    const row = await this.db(TABLE).where({ id }).first();
+    return row ? toIncident(row) : undefined;
+  }
+
+  /**
+   * Records the first acknowledgement of an open incident; answers the
+   * incident as it stands (the earlier acknowledgement, if there was one).
+   */
+  async acknowledge(
+    id: string,
+    userRef: string,
+    at: string,
+  ): Promise<StoredIncident | undefined> {
+    await this.db(TABLE)
+      .where({ id })
+      .whereNull('acknowledged_at')
+      .whereNull('resolved_at')
+      .update({ acknowledged_at: at, acknowledged_by: userRef });
+    return this.get(id);
+  }
+
+  /**
+   * What the response figures need of the incidents opened in [from, to],
+   * at most `limit` (the oldest first).
+   */
+  async responseRows(
+    from: string,
+    to: string,
+    limit: number,
+  ): Promise<ResponseRow[]> {
+    const rows: Row[] = await this.db(TABLE)
+      .select(
+        'opened_at',
+        'acknowledged_at',
+        'resolved_at',
+        'outcome',
+        'entity_ref',
+        'discipline',
+        'team_ref',
+        'first_team_ref',
+        'first_discipline',
+      )
+      .where('opened_at', '>=', from)
+      .andWhere('opened_at', '<=', to)
+      .orderBy('opened_at')
+      .limit(limit);
+    return rows.map(r => ({
+      openedAt: r.opened_at,
+      acknowledgedAt: r.acknowledged_at ?? undefined,
+      resolvedAt: r.resolved_at ?? undefined,
+      outcome: r.outcome,
+      entityRef: r.entity_ref ?? undefined,
+      discipline: r.discipline,
+      team: r.team_ref ?? undefined,
+      firstTeam: r.first_team_ref ?? undefined,
+      firstDiscipline: r.first_discipline,
+    }));
+  }
+
+  /** Whether any incident's fingerprint starts with `prefix` (the sample alerts'). */
+  async hasFingerprintPrefix(prefix: string): Promise<boolean> {
+    const row = await this.db(TABLE)
+      .where('fingerprint', 'like', `${prefix.replace(/[%_\\]/g, '')}%`)
+      .first('id');
+    return !!row;
+  }
+
+  /** Deletes incidents opened before `before`; how many. */
+  async prune(before: string): Promise<number> {
+    return this.db(TABLE).where('opened_at', '<', before).delete();
+  }
+}
