@@ -2,7 +2,8 @@
  * Incidents: one row per alert fingerprint from its first firing to its
  * resolution, with the owning team the route chose at the time (so a later
  * hand-over does not move old incidents), who was notified, when someone
- * acknowledged it and when it resolved. `open_fingerprint` is set while the
+ * acknowledged it and when it resolved (also as seconds from the first
+ * alert, so that the response figures read numbers). `open_fingerprint` is set while the
  * incident is open; its unique index keeps one open incident per
  * fingerprint, whichever replica receives the alert.
  */
@@ -19,6 +20,10 @@ exports.up = async function up(knex) {
       .unique({ indexName: 'alert_incidents_open_uniq' })
       .comment('the fingerprint while the incident is open');
     table.string('opened_at', 32).notNullable().comment('ISO instant');
+    table
+      .bigInteger('opened_s')
+      .notNullable()
+      .comment('opened_at in seconds since the epoch (the figures read it)');
     table.string('last_alert_at', 32).notNullable();
     table.integer('alerts').notNullable().comment('firing notifications');
     table.string('alertname', 200).nullable();
@@ -47,8 +52,10 @@ exports.up = async function up(knex) {
     table.text('notified').notNullable().comment('JSON: refs notified');
     table.string('acknowledged_at', 32).nullable();
     table.string('acknowledged_by', 255).nullable();
+    table.integer('tta_s').nullable().comment('seconds to acknowledge');
     table.string('resolved_at', 32).nullable();
-    table.index(['opened_at'], 'alert_incidents_opened_idx');
+    table.integer('ttr_s').nullable().comment('seconds to resolve');
+    table.index(['opened_s'], 'alert_incidents_opened_idx');
   });
 };
 

@@ -22,18 +22,24 @@ export interface RoutedAlert {
   notified: string[];
 }
 
-/** The columns the response figures read. */
+/** The columns the response figures read: numbers where they can be. */
 export interface ResponseRow {
-  openedAt: string;
-  acknowledgedAt?: string;
-  resolvedAt?: string;
+  /** Opened, in seconds since the epoch (a bigint: PostgreSQL's driver gives it as a string). */
+  openedS: number | string;
+  /** Seconds from the first alert to the acknowledgement; null when none. */
+  ttaS: number | null;
+  /** Seconds from the first alert to the resolution; null while open. */
+  ttrS: number | null;
   outcome: RoutedAlert['outcome'];
-  entityRef?: string;
+  entityRef: string | null;
   discipline: Discipline;
-  team?: string;
-  firstTeam?: string;
+  team: string | null;
+  firstTeam: string | null;
   firstDiscipline: Discipline;
 }
+
+/** Seconds since the epoch of an ISO instant. */
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 type Row = Record<string, any>;
 
@@ -101,6 +107,7 @@ export class IncidentStore {
           fingerprint: alert.fingerprint,
           open_fingerprint: alert.fingerprint,
           opened_at: at,
+          opened_s: epochSeconds(at),
           last_alert_at: at,
           alerts: 1,
           alertname: alert.alertname?.slice(0, 200) ?? null,
@@ -119,7 +126,12 @@ export class IncidentStore {
     if (alert.status === 'resolved') {
       await tx(TABLE)
         .where({ id: open.id })
-        .update({ resolved_at: at, last_alert_at: at, open_fingerprint: null });
+        .update({
+          resolved_at: at,
+          ttr_s: tx.raw('? - opened_s', [epochSeconds(at)]),
+          last_alert_at: at,
+          open_fingerprint: null,
+        });
       return String(open.id);
     }
     const notified = [
@@ -168,46 +180,39 @@ export class IncidentStore {
       .where({ id })
       .whereNull('acknowledged_at')
       .whereNull('resolved_at')
-      .update({ acknowledged_at: at, acknowledged_by: userRef });
+      .update({
+        acknowledged_at: at,
+        acknowledged_by: userRef,
+        tta_s: this.db.raw('? - opened_s', [epochSeconds(at)]),
+      });
     return this.get(id);
   }
 
   /**
    * What the response figures need of the incidents opened in [from, to],
-   * at most `limit` (the oldest first).
+   * at most `limit` (the oldest first), named as ResponseRow by the query.
    */
   async responseRows(
     from: string,
     to: string,
     limit: number,
   ): Promise<ResponseRow[]> {
-    const rows: Row[] = await this.db(TABLE)
-      .select(
-        'opened_at',
-        'acknowledged_at',
-        'resolved_at',
-        'outcome',
-        'entity_ref',
-        'discipline',
-        'team_ref',
-        'first_team_ref',
-        'first_discipline',
-      )
-      .where('opened_at', '>=', from)
-      .andWhere('opened_at', '<=', to)
-      .orderBy('opened_at')
+    return this.db(TABLE)
+      .select({
+        openedS: 'opened_s',
+        ttaS: 'tta_s',
+        ttrS: 'ttr_s',
+        outcome: 'outcome',
+        entityRef: 'entity_ref',
+        discipline: 'discipline',
+        team: 'team_ref',
+        firstTeam: 'first_team_ref',
+        firstDiscipline: 'first_discipline',
+      })
+      .where('opened_s', '>=', epochSeconds(from))
+      .andWhere('opened_s', '<=', epochSeconds(to))
+      .orderBy('opened_s')
       .limit(limit);
-    return rows.map(r => ({
-      openedAt: r.opened_at,
-      acknowledgedAt: r.acknowledged_at ?? undefined,
-      resolvedAt: r.resolved_at ?? undefined,
-      outcome: r.outcome,
-      entityRef: r.entity_ref ?? undefined,
-      discipline: r.discipline,
-      team: r.team_ref ?? undefined,
-      firstTeam: r.first_team_ref ?? undefined,
-      firstDiscipline: r.first_discipline,
-    }));
   }
 
   /** Whether any incident's fingerprint starts with `prefix` (the sample alerts'). */
@@ -220,6 +225,6 @@ export class IncidentStore {
 
   /** Deletes incidents opened before `before`; how many. */
   async prune(before: string): Promise<number> {
-    return this.db(TABLE).where('opened_at', '<', before).delete();
+    return this.db(TABLE).where('opened_s', '<', epochSeconds(before)).delete();
   }
 }

@@ -4,10 +4,15 @@ import { responseKpis, weekStart } from './responseKpis';
 const T0 = Date.UTC(2026, 2, 2, 2, 0); // Monday 2 March 2026, 02:00 UTC
 const at = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 
-const row = (over: Partial<ResponseRow> & { opened: number }): ResponseRow => {
-  const { opened, ...rest } = over;
+/** An incident opened `opened` minutes after T0, acknowledged and resolved `ack`/`res` minutes after that. */
+const row = (
+  over: Partial<ResponseRow> & { opened: number; ack?: number; res?: number },
+): ResponseRow => {
+  const { opened, ack, res, ...rest } = over;
   return {
-    openedAt: at(opened),
+    openedS: (T0 + opened * 60_000) / 1000,
+    ttaS: ack === undefined ? null : ack * 60,
+    ttrS: res === undefined ? null : res * 60,
     outcome: 'routed',
     entityRef: 'component:default/fraud-scoring-service',
     discipline: 'netops',
@@ -23,16 +28,16 @@ const period = { from: at(-60), to: at(20_000), truncated: false };
 describe('responseKpis', () => {
   // NetOps DC: acknowledged after 2, 4 and 10 minutes, resolved after 30 and 60; one still open.
   const rows: ResponseRow[] = [
-    row({ opened: 0, acknowledgedAt: at(2), resolvedAt: at(30) }),
-    row({ opened: 100, acknowledgedAt: at(104), resolvedAt: at(160) }),
-    row({ opened: 200, acknowledgedAt: at(210) }),
+    row({ opened: 0, ack: 2, res: 30 }),
+    row({ opened: 100, ack: 4, res: 60 }),
+    row({ opened: 200, ack: 10 }),
     // Paged to NetOps DC first, then SOC Tier 1 owned it.
     row({
       opened: 300,
       discipline: 'secops',
       team: 'group:default/soc-tier1',
-      acknowledgedAt: at(301),
-      resolvedAt: at(315),
+      ack: 1,
+      res: 15,
     }),
     // No owner: counted apart, in no team.
     row({
@@ -44,8 +49,8 @@ describe('responseKpis', () => {
     // The next week.
     row({
       opened: 8 * 1440,
-      acknowledgedAt: at(8 * 1440 + 1),
-      resolvedAt: at(8 * 1440 + 5),
+      ack: 1,
+      res: 5,
     }),
   ];
 

@@ -6,10 +6,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { ResponseRow } from './IncidentStore';
 
-const seconds = (from: string, to?: string) =>
-  to
-    ? Math.max(0, Math.round((Date.parse(to) - Date.parse(from)) / 1000))
-    : undefined;
+const DAY_S = 86_400;
 
 /** Accumulates one group's incidents. */
 class Group {
@@ -23,10 +20,8 @@ class Group {
 
   add(row: ResponseRow) {
     this.incidents += 1;
-    const tta = seconds(row.openedAt, row.acknowledgedAt);
-    const ttr = seconds(row.openedAt, row.resolvedAt);
-    if (tta !== undefined) this.tta.push(tta);
-    if (ttr !== undefined) this.ttr.push(ttr);
+    if (row.ttaS !== null) this.tta.push(Math.max(0, row.ttaS));
+    if (row.ttrS !== null) this.ttr.push(Math.max(0, row.ttrS));
     else this.open += 1;
   }
 
@@ -49,12 +44,19 @@ class Group {
   }
 }
 
-/** Monday 00:00 UTC of the week an instant falls in, as YYYY-MM-DD. */
+/**
+ * The week (Monday 00:00 UTC) an instant in epoch seconds falls in, as a
+ * number of weeks since Monday 29 December 1969 (the epoch was a Thursday).
+ */
+const weekOf = (epochS: number) => Math.floor((epochS / DAY_S + 3) / 7);
+
+/** The Monday of a week number, as YYYY-MM-DD. */
+const mondayOf = (week: number) =>
+  new Date((week * 7 - 3) * DAY_S * 1000).toISOString().slice(0, 10);
+
+/** Monday 00:00 UTC of the week an ISO instant falls in, as YYYY-MM-DD. */
 export function weekStart(iso: string): string {
-  const day = new Date(iso);
-  day.setUTCHours(0, 0, 0, 0);
-  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
-  return day.toISOString().slice(0, 10);
+  return mondayOf(weekOf(Math.floor(Date.parse(iso) / 1000)));
 }
 
 /** The group of `key`; a new one takes the discipline of its first incident. */
@@ -70,9 +72,10 @@ function groupIn(
 
 /**
  * Time to acknowledge and to resolve per owning team (as routed then; a
- * team's discipline is that of its incidents), per discipline and per week; re-routes counted against the
- * team paged first; incidents without an owner counted apart. `team`
- * narrows every figure to the incidents that team owned or was paged for.
+ * team's discipline is that of its incidents), per discipline and per week;
+ * re-routes counted against the team paged first; incidents without an
+ * owner counted apart. `team` narrows every figure to the incidents that
+ * team owned or was paged for.
  */
 export function responseKpis(
   rows: ResponseRow[],
@@ -80,7 +83,7 @@ export function responseKpis(
 ): ResponseKpis {
   const byTeam = new Map<string, Group>();
   const byDiscipline = new Map<string, Group>();
-  const byWeek = new Map<string, { all: Group; unowned: number }>();
+  const byWeek = new Map<number, { all: Group; unowned: number }>();
   let incidents = 0;
   let unowned = 0;
   for (const row of rows) {
@@ -92,13 +95,14 @@ export function responseKpis(
       continue;
     }
     incidents += 1;
-    const week = weekStart(row.openedAt);
+    const week = weekOf(Number(row.openedS));
     let w = byWeek.get(week);
-    if (!w)
+    if (!w) {
       byWeek.set(
         week,
-        (w = { all: new Group(week, row.discipline), unowned: 0 }),
+        (w = { all: new Group('', row.discipline), unowned: 0 }),
       );
+    }
     w.all.add(row);
     if (row.outcome !== 'routed' || !row.team) {
       unowned += 1;
@@ -114,11 +118,7 @@ export function responseKpis(
   const sorted = (map: Map<string, Group>) =>
     [...map.values()]
       .map(g => g.times())
-      .sort(
-        (a, b) =>
-          a.key.localeCompare(b.key) ||
-          a.discipline.localeCompare(b.discipline),
-      );
+      .sort((a, b) => a.key.localeCompare(b.key));
   return {
     from: period.from,
     to: period.to,
@@ -128,11 +128,11 @@ export function responseKpis(
     byTeam: sorted(byTeam).filter(t => !period.team || t.key === period.team),
     byDiscipline: sorted(byDiscipline),
     byWeek: [...byWeek]
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([weekStartDay, { all, unowned: none }]) => {
+      .sort(([a], [b]) => a - b)
+      .map(([week, { all, unowned: none }]) => {
         const t = all.times();
         return {
-          weekStart: weekStartDay,
+          weekStart: mondayOf(week),
           incidents: t.incidents,
           unowned: none,
           ttaP50Seconds: t.ttaP50Seconds,
