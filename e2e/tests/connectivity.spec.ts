@@ -69,3 +69,31 @@ test('the lookup answers a reach question: allowed with the rules and their expi
     'from: no entity "nobody-here" in the catalog that you may read',
   );
 });
+
+test("the fraud scoring service's page says who can reach it, by which rule, and what it reaches", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // The connectivity model is built a few seconds after the catalog.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/fraud-scoring-service');
+    await expect(
+      page.getByRole('list', { name: 'Who can reach this' }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  const inbound = page.getByRole('list', { name: 'Who can reach this' });
+  await expect(inbound).toContainText('Edge Transaction Gateway - TCP 8443');
+  await expect(inbound).toContainText(
+    'fraud-detection/allow-edge-transaction-gateway-to-fraud-scoring-service (ingress here',
+  );
+  await inbound.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/who-can-reach.png` });
+
+  await page.getByRole('button', { name: 'Outbound' }).click();
+  await expect(
+    page.getByRole('heading', { name: 'What this can reach' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('list', { name: 'What this can reach' }),
+  ).toBeVisible();
+});

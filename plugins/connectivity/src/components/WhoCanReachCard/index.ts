@@ -1,0 +1,1 @@
+export { WhoCanReachCard } from './WhoCanReachCard';
