@@ -99,6 +99,17 @@ backend.add(
   import('@integrated-ops/plugin-security-findings-backend-module-github'),
 );
 
+// scorecards: readiness per discipline from Tech Insights checks (config
+// techInsights.factChecker.checks) over the portal's own facts
+backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+backend.add(
+  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+);
+backend.add(
+  import('@integrated-ops/plugin-tech-insights-backend-module-integrated-ops'),
+);
+backend.add(import('@integrated-ops/plugin-scorecards-backend'));
+
 // actions registry over MCP, for AI agents
 backend.add(import('@backstage/plugin-mcp-actions-backend'));
 

@@ -15,6 +15,7 @@ import {
   USER_PERMISSIONS,
 } from './IntegratedOpsPermissionPolicy';
 import { readPortalRoles } from './portalRoles';
+import { techInsightsPermissions } from '@backstage-community/plugin-tech-insights-common';
 
 const ADMINS = 'group:default/portal-admins';
 const GRC = 'group:default/grc';
@@ -220,6 +221,22 @@ describe('IntegratedOpsPermissionPolicy', () => {
     expect(await policy.handle({ permission: unknown }, admin)).toEqual({
       result: AuthorizeResult.ALLOW,
     });
+  });
+
+  it("keeps signed-in users off Tech Insights' own routes (unfiltered by catalog read); the scorecards route answers them", async () => {
+    // Tech Insights runs checks and returns facts for any entity ref, and
+    // its bulk run for every entity: users read scorecards through the
+    // scorecards plugin, which looks the entity up with their credentials.
+    for (const permission of techInsightsPermissions) {
+      expect(await policy.handle({ permission }, guest)).toEqual({
+        result: AuthorizeResult.DENY,
+      });
+    }
+    expect(techInsightsPermissions.map(p => p.name).sort()).toEqual([
+      'tech-insights.check.read',
+      'tech-insights.check.run',
+      'tech-insights.fact-retriever.read',
+    ]);
   });
 
   it('has no admins unless configured', async () => {

@@ -1,0 +1,52 @@
+/*
+ * Readiness scorecards on the running portal: Tech Insights records the
+ * portal's facts (typed owners, on-call depth, runbooks) every minute, and
+ * the fraud scoring service's page shows NetOps, DevOps and SecOps side by
+ * side: NetOps gold (its owner declared, two people on call), DevOps and
+ * SecOps silver (owners inherited from the System), each naming the check
+ * that fails and the action that fixes it. A component without owners
+ * (legacy-batch-scorer, a deliberate gap) reaches no level.
+ */
+import { expect, test } from '@playwright/test';
+import { guestToken, waitForTypedOwners } from '../support/portalApi';
+import { signInAsGuest } from '../support/signIn';
+
+test.beforeAll(async ({ request }) => {
+  await waitForTypedOwners(request, await guestToken(request));
+});
+
+test("the fraud scoring service's scorecard names what fails per discipline and the action", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // Facts are read every minute: wait until they have the inherited owners.
+  await expect(async () => {
+    await page.goto('/catalog/default/component/fraud-scoring-service');
+    await expect(
+      page.getByRole('heading', { name: 'DevOps: Silver' }),
+    ).toBeVisible({ timeout: 5_000 });
+  }).toPass({ timeout: 150_000, intervals: [5_000] });
+  await expect(
+    page.getByRole('heading', { name: 'NetOps: Gold' }),
+  ).toBeVisible();
+  const secops = page.getByRole('region', { name: 'SecOps readiness' });
+  await expect(
+    secops.getByRole('heading', { name: 'SecOps: Silver' }),
+  ).toBeVisible();
+  await expect(secops).toContainText('2 of 3 checks pass; next: Gold');
+  await expect(secops.getByRole('list', { name: 'Failing' })).toContainText(
+    'SecOps owner declared on the entity (gold): The SecOps owner is declared on the entity itself, not only inherited - fix: Declare spec.opsOwners.secops on the entity (its catalog-info.yaml)',
+  );
+  await expect(page.getByText(/^Facts read \d+ (s|min) ago\.$/)).toBeVisible();
+  await secops.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e-screenshots/scorecard.png' });
+
+  await page.goto('/catalog/default/component/legacy-batch-scorer');
+  await expect(
+    page.getByRole('heading', { name: 'DevOps: No level' }),
+  ).toBeVisible({ timeout: 30_000 });
+  const devops = page.getByRole('region', { name: 'DevOps readiness' });
+  await expect(
+    devops.getByRole('link', { name: /^Declare the DevOps owner/ }),
+  ).toHaveAttribute('href', '/ops-coverage');
+});

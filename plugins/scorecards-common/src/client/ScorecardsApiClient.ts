@@ -1,0 +1,36 @@
+/* eslint-disable new-cap -- openapi-fetch names its methods GET and POST */
+import {
+  dataOf,
+  JsonClient,
+  PluginApiCallOptions,
+  PluginApiClientOptions,
+  pluginApiClient,
+} from '@integrated-ops/plugin-integrated-ops-common';
+import type { paths } from '../schema/openapi/generated/types';
+import type { Scorecard } from '../types';
+
+/**
+ * Client of the scorecards backend, built with openapi-fetch over the types
+ * generated from its openapi.yaml; any answer but 2xx rejects with a
+ * `ResponseError`.
+ *
+ * @public
+ */
+export class ScorecardsApiClient {
+  readonly #client: () => Promise<JsonClient<paths>>;
+
+  constructor(options: PluginApiClientOptions) {
+    this.#client = pluginApiClient<paths>('scorecards', options);
+  }
+
+  /** `GET /entity`: the entity's scorecard (404 when the caller may not read it). */
+  async entity(
+    entity: string,
+    options?: PluginApiCallOptions,
+  ): Promise<Scorecard> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/entity', { params: { query: { entity } }, ...options }),
+    );
+  }
+}
