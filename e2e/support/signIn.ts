@@ -16,8 +16,15 @@ export async function signInAs(browser: Browser, user: string): Promise<Page> {
   await page.goto('/');
   await page.getByLabel('User name').fill(user);
   await page.getByRole('button', { name: 'Sign in as sample user' }).click();
+  // Signed in when the sign-in page is gone (the Home page may link
+  // "Change requests" too, so the sidebar link is not a unique sign).
   await expect(
-    page.getByRole('link', { name: 'Change requests' }),
+    page.getByRole('button', { name: 'Sign in as sample user' }),
+  ).toHaveCount(0);
+  await expect(
+    page
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Change requests' }),
   ).toBeVisible();
   return page;
 }

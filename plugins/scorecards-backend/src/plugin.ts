@@ -6,12 +6,14 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsServiceRef } from '@backstage-community/plugin-tech-insights-node';
 import { createScorecardsRouter } from './router/createScorecardsRouter';
 import { ScorecardService } from './service/ScorecardService';
+import { readChecksConfig } from './service/checksConfig';
 
 /**
  * Scorecards: readiness per discipline from the Tech Insights checks, with
- * levels and the action that fixes each failing check. Once the backend
- * listens, every configured check must name its discipline and level in
- * its metadata; one that does not is logged as an error naming it.
+ * levels and the action that fixes each failing check. Every configured
+ * check must name its discipline and level in its metadata and use known
+ * operators (startup stops naming it otherwise); one that reads a fact no
+ * retriever declares is logged as an error once the backend listens.
  *
  * @public
  */
@@ -24,6 +26,7 @@ export const scorecardsPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
         lifecycle: coreServices.lifecycle,
+        config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         techInsights: techInsightsServiceRef,
       },
@@ -32,14 +35,21 @@ export const scorecardsPlugin = createBackendPlugin({
         httpAuth,
         logger,
         lifecycle,
+        config,
         catalog,
         techInsights,
       }) {
+        // A check without a discipline or level, or with an unknown
+        // operator, stops startup naming it.
+        const factsOf = readChecksConfig(config);
         const service = new ScorecardService({ catalog, techInsights, logger });
-        // The checks live in the tech-insights plugin: asked once it listens.
+        // The facts the retrievers declare are known once tech-insights
+        // listens: a check reading an undeclared fact is logged, naming it.
         lifecycle.addStartupHook(async () => {
           try {
-            logger.info(`Scorecards: ${await service.validateChecks()} checks`);
+            for (const problem of await service.unknownFacts(factsOf)) {
+              logger.error(`Scorecards: ${problem}`);
+            }
           } catch (error) {
             logger.error(`Scorecards: ${(error as Error).message}`);
           }

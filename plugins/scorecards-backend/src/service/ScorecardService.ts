@@ -7,7 +7,7 @@ import { NotFoundError, ServiceUnavailableError } from '@backstage/errors';
 import type { TechInsightsService } from '@backstage-community/plugin-tech-insights-node';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { Scorecard } from '@integrated-ops/plugin-scorecards-common';
-import { disciplineScores, readCheckMetadata } from './scorecard';
+import { disciplineScores } from './scorecard';
 
 /**
  * Scorecards from Tech Insights, for entities the caller may read: the
@@ -23,11 +23,21 @@ export class ScorecardService {
     },
   ) {}
 
-  /** Every configured check names a discipline and a level; an Error naming the first that does not. */
-  async validateChecks(): Promise<number> {
-    const checks = await this.options.techInsights.getAllChecks();
-    for (const check of checks) readCheckMetadata(check.id, check.metadata);
-    return checks.length;
+  /** Each check (id -> facts it reads) that reads a fact no retriever's schema declares, in words. */
+  async unknownFacts(factsOf: Map<string, string[]>): Promise<string[]> {
+    const schemas = await this.options.techInsights.getFactSchemas();
+    // The store answers each retriever's row ({ id, version, schema }).
+    const known = new Set(
+      schemas.flatMap(s => Object.keys((s as { schema?: object }).schema ?? s)),
+    );
+    return [...factsOf].flatMap(([id, facts]) =>
+      facts
+        .filter(f => !known.has(f))
+        .map(
+          f =>
+            `techInsights.factChecker.checks.${id} reads fact ${f}, which no fact retriever declares`,
+        ),
+    );
   }
 
   async entity(
