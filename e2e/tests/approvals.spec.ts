@@ -33,7 +33,9 @@ test('request network access, approved by the owning teams, applied', async ({
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    page.getByRole('link', { name: 'Change requests' }),
+    page
+      .getByTestId('sidebar-root')
+      .getByRole('link', { name: 'Change requests' }),
   ).toBeVisible();
   await page.goto('/create/templates/default/network-access-request');
   await pick(page, 'From', 'Fraud Case Management');
@@ -86,7 +88,10 @@ test('request network access, approved by the owning teams, applied', async ({
 
   // NetOps DC Fabric approves.
   const netops = await signInAs(browser, 'omar.haddad');
-  await netops.getByRole('link', { name: 'Change requests' }).click();
+  await netops
+    .getByTestId('sidebar-root')
+    .getByRole('link', { name: 'Change requests' })
+    .click();
   await netops
     .getByRole('link', {
       name: /Network access: component:default\/case-management-ui/,
