@@ -125,8 +125,10 @@ export function ResponseTimesSection() {
       <Flex direction="column" gap="3">
         <Text as="p" variant="body-small" color="secondary">
           {value.incidents} incidents in the last {days} days; {value.unowned}{' '}
-          found no owner (sent to the fallback team or nowhere). Times from the
-          first alert; each incident counts for the team it was routed to then.
+          found no owner (sent to the fallback team or nowhere). Times are the
+          median and the 90th percentile (p50 / p90) from the first alert; each
+          incident counts for the team it was routed to then, and as re-routed
+          away for a team paged first.
           {value.truncated
             ? ' Only the oldest 200,000 incidents are counted.'
             : ''}
