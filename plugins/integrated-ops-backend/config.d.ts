@@ -34,6 +34,13 @@ export interface Config {
        */
       refreshSeconds?: number;
       /**
+       * How long an entity the catalog announced as changed is read again
+       * until the catalog serves the new version (stitching can take longer
+       * on a loaded catalog); after that the periodic listing brings it.
+       * Default 30.
+       */
+      followSeconds?: number;
+      /**
        * This replica's name in its events subscription (each replica follows
        * every change). Default: the host name; set it where host names change
        * on every deployment, so that old subscriptions are not left behind.

@@ -20,7 +20,7 @@ import { integratedOpsPlugin } from './plugin';
 import { databasePerPlugin } from './__testUtils__/databasePerPlugin';
 import { testEntityProvider } from './tests/testEntityProvider';
 
-jest.setTimeout(120_000);
+jest.setTimeout(180_000);
 
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
@@ -102,8 +102,10 @@ beforeAll(async () => {
           },
           integratedOps: {
             ownership: { lookupCacheSeconds: 0 },
-            // Only the first listing: everything later must come by events.
-            lookup: { refreshSeconds: 3600 },
+            // Only the first listing: everything later must come by events,
+            // followed until the catalog serves it however loaded the runner
+            // (a whole test suite on 2 cores stitches slowly).
+            lookup: { refreshSeconds: 3600, followSeconds: 120 },
           },
         },
       }),
@@ -139,7 +141,7 @@ describe('an ownership edit reaches the lookup by events', () => {
         () => netopsOf('scoring.bank.test'),
         'group:default/netops-b',
         // Processing, stitching and the event on a loaded 2-core runner.
-        45_000,
+        100_000,
       ),
     ).toBe('group:default/netops-b');
     // Still the same listing: the change came through the events.

@@ -170,6 +170,9 @@ export const integratedOpsPlugin = createBackendPlugin({
           patch: refs => indexService.patch(() => mirror.refetch(refs)),
           relist: () => indexService.refresh(),
           logger,
+          followMs:
+            (config.getOptionalNumber('integratedOps.lookup.followSeconds') ??
+              30) * 1000,
         });
         lifecycle.addShutdownHook(() => follower.stop());
         const replica =
