@@ -1,4 +1,8 @@
 import type { CheckResult } from '@backstage-community/plugin-tech-insights-common';
+import {
+  Discipline,
+  DISCIPLINES,
+} from '@integrated-ops/plugin-integrated-ops-common';
 import type {
   CheckOutcome,
   DisciplineScore,
@@ -7,8 +11,6 @@ import type {
 
 /** The levels a discipline climbs, lowest first. */
 export const LEVELS = ['bronze', 'silver', 'gold'] as const;
-const DISCIPLINES = ['netops', 'devops', 'secops'] as const;
-type Discipline = (typeof DISCIPLINES)[number];
 
 /** What a check's `metadata` must say for the scorecard (checked at start). */
 export interface CheckMetadata {
