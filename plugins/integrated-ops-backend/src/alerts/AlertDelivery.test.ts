@@ -147,3 +147,73 @@ describe('alert severity', () => {
     },
   );
 });
+
+describe('an alert storm', () => {
+  const storm = (n: number) =>
+    readAlerts({
+      version: '4',
+      alerts: Array.from({ length: n }, (_, i) => ({
+        status: i === n - 1 ? 'resolved' : 'firing',
+        labels: { alertname: `Storm${i % 7}`, hostname: 'scoring.example' },
+        // The last one resolves the first one's fingerprint.
+        fingerprint: `fp-${i === n - 1 ? 0 : i}`,
+      })),
+    });
+
+  it('is notified a few alerts at a time, and one fingerprint in its order', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const order: string[] = [];
+    const recorded: number[] = [];
+    const delivery = new AlertDelivery({
+      notifications: {
+        send: async n => {
+          most = Math.max(most, ++inFlight);
+          await new Promise(r =>
+            setTimeout(
+              r,
+              n.payload.scope === 'integrated-ops.alert.fp-0' ? 5 : 1,
+            ),
+          );
+          order.push(`${n.payload.scope}:${n.payload.severity}`);
+          inFlight--;
+        },
+      },
+      forwarders: [],
+      store: { add: async () => {} } as unknown as UnroutedAlertStore,
+      config: readAlertsConfig(
+        new ConfigReader({
+          integratedOps: { alerts: { fallbackTeam: 'group:default/netops' } },
+        }),
+      ),
+      logger: mockServices.logger.mock(),
+      incidents: {
+        recordMany: async (alerts: unknown[]) => {
+          recorded.push(alerts.length);
+          return alerts.map((_, i) => String(i + 1));
+        },
+      } as any,
+    });
+    const answer = await delivery.deliver(
+      index,
+      storm(200),
+      new Date('2026-01-07T12:00:00Z'),
+      {},
+    );
+    // One write for the whole webhook, every alert notified, 16 at most at once.
+    expect(recorded).toEqual([200]);
+    expect(order).toHaveLength(200);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(16);
+    expect(answer.results.map(r => r.incident)).toEqual(
+      Array.from({ length: 200 }, (_, i) => String(i + 1)),
+    );
+    // fp-0 fired and resolved in the same webhook: the resolution comes after.
+    expect(
+      order.filter(o => o.startsWith('integrated-ops.alert.fp-0:')),
+    ).toEqual([
+      'integrated-ops.alert.fp-0:normal',
+      'integrated-ops.alert.fp-0:low',
+    ]);
+  });
+});

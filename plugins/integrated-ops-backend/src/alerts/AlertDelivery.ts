@@ -16,6 +16,20 @@ import { IncidentService } from '../incidents/IncidentService';
 import { AlertsConfig } from './alertsConfig';
 import { AlertRoute, routeAlert } from './routeAlert';
 import { UnroutedAlertStore } from './UnroutedAlertStore';
+import pLimit from 'p-limit';
+
+/** Alerts delivered at once (notification and vendor copies each). */
+const DELIVERY_CONCURRENCY = 16;
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
 
 /**
  * The alert's `severity` label as a notification severity (Backstage's
@@ -118,11 +132,23 @@ export class AlertDelivery {
           reason: route.noOwnerReason ?? 'unroutable',
         })),
     );
-    for (const { alert, route } of routes) {
-      await this.#record(alert, route, at);
-      await this.#notify(alert, route);
-      await this.#forward(index, alert, route);
-    }
+    await this.#record(routes, at);
+    // Notifications and vendor copies go out a few at a time (a storm of a
+    // thousand alerts answers within Alertmanager's 10 s webhook timeout);
+    // the alerts of one fingerprint stay in their order.
+    const limit = pLimit(DELIVERY_CONCURRENCY);
+    await Promise.all(
+      [...groupBy(routes, r => r.alert.fingerprint).values()].map(group =>
+        limit(async () => {
+          for (const { alert, route } of group) {
+            await Promise.all([
+              this.#notify(alert, route),
+              this.#forward(index, alert, route),
+            ]);
+          }
+        }),
+      ),
+    );
     return {
       received: alerts.length,
       results: routes.map(r => r.route.result),
@@ -152,14 +178,13 @@ export class AlertDelivery {
     }
   }
 
-  /** The incident the alert opens or updates, with the team routed to now. */
+  /** The incident each alert opens or updates, with the team routed to now. */
   async #record(
-    alert: IncomingAlert,
-    { result, recipients }: AlertRoute,
+    routes: { alert: IncomingAlert; route: AlertRoute }[],
     at: Date,
   ) {
-    const id = await this.options.incidents?.record(
-      {
+    const ids = await this.options.incidents?.recordMany(
+      routes.map(({ alert, route: { result, recipients } }) => ({
         fingerprint: alert.fingerprint,
         status: alert.status,
         alertname: alert.labels.alertname,
@@ -168,10 +193,12 @@ export class AlertDelivery {
         discipline: result.discipline,
         team: result.team,
         notified: recipients,
-      },
+      })),
       at,
     );
-    if (id) result.incident = id;
+    ids?.forEach((id, i) => {
+      if (id) routes[i].route.result.incident = id;
+    });
   }
 
   /** The lookup answer for what the alert named, in the portal, with its incident. */

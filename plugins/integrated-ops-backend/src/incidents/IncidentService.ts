@@ -35,20 +35,23 @@ export class IncidentService {
   ) {}
 
   /**
-   * Records a routed alert; the incident's id. Routing never fails on the
-   * record: a database that cannot be reached is logged, the alert is
-   * delivered without an incident.
+   * Records a webhook's routed alerts in one transaction; each one's
+   * incident id. Routing never fails on the record: a database that cannot
+   * be reached is logged, the alerts are delivered without incidents.
    */
-  async record(alert: RoutedAlert, at: Date): Promise<string | undefined> {
+  async recordMany(
+    alerts: RoutedAlert[],
+    at: Date,
+  ): Promise<(string | undefined)[]> {
     try {
-      return await this.options.store.record(alert, at.toISOString());
+      return await this.options.store.recordMany(alerts, at.toISOString());
     } catch (error) {
       const cause = databaseUnreachableCause(error);
       if (!cause) throw error;
       this.options.logger.warn(
-        `Alert ${alert.fingerprint}: no incident recorded, the database is unreachable (${cause})`,
+        `${alerts.length} alerts: no incident recorded, the database is unreachable (${cause})`,
       );
-      return undefined;
+      return [];
     }
   }
 

@@ -85,6 +85,61 @@ describe.each(databases.eachSupportedId())(
       });
     });
 
+    it('records a storm of alerts in one batch as it records them one by one', async () => {
+      // The same sequence, once alert by alert and once as one webhook:
+      // new, repeat, re-routed, resolved, and a fingerprint firing again.
+      const sequence = (prefix: string): RoutedAlert[] => [
+        alert({ fingerprint: `${prefix}-a` }),
+        alert({ fingerprint: `${prefix}-b` }),
+        alert({ fingerprint: `${prefix}-a` }),
+        alert({
+          fingerprint: `${prefix}-b`,
+          team: 'group:default/netops-edge',
+          notified: ['group:default/netops-edge'],
+        }),
+        alert({ fingerprint: `${prefix}-a`, status: 'resolved' }),
+        alert({ fingerprint: `${prefix}-a` }),
+        alert({ fingerprint: `${prefix}-gone`, status: 'resolved' }),
+      ];
+      const oneByOne: (string | undefined)[] = [];
+      for (const a of sequence('one'))
+        oneByOne.push(await store.record(a, at(0)));
+      const batched = await store.recordMany(sequence('batch'), at(0));
+
+      const shape = (ids: (string | undefined)[]) =>
+        ids.map(id => (id === undefined ? '-' : ids.indexOf(id)));
+      expect(shape(batched)).toEqual(shape(oneByOne));
+      expect(shape(batched)).toEqual([0, 1, 0, 1, 0, 5, '-']);
+      const strip = ({ id, fingerprint, ...rest }: any) => rest;
+      for (const i of [0, 1, 5]) {
+        expect(strip(await store.get(batched[i]!))).toEqual(
+          strip(await store.get(oneByOne[i]!)),
+        );
+      }
+      expect(await store.get(batched[1]!)).toMatchObject({
+        alerts: 2,
+        reroutes: 1,
+        team: 'group:default/netops-edge',
+        firstTeam: 'group:default/netops-dc',
+        notified: [
+          'user:default/ana.ruiz',
+          'group:default/netops-dc',
+          'group:default/netops-edge',
+        ],
+      });
+    });
+
+    it('records 1,200 alerts of one webhook, across the bound-parameter chunks', async () => {
+      const alerts = Array.from({ length: 1200 }, (_, i) =>
+        alert({ fingerprint: `storm-${i}` }),
+      );
+      const first = await store.recordMany(alerts, at(0));
+      expect(new Set(first).size).toBe(1200);
+      const again = await store.recordMany(alerts, at(1));
+      expect(again).toEqual(first);
+      expect(await store.get(first[1199]!)).toMatchObject({ alerts: 2 });
+    });
+
     it('ends ten replicas receiving the same first alert at once with one incident', async () => {
       const ids = await Promise.all(
         Array.from({ length: 10 }, () => store.record(alert(), at(0))),

@@ -81,85 +81,118 @@ export class IncidentStore {
    * `resolved` whose firing was never seen.
    */
   async record(alert: RoutedAlert, at: string): Promise<string | undefined> {
+    const [id] = await this.recordMany([alert], at);
+    return id;
+  }
+
+  /**
+   * Records a webhook's alerts in one transaction (an alert storm is one
+   * write, not one per alert), in order; for each, the incident it opened or
+   * updated. A fingerprint twice in the batch is applied twice, in order.
+   */
+  async recordMany(
+    alerts: RoutedAlert[],
+    at: string,
+  ): Promise<(string | undefined)[]> {
+    if (!alerts.length) return [];
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction(tx => this.#record(tx, alert, at));
+        return await this.db.transaction(tx => this.#recordAll(tx, alerts, at));
       } catch (error) {
-        // Another replica opened it between our read and insert: update it.
+        // Another replica opened one between our read and insert: the whole
+        // batch was rolled back; apply it again over what that replica wrote.
         if (!isUniqueViolation(error) || attempt > 2) throw error;
       }
     }
   }
 
-  async #record(
+  async #recordAll(tx: Knex.Transaction, alerts: RoutedAlert[], at: string) {
+    const open = new Map<string, Row>();
+    const fingerprints = [...new Set(alerts.map(a => a.fingerprint))];
+    // Chunks stay under SQLite's bound-parameter limit.
+    for (let i = 0; i < fingerprints.length; i += 500) {
+      const rows: Row[] = await tx(TABLE)
+        .whereIn('open_fingerprint', fingerprints.slice(i, i + 500))
+        .forUpdate();
+      for (const row of rows) open.set(row.open_fingerprint, row);
+    }
+    const ids: (string | undefined)[] = [];
+    for (const alert of alerts) {
+      ids.push(await this.#apply(tx, open, alert, at));
+    }
+    return ids;
+  }
+
+  /** One alert over the open incidents read (kept current in `open`). */
+  async #apply(
     tx: Knex.Transaction,
+    open: Map<string, Row>,
     alert: RoutedAlert,
     at: string,
   ): Promise<string | undefined> {
-    const open: Row | undefined = await tx(TABLE)
-      .where({ open_fingerprint: alert.fingerprint })
-      .forUpdate()
-      .first();
-    if (!open) {
+    const row = open.get(alert.fingerprint);
+    if (!row) {
       if (alert.status === 'resolved') return undefined;
-      const [inserted] = await tx(TABLE)
-        .insert({
-          fingerprint: alert.fingerprint,
-          open_fingerprint: alert.fingerprint,
-          opened_at: at,
-          opened_s: epochSeconds(at),
-          last_alert_at: at,
-          alerts: 1,
-          alertname: alert.alertname?.slice(0, 200) ?? null,
-          outcome: alert.outcome,
-          entity_ref: alert.entityRef ?? null,
-          discipline: alert.discipline,
-          team_ref: alert.team ?? null,
-          first_team_ref: alert.team ?? null,
-          first_discipline: alert.discipline,
-          reroutes: 0,
-          notified: JSON.stringify(alert.notified),
-        })
-        .returning('id');
-      return String(typeof inserted === 'object' ? inserted.id : inserted);
+      const fields = {
+        fingerprint: alert.fingerprint,
+        open_fingerprint: alert.fingerprint,
+        opened_at: at,
+        opened_s: epochSeconds(at),
+        last_alert_at: at,
+        alerts: 1,
+        alertname: alert.alertname?.slice(0, 200) ?? null,
+        outcome: alert.outcome,
+        entity_ref: alert.entityRef ?? null,
+        discipline: alert.discipline,
+        team_ref: alert.team ?? null,
+        first_team_ref: alert.team ?? null,
+        first_discipline: alert.discipline,
+        reroutes: 0,
+        notified: JSON.stringify(alert.notified),
+      };
+      const [inserted] = await tx(TABLE).insert(fields).returning('id');
+      const id = typeof inserted === 'object' ? inserted.id : inserted;
+      open.set(alert.fingerprint, { ...fields, id });
+      return String(id);
     }
     if (alert.status === 'resolved') {
       await tx(TABLE)
-        .where({ id: open.id })
+        .where({ id: row.id })
         .update({
           resolved_at: at,
           ttr_s: tx.raw('? - opened_s', [epochSeconds(at)]),
           last_alert_at: at,
           open_fingerprint: null,
         });
-      return String(open.id);
+      open.delete(alert.fingerprint);
+      return String(row.id);
     }
-    const notified = [
-      ...new Set([...JSON.parse(open.notified), ...alert.notified]),
-    ];
+    const notified = JSON.stringify([
+      ...new Set([...JSON.parse(row.notified), ...alert.notified]),
+    ]);
     // Another team owns it now (the catalog changed, or the alert's labels
     // were corrected): that team was paged too, a re-route.
     const rerouted =
-      alert.outcome === 'routed' &&
-      !!alert.team &&
-      alert.team !== open.team_ref;
+      alert.outcome === 'routed' && !!alert.team && alert.team !== row.team_ref;
+    const reroute = rerouted
+      ? {
+          team_ref: alert.team,
+          outcome: 'routed',
+          entity_ref: alert.entityRef ?? row.entity_ref,
+          discipline: alert.discipline,
+        }
+      : {};
     await tx(TABLE)
-      .where({ id: open.id })
+      .where({ id: row.id })
       .update({
         last_alert_at: at,
         alerts: tx.raw('alerts + 1'),
-        notified: JSON.stringify(notified),
-        ...(rerouted
-          ? {
-              team_ref: alert.team,
-              outcome: 'routed',
-              entity_ref: alert.entityRef ?? open.entity_ref,
-              discipline: alert.discipline,
-              reroutes: tx.raw('reroutes + 1'),
-            }
-          : {}),
+        notified,
+        ...reroute,
+        ...(rerouted ? { reroutes: tx.raw('reroutes + 1') } : {}),
       });
-    return String(open.id);
+    open.set(alert.fingerprint, { ...row, notified, ...reroute });
+    return String(row.id);
   }
 
   async get(id: string): Promise<StoredIncident | undefined> {
