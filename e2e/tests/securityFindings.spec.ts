@@ -54,6 +54,36 @@ test("a component's card shows its open findings by severity, the breach and eac
   await expectNoSeriousA11yViolations(page, 'main');
 });
 
+test("the incident lookup's answer for a component names its open criticals", async ({
+  page,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  await signInAsGuest(page);
+  const section = page.getByRole('region', {
+    name: 'Security findings now: critical and high',
+  });
+  // Grype's report on the fraud scoring service is posted at start.
+  await expect(async () => {
+    await page.goto('/ops-lookup?q=fraud-scoring-service');
+    await expect(
+      section.getByRole('list', { name: 'Open critical and high findings' }),
+    ).toContainText('CRITICAL CVE-1999-0002', { timeout: 5_000 });
+  }).toPass({ timeout: 90_000 });
+  // The low one is counted, not named; the way to all of them is the page.
+  await expect(section).not.toContainText('CVE-1999-0001');
+  await section
+    .getByRole('link', { name: "All findings on the component's page" })
+    .click();
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/component\/fraud-scoring-service/,
+  );
+  await page.goBack();
+  await section.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/lookup-findings-section.png` });
+  await expectNoSeriousA11yViolations(page, 'main');
+});
+
 test('a report past its SLA is told to whoever is on call for the owning team, and escalated to SOC Tier 2', async ({
   browser,
   request,

@@ -3,6 +3,7 @@ import {
   ApiBlueprint,
   coreExtensionData,
   createExtension,
+  createExtensionInput,
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
@@ -13,6 +14,7 @@ import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
 import AssessmentIcon from '@material-ui/icons/Assessment';
 import ContactPhoneIcon from '@material-ui/icons/ContactPhone';
+import { lookupAnswerSectionKindsDataRef } from '@integrated-ops/plugin-integrated-ops-react';
 import { integratedOpsApiRef, IntegratedOpsClient } from './api';
 import { coverageRouteRef, lookupRouteRef } from './routes';
 import { lazy, Suspense } from 'react';
@@ -33,15 +35,34 @@ const integratedOpsApi = ApiBlueprint.make({
     }),
 });
 
-export const opsLookupPage = PageBlueprint.make({
+/**
+ * The incident lookup. Other plugins add sections to its answer (input
+ * `answerSections`, LookupAnswerSectionBlueprint of integrated-ops-react).
+ */
+export const opsLookupPage = PageBlueprint.makeWithOverrides({
   name: 'lookup',
-  params: {
-    path: '/ops-lookup',
-    title: 'Incident lookup',
-    icon: <ContactPhoneIcon />,
-    routeRef: lookupRouteRef,
-    loader: () =>
-      import('./components/OpsLookupPage').then(m => <m.OpsLookupPage />),
+  inputs: {
+    answerSections: createExtensionInput([
+      coreExtensionData.reactElement,
+      lookupAnswerSectionKindsDataRef.optional(),
+    ]),
+  },
+  factory(originalFactory, { inputs }) {
+    const sections = inputs.answerSections.map(section => ({
+      id: section.node.spec.id,
+      element: section.get(coreExtensionData.reactElement),
+      kinds: section.get(lookupAnswerSectionKindsDataRef),
+    }));
+    return originalFactory({
+      path: '/ops-lookup',
+      title: 'Incident lookup',
+      icon: <ContactPhoneIcon />,
+      routeRef: lookupRouteRef,
+      loader: () =>
+        import('./components/OpsLookupPage').then(m => (
+          <m.OpsLookupPage sections={sections} />
+        )),
+    });
   },
 });
 

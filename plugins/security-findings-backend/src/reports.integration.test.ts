@@ -233,6 +233,35 @@ describe.each(databases.eachSupportedId())('reports on %p', databaseId => {
     expect(await stored(knex)).toEqual({ findings: 4, reports: 3 });
   });
 
+  it('lists only the severities asked for (the lookup asks for critical and high), summary over all', async () => {
+    await post({ entity: PAYMENTS, tool: 'trivy', format: 'sarif' }).send(
+      trivySarif(),
+    );
+    const all = (await list(PAYMENTS)).body;
+    const asked = await request(portal.server)
+      .get('/api/security-findings/findings?severity=critical&severity=high')
+      .query({ entity: PAYMENTS })
+      .set('Authorization', user());
+    expect(asked.status).toBe(200);
+    // Trivy's Alpine 3.10 report holds four mediums: none critical or high.
+    expect(all.total).toBe(4);
+    expect(asked.body).toMatchObject({ total: 0, items: [] });
+    expect(asked.body.summary).toEqual(all.summary);
+
+    const one = await request(portal.server)
+      .get('/api/security-findings/findings?severity=medium')
+      .query({ entity: PAYMENTS })
+      .set('Authorization', user());
+    expect(one.body.total).toBe(4);
+
+    const unknown = await request(portal.server)
+      .get('/api/security-findings/findings?severity=urgent')
+      .query({ entity: PAYMENTS })
+      .set('Authorization', user());
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(unknown.body)).toMatch(/severity/);
+  });
+
   it('shows a component only to those the catalog lets read it', async () => {
     const vault = 'component:default/vault-core';
     const posted = await post({

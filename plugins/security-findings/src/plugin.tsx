@@ -8,6 +8,7 @@ import {
 import SecurityIcon from '@material-ui/icons/Security';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { SecurityFindingsApiClient } from '@integrated-ops/plugin-security-findings-common';
+import { LookupAnswerSectionBlueprint } from '@integrated-ops/plugin-integrated-ops-react';
 import { securityFindingsApiRef } from './api';
 import { overviewRouteRef } from './routes';
 
@@ -43,6 +44,18 @@ export const teamFindingsCard = EntityCardBlueprint.make({
   },
 });
 
+/** The incident lookup's answer for a component: its open critical and high findings. */
+export const lookupFindingsSection = LookupAnswerSectionBlueprint.make({
+  name: 'findings',
+  params: {
+    kinds: ['component'],
+    loader: () =>
+      import('./components/LookupFindingsSection').then(m => (
+        <m.LookupFindingsSection />
+      )),
+  },
+});
+
 /** SecOps' overview: past SLA by team and discipline, worst components, unrouted reports. */
 export const secOpsOverviewPage = PageBlueprint.make({
   params: {
@@ -71,5 +84,6 @@ export const securityFindingsPlugin = createFrontendPlugin({
     securityFindingsCard,
     teamFindingsCard,
     secOpsOverviewPage,
+    lookupFindingsSection,
   ],
 });

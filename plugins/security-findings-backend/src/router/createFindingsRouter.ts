@@ -68,8 +68,8 @@ export async function createFindingsRouter(options: {
 
   router.get('/findings', async (req, res) => {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
-    const { entity, limit = 500 } = req.query;
-    res.json(await service.list(entity, limit, credentials));
+    const { entity, limit = 500, severity } = req.query;
+    res.json(await service.list(entity, limit, credentials, severity));
   });
 
   router.get('/overview', async (req, res) => {

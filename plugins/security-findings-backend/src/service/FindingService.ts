@@ -12,6 +12,7 @@ import {
 import {
   computeDueDate,
   Discipline,
+  Severity,
   NormalizedFinding,
   parseGrypeJson,
   parseSarif,
@@ -273,12 +274,17 @@ export class FindingService {
   }
 
   /** The open findings of a component the caller may read. */
-  async list(entity: string, limit: number, credentials: BackstageCredentials) {
+  async list(
+    entity: string,
+    limit: number,
+    credentials: BackstageCredentials,
+    severities?: Severity[],
+  ) {
     const { store, options } = this.deps;
     const found = await this.#entity(this.#ref(entity), credentials);
     const entityRef = stringifyEntityRef(found).toLocaleLowerCase('en-US');
     const now = this.#now();
-    const { rows, total } = await store.listOpen(entityRef, limit);
+    const { rows, total } = await store.listOpen(entityRef, limit, severities);
     const summary = await store.summarizeOpen(entityRef, now.toISOString());
     // The owners the catalog names now: a finding stored before ownership
     // was inherited or changed is shown with its owner of now (the breach

@@ -268,12 +268,19 @@ export class FindingStore {
     });
   }
 
-  /** The open findings of a component, soonest due first (no clock, then accepted, last), and how many there are. */
+  /**
+   * The open findings of a component (of some severities only, when given),
+   * soonest due first (no clock, then accepted, last), and how many there are.
+   */
   async listOpen(
     entityRef: string,
     limit: number,
+    severities?: string[],
   ): Promise<{ rows: FindingRow[]; total: number }> {
-    const where = { entity_ref: entityRef, status: 'open' };
+    const where = (q: Knex.QueryBuilder) => {
+      q.where({ entity_ref: entityRef, status: 'open' });
+      if (severities) q.whereIn('severity', severities);
+    };
     const [{ count }] = await this.db('security_findings')
       .where(where)
       .count({ count: '*' });

@@ -7,6 +7,7 @@ import {
   pluginApiClient,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import type { components, paths } from '../schema/openapi/generated/types';
+import type { Severity } from '../types';
 
 /**
  * A component's open findings and their numbers (`GET /findings`).
@@ -53,7 +54,7 @@ export class SecurityFindingsApiClient {
 
   /** `GET /findings`: the component's open findings, soonest due first, and all of them in numbers. */
   async listFindings(
-    query: { entity: string; limit?: number },
+    query: { entity: string; limit?: number; severity?: Severity[] },
     options?: PluginApiCallOptions,
   ): Promise<FindingList> {
     const client = await this.#client();

@@ -3,7 +3,6 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
   Button,
   Card,
   CardBody,
@@ -12,6 +11,7 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import type { ConnectionsAnswer } from '@integrated-ops/plugin-connectivity-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
@@ -129,18 +129,7 @@ export function WhoCanReachCard() {
       </Text>
     );
   } else if (error) {
-    content = (
-      <Alert
-        status="danger"
-        icon
-        title={`Connectivity could not be loaded: ${error.message}`}
-        customActions={
-          <Button size="small" variant="secondary" onPress={retry}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    content = <LoadFailure what="Connectivity" error={error} onRetry={retry} />;
   } else if (value && !value.items.length) {
     content = (
       <Text as="p">

@@ -12,6 +12,7 @@ import {
   scoringMatch,
 } from '../../__testUtils__/fixtures';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
+import { useLookupAnswerEntity } from '@integrated-ops/plugin-integrated-ops-react';
 import { OpsLookupPage } from './OpsLookupPage';
 
 function answeringApi() {
@@ -151,6 +152,29 @@ describe('OpsLookupPage', () => {
     expect(
       screen.getByRole('textbox', { name: 'Name, hostname, URL or IP' }),
     ).toHaveValue('10.20.3.14');
+  });
+
+  it("shows other plugins' sections for the answered entity's kind, now only", async () => {
+    function Told() {
+      const entity = useLookupAnswerEntity();
+      return <p>section for {`${entity.kind} ${entity.ref}`}</p>;
+    }
+    const sections = [
+      { id: 'a', element: <Told />, kinds: ['component'] },
+      { id: 'b', element: <p>only for resources</p>, kinds: ['resource'] },
+    ];
+    const api = answeringApi();
+    await renderWithApis(
+      <OpsLookupPage sections={sections} />,
+      [[integratedOpsApiRef, api]],
+      { routeEntries: ['/?q=scoring'] },
+    );
+    expect(
+      await screen.findByText(
+        'section for Component component:default/fraud-scoring-service',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByText('only for resources')).not.toBeInTheDocument();
   });
 
   it('shows the blast radius grouped by hop with each entity’s owners', async () => {

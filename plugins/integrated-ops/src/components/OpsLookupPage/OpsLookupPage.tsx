@@ -7,6 +7,7 @@ import { LoadError } from '../shared/LoadError';
 import { LookupForm } from '../shared/LookupForm';
 import { useOpsData } from '../shared/useOpsData';
 import { isAnswered } from './answeredMatch';
+import { AnswerSection, AnswerSections } from './AnswerSections';
 import { AsOfHistory } from './AsOfHistory';
 import { BlastRadiusPanel } from './BlastRadiusPanel';
 import { LookupAnswer, OtherMatches } from './LookupAnswer';
@@ -20,6 +21,7 @@ function LookupResult(props: {
   q: string;
   asOf?: string;
   onPick: (q: string) => void;
+  sections: AnswerSection[];
 }) {
   const { value, loading, error, retry } = useOpsData(
     api =>
@@ -47,6 +49,16 @@ function LookupResult(props: {
               blocks saying "nobody to page", nothing to copy. */}
           {best.answer.history?.known !== false && (
             <LookupAnswer response={value} match={best} />
+          )}
+          {/* What other plugins know of it now (not kept over time). */}
+          {!props.asOf && (
+            <AnswerSections
+              sections={props.sections}
+              entity={{
+                ref: best.entityRef,
+                kind: best.answer.entity.kind,
+              }}
+            />
           )}
           <OtherMatches matches={others} onPick={props.onPick} />
           {props.asOf ? (
@@ -79,7 +91,7 @@ function LookupResult(props: {
  * after an incident). A flow (`a -> b:port`, `b:port <- a`) is a reach
  * question for the connectivity backend.
  */
-export function OpsLookupPage() {
+export function OpsLookupPage(props: { sections?: AnswerSection[] }) {
   const [params, setParams] = useSearchParams();
   const q = params.get('q')?.trim() ?? '';
   const asOf = params.get('asOf') ?? undefined;
@@ -115,7 +127,12 @@ export function OpsLookupPage() {
             </Text>
           )}
           {!reach && q && (
-            <LookupResult q={q} asOf={asOf} onPick={v => lookUp(v, asOf)} />
+            <LookupResult
+              q={q}
+              asOf={asOf}
+              onPick={v => lookUp(v, asOf)}
+              sections={props.sections ?? []}
+            />
           )}
           {!q && !pageId && !incidentId && (
             <Text as="p" color="secondary">

@@ -3,8 +3,6 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -13,6 +11,7 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import {
   DISCIPLINE_TITLES,
   formatAge,
@@ -94,16 +93,7 @@ export function ScorecardCard() {
     content = <Progress />;
   } else if (error) {
     content = (
-      <Alert
-        status="danger"
-        icon
-        title={`The scorecard could not be loaded: ${error.message}`}
-        customActions={
-          <Button size="small" variant="secondary" onPress={retry}>
-            Try again
-          </Button>
-        }
-      />
+      <LoadFailure what="The scorecard" error={error} onRetry={retry} />
     );
   } else if (value) {
     const age = value.factsAt

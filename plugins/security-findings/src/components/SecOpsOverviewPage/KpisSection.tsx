@@ -8,7 +8,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { useState } from 'react';
 import { securityFindingsApiRef } from '../../api';
-import { LoadFailure } from '../shared/LoadFailure';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import { CELL, NUMBER } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
 
@@ -35,7 +35,8 @@ export function KpisSection() {
   );
   const [failure, setFailure] = useState<string>();
   if (loading && !value) return <Progress />;
-  if (error) return <LoadFailure error={error} onRetry={retry} />;
+  if (error)
+    return <LoadFailure what="Findings" error={error} onRetry={retry} />;
   if (!value) return null;
   const exportCsv = async () => {
     try {

@@ -3,7 +3,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
 import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import type { FindingsOverview } from '@integrated-ops/plugin-security-findings-common';
-import { LoadFailure } from '../shared/LoadFailure';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import { TeamFindingsTable } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
 import { KpisSection } from './KpisSection';
@@ -59,7 +59,8 @@ export function SecOpsOverviewPage() {
   );
   let body;
   if (loading && !value) body = <Progress />;
-  else if (error) body = <LoadFailure error={error} onRetry={retry} />;
+  else if (error)
+    body = <LoadFailure what="Findings" error={error} onRetry={retry} />;
   else if (value) {
     body = (
       <Flex direction="column" gap="4">

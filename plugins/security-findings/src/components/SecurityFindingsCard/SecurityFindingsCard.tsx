@@ -4,7 +4,6 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink, useEntity } from '@backstage/plugin-catalog-react';
 import {
   Alert,
-  Button,
   Card,
   CardBody,
   CardHeader,
@@ -12,6 +11,7 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import {
   DISCIPLINE_TITLES,
   formatDay,
@@ -52,18 +52,7 @@ export function SecurityFindingsCard() {
   if (loading && !value) {
     content = <Progress />;
   } else if (error) {
-    content = (
-      <Alert
-        status="danger"
-        icon
-        title={`Findings could not be loaded: ${error.message}`}
-        customActions={
-          <Button size="small" variant="secondary" onPress={retry}>
-            Try again
-          </Button>
-        }
-      />
-    );
+    content = <LoadFailure what="Findings" error={error} onRetry={retry} />;
   } else if (value && value.total === 0) {
     content = (
       <Text as="p">

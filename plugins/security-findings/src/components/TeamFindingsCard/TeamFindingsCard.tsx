@@ -2,7 +2,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Text } from '@backstage/ui';
-import { LoadFailure } from '../shared/LoadFailure';
+import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import { TeamFindingsTable } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
 
@@ -16,7 +16,8 @@ export function TeamFindingsCard() {
   );
   let content;
   if (loading && !value) content = <Progress />;
-  else if (error) content = <LoadFailure error={error} onRetry={retry} />;
+  else if (error)
+    content = <LoadFailure what="Findings" error={error} onRetry={retry} />;
   else if (value && value.byTeam.length === 0) {
     content = (
       <Text as="p">

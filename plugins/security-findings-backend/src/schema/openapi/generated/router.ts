@@ -153,6 +153,24 @@ export const spec = {
             },
             description: 'The most findings answered',
           },
+          {
+            name: 'severity',
+            in: 'query',
+            required: false,
+            style: 'form',
+            explode: true,
+            schema: {
+              type: 'array',
+              minItems: 1,
+              maxItems: 5,
+              uniqueItems: true,
+              items: {
+                $ref: '#/components/schemas/Severity',
+              },
+            },
+            description:
+              'Only findings of these severities (repeat it for several); `total` counts those, `summary` still counts every open finding',
+          },
         ],
         responses: {
           '200': {

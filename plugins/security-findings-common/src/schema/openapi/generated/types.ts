@@ -379,6 +379,8 @@ export interface operations {
         entity: string;
         /** The most findings answered */
         limit?: number;
+        /** Only findings of these severities (repeat it for several); `total` counts those, `summary` still counts every open finding */
+        severity?: components['schemas']['Severity'][];
       };
       header?: never;
       path?: never;

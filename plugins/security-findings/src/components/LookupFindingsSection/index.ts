@@ -1,0 +1,1 @@
+export { LookupFindingsSection } from './LookupFindingsSection';
