@@ -25,6 +25,10 @@ test("the fraud scoring service's scorecard names what fails per discipline and 
     await expect(
       page.getByRole('heading', { name: 'DevOps: Silver' }),
     ).toBeVisible({ timeout: 5_000 });
+    // And the security findings' facts, once the sample reports are in.
+    await expect(
+      page.getByRole('region', { name: 'SecOps readiness' }),
+    ).toContainText('4 of 5 checks pass; next: Gold', { timeout: 1_000 });
   }).toPass({ timeout: 150_000, intervals: [5_000] });
   await expect(
     page.getByRole('heading', { name: 'NetOps: Gold' }),
@@ -33,7 +37,10 @@ test("the fraud scoring service's scorecard names what fails per discipline and 
   await expect(
     secops.getByRole('heading', { name: 'SecOps: Silver' }),
   ).toBeVisible();
-  await expect(secops).toContainText('2 of 3 checks pass; next: Gold');
+  // Grype's critical is within its SLA and a scanner reported: those pass.
+  await expect(secops.getByRole('list', { name: 'Failing' })).not.toContainText(
+    'past its SLA',
+  );
   await expect(secops.getByRole('list', { name: 'Failing' })).toContainText(
     'SecOps owner declared on the entity (gold): The SecOps owner is declared on the entity itself, not only inherited - fix: Declare spec.opsOwners.secops on the entity (its catalog-info.yaml)',
   );
@@ -49,4 +56,11 @@ test("the fraud scoring service's scorecard names what fails per discipline and 
   await expect(
     devops.getByRole('link', { name: /^Declare the DevOps owner/ }),
   ).toHaveAttribute('href', '/ops-coverage');
+  // No scanner reports on it: the security-controls template is the fix.
+  const secopsLegacy = page.getByRole('region', { name: 'SecOps readiness' });
+  await expect(
+    secopsLegacy.getByRole('link', {
+      name: 'Add the scanners to its pipeline with the Security controls template',
+    }),
+  ).toHaveAttribute('href', '/create/templates/default/security-controls');
 });

@@ -8,6 +8,12 @@ export interface Config {
        * Empty by default: nobody may post.
        */
       reporters?: string[];
+      /**
+       * Plugin ids whose service tokens may read every component's findings in
+       * numbers (GET /api/security-findings/facts: the scorecards' facts).
+       * Default [tech-insights].
+       */
+      factReaders?: string[];
       /** The largest report accepted once decoded (gzip inflated), in MiB; 413 above. Default and most 64. */
       maxReportMegabytes?: number;
       /** Which discipline owns each category of finding, and which severities SecOps sees as well. */

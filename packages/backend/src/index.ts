@@ -108,6 +108,11 @@ backend.add(
 backend.add(
   import('@integrated-ops/plugin-tech-insights-backend-module-integrated-ops'),
 );
+backend.add(
+  import(
+    '@integrated-ops/plugin-tech-insights-backend-module-security-findings'
+  ),
+);
 backend.add(import('@integrated-ops/plugin-scorecards-backend'));
 
 // actions registry over MCP, for AI agents

@@ -11,6 +11,8 @@ import {
 export interface SecurityFindingsOptions {
   /** Subjects of the external-access tokens that may post reports. */
   reporters: string[];
+  /** Plugin ids whose service tokens may read every component's figures (GET /facts). */
+  factReaders: string[];
   /** The largest report body accepted once decoded, in MiB. */
   maxReportMegabytes: number;
   routing: RoutingConfig;
@@ -31,6 +33,9 @@ export function readSecurityFindingsOptions(
 ): SecurityFindingsOptions {
   const section = config.getOptionalConfig('integratedOps.securityFindings');
   const reporters = section?.getOptionalStringArray('reporters') ?? [];
+  const factReaders = section?.getOptionalStringArray('factReaders') ?? [
+    'tech-insights',
+  ];
   const maxReportMegabytes =
     section?.getOptionalNumber('maxReportMegabytes') ?? MAX_REPORT_MEGABYTES;
   if (
@@ -83,6 +88,7 @@ export function readSecurityFindingsOptions(
     pullMinutes,
     sampleReports,
     reporters,
+    factReaders,
     maxReportMegabytes,
     routing: read(routingConfigSchema, 'routing'),
     sla: read(slaPolicySchema, 'sla'),

@@ -1,3 +1,4 @@
+import { componentFacts } from './facts/componentFacts';
 import {
   coreServices,
   createBackendPlugin,
@@ -174,6 +175,14 @@ export const securityFindingsPlugin = createBackendPlugin({
             }),
             kpis: new FindingsKpis({ db: store.db, catalog: deps.catalog }),
             reporters: options.reporters,
+            factReaders: options.factReaders,
+            facts: async () => {
+              const now = new Date();
+              return {
+                generatedAt: now.toISOString(),
+                ...(await componentFacts(store.db, now)),
+              };
+            },
             maxReportMegabytes: options.maxReportMegabytes,
           }),
         );

@@ -26,5 +26,6 @@ export type {
   FindingView,
   FindingsOverview,
   FindingsKpis,
+  ComponentFactsList,
 } from './client/SecurityFindingsApiClient';
 export type { components } from './schema/openapi/generated/types';

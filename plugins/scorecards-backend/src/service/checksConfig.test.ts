@@ -27,8 +27,11 @@ describe('readChecksConfig', () => {
       readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8'),
     );
     const facts = readChecksConfig(new ConfigReader(appConfig));
-    expect(facts.size).toBe(10);
+    expect(facts.size).toBe(14);
     expect(facts.get('devopsRunbook')).toEqual(['runbook']);
+    expect(facts.get('secopsNoCriticalPastSla')).toEqual([
+      'criticalOrHighPastSla',
+    ]);
   });
 
   it('stops startup naming a check with an operator json-rules-engine does not know, however deep', () => {

@@ -8,8 +8,16 @@ import {
 import express from 'express';
 import { createOpenApiRouter, spec } from '../schema/openapi';
 import { FindingService } from '../service/FindingService';
+import { ComponentFacts } from '../facts/componentFacts';
 import { FindingsOverview } from '../overview/FindingsOverview';
 import { FindingsKpis, kpisCsv } from '../overview/FindingsKpis';
+
+/** What GET /facts answers. */
+export interface ComponentFactsList {
+  generatedAt: string;
+  truncated: boolean;
+  components: ComponentFacts[];
+}
 
 /**
  * The security-findings routes, exactly those of openapi.yaml (the generated
@@ -18,6 +26,8 @@ import { FindingsKpis, kpisCsv } from '../overview/FindingsKpis';
  *
  * POST /reports: only service principals whose subject is one of
  * `reporters` (external-access tokens); a user or another service gets 403.
+ * GET /facts: only plugins listed in `factReaders` (service tokens of
+ * plugins, such as tech-insights' fact retriever); users get 401/403.
  * GET /findings, GET /findings/{id}: a user (or a plugin on a user's
  * behalf), for a component the catalog lets them read.
  */
@@ -27,6 +37,10 @@ export async function createFindingsRouter(options: {
   overview: FindingsOverview;
   kpis: FindingsKpis;
   reporters: string[];
+  /** Plugin ids whose service tokens may read GET /facts. */
+  factReaders: string[];
+  /** Every component's findings in numbers (GET /facts). */
+  facts: () => Promise<ComponentFactsList>;
   maxReportMegabytes: number;
 }): Promise<express.Router> {
   const { httpAuth, service, overview, kpis, reporters } = options;
@@ -70,6 +84,19 @@ export async function createFindingsRouter(options: {
     const credentials = await httpAuth.credentials(req, { allow: ['user'] });
     const { entity, limit = 500, severity } = req.query;
     res.json(await service.list(entity, limit, credentials, severity));
+  });
+
+  router.get('/facts', async (req, res) => {
+    const { principal } = await httpAuth.credentials(req, {
+      allow: ['service'],
+    });
+    const plugin = principal.subject.match(/^plugin:(.+)$/)?.[1];
+    if (!plugin || !options.factReaders.includes(plugin)) {
+      throw new NotAllowedError(
+        `${principal.subject} may not read every component's figures (integratedOps.securityFindings.factReaders)`,
+      );
+    }
+    res.json(await options.facts());
   });
 
   router.get('/overview', async (req, res) => {

@@ -39,6 +39,12 @@ describe('openapi.yaml', () => {
       overview: {} as any,
       kpis: {} as any,
       reporters: [],
+      factReaders: [],
+      facts: async () => ({
+        generatedAt: '',
+        truncated: false,
+        components: [],
+      }),
       maxReportMegabytes: 1,
     });
     expect(specRoutes(spec)).toEqual(servedRoutes(router));

@@ -31,6 +31,13 @@ export type FindingsOverview = components['schemas']['Overview'];
 export type FindingsKpis = components['schemas']['Kpis'];
 
 /**
+ * Every component's open findings in numbers (`GET /facts`), for the scorecards' facts.
+ *
+ * @public
+ */
+export type ComponentFactsList = components['schemas']['ComponentFactsList'];
+
+/**
  * One open finding as the backend answers it.
  *
  * @public
@@ -59,6 +66,14 @@ export class SecurityFindingsApiClient {
   ): Promise<FindingList> {
     const client = await this.#client();
     return dataOf(client.GET('/findings', { params: { query }, ...options }));
+  }
+
+  /** `GET /facts`: every component's open findings in numbers (a plugin's service token listed in factReaders). */
+  async componentFacts(
+    options?: PluginApiCallOptions,
+  ): Promise<ComponentFactsList> {
+    const client = await this.#client();
+    return dataOf(client.GET('/facts', { ...options }));
   }
 
   /** `GET /overview`: by owning team and discipline (one team's with `team`), over what the caller may read. */

@@ -198,6 +198,33 @@ export const spec = {
         },
       },
     },
+    '/facts': {
+      get: {
+        operationId: 'ComponentFacts',
+        summary:
+          "Every component's open findings in numbers, for the scorecards' facts",
+        description:
+          "For the plugins listed in `integratedOps.securityFindings.factReaders` (a plugin's service token; default tech-insights), not users. Components with findings or reports, at most 20,000 (`truncated` beyond).",
+        responses: {
+          '200': {
+            description: 'The figures per component.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ComponentFactsList',
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '403': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
     '/kpis': {
       get: {
         operationId: 'GetKpis',
@@ -380,6 +407,106 @@ export const spec = {
       },
     },
     schemas: {
+      SeverityCounts: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['critical', 'high', 'medium', 'low', 'info'],
+        properties: {
+          critical: {
+            type: 'integer',
+          },
+          high: {
+            type: 'integer',
+          },
+          medium: {
+            type: 'integer',
+          },
+          low: {
+            type: 'integer',
+          },
+          info: {
+            type: 'integer',
+          },
+        },
+      },
+      ComponentFactsList: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['generatedAt', 'truncated', 'components'],
+        properties: {
+          generatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          truncated: {
+            type: 'boolean',
+            description: 'More components than the 20,000 answered',
+          },
+          components: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/ComponentFacts',
+            },
+          },
+        },
+      },
+      ComponentFacts: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'entityRef',
+          'open',
+          'pastSla',
+          'pastSlaByDiscipline',
+          'lastReportAt',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          open: {
+            $ref: '#/components/schemas/SeverityCounts',
+          },
+          pastSla: {
+            description:
+              'Open findings past their due date whose risk is not accepted, by severity',
+            allOf: [
+              {
+                $ref: '#/components/schemas/SeverityCounts',
+              },
+            ],
+          },
+          pastSlaByDiscipline: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['netops', 'devops', 'secops'],
+            properties: {
+              netops: {
+                type: 'integer',
+              },
+              devops: {
+                type: 'integer',
+              },
+              secops: {
+                type: 'integer',
+              },
+            },
+          },
+          lastReportAt: {
+            oneOf: [
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+              {
+                type: 'null',
+              },
+            ],
+            description:
+              'When a scanner last posted a report for it (null when none has)',
+          },
+        },
+      },
       Severity: {
         type: 'string',
         enum: ['critical', 'high', 'medium', 'low', 'info'],
@@ -911,26 +1038,7 @@ export const spec = {
         required: ['bySeverity', 'breached', 'accepted', 'oldestDue'],
         properties: {
           bySeverity: {
-            type: 'object',
-            additionalProperties: false,
-            required: ['critical', 'high', 'medium', 'low', 'info'],
-            properties: {
-              critical: {
-                type: 'integer',
-              },
-              high: {
-                type: 'integer',
-              },
-              medium: {
-                type: 'integer',
-              },
-              low: {
-                type: 'integer',
-              },
-              info: {
-                type: 'integer',
-              },
-            },
+            $ref: '#/components/schemas/SeverityCounts',
           },
           breached: {
             type: 'integer',

@@ -45,6 +45,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/facts': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Every component's open findings in numbers, for the scorecards' facts
+     * For the plugins listed in `integratedOps.securityFindings.factReaders` (a plugin's service token; default tech-insights), not users. Components with findings or reports, at most 20,000 (`truncated` beyond).
+     */
+    get: operations['ComponentFacts'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/kpis': {
     parameters: {
       query?: never;
@@ -115,6 +135,33 @@ export type webhooks = Record<string, never>;
 export interface components {
   /** The bodies and objects the API sends and accepts, by name. */
   schemas: {
+    SeverityCounts: {
+      critical: number;
+      high: number;
+      medium: number;
+      low: number;
+      info: number;
+    };
+    ComponentFactsList: {
+      /** Format: date-time */
+      generatedAt: string;
+      /** More components than the 20,000 answered */
+      truncated: boolean;
+      components: components['schemas']['ComponentFacts'][];
+    };
+    ComponentFacts: {
+      entityRef: string;
+      open: components['schemas']['SeverityCounts'];
+      /** Open findings past their due date whose risk is not accepted, by severity */
+      pastSla: components['schemas']['SeverityCounts'];
+      pastSlaByDiscipline: {
+        netops: number;
+        devops: number;
+        secops: number;
+      };
+      /** When a scanner last posted a report for it (null when none has) */
+      lastReportAt: string | null;
+    };
     Severity: 'critical' | 'high' | 'medium' | 'low' | 'info';
     Discipline: 'devops' | 'netops' | 'secops';
     SlaState: 'within' | 'due-soon' | 'breached' | 'none';
@@ -266,13 +313,7 @@ export interface components {
     };
     /** All open findings of the component in numbers, whatever the limit. */
     OpenSummary: {
-      bySeverity: {
-        critical: number;
-        high: number;
-        medium: number;
-        low: number;
-        info: number;
-      };
+      bySeverity: components['schemas']['SeverityCounts'];
       /** Open findings past their due date (accepted ones not counted) */
       breached: number;
       /** Open findings whose risk is accepted */
@@ -401,6 +442,28 @@ export interface operations {
       401: components['responses']['Error'];
       403: components['responses']['Error'];
       404: components['responses']['Error'];
+    };
+  };
+  ComponentFacts: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The figures per component. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['ComponentFactsList'];
+        };
+      };
+      401: components['responses']['Error'];
+      403: components['responses']['Error'];
     };
   };
   GetKpis: {
