@@ -4,6 +4,7 @@
  * catalog/infrastructure (namespace baselines and three approved flows).
  */
 import { expect, test } from '@playwright/test';
+import { guestToken } from '../support/portalApi';
 import { signInAsGuest } from '../support/signIn';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 
@@ -96,4 +97,68 @@ test("the fraud scoring service's page says who can reach it, by which rule, and
   await expect(
     page.getByRole('list', { name: 'What this can reach' }),
   ).toBeVisible();
+});
+
+test("a change the policy's connectivity invariants forbid is refused before anyone approves, naming the invariant and the path", async ({
+  request,
+}) => {
+  const token = await guestToken(request);
+  const expiresAt = new Date(Date.now() + 10 * 86_400_000)
+    .toISOString()
+    .slice(0, 10);
+  const preview = (source: string, destination: string, ports: string) =>
+    request.post('/api/ops-requests/requests/preview', {
+      headers: { authorization: `Bearer ${token}` },
+      data: {
+        kind: 'network-access',
+        source,
+        destination,
+        ports,
+        justification: 'Score drift checks call the scoring API directly',
+        expiresAt,
+      },
+    });
+  const invariantsOf = async (
+    source: string,
+    destination = 'component:default/fraud-scoring-service',
+    ports = '8443/tcp',
+  ) => {
+    const answer = await preview(source, destination, ports);
+    expect(answer.status(), await answer.text()).toBe(200);
+    const plan = await answer.json();
+    return plan.policy.results.find(
+      (r: { rule: string }) => r.rule === 'connectivity.invariants',
+    );
+  };
+  // Once the connectivity model has main (built a few seconds after the catalog).
+  await expect(async () => {
+    const result = await invariantsOf('component:default/ml-inference-service');
+    // The ML zone (internal) into the PCI application zone: refused.
+    expect(result).toEqual({
+      rule: 'connectivity.invariants',
+      passed: false,
+      message: expect.stringContaining(
+        'pci-zone-from-dmz-and-pci: component:default/ml-inference-service -> component:default/fraud-scoring-service',
+      ),
+    });
+  }).toPass({ timeout: 90_000 });
+  // From the DMZ edge it keeps them.
+  expect(await invariantsOf('component:default/payments-web')).toMatchObject({
+    passed: true,
+    message:
+      'keeps the 2 connectivity invariant(s): outside-never-restricted, pci-zone-from-dmz-and-pci',
+  });
+  // A partner range straight into the data zone: a firewall rule, not in
+  // the NetworkPolicy model, judged as asked.
+  expect(
+    await invariantsOf(
+      '203.0.113.7/24',
+      'resource:default/fraud-cases-db',
+      '5432/tcp',
+    ),
+  ).toMatchObject({
+    passed: false,
+    message:
+      'would break an invariant: outside-never-restricted: 203.0.113.0/24 -> resource:default/fraud-cases-db TCP 5432 (No address range outside the catalog (a partner, the Internet) reaches the restricted data zone)',
+  });
 });

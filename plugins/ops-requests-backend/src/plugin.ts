@@ -80,6 +80,7 @@ export const opsRequestsPlugin = createBackendPlugin({
               discovery: deps.discovery,
               auth: deps.auth,
             }),
+            serviceCredentials: () => deps.auth.getOwnServiceCredentials(),
           }),
           publisher: deps.delivery.publisher,
           ownership: { catalog: deps.catalog, auth: deps.auth, policyFile },

@@ -25,7 +25,7 @@ import { teamClaimsUserInfoFactory } from './teamClaims';
  */
 export async function startRequestsPortal(
   knex: Knex,
-  options: { gitRoot?: string } = {},
+  options: { gitRoot?: string; policyFile?: string } = {},
 ) {
   const gitRoot =
     options.gitRoot ?? (await mkdtemp(join(tmpdir(), 'iop-req-git-')));
@@ -51,7 +51,7 @@ export async function startRequestsPortal(
           permission: { enabled: true },
           integratedOps: {
             gitops: { localRoot: gitRoot },
-            policy: { file: POLICY_FILE },
+            policy: { file: options.policyFile ?? POLICY_FILE },
           },
         },
       }),

@@ -153,6 +153,8 @@ export interface ChangeRequestFacts {
     extendsExpiry: boolean;
     /** What the flow asked for loses (its source to its destination), e.g. `TCP 443 becomes TCP 8443`; empty when nothing. */
     narrowsFlow: string[];
+    /** The policy's connectivity invariants the change would break, in words (see invariantViolations). */
+    violations?: string[];
     /** Whether the effect could be computed (main readable). */
     computed?: boolean;
   };

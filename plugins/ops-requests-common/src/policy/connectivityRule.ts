@@ -78,3 +78,45 @@ export function addsAccess(
       : pass(rule, `${message} (the policy allows a redundant request)`),
   ];
 }
+
+/**
+ * `connectivity.invariants`: the connections a change would add or change
+ * keep the policy's invariants (`spec.connectivity.invariants`); one that
+ * breaks any is refused, naming the invariant and the connection. Where main
+ * could not be read it says the check did not run.
+ */
+export function keepsInvariants(
+  policy: ChangePolicy,
+  facts: ChangeRequestFacts,
+): RuleResult[] {
+  const invariants = policy.spec.connectivity?.invariants ?? [];
+  const connectivity = facts.connectivity;
+  if (!invariants.length || !connectivity) return [];
+  const rule = 'connectivity.invariants';
+  if (connectivity.computed === false) {
+    return [
+      pass(
+        rule,
+        "not checked: the infrastructure repository's main could not be read here",
+      ),
+    ];
+  }
+  const violations = connectivity.violations ?? [];
+  return [
+    violations.length
+      ? fail(
+          rule,
+          `would break ${
+            violations.length === 1
+              ? 'an invariant'
+              : `${violations.length} invariants`
+          }: ${violations.join('; ')}`,
+        )
+      : pass(
+          rule,
+          `keeps the ${
+            invariants.length
+          } connectivity invariant(s): ${invariants.map(i => i.id).join(', ')}`,
+        ),
+  ];
+}

@@ -8,7 +8,7 @@ import {
   RuleResult,
 } from './changeRequest';
 import { breakGlass } from './breakGlassRules';
-import { addsAccess } from './connectivityRule';
+import { addsAccess, keepsInvariants } from './connectivityRule';
 import { changeFreeze, maintenanceWindow } from './calendarRules';
 import { ownerDiscipline } from './ownerDisciplineRule';
 import { riskAcceptance } from './riskAcceptanceRules';
@@ -400,6 +400,7 @@ export function evaluatePolicy(
     ...maintenanceWindow(policy, facts),
     ...breakGlass(policy, facts),
     ...addsAccess(policy, facts),
+    ...keepsInvariants(policy, facts),
     ...risk.results,
   ];
   return {

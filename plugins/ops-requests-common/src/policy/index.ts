@@ -5,3 +5,12 @@ export { parsePorts } from './parsePorts';
 export * from './changeCalendar';
 export { judgeOwnerTeams } from './ownerDisciplineRule';
 export { describeAllowingRule } from './connectivityRule';
+export {
+  connectivityInvariantSchema,
+  invariantViolations,
+} from './connectivityInvariants';
+export type {
+  ConnectivityInvariant,
+  InvariantEndpoint,
+  InvariantFlow,
+} from './connectivityInvariants';

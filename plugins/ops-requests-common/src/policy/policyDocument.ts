@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
 import { changeCalendarSchema } from './changeCalendar';
+import { connectivityInvariantSchema } from './connectivityInvariants';
 
 /** A port or an inclusive range: "443" or "8080-8090". */
 const portRange = z
@@ -145,6 +146,11 @@ export const changePolicySchema = z
           .object({
             /** Refuse a network-access request whose flow main already allows (unless it extends the expiry). */
             refuseRedundant: z.boolean(),
+            /** Checked on the connections a change adds or changes; a change breaking one is refused, naming it. */
+            invariants: z
+              .array(connectivityInvariantSchema)
+              .max(100)
+              .optional(),
           })
           .strict()
           .optional(),

@@ -9,6 +9,7 @@ import {
   ChangeRequestFacts,
   describeAllowingRule,
   evaluatePolicy,
+  invariantViolations,
   FlowEndpoint,
   NetworkAccessIntent,
   parseAddressRange,
@@ -25,6 +26,7 @@ import {
   flowOnMain,
 } from '@integrated-ops/plugin-connectivity-node';
 import { loadChangePolicy } from './loadChangePolicy';
+import { invariantFlows } from './invariantFlows';
 import { MainConnectivity } from './MainConnectivity';
 import { renderRiskAcceptance } from '../render/riskAcceptance';
 import {
@@ -119,6 +121,14 @@ const endpoint = (t: FlowSource): FlowEndpoint => ({
   lifecycle: t.lifecycle,
 });
 
+/** A port rule as connections say it: `TCP 5432`, `UDP 8080-8090`, `ICMP`. */
+const describeConnectionPorts = (p: PortRule) =>
+  p.protocol === 'icmp'
+    ? 'ICMP'
+    : `${p.protocol.toUpperCase()} ${
+        p.from === p.to ? p.from : `${p.from}-${p.to}`
+      }`;
+
 const describePorts = (ports: PortRule[]) =>
   ports
     .map(p =>
@@ -150,6 +160,12 @@ export class ChangePlanner {
       connectivity?: MainConnectivity;
       /** The security findings, for risk acceptances (absent: none can be filed). */
       findings?: FindingDirectory;
+      /**
+       * The plugin's own credentials, for the facts connectivity invariants
+       * judge (zones, data classes): not what the requester may read.
+       * Absent, the requester's.
+       */
+      serviceCredentials?: () => Promise<BackstageCredentials>;
       now?: () => Date;
     },
   ) {
@@ -303,6 +319,38 @@ export class ChangePlanner {
         )?.rules ?? [],
     };
     if (connectivity) {
+      const { invariants = [] } =
+        (await loadChangePolicy(this.options.policyFile)).spec.connectivity ??
+        {};
+      // The modelled connections, and the flow as asked (firewall rules to
+      // hosts outside the cluster are not in the NetworkPolicy model).
+      const asked = {
+        from: range ?? source.entityRef,
+        ...(range ? {} : { fromWorkload: source.entityRef }),
+        to: destination.entityRef,
+        toWorkload: destination.entityRef,
+        before: '',
+        after: ports.map(describeConnectionPorts).join(','),
+        narrows: false,
+      };
+      const violations = invariants.length
+        ? [
+            ...new Set(
+              invariantViolations(
+                invariants,
+                await invariantFlows(
+                  {
+                    added: [...connectivity.added, asked],
+                    changed: connectivity.changed,
+                  },
+                  this.options.catalog,
+                  (await this.options.serviceCredentials?.()) ??
+                    requester.credentials,
+                ),
+              ),
+            ),
+          ]
+        : [];
       const rewritesFlow = Object.keys(files).some(
         path => network!.main.files[path] !== undefined,
       );
@@ -326,6 +374,7 @@ export class ChangePlanner {
               isEnd(c.to, ends[1].entityRef),
           )
           .map(c => `${c.before} becomes ${c.after || 'nothing'}`),
+        violations,
         computed: true,
       };
     } else if (this.options.connectivity) {
