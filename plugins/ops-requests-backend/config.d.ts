@@ -24,6 +24,12 @@ export interface Config {
        */
       ownershipRecertificationCheckMinutes?: number;
       /**
+       * Minutes between checks of the change policy's connectivity invariants
+       * on main as it is (violations told to the destination's SecOps owner
+       * once). The first runs two minutes after start. Default 1440 (daily).
+       */
+      invariantCheckMinutes?: number;
+      /**
        * Minutes between snapshots of the change requests and the
        * re-certification report published for the integrated-ops lookup (on
        * the events service), so that a lookup that missed events catches up.

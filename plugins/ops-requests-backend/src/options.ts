@@ -10,6 +10,8 @@ export interface OpsRequestsOptions {
   expiryCheckMinutes: number;
   recertifyAfterDays: number;
   ownershipRecertificationCheckMinutes: number;
+  /** Minutes between checks of the policy's connectivity invariants on main. */
+  invariantCheckMinutes: number;
   lookupSnapshotMinutes: number;
   /** Absent: the publisher's own default. */
   lookupSnapshotMaxRequests?: number;
@@ -39,6 +41,8 @@ export function readOpsRequestsOptions(
       requestsConfig?.getOptionalNumber(
         'ownershipRecertificationCheckMinutes',
       ) ?? 60,
+    invariantCheckMinutes:
+      requestsConfig?.getOptionalNumber('invariantCheckMinutes') ?? 24 * 60,
     lookupSnapshotMinutes:
       requestsConfig?.getOptionalNumber('lookupSnapshotMinutes') ?? 60,
     lookupSnapshotMaxRequests: requestsConfig?.getOptionalNumber(

@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { checkInvariantsOnMain } from './connectivity/invariantsOnMain';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
@@ -58,6 +59,11 @@ export const opsRequestsPlugin = createBackendPlugin({
         const store = await DatabaseRequestStore.create(deps.database);
         const options = readOpsRequestsOptions(deps.config);
         const { policyFile } = options;
+        const mainConnectivity = new MainConnectivity({
+          publisher: deps.delivery.publisher,
+          catalog: deps.catalog,
+          logger,
+        });
         const service = new RequestService({
           store,
           applyLeaseMs: options.applyLeaseSeconds * 1000,
@@ -71,11 +77,7 @@ export const opsRequestsPlugin = createBackendPlugin({
               auth: deps.auth,
               logger,
             }),
-            connectivity: new MainConnectivity({
-              publisher: deps.delivery.publisher,
-              catalog: deps.catalog,
-              logger,
-            }),
+            connectivity: mainConnectivity,
             findings: new SecurityFindingsDirectory({
               discovery: deps.discovery,
               auth: deps.auth,
@@ -102,6 +104,23 @@ export const opsRequestsPlugin = createBackendPlugin({
           store,
         });
         await scheduleRequestTasks({ scheduler, logger, service, options });
+        // The policy's connectivity invariants on main as it is, daily.
+        await scheduler.scheduleTask({
+          id: 'ops-requests-connectivity-invariants-on-main',
+          frequency: { minutes: options.invariantCheckMinutes },
+          timeout: { minutes: 10 },
+          initialDelay: { minutes: 2 },
+          fn: async () => {
+            await checkInvariantsOnMain({
+              connectivity: mainConnectivity,
+              catalog: deps.catalog,
+              credentials: await deps.auth.getOwnServiceCredentials(),
+              policyFile,
+              notifications: deps.notifications,
+              logger,
+            });
+          },
+        });
 
         registerRequestPermissions({ permissionsRegistry, store, service });
         deps.httpRouter.use(

@@ -26,6 +26,7 @@ export type {
 } from './changes/ChangePlanner';
 export { MainConnectivity } from './changes/MainConnectivity';
 export type { MainNetwork } from './changes/MainConnectivity';
+export { invariantEndpoints, invariantFlows } from './changes/invariantFlows';
 export { TargetResolver } from './changes/TargetResolver';
 export type { ResolvedTarget } from './changes/TargetResolver';
 export { loadChangePolicy } from './changes/loadChangePolicy';

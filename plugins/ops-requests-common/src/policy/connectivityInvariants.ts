@@ -166,3 +166,19 @@ export function invariantViolations(
   }
   return out;
 }
+
+/**
+ * Whether some invariant judges what reaches this end (its `never.to` or
+ * `only.to` selects it): the destinations a check of main looks at.
+ *
+ * @public
+ */
+export function isInvariantDestination(
+  invariants: readonly ConnectivityInvariant[],
+  end: InvariantEndpoint,
+): boolean {
+  return invariants.some(i => {
+    const to = i.never?.to ?? i.only?.to;
+    return !!to && selects(to, end);
+  });
+}

@@ -8,6 +8,7 @@ export { describeAllowingRule } from './connectivityRule';
 export {
   connectivityInvariantSchema,
   invariantViolations,
+  isInvariantDestination,
 } from './connectivityInvariants';
 export type {
   ConnectivityInvariant,

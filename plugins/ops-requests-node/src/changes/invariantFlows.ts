@@ -41,24 +41,22 @@ const zoneOf = (e: Entity | undefined) =>
   (e?.spec?.network as { zone?: string } | undefined)?.zone;
 
 /**
- * The connections a change would add or change, each end with what the
- * invariants judge: its zone (its own `spec.network.zone`, else its
- * segment's), its tags as data classes, and whether it is an address range.
- * Read with the given credentials (the plugin's own: a gate fact must not
- * depend on what the requester may read).
+ * Reads what the invariants judge of the entities named (and of their
+ * segments) in two catalog calls; answers each end by its name: its zone
+ * (its own `spec.network.zone`, else its segment's), its tags as data
+ * classes, and whether it is an address range (no workload). Read with the
+ * given credentials (the plugin's own: a gate fact must not depend on what
+ * the requester may read).
+ *
+ * @public
  */
-export async function invariantFlows(
-  effect: Pick<ConnectivityEffect, 'added' | 'changed'>,
+export async function invariantEndpoints(
+  names: readonly string[],
   catalog: CatalogService,
   credentials: BackstageCredentials,
-): Promise<InvariantFlow[]> {
-  const connections = [...effect.added, ...effect.changed];
+): Promise<(name: string, workload?: string) => InvariantEndpoint> {
   const refs = [
-    ...new Set(
-      connections.flatMap(c =>
-        [leadingRef(c.from), leadingRef(c.to)].filter((r): r is string => !!r),
-      ),
-    ),
+    ...new Set(names.map(leadingRef).filter((r): r is string => !!r)),
   ];
   const byRef = new Map<string, Entity>();
   const read = async (entityRefs: string[]) => {
@@ -86,7 +84,7 @@ export async function invariantFlows(
       .map(segmentOf)
       .filter((s): s is string => !!s && !byRef.has(s)),
   );
-  const end = (name: string, workload?: string): InvariantEndpoint => {
+  return (name, workload) => {
     const entityRef = leadingRef(name);
     const entity = entityRef ? byRef.get(entityRef) : undefined;
     const segment = entity && segmentOf(entity);
@@ -100,6 +98,25 @@ export async function invariantFlows(
       external: !workload,
     };
   };
+}
+
+/**
+ * The connections a change would add or change, each end as the invariants
+ * see it (see invariantEndpoints).
+ *
+ * @public
+ */
+export async function invariantFlows(
+  effect: Pick<ConnectivityEffect, 'added' | 'changed'>,
+  catalog: CatalogService,
+  credentials: BackstageCredentials,
+): Promise<InvariantFlow[]> {
+  const connections = [...effect.added, ...effect.changed];
+  const end = await invariantEndpoints(
+    connections.flatMap(c => [c.from, c.to]),
+    catalog,
+    credentials,
+  );
   return connections.map(c => ({
     from: end(c.from, c.fromWorkload),
     to: end(c.to, c.toWorkload),
