@@ -179,6 +179,8 @@ export class ConnectivityService {
     value: string,
     credentials: BackstageCredentials,
     addresses: boolean,
+    /** Whether an entity the model maps no workload to is a 400 (reach), or an answer with none (inbound, outbound). */
+    needsWorkload = true,
   ): Promise<Side> {
     const text = value.trim();
     const address = parseIpAddress(text);
@@ -240,6 +242,9 @@ export class ConnectivityService {
     }
     const ref = readable[0];
     const workloads = estate.entities.get(ref);
+    if (!workloads && !needsWorkload) {
+      return { out: { entityRef: ref, workloads: [] }, endpoints: [] };
+    }
     if (!workloads) {
       throw new InputError(
         `${field}: ${ref} runs no workload the model knows (a Component, or a Resource annotated with backstage.io/kubernetes-namespace; the model was built at ${estate.meta.builtAt})`,
@@ -320,7 +325,15 @@ export class ConnectivityService {
   ): Promise<Connections> {
     const estate = this.current();
     const field = direction === 'inbound' ? 'to' : 'from';
-    const entity = await this.side(estate, field, value, credentials, false);
+    // An entity no workload maps to: an answer with none (the card says so).
+    const entity = await this.side(
+      estate,
+      field,
+      value,
+      credentials,
+      false,
+      false,
+    );
     const own = new Set(estate.entities.get(entity.out.entityRef!) ?? []);
     const found =
       direction === 'inbound'

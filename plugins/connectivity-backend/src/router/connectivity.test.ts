@@ -157,6 +157,16 @@ describe('GET /reach', () => {
 });
 
 describe('GET /inbound and /outbound', () => {
+  it('answers an entity no workload maps to with none, not a 400 (a segment)', async () => {
+    const res = await portal.get('/inbound?to=resource:default/seg-dmz');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entity: { entityRef: 'resource:default/seg-dmz', workloads: [] },
+      items: [],
+      truncated: false,
+    });
+  });
+
   it('who can reach fraud-scoring: payments-web and the ipBlock, with the rule', async () => {
     const res = await portal.get('/inbound?to=fraud-scoring');
     expect(res.status).toBe(200);

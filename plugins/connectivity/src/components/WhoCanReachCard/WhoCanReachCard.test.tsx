@@ -100,18 +100,30 @@ describe('WhoCanReachCard', () => {
     );
   });
 
-  it('says when no workload on main maps to the entity (the backend answers 400)', async () => {
-    const refused = Object.assign(
-      new Error(
-        'to: resource:default/fraud-cases-db runs no workload the model knows',
-      ),
-      { statusCode: 400 },
-    );
-    await render({ inbound: jest.fn().mockRejectedValue(refused) });
+  it('says when no workload on main maps to the entity (the backend answers with none)', async () => {
+    await render({
+      inbound: jest.fn().mockResolvedValue({
+        ...inbound,
+        entity: { entityRef: 'resource:default/fraud-cases-db', workloads: [] },
+        items: [],
+      }),
+    });
     expect(
       await screen.findByText(/No workload on main maps to this entity/),
     ).toBeInTheDocument();
     expect(screen.queryByText(/could not be loaded/)).toBeNull();
+  });
+
+  it('shows a 400 as what failed, not as "no workload"', async () => {
+    const refused = Object.assign(new Error('to: "x" is not an entity ref'), {
+      statusCode: 400,
+    });
+    await render({ inbound: jest.fn().mockRejectedValue(refused) });
+    expect(
+      await screen.findByText(
+        'Connectivity could not be loaded: to: "x" is not an entity ref',
+      ),
+    ).toBeInTheDocument();
   });
 
   it('says what failed and asks again on request', async () => {

@@ -112,10 +112,8 @@ export function WhoCanReachCard() {
     [api, ref, direction],
   );
 
-  // A 400 for the page's own entity: the model maps no workload to it.
-  const noWorkload =
-    (error as { statusCode?: number } | undefined)?.statusCode === 400 ||
-    (value && !value.entity.workloads.length);
+  // The backend answers an entity no workload maps to with none.
+  const noWorkload = !error && value && !value.entity.workloads.length;
   let content;
   if (loading && !value) {
     content = <Progress />;
