@@ -85,4 +85,16 @@ describe('securityFacts', () => {
       scanned: false,
     });
   });
+
+  it('writes no facts from figures cut at their limit (the rest would read as clean)', () => {
+    expect(() =>
+      securityFacts(
+        [component('x')],
+        { ...figures, truncated: true },
+        {
+          scannedWithinDays: 30,
+        },
+      ),
+    ).toThrow(/cut at their limit/);
+  });
 });

@@ -36,6 +36,12 @@ export function securityFacts(
   figures: ComponentFactsList,
   options: { scannedWithinDays: number; retrievedAt?: Date },
 ): TechInsightFact[] {
+  if (figures.truncated) {
+    // Components past the cut would read as clean: keep the last facts.
+    throw new Error(
+      'The security findings figures were cut at their limit (20,000 components): no facts written rather than zeros for the rest',
+    );
+  }
   const retrievedAt = options.retrievedAt ?? new Date();
   const since = retrievedAt.getTime() - options.scannedWithinDays * DAY;
   const byRef = new Map(figures.components.map(c => [c.entityRef, c]));

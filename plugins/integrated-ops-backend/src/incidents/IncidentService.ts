@@ -36,8 +36,9 @@ export class IncidentService {
 
   /**
    * Records a webhook's routed alerts in one transaction; each one's
-   * incident id. Routing never fails on the record: a database that cannot
-   * be reached is logged, the alerts are delivered without incidents.
+   * incident id. Delivery never fails on the record: an error (a database
+   * that cannot be reached, or anything else) is logged and the alerts are
+   * delivered without incidents.
    */
   async recordMany(
     alerts: RoutedAlert[],
@@ -46,11 +47,18 @@ export class IncidentService {
     try {
       return await this.options.store.recordMany(alerts, at.toISOString());
     } catch (error) {
+      // The alerts are delivered whatever happens to their record.
       const cause = databaseUnreachableCause(error);
-      if (!cause) throw error;
-      this.options.logger.warn(
-        `${alerts.length} alerts: no incident recorded, the database is unreachable (${cause})`,
-      );
+      if (cause) {
+        this.options.logger.warn(
+          `${alerts.length} alerts: no incident recorded, the database is unreachable (${cause})`,
+        );
+      } else {
+        this.options.logger.error(
+          `${alerts.length} alerts: no incident recorded`,
+          error as Error,
+        );
+      }
       return [];
     }
   }

@@ -140,6 +140,21 @@ describe.each(databases.eachSupportedId())(
       expect(await store.get(first[1199]!)).toMatchObject({ alerts: 2 });
     });
 
+    it('records two webhooks of the same alerts in opposite orders at once: one incident each, both counted', async () => {
+      const alerts = Array.from({ length: 50 }, (_, i) =>
+        alert({ fingerprint: `ha-${i}` }),
+      );
+      await store.recordMany(alerts.slice(0, 25), at(0));
+      const [a, b] = await Promise.all([
+        store.recordMany(alerts, at(1)),
+        store.recordMany([...alerts].reverse(), at(1)),
+      ]);
+      expect(a).toEqual([...b].reverse());
+      expect(new Set(a).size).toBe(50);
+      expect(await store.get(a[0]!)).toMatchObject({ alerts: 3 });
+      expect(await store.get(a[49]!)).toMatchObject({ alerts: 2 });
+    });
+
     it('ends ten replicas receiving the same first alert at once with one incident', async () => {
       const ids = await Promise.all(
         Array.from({ length: 10 }, () => store.record(alert(), at(0))),

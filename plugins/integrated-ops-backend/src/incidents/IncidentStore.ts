@@ -99,20 +99,26 @@ export class IncidentStore {
       try {
         return await this.db.transaction(tx => this.#recordAll(tx, alerts, at));
       } catch (error) {
-        // Another replica opened one between our read and insert: the whole
-        // batch was rolled back; apply it again over what that replica wrote.
-        if (!isUniqueViolation(error) || attempt > 2) throw error;
+        // Another replica opened one between our read and insert (or two
+        // webhooks locked the same incidents in another order, PostgreSQL's
+        // deadlock): the whole batch was rolled back; apply it again.
+        const retry =
+          isUniqueViolation(error) ||
+          (error as { code?: string }).code === '40P01';
+        if (!retry || attempt > 2) throw error;
       }
     }
   }
 
   async #recordAll(tx: Knex.Transaction, alerts: RoutedAlert[], at: string) {
     const open = new Map<string, Row>();
-    const fingerprints = [...new Set(alerts.map(a => a.fingerprint))];
+    // Sorted: concurrent webhooks lock shared incidents in one order.
+    const fingerprints = [...new Set(alerts.map(a => a.fingerprint))].sort();
     // Chunks stay under SQLite's bound-parameter limit.
     for (let i = 0; i < fingerprints.length; i += 500) {
       const rows: Row[] = await tx(TABLE)
         .whereIn('open_fingerprint', fingerprints.slice(i, i + 500))
+        .orderBy('open_fingerprint')
         .forUpdate();
       for (const row of rows) open.set(row.open_fingerprint, row);
     }

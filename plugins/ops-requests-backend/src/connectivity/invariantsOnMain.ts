@@ -31,8 +31,9 @@ export interface MainViolation {
  * commit merged by hand, or a policy tightened after a rule was approved):
  * every connection into a destination an invariant judges, from every
  * workload and address range. Each violation is told to the destination's
- * SecOps owner as a notification whose scope is the violation, so a daily
- * check tells it once (Backstage updates a notification of the same scope).
+ * SecOps owner as one notification whose scope is the violation: each check
+ * raises the same notification again (unread) while the violation stands,
+ * rather than adding another.
  */
 export async function checkInvariantsOnMain(deps: {
   connectivity: MainConnectivity;
@@ -56,14 +57,19 @@ export async function checkInvariantsOnMain(deps: {
   const { estate } = network;
   const refs = [...estate.entities.keys()];
   const endOf = await invariantEndpoints(refs, catalog, credentials);
-  const destinations = refs
-    .filter(ref =>
-      isInvariantDestination(
-        invariants,
-        endOf(ref, estate.entities.get(ref)![0]),
-      ),
-    )
-    .slice(0, deps.maxDestinations ?? MAX_CHECKED_DESTINATIONS);
+  const judged = refs.filter(ref =>
+    isInvariantDestination(
+      invariants,
+      endOf(ref, estate.entities.get(ref)![0]),
+    ),
+  );
+  const max = deps.maxDestinations ?? MAX_CHECKED_DESTINATIONS;
+  const destinations = judged.slice(0, max);
+  if (judged.length > max) {
+    logger.warn(
+      `Connectivity invariants on main: ${judged.length} destinations, only the first ${max} judged`,
+    );
+  }
 
   const connections = destinations.flatMap(ref =>
     estate.entities.get(ref)!.flatMap(id =>

@@ -4,6 +4,7 @@ import {
   InvariantEndpoint,
   invariantViolations,
 } from './connectivityInvariants';
+import { keepsInvariants } from './connectivityRule';
 
 const end = (
   name: string,
@@ -76,6 +77,11 @@ describe('connectivity invariants', () => {
   it('lets an only rule through from a listed side, on its ports only', () => {
     expect(violations(web, scoring, 'TCP 443')).toEqual([]);
     expect(violations(web, scoring, 'TCP 443,UDP 443')).toEqual([]);
+    // As connections say several ports: the protocol carries over.
+    expect(violations(web, scoring, 'TCP 443,UDP 443,443')).toEqual([]);
+    expect(violations(web, scoring, 'TCP 443,8443')).toEqual([
+      'pci-only-from-pci',
+    ]);
     expect(violations(web, scoring, 'TCP 8443')).toEqual(['pci-only-from-pci']);
     expect(violations(web, scoring, 'TCP 440-443')).toEqual([
       'pci-only-from-pci',
@@ -101,6 +107,27 @@ describe('connectivity invariants', () => {
     ]);
   });
 
+  it('names an entity in a selector as a ref is read: kind and namespace default', () => {
+    const only = (entity: string): ConnectivityInvariant[] => [
+      {
+        id: 'web-never-db',
+        description: 'no',
+        never: { from: { entity }, to: { zone: 'restricted' } },
+      },
+    ];
+    for (const entity of [
+      'payments-web',
+      'component:payments-web',
+      'Component:Default/Payments-Web',
+    ]) {
+      expect(
+        invariantViolations(only(entity), [
+          { from: web, to: db, allows: 'TCP 5432' },
+        ]),
+      ).toHaveLength(1);
+    }
+  });
+
   it('reads invariants strictly: one of never or only, selectors that select, ids that can be named', () => {
     const parse = (i: unknown) => connectivityInvariantSchema.safeParse(i);
     expect(parse(invariants[0]).success).toBe(true);
@@ -124,5 +151,37 @@ describe('connectivity invariants', () => {
       parse({ ...invariants[0], never: { ...invariants[0].never, via: 'x' } })
         .success,
     ).toBe(false);
+  });
+});
+
+describe('the connectivity.invariants rule', () => {
+  const policy = {
+    spec: { connectivity: { refuseRedundant: true, invariants } },
+  } as any;
+  const facts = (connectivity: object) =>
+    ({ kind: 'network-access', connectivity } as any);
+
+  it('refuses the flow as asked even where main could not be read', () => {
+    expect(
+      keepsInvariants(
+        policy,
+        facts({ computed: false, violations: ['outside-never-restricted: x'] }),
+      ),
+    ).toEqual([
+      {
+        rule: 'connectivity.invariants',
+        passed: false,
+        message: 'would break an invariant: outside-never-restricted: x',
+      },
+    ]);
+  });
+
+  it('says only the flow as asked was judged where main could not be read', () => {
+    const [result] = keepsInvariants(
+      policy,
+      facts({ computed: false, violations: [] }),
+    );
+    expect(result.passed).toBe(true);
+    expect(result.message).toContain('what else it opens was not checked');
   });
 });

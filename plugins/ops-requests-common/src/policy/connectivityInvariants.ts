@@ -115,23 +115,36 @@ function selects(s: Selector, e: InvariantEndpoint): boolean {
     (s.zone === undefined || (!!e.zone && lower(s.zone) === lower(e.zone))) &&
     (s.dataClass === undefined || e.dataClasses.includes(lower(s.dataClass))) &&
     (s.entity === undefined ||
-      (!!e.entityRef && lower(s.entity) === lower(e.entityRef))) &&
+      (!!e.entityRef && fullRef(s.entity) === lower(e.entityRef))) &&
     (s.external === undefined || s.external === e.external)
   );
 }
 
-/** Whether every port `allows` names is in `ports` (`All Connections` never is). */
+/**
+ * Whether every port `allows` names is in `ports` (`All Connections` never
+ * is). Connections say ports as `TCP 443,8443,UDP 53`: a part without a
+ * protocol is of the last one named.
+ */
 function onlyOn(allows: string, ports: number[]): boolean {
   if (/all connections/i.test(allows)) return false;
   const allowed = new Set(ports);
+  let protocol: string | undefined;
   return allows.split(',').every(part => {
-    const m = /^\s*[A-Z]+\s+(\d+)(?:-(\d+))?\s*$/i.exec(part);
-    if (!m) return false;
-    const [from, to] = [Number(m[1]), Number(m[2] ?? m[1])];
+    const m = /^\s*(?:([A-Z]+)\s+)?(\d+)(?:-(\d+))?\s*$/i.exec(part);
+    protocol = m?.[1] ?? protocol;
+    if (!m || !protocol) return false;
+    const [from, to] = [Number(m[2]), Number(m[3] ?? m[2])];
     // A range is inside the list only port by port (bounded: at most 65,535).
     for (let p = from; p <= to; p++) if (!allowed.has(p)) return false;
     return true;
   });
+}
+
+/** `payments-web` and `component:payments-web` as `component:default/payments-web`. */
+function fullRef(ref: string): string {
+  const lowered = ref.trim().toLocaleLowerCase('en-US');
+  const withKind = lowered.includes(':') ? lowered : `component:${lowered}`;
+  return withKind.includes('/') ? withKind : withKind.replace(':', ':default/');
 }
 
 /**

@@ -83,7 +83,7 @@ export function addsAccess(
  * `connectivity.invariants`: the connections a change would add or change
  * keep the policy's invariants (`spec.connectivity.invariants`); one that
  * breaks any is refused, naming the invariant and the connection. Where main
- * could not be read it says the check did not run.
+ * could not be read only the flow as asked was judged, and it says so.
  */
 export function keepsInvariants(
   policy: ChangePolicy,
@@ -93,15 +93,15 @@ export function keepsInvariants(
   const connectivity = facts.connectivity;
   if (!invariants.length || !connectivity) return [];
   const rule = 'connectivity.invariants';
-  if (connectivity.computed === false) {
+  const violations = connectivity.violations ?? [];
+  if (connectivity.computed === false && !violations.length) {
     return [
       pass(
         rule,
-        "not checked: the infrastructure repository's main could not be read here",
+        "the flow as asked keeps them; what else it opens was not checked: the infrastructure repository's main could not be read here",
       ),
     ];
   }
-  const violations = connectivity.violations ?? [];
   return [
     violations.length
       ? fail(

@@ -22,6 +22,8 @@ import {
 import {
   AllowingRule,
   connectivityEffect,
+  ConnectivityEffect,
+  EffectConnection,
   egressIsolated,
   flowOnMain,
 } from '@integrated-ops/plugin-connectivity-node';
@@ -235,6 +237,39 @@ export class ChangePlanner {
     };
   }
 
+  /**
+   * The policy's connectivity invariants a network-access change would
+   * break: judged on the flow as asked (always: firewall rules to hosts
+   * outside the cluster are not in the NetworkPolicy model, and a remote
+   * main may not be readable) and on the connections the change adds or
+   * changes where main could be read. An effect cut at its limit is itself
+   * a violation: what was not judged is not allowed.
+   */
+  private async invariantViolations(
+    asked: EffectConnection,
+    effect: ConnectivityEffect | undefined,
+    requesterCredentials: BackstageCredentials,
+  ): Promise<string[]> {
+    const { invariants = [] } =
+      (await loadChangePolicy(this.options.policyFile)).spec.connectivity ?? {};
+    if (!invariants.length) return [];
+    const flows = await invariantFlows(
+      {
+        added: [...(effect?.added ?? []), asked],
+        changed: effect?.changed ?? [],
+      },
+      this.options.catalog,
+      (await this.options.serviceCredentials?.()) ?? requesterCredentials,
+    );
+    const found = [...new Set(invariantViolations(invariants, flows))];
+    if (effect?.truncated) {
+      found.push(
+        'the change adds or changes more connections than could be judged: split it',
+      );
+    }
+    return found;
+  }
+
   private async networkAccess(
     intent: NetworkAccessIntent,
     resolver: TargetResolver,
@@ -318,13 +353,8 @@ export class ChangePlanner {
           },
         )?.rules ?? [],
     };
-    if (connectivity) {
-      const { invariants = [] } =
-        (await loadChangePolicy(this.options.policyFile)).spec.connectivity ??
-        {};
-      // The modelled connections, and the flow as asked (firewall rules to
-      // hosts outside the cluster are not in the NetworkPolicy model).
-      const asked = {
+    const violations = await this.invariantViolations(
+      {
         from: range ?? source.entityRef,
         ...(range ? {} : { fromWorkload: source.entityRef }),
         to: destination.entityRef,
@@ -332,25 +362,11 @@ export class ChangePlanner {
         before: '',
         after: ports.map(describeConnectionPorts).join(','),
         narrows: false,
-      };
-      const violations = invariants.length
-        ? [
-            ...new Set(
-              invariantViolations(
-                invariants,
-                await invariantFlows(
-                  {
-                    added: [...connectivity.added, asked],
-                    changed: connectivity.changed,
-                  },
-                  this.options.catalog,
-                  (await this.options.serviceCredentials?.()) ??
-                    requester.credentials,
-                ),
-              ),
-            ),
-          ]
-        : [];
+      },
+      connectivity,
+      requester.credentials,
+    );
+    if (connectivity) {
       const rewritesFlow = Object.keys(files).some(
         path => network!.main.files[path] !== undefined,
       );
@@ -385,6 +401,7 @@ export class ChangePlanner {
         alreadyAllowedBy: [],
         extendsExpiry: false,
         narrowsFlow: [],
+        violations,
         computed: false,
       };
     }

@@ -6,13 +6,13 @@ import { invariantFlows } from './invariantFlows';
 const entity = (
   kind: string,
   name: string,
-  network: object,
+  network: { cidrs?: string[]; zone?: string; segment?: string },
   tags?: string[],
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind,
   metadata: { name, namespace: 'default', tags },
-  spec: { network },
+  spec: { type: network.cidrs ? 'network-segment' : 'service', network },
 });
 
 const catalog = catalogServiceMock({
@@ -27,6 +27,8 @@ const catalog = catalogServiceMock({
     }),
     entity('Component', 'payments-web', {
       segment: 'resource:default/seg-dmz-edge',
+      // Its owners cannot declare it into another zone: the segment's wins.
+      zone: 'pci',
     }),
     entity(
       'Resource',
@@ -38,6 +40,32 @@ const catalog = catalogServiceMock({
 });
 
 describe('invariantFlows', () => {
+  it('puts a bare address range in the zone of the narrowest segment covering it (a /32 does not leave the DMZ)', async () => {
+    const [flow] = await invariantFlows(
+      {
+        added: [
+          {
+            from: '10.20.1.10',
+            to: 'resource:default/fraud-cases-db',
+            toWorkload: 'resource:default/fraud-cases-db',
+            before: '',
+            after: 'TCP 5432',
+            narrows: false,
+          },
+        ],
+        changed: [],
+      },
+      catalog,
+      mockCredentials.service(),
+    );
+    expect(flow.from).toEqual({
+      name: '10.20.1.10',
+      zone: 'dmz',
+      dataClasses: [],
+      external: true,
+    });
+  });
+
   it("gives each end of what a change adds its segment's zone, its tags and whether it is a range", async () => {
     const flows = await invariantFlows(
       {

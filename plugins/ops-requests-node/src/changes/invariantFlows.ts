@@ -5,11 +5,25 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  IpRange,
+  parseCidr,
+  parseIpAddress,
+} from '@integrated-ops/plugin-connectivity-common';
 import type { ConnectivityEffect } from '@integrated-ops/plugin-connectivity-node';
 import type {
   InvariantEndpoint,
   InvariantFlow,
 } from '@integrated-ops/plugin-ops-requests-common';
+
+/** What the invariants read of an entity. */
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.tags',
+  'spec.network',
+];
 
 const lower = (s: string) => s.toLocaleLowerCase('en-US');
 
@@ -18,6 +32,25 @@ const leadingRef = (name: string) =>
   /^([a-z][\w-]*:[\w.-]+\/[\w.-]+)(?:\s|$)/i
     .exec(name)?.[1]
     ?.toLocaleLowerCase('en-US');
+
+/** A segment's `spec.network.cidrs`, whatever the YAML held. */
+const cidrsOf = (e: Entity): unknown[] => {
+  const cidrs = (e.spec?.network as { cidrs?: unknown } | undefined)?.cidrs;
+  return Array.isArray(cidrs) ? cidrs : [];
+};
+
+/** `10.20.1.0/24`, `10.20.1.10` or `10.20.1.0-10.20.1.255` as a range. */
+function rangeOf(text: string): IpRange | undefined {
+  const t = text.trim();
+  const dash = /^([^\s-]+)-([^\s-]+)$/.exec(t);
+  if (dash) {
+    const [a, b] = [parseIpAddress(dash[1]), parseIpAddress(dash[2])];
+    return a && b && a.family === b.family
+      ? { family: a.family, start: a.start, end: b.end }
+      : undefined;
+  }
+  return parseCidr(t) ?? parseIpAddress(t);
+}
 
 /** Its segment's full ref (`seg-dmz` is `resource:default/seg-dmz`), lower-case. */
 function segmentOf(e: Entity): string | undefined {
@@ -64,13 +97,7 @@ export async function invariantEndpoints(
     const { items } = await catalog.getEntitiesByRefs(
       {
         entityRefs,
-        fields: [
-          'kind',
-          'metadata.name',
-          'metadata.namespace',
-          'metadata.tags',
-          'spec.network',
-        ],
+        fields: FIELDS,
       },
       { credentials },
     );
@@ -84,17 +111,58 @@ export async function invariantEndpoints(
       .map(segmentOf)
       .filter((s): s is string => !!s && !byRef.has(s)),
   );
+  // A bare address range is in the zone of the narrowest segment covering
+  // it: typing a DMZ host's /32 instead of its name does not leave the DMZ.
+  const ranges = new Map(
+    names.flatMap(n => {
+      const range = leadingRef(n) ? undefined : rangeOf(n);
+      return range ? [[n, range] as const] : [];
+    }),
+  );
+  const segments = ranges.size
+    ? (
+        await catalog.getEntities(
+          {
+            filter: { kind: 'resource', 'spec.type': 'network-segment' },
+            fields: FIELDS,
+          },
+          { credentials },
+        )
+      ).items.flatMap(e =>
+        cidrsOf(e).flatMap(c => {
+          const cidr = typeof c === 'string' ? parseCidr(c) : undefined;
+          return cidr ? [{ entity: e, cidr }] : [];
+        }),
+      )
+    : [];
+  const coveringSegment = (range: IpRange) =>
+    segments
+      .filter(
+        ({ cidr }) =>
+          cidr.family === range.family &&
+          cidr.start <= range.start &&
+          range.end <= cidr.end,
+      )
+      .sort((a, b) =>
+        a.cidr.end - a.cidr.start < b.cidr.end - b.cidr.start ? -1 : 1,
+      )[0]?.entity;
   return (name, workload) => {
     const entityRef = leadingRef(name);
     const entity = entityRef ? byRef.get(entityRef) : undefined;
+    const range = ranges.get(name);
+    const covering = range ? coveringSegment(range) : undefined;
     const segment = entity && segmentOf(entity);
+    // The segment's zone first: NetOps owns segments, an entity's own
+    // owners could otherwise declare themselves into another zone.
     const zone =
-      zoneOf(entity) ?? (segment ? zoneOf(byRef.get(segment)) : undefined);
+      (segment ? zoneOf(byRef.get(segment)) : undefined) ??
+      zoneOf(entity) ??
+      zoneOf(covering);
     return {
       name,
       ...(entityRef ? { entityRef } : {}),
       ...(zone ? { zone } : {}),
-      dataClasses: (entity?.metadata.tags ?? []).map(lower),
+      dataClasses: (entity ?? covering)?.metadata.tags?.map(lower) ?? [],
       external: !workload,
     };
   };
