@@ -7,6 +7,7 @@ import {
   Severity,
 } from '@integrated-ops/plugin-security-findings-common';
 import { Knex } from 'knex';
+import { PAST_DUE_COUNT } from '../service/FindingStore';
 
 /** Components answered at most (the answer's cost, fixed before it starts). */
 export const MAX_FACT_COMPONENTS = 20_000;
@@ -54,10 +55,7 @@ export async function componentFacts(
       'severity',
       'discipline',
       db.raw('COUNT(*) AS open'),
-      db.raw(
-        'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END) AS past',
-        [now.toISOString()],
-      ),
+      db.raw(`${PAST_DUE_COUNT} AS past`, [now.toISOString()]),
     )
     .orderBy('entity_ref')
     // Five severities by three disciplines per component at most.

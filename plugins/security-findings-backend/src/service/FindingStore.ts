@@ -363,10 +363,7 @@ export class FindingStore {
     const [due] = await this.db('security_findings')
       .where(where)
       .select(
-        this.db.raw(
-          'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END) AS breached',
-          [now],
-        ),
+        this.db.raw(`${PAST_DUE_COUNT} AS breached`, [now]),
         this.db.raw(
           'SUM(CASE WHEN accepted_request IS NOT NULL THEN 1 ELSE 0 END) AS accepted',
         ),
@@ -394,6 +391,13 @@ export class FindingStore {
     };
   }
 }
+
+/**
+ * Counts the rows past their due date (bound: the instant, ISO) whose risk
+ * is not accepted: what "past SLA" means everywhere it is counted.
+ */
+export const PAST_DUE_COUNT =
+  'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END)';
 
 /** The open findings of a component in numbers: by severity, past due, the next due date. */
 export interface OpenSummary {

@@ -17,10 +17,7 @@
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
-import knex, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Knex } from 'knex';
 import { AlertDelivery } from '../../alerts/AlertDelivery';
 import { readAlerts } from '../../alerts/alertPayload';
 import { readAlertsConfig } from '../../alerts/alertsConfig';
@@ -29,6 +26,7 @@ import { MIGRATIONS_DIR } from '../../database/migrateDatabase';
 import { IncidentService } from '../../incidents/IncidentService';
 import { IncidentStore } from '../../incidents/IncidentStore';
 import { OwnershipIndex } from '../../index/OwnershipIndex';
+import { onSqliteAndPostgres } from './benchDatabase';
 import { formatMs, timeInterleaved } from './measure';
 import { syntheticEstate } from './syntheticEstate';
 
@@ -101,28 +99,9 @@ async function main() {
   console.log(
     `| database | alerts per webhook | batched p50 | batched max | one by one p50 | one by one max |\n| --- | --- | --- | --- | --- | --- |`,
   );
-  const file = join(mkdtempSync(join(tmpdir(), 'bench-storm-')), 'db.sqlite');
-  const sqlite = knex({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-  try {
-    await bench(`SQLite (file), n=${N}`, sqlite);
-  } finally {
-    await sqlite.destroy();
-  }
-  const name = `bench_storm_${Date.now().toString(36)}`;
-  const server = knex({ client: 'pg', connection: PG });
-  await server.raw('CREATE DATABASE ??', [name]);
-  const pg = knex({ client: 'pg', connection: `${PG}/${name}` });
-  try {
-    await bench(`PostgreSQL 15, n=${N}`, pg);
-  } finally {
-    await pg.destroy();
-    await server.raw('DROP DATABASE ?? WITH (FORCE)', [name]);
-    await server.destroy();
-  }
+  await onSqliteAndPostgres('storm', PG, (label, db) =>
+    bench(`${label}, n=${N}`, db),
+  );
 }
 
 main().catch(error => {

@@ -1,5 +1,8 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import knex from 'knex';
+import knex, { Knex } from 'knex';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** BENCH_DATABASE=postgresql://...: the bench backends run on that PostgreSQL server. */
 export const onPostgres = () => Boolean(process.env.BENCH_DATABASE);
@@ -33,4 +36,37 @@ export function benchDatabase() {
       }
     },
   };
+}
+
+/**
+ * Runs `bench` on a fresh SQLite file (as the embedded portal runs) and then
+ * on a fresh database of the PostgreSQL server at `pg`, dropping both after.
+ */
+export async function onSqliteAndPostgres(
+  name: string,
+  pg: string,
+  bench: (label: string, db: Knex) => Promise<void>,
+) {
+  const file = join(mkdtempSync(join(tmpdir(), `bench-${name}-`)), 'db.sqlite');
+  const sqlite = knex({
+    client: 'better-sqlite3',
+    connection: { filename: file },
+    useNullAsDefault: true,
+  });
+  try {
+    await bench('SQLite (file)', sqlite);
+  } finally {
+    await sqlite.destroy();
+  }
+  const database = `bench_${name}_${Date.now().toString(36)}`;
+  const server = knex({ client: 'pg', connection: pg });
+  await server.raw('CREATE DATABASE ??', [database]);
+  const db = knex({ client: 'pg', connection: `${pg}/${database}` });
+  try {
+    await bench('PostgreSQL 15', db);
+  } finally {
+    await db.destroy();
+    await server.raw('DROP DATABASE ?? WITH (FORCE)', [database]);
+    await server.destroy();
+  }
 }

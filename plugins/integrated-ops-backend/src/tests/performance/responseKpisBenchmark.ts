@@ -11,14 +11,12 @@
  * BENCH_DATABASE (default postgresql://postgres@127.0.0.1:5432) for PostgreSQL.
  */
 import { mockServices } from '@backstage/backend-test-utils';
-import knex, { Knex } from 'knex';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { Knex } from 'knex';
 import { MIGRATIONS_DIR } from '../../database/migrateDatabase';
 import { IncidentService } from '../../incidents/IncidentService';
 import { IncidentStore } from '../../incidents/IncidentStore';
 import { responseKpis } from '../../incidents/responseKpis';
+import { onSqliteAndPostgres } from './benchDatabase';
 import { formatMs, timeInterleaved } from './measure';
 
 const INCIDENTS = Number(process.env.BENCH_INCIDENTS ?? 100_000);
@@ -131,31 +129,9 @@ async function main() {
   console.log(
     `| database | incidents stored | counted (readable) | figures p50 | figures max | whole rows p50 | whole rows max |\n| --- | --- | --- | --- | --- | --- | --- |`,
   );
-  const file = join(
-    mkdtempSync(join(tmpdir(), 'bench-response-')),
-    'db.sqlite',
+  await onSqliteAndPostgres('response', PG, (label, db) =>
+    bench(`${label}, n=${N}`, db),
   );
-  const sqlite = knex({
-    client: 'better-sqlite3',
-    connection: { filename: file },
-    useNullAsDefault: true,
-  });
-  try {
-    await bench(`SQLite (file), n=${N}`, sqlite);
-  } finally {
-    await sqlite.destroy();
-  }
-  const name = `bench_response_${Date.now().toString(36)}`;
-  const server = knex({ client: 'pg', connection: PG });
-  await server.raw('CREATE DATABASE ??', [name]);
-  const pg = knex({ client: 'pg', connection: `${PG}/${name}` });
-  try {
-    await bench(`PostgreSQL 15, n=${N}`, pg);
-  } finally {
-    await pg.destroy();
-    await server.raw('DROP DATABASE ?? WITH (FORCE)', [name]);
-    await server.destroy();
-  }
 }
 
 main().catch(error => {

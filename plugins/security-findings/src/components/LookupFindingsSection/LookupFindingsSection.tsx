@@ -1,5 +1,4 @@
 import { Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Text } from '@backstage/ui';
 import { DISCIPLINE_TITLES } from '@integrated-ops/plugin-integrated-ops-common';
@@ -9,8 +8,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-react';
 import { useId } from 'react';
 import type { FindingView } from '@integrated-ops/plugin-security-findings-common';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { securityFindingsApiRef } from '../../api';
+import { useFindingsApi } from '../shared/useFindingsApi';
 import { dueWords } from '../SecurityFindingsCard/dueWords';
 
 /** Where a finding's SLA clock stands, in words. */
@@ -31,15 +29,14 @@ const SHOWN = 5;
 export function LookupFindingsSection() {
   const { ref } = useLookupAnswerEntity();
   const headingId = useId();
-  const api = useApi(securityFindingsApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () =>
+  const { value, loading, error, retry } = useFindingsApi(
+    api =>
       api.listFindings({
         entity: ref,
         limit: SHOWN,
         severity: ['critical', 'high'],
       }),
-    [api, ref],
+    [ref],
   );
   let content;
   if (loading && !value) {
