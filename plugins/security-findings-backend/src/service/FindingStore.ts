@@ -17,6 +17,13 @@ export const MIGRATIONS_DIR = resolvePackagePath(
   'migrations',
 );
 
+/**
+ * Counts the rows past their due date (bound: the instant, ISO) whose risk
+ * is not accepted: what "past SLA" means everywhere it is counted.
+ */
+export const PAST_DUE_COUNT =
+  'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END)';
+
 /** A row of security_findings. */
 export type FindingRow = {
   id: number | string;
@@ -391,13 +398,6 @@ export class FindingStore {
     };
   }
 }
-
-/**
- * Counts the rows past their due date (bound: the instant, ISO) whose risk
- * is not accepted: what "past SLA" means everywhere it is counted.
- */
-export const PAST_DUE_COUNT =
-  'SUM(CASE WHEN due_at IS NOT NULL AND due_at <= ? AND accepted_request IS NULL THEN 1 ELSE 0 END)';
 
 /** The open findings of a component in numbers: by severity, past due, the next due date. */
 export interface OpenSummary {
