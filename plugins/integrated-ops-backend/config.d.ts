@@ -3,6 +3,12 @@ export interface Config {
     /** The alert route (POST /alerts/alertmanager); see the README for the rest of its keys. */
     alerts?: {
       /**
+       * The webhook is answered after this many seconds even when notifications
+       * and vendor copies are still going out (they go on after the answer,
+       * from a queue in the database). Default 8, under Alertmanager's 10 s.
+       */
+      answerWithinSeconds?: number;
+      /**
        * Alerts played at start through the alert route, for the sample estate
        * (catalog/sample-alerts); once per database.
        */

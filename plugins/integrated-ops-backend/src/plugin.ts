@@ -19,6 +19,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { AlertDelivery } from './alerts/AlertDelivery';
+import { AlertDeliveryQueue } from './alerts/AlertDeliveryQueue';
 import { readAlertsConfig } from './alerts/alertsConfig';
 import { UnroutedAlertStore } from './alerts/UnroutedAlertStore';
 import { ProviderOnCallCache } from './onCall/ProviderOnCallCache';
@@ -313,6 +314,23 @@ export const integratedOpsPlugin = createBackendPlugin({
           config: alertsConfig,
           logger,
           incidents,
+          queue: new AlertDeliveryQueue(db),
+          answerWithinMs:
+            (config.getOptionalNumber(
+              'integratedOps.alerts.answerWithinSeconds',
+            ) ?? 8) * 1000,
+        });
+        // Deliveries a stopped replica left in the queue: sent once their
+        // claim lapses, by whichever replica runs the sweep.
+        await scheduler.scheduleTask({
+          id: 'integrated-ops-alert-deliveries',
+          frequency: { seconds: 30 },
+          timeout: { minutes: 5 },
+          initialDelay: { seconds: 30 },
+          fn: async () => {
+            if (!indexService.status().builtAt) return; // not built yet
+            await delivery.deliverQueued(indexService.current());
+          },
         });
 
         // Paging from a lookup answer: the team's vendor service when a

@@ -258,6 +258,8 @@ export interface AlertRoutingResult {
   why: string[];
   /** The incident this alert opened or updated, when it was recorded. */
   incident?: string;
+  /** True when the answer came before this alert was sent: it is sent after, from the queue. */
+  delivering?: boolean;
 }
 
 /**

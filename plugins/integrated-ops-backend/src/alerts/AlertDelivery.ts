@@ -1,5 +1,8 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  NotificationSendOptions,
+  NotificationService,
+} from '@backstage/plugin-notifications-node';
 import {
   AlertRoutingResponse,
   DISCIPLINE_TITLES,
@@ -17,6 +20,7 @@ import { AlertsConfig } from './alertsConfig';
 import { AlertRoute, routeAlert } from './routeAlert';
 import { UnroutedAlertStore } from './UnroutedAlertStore';
 import pLimit from 'p-limit';
+import { AlertDeliveryJob, AlertDeliveryQueue } from './AlertDeliveryQueue';
 
 /** Alerts delivered at once (notification and vendor copies each). */
 const DELIVERY_CONCURRENCY = 16;
@@ -96,6 +100,28 @@ export interface AlertDeliveryOptions {
   forwardTimeoutMs?: number;
   /** Records each alert as an incident (response times); absent, none are. */
   incidents?: IncidentService;
+  /**
+   * Where deliveries wait until sent (kept across restarts); absent, they
+   * are sent from memory only.
+   */
+  queue?: AlertDeliveryQueue;
+  /**
+   * The webhook is answered after this long even if deliveries are still
+   * going out (they go on after the answer); default 8 s, under
+   * Alertmanager's 10 s timeout.
+   */
+  answerWithinMs?: number;
+  /** How long a delivery is held by whoever sends it before a sweep may take it; default 2 min. */
+  claimMs?: number;
+  /** The clock for claims; default the system's. */
+  now?: () => Date;
+}
+
+/** What sending one alert did. */
+interface Sent {
+  notified: string[];
+  forwarded: string[];
+  why: string[];
 }
 
 /**
@@ -103,7 +129,9 @@ export interface AlertDeliveryOptions {
  * the people on call and the team (scope = the fingerprint, so a repeat or
  * `resolved` updates the same notification), a copy to the on-call vendors
  * that page for the team, and a row for each alert that found no owner.
- * Every alert is routed before any is delivered.
+ * Every alert is routed, recorded and queued before any is delivered; the
+ * answer waits for the deliveries at most `answerWithinMs`, the rest go on
+ * after it from the queue.
  */
 export class AlertDelivery {
   /** Unrouted alerts not saved yet (the database was unreachable); saved with the next. */
@@ -133,26 +161,147 @@ export class AlertDelivery {
         })),
     );
     await this.#record(routes, at);
-    // Notifications and vendor copies go out a few at a time (a storm of a
-    // thousand alerts answers within Alertmanager's 10 s webhook timeout);
-    // the alerts of one fingerprint stay in their order.
-    const limit = pLimit(DELIVERY_CONCURRENCY);
-    await Promise.all(
-      [...groupBy(routes, r => r.alert.fingerprint).values()].map(group =>
-        limit(async () => {
-          for (const { alert, route } of group) {
-            await Promise.all([
-              this.#notify(alert, route),
-              this.#forward(index, alert, route),
-            ]);
-          }
-        }),
-      ),
+    const jobs = await this.#enqueue(
+      routes.map(({ alert, route }) => this.#job(alert, route)),
     );
+    const delivered = new Set<number>();
+    let answered = false;
+    const sending = this.#sendAll(index, jobs, (i, sent) => {
+      if (answered) return; // the answer has said it goes on after
+      const { result } = routes[i].route;
+      result.notified = sent.notified;
+      result.forwarded = sent.forwarded;
+      result.why.push(...sent.why);
+      delivered.add(i);
+    });
+    let timer: NodeJS.Timeout | undefined;
+    const inTime = await Promise.race([
+      sending.then(() => true),
+      new Promise<false>(resolve => {
+        timer = setTimeout(
+          () => resolve(false),
+          this.options.answerWithinMs ?? 8000,
+        );
+      }),
+    ]);
+    clearTimeout(timer);
+    answered = true;
+    if (!inTime) {
+      // Answered now; what is left goes on (and survives a restart in the queue).
+      sending.catch(error =>
+        this.options.logger.error('Alert deliveries failed', error),
+      );
+      routes.forEach(({ route: { result } }, i) => {
+        if (delivered.has(i) || (!jobs[i].notification && !jobs[i].forward))
+          return;
+        result.delivering = true;
+        result.why.push('delivery goes on after this answer');
+      });
+      this.options.logger.info(
+        `${alerts.length - delivered.size} of ${
+          alerts.length
+        } alerts are delivered after the webhook's answer`,
+      );
+    }
     return {
       received: alerts.length,
       results: routes.map(r => r.route.result),
     };
+  }
+
+  /**
+   * Sends deliveries left in the queue (a replica stopped before sending
+   * them); at most `limit` per call. How many were sent.
+   */
+  async deliverQueued(index: OwnershipIndex, limit = 1000): Promise<number> {
+    const { queue } = this.options;
+    if (!queue) return 0;
+    const now = this.#now();
+    const jobs = await queue.claimDue(now, this.#claimUntil(now), limit);
+    if (jobs.length) {
+      this.options.logger.info(
+        `Sending ${jobs.length} alert deliveries left in the queue`,
+      );
+      await this.#sendAll(index, jobs, () => {});
+    }
+    return jobs.length;
+  }
+
+  #now() {
+    return this.options.now?.() ?? new Date();
+  }
+
+  #claimUntil(now: Date) {
+    return new Date(now.getTime() + (this.options.claimMs ?? 120_000));
+  }
+
+  /**
+   * Writes the jobs to the queue; ids of the rows. With no queue, or when
+   * the database cannot be reached, they are sent from memory alone.
+   */
+  async #enqueue(
+    jobs: AlertDeliveryJob[],
+  ): Promise<(AlertDeliveryJob & { id?: string })[]> {
+    const { queue } = this.options;
+    const worth = jobs.filter(j => j.notification || j.forward);
+    if (!queue || !worth.length) return jobs;
+    try {
+      const now = this.#now();
+      const ids = await queue.enqueue(worth, now, this.#claimUntil(now));
+      const idOf = new Map(worth.map((job, i) => [job, ids[i]]));
+      return jobs.map(job => ({ ...job, id: idOf.get(job) }));
+    } catch (error) {
+      this.options.logger.warn(
+        `${jobs.length} alert deliveries not queued, sent from memory: ${error}`,
+      );
+      return jobs;
+    }
+  }
+
+  /**
+   * Sends jobs a few at a time (a storm of a thousand alerts is not a
+   * thousand calls at once); one fingerprint's jobs in their order. Sent
+   * rows leave the queue in batches as they go.
+   */
+  async #sendAll(
+    index: OwnershipIndex,
+    jobs: (AlertDeliveryJob & { id?: string })[],
+    onSent: (position: number, sent: Sent) => void,
+  ) {
+    const sentIds: string[] = [];
+    const flush = async (min: number) => {
+      if (sentIds.length < min || !this.options.queue) return;
+      const ids = sentIds.splice(0);
+      try {
+        await this.options.queue.done(ids);
+      } catch (error) {
+        // Sent again by a sweep: a notification of the same scope replaces
+        // itself, vendors deduplicate by fingerprint.
+        this.options.logger.warn(`Sent alert deliveries not cleared: ${error}`);
+      }
+    };
+    const limit = pLimit(DELIVERY_CONCURRENCY);
+    const positions = jobs.map((job, position) => ({ job, position }));
+    await Promise.all(
+      [...groupBy(positions, p => p.job.fingerprint).values()].map(group =>
+        limit(async () => {
+          for (const { job, position } of group) {
+            const [notified, forwarded] = await Promise.all([
+              this.#notify(job),
+              this.#forward(index, job),
+            ]);
+            onSent(position, {
+              notified: notified.notified,
+              forwarded,
+              why: notified.why,
+            });
+            if (job.id) sentIds.push(job.id);
+          }
+          await flush(100);
+        }),
+      ),
+    );
+    await flush(1);
   }
 
   /**
@@ -212,9 +361,41 @@ export class AlertDelivery {
     return query ? `${path}?${query}` : path;
   }
 
-  async #notify(alert: IncomingAlert, route: AlertRoute) {
+  /** What the alert sends, decided now: the notification and the vendor copy. */
+  #job(alert: IncomingAlert, route: AlertRoute): AlertDeliveryJob {
     const { result, recipients } = route;
-    if (!recipients.length) return;
+    return {
+      fingerprint: alert.fingerprint,
+      ...(recipients.length
+        ? { notification: this.#notification(alert, route) }
+        : {}),
+      ...(result.team
+        ? {
+            forward: {
+              fingerprint: alert.fingerprint,
+              status: alert.status,
+              summary: summaryOf(alert),
+              severity: severityOf(alert).vendor,
+              source: result.matchedLabel?.value ?? 'integrated-ops',
+              entityRef: result.entity,
+              discipline: result.discipline,
+              teamRef: result.team,
+              labels: alert.labels,
+              // The answer in the portal, absolute: the vendor's page links to it.
+              link: this.options.config.portalUrl
+                ? `${this.options.config.portalUrl}${this.#lookupLink(route)}`
+                : undefined,
+            },
+          }
+        : {}),
+    };
+  }
+
+  #notification(
+    alert: IncomingAlert,
+    route: AlertRoute,
+  ): NotificationSendOptions {
+    const { result, recipients } = route;
     const resolved = alert.status === 'resolved';
     const on = result.matchedLabel ? ` (${result.matchedLabel.value})` : '';
     const what = `${route.answer?.entity.title ?? 'an unknown entity'}${on}`;
@@ -228,65 +409,63 @@ export class AlertDelivery {
         : `${
             DISCIPLINE_TITLES[result.discipline]
           } alert on ${what}: no owner found, sent to the fallback team.`;
+    return {
+      recipients: { type: 'entity', entityRef: recipients },
+      payload: {
+        title: alertTitle(alert, route, this.options.config.entityLabels),
+        description: `${headline} Why: ${result.why.join('; ')}`.slice(0, 2000),
+        link: this.#lookupLink(route),
+        severity: resolved ? 'low' : severityOf(alert).notification,
+        topic: 'integrated-ops.alert',
+        scope: `integrated-ops.alert.${alert.fingerprint}`,
+      },
+    };
+  }
+
+  async #notify(
+    job: AlertDeliveryJob,
+  ): Promise<{ notified: string[]; why: string[] }> {
+    const { notification } = job;
+    if (!notification) return { notified: [], why: [] };
     try {
-      await this.options.notifications.send({
-        recipients: { type: 'entity', entityRef: recipients },
-        payload: {
-          title: alertTitle(alert, route, this.options.config.entityLabels),
-          description: `${headline} Why: ${result.why.join('; ')}`.slice(
-            0,
-            2000,
-          ),
-          link: this.#lookupLink(route),
-          severity: resolved ? 'low' : severityOf(alert).notification,
-          topic: 'integrated-ops.alert',
-          scope: `integrated-ops.alert.${alert.fingerprint}`,
-        },
-      });
-      result.notified = recipients;
+      await this.options.notifications.send(notification);
+      const { recipients } = notification;
+      return {
+        notified:
+          recipients.type === 'entity' ? [recipients.entityRef].flat() : [],
+        why: [],
+      };
     } catch (e) {
-      result.why.push(`notification failed: ${(e as Error).message}`);
       this.options.logger.error(
-        `Alert ${alert.fingerprint}: notification failed`,
+        `Alert ${job.fingerprint}: notification failed`,
         e as Error,
       );
+      return {
+        notified: [],
+        why: [`notification failed: ${(e as Error).message}`],
+      };
     }
   }
 
   async #forward(
     index: OwnershipIndex,
-    alert: IncomingAlert,
-    route: AlertRoute,
-  ) {
-    const { result } = route;
-    const team = result.team ? index.entity(result.team) : undefined;
-    if (!team) return;
+    { forward }: AlertDeliveryJob,
+  ): Promise<string[]> {
+    const team = forward ? index.entity(forward.teamRef) : undefined;
+    if (!forward || !team) return [];
+    const forwarded: string[] = [];
     for (const forwarder of this.options.forwarders) {
       try {
         const done = await forwarder.forwardAlert(
           team,
-          {
-            fingerprint: alert.fingerprint,
-            status: alert.status,
-            summary: summaryOf(alert),
-            severity: severityOf(alert).vendor,
-            source: result.matchedLabel?.value ?? 'integrated-ops',
-            entityRef: result.entity,
-            discipline: result.discipline,
-            teamRef: result.team!,
-            labels: alert.labels,
-            link: result.notified.length
-              ? this.options.config.lookupPath
-              : undefined,
-          },
+          forward,
           AbortSignal.timeout(this.options.forwardTimeoutMs ?? 5000),
         );
-        if (done) result.forwarded.push(done);
+        if (done) forwarded.push(done);
       } catch (e) {
-        result.forwarded.push(
-          `${forwarder.id}: failed: ${(e as Error).message}`,
-        );
+        forwarded.push(`${forwarder.id}: failed: ${(e as Error).message}`);
       }
     }
+    return forwarded;
   }
 }

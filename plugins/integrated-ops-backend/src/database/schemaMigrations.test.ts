@@ -5,6 +5,7 @@ import { LookupOutcomes } from '../kpis/LookupOutcomes';
 import { ChangesOnRecordStore } from '../opsRequests/ChangesOnRecordStore';
 import { RecertificationStatusStore } from '../opsRequests/RecertificationStatusStore';
 import { MIGRATIONS_DIR } from './migrateDatabase';
+import { AlertDeliveryQueue } from '../alerts/AlertDeliveryQueue';
 import { IncidentStore } from '../incidents/IncidentStore';
 import { PageStore } from '../paging/PageStore';
 
@@ -31,6 +32,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261201000004_ops_requests_on_record.js',
       '20261207000001_pages.js',
       '20261208000001_alert_incidents.js',
+      '20261209000001_alert_deliveries.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -195,6 +197,17 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '2026-03-04T02:13:00.000Z',
     );
     expect(await incidents.get(incident!)).toMatchObject({ alerts: 1 });
+
+    // Step 7: the delivery queue; the incidents stay.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[6] });
+    const queue = new AlertDeliveryQueue(knex);
+    const now = new Date('2026-03-04T02:13:00.000Z');
+    await queue.enqueue([{ fingerprint: 'fp-1' }], now, now);
+    expect(await queue.pending()).toBe(1);
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await knex.schema.hasTable('alert_deliveries')).toBe(false);
+    expect(await incidents.get(incident!)).toMatchObject({ alerts: 1 });
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('alert_incidents')).toBe(false);
     expect(await pages.get(page.id)).toMatchObject({ state: 'sending' });

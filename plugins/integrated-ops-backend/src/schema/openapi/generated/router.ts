@@ -1258,6 +1258,11 @@ export const spec = {
                   description:
                     'The incident this alert opened or updated (GET /incidents/{id}).',
                 },
+                delivering: {
+                  type: 'boolean',
+                  description:
+                    "The answer came before this alert's notification and vendor copies were sent: they go out after it, from a queue kept in the database (sent by another replica, or after a restart, if this one stops). `notified` and `forwarded` are then empty.",
+                },
               },
             },
           },

@@ -401,6 +401,8 @@ export interface components {
         why: string[];
         /** The incident this alert opened or updated (GET /incidents/\{id\}). */
         incident?: string;
+        /** The answer came before this alert's notification and vendor copies were sent: they go out after it, from a queue kept in the database (sent by another replica, or after a restart, if this one stops). `notified` and `forwarded` are then empty. */
+        delivering?: boolean;
       }[];
     };
     UnroutedAlertsResponse: {
