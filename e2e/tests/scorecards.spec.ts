@@ -10,6 +10,7 @@
 import { expect, test } from '@playwright/test';
 import { guestToken, waitForTypedOwners } from '../support/portalApi';
 import { signInAsGuest } from '../support/signIn';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 
 test.beforeAll(async ({ request }) => {
   await waitForTypedOwners(request, await guestToken(request));
@@ -63,4 +64,46 @@ test("the fraud scoring service's scorecard names what fails per discipline and 
       name: 'Add the scanners to its pipeline with the Security controls template',
     }),
   ).toHaveAttribute('href', '/create/templates/default/security-controls');
+});
+
+test('the sample campaign shows where the fraud-detection services stand, the burn-down and the teams behind', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signInAsGuest(page);
+  // Standings are first computed 90 seconds after the backend starts.
+  await expect(async () => {
+    await page.goto('/scorecard-campaigns');
+    await expect(page.getByText(/^\d of \d at the target, as of /)).toBeVisible(
+      { timeout: 5_000 },
+    );
+  }).toPass({ timeout: 180_000, intervals: [10_000] });
+  await expect(page.getByText(/^SecOps Gold by 2027-01-31 \(/)).toBeVisible();
+  await page
+    .getByRole('link', { name: 'Fraud detection at SecOps gold' })
+    .click();
+  await expect(
+    page.getByRole('img', { name: /^Burn-down: \d below the target on / }),
+  ).toBeVisible();
+  // The fraud-detection system's services, each with its SecOps owner.
+  const entities = page.getByRole('table', {
+    name: 'Entities of the campaign',
+  });
+  await expect(entities.getByRole('row')).toHaveCount(6); // header + 5
+  // Its SecOps owner is inherited from the System: silver, below the target.
+  await expect(
+    entities.getByRole('row', { name: /Fraud Scoring Service/ }),
+  ).toContainText('SilverNo');
+  const teams = page.getByRole('table', { name: 'Teams behind' });
+  await expect(teams.getByRole('row').nth(1)).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'main');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export entities as CSV' }).click();
+  expect((await download).suggestedFilename()).toBe(
+    'campaign-fraud-detection-secops-gold.csv',
+  );
+  await page.screenshot({
+    path: 'e2e-screenshots/campaign.png',
+    fullPage: true,
+  });
 });

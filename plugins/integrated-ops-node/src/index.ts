@@ -35,3 +35,5 @@ export type {
   CatalogOwnership,
   CatalogOwnershipClaimsService,
 } from './userInfo/catalogOwnershipClaims';
+export { readableRefs } from './catalog/readableRefs';
+export type { EntitiesByRefsReader } from './catalog/readableRefs';

@@ -14,3 +14,5 @@ export {
   type LookupAnswerEntity,
 } from './lookupAnswer/lookupAnswerEntity';
 export { LoadFailure } from './components/LoadFailure';
+export { downloadBlob } from './download/downloadBlob';
+export { SectionCard } from './components/SectionCard';

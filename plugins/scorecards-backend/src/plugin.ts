@@ -7,6 +7,9 @@ import { techInsightsServiceRef } from '@backstage-community/plugin-tech-insight
 import { createScorecardsRouter } from './router/createScorecardsRouter';
 import { ScorecardService } from './service/ScorecardService';
 import { readChecksConfig } from './service/checksConfig';
+import { CampaignService } from './campaigns/CampaignService';
+import { CampaignStore, MIGRATIONS_DIR } from './campaigns/CampaignStore';
+import { readCampaignsConfig } from './campaigns/campaignsConfig';
 
 /**
  * Scorecards: readiness per discipline from the Tech Insights checks, with
@@ -29,6 +32,9 @@ export const scorecardsPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         techInsights: techInsightsServiceRef,
+        auth: coreServices.auth,
+        database: coreServices.database,
+        scheduler: coreServices.scheduler,
       },
       async init({
         httpRouter,
@@ -38,6 +44,9 @@ export const scorecardsPlugin = createBackendPlugin({
         config,
         catalog,
         techInsights,
+        auth,
+        database,
+        scheduler,
       }) {
         // A check without a discipline or level, or with an unknown
         // operator, stops startup naming it.
@@ -54,7 +63,34 @@ export const scorecardsPlugin = createBackendPlugin({
             logger.error(`Scorecards: ${(error as Error).message}`);
           }
         });
-        httpRouter.use(await createScorecardsRouter({ httpAuth, service }));
+        // Campaigns: a level in one discipline for a set of entities by a
+        // day; standings computed on a schedule, kept per day.
+        const db = await database.getClient();
+        if (!database.migrations?.skip) {
+          await db.migrate.latest({ directory: MIGRATIONS_DIR });
+        }
+        const campaigns = new CampaignService({
+          campaigns: readCampaignsConfig(config),
+          store: new CampaignStore(db),
+          catalog,
+          techInsights,
+          auth,
+          logger,
+        });
+        await scheduler.scheduleTask({
+          id: 'scorecards-campaigns',
+          frequency: {
+            minutes:
+              config.getOptionalNumber('scorecards.campaignMinutes') ?? 60,
+          },
+          timeout: { minutes: 10 },
+          // After the fact retrievers' first runs.
+          initialDelay: { seconds: 90 },
+          fn: () => campaigns.computeAll(new Date()),
+        });
+        httpRouter.use(
+          await createScorecardsRouter({ httpAuth, service, campaigns }),
+        );
       },
     });
   },

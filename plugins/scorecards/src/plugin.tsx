@@ -3,10 +3,13 @@ import {
   createFrontendPlugin,
   discoveryApiRef,
   fetchApiRef,
+  PageBlueprint,
 } from '@backstage/frontend-plugin-api';
+import FlagIcon from '@material-ui/icons/Flag';
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
 import { ScorecardsApiClient } from '@integrated-ops/plugin-scorecards-common';
 import { scorecardsApiRef } from './api';
+import { campaignsRouteRef } from './routes';
 
 const scorecardsApi = ApiBlueprint.make({
   params: defineParams =>
@@ -28,6 +31,18 @@ export const scorecardCard = EntityCardBlueprint.make({
   },
 });
 
+/** Campaigns: the list and one page per campaign (burn-down, teams behind). */
+export const campaignsPage = PageBlueprint.make({
+  params: {
+    path: '/scorecard-campaigns',
+    title: 'Campaigns',
+    icon: <FlagIcon />,
+    routeRef: campaignsRouteRef,
+    loader: () =>
+      import('./components/CampaignsPage').then(m => <m.CampaignsPage />),
+  },
+});
+
 /**
  * The scorecards plugin for Backstage's new frontend system.
  *
@@ -36,5 +51,6 @@ export const scorecardCard = EntityCardBlueprint.make({
 export const scorecardsPlugin = createFrontendPlugin({
   pluginId: 'scorecards',
   title: 'Scorecards',
-  extensions: [scorecardsApi, scorecardCard],
+  routes: { campaigns: campaignsRouteRef },
+  extensions: [scorecardsApi, scorecardCard, campaignsPage],
 });

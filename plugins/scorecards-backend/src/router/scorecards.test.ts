@@ -8,6 +8,7 @@ import type { TechInsightsService } from '@backstage-community/plugin-tech-insig
 import express from 'express';
 import request from 'supertest';
 import { ScorecardService } from '../service/ScorecardService';
+import { CampaignService } from '../campaigns/CampaignService';
 import { createScorecardsRouter } from './createScorecardsRouter';
 
 const scoring = {
@@ -73,6 +74,7 @@ async function app(insights = techInsights()) {
       defaultCredentials: mockCredentials.none(),
     }),
     service,
+    campaigns: {} as CampaignService,
   });
   return express().use(router).use(mockErrorHandler());
 }

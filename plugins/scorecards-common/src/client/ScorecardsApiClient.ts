@@ -7,7 +7,7 @@ import {
   pluginApiClient,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import type { paths } from '../schema/openapi/generated/types';
-import type { Scorecard } from '../types';
+import type { Campaign, CampaignSummary, Scorecard } from '../types';
 
 /**
  * Client of the scorecards backend, built with openapi-fetch over the types
@@ -32,5 +32,34 @@ export class ScorecardsApiClient {
     return dataOf(
       client.GET('/entity', { params: { query: { entity } }, ...options }),
     );
+  }
+
+  /** `GET /campaigns`: every campaign, soonest deadline first. */
+  async campaigns(options?: PluginApiCallOptions): Promise<CampaignSummary[]> {
+    const client = await this.#client();
+    return (await dataOf(client.GET('/campaigns', { ...options }))).items;
+  }
+
+  /** `GET /campaigns/{id}`: burn-down, teams behind and entities (404 for an unknown id). */
+  async campaign(
+    id: string,
+    options?: PluginApiCallOptions,
+  ): Promise<Campaign> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/campaigns/{id}', { params: { path: { id } }, ...options }),
+    ) as Promise<Campaign>;
+  }
+
+  /** `GET /campaigns/{id}?format=csv`: one row per entity of the campaign. */
+  async campaignCsv(id: string, options?: PluginApiCallOptions): Promise<Blob> {
+    const client = await this.#client();
+    return dataOf(
+      client.GET('/campaigns/{id}', {
+        params: { path: { id }, query: { format: 'csv' } },
+        parseAs: 'blob',
+        ...options,
+      }),
+    ) as Promise<Blob>;
   }
 }

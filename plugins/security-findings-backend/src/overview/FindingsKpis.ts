@@ -6,7 +6,7 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { Severity } from '@integrated-ops/plugin-security-findings-common';
 import { Knex } from 'knex';
-import { readableRefs } from './readableRefs';
+import { readableRefs } from '@integrated-ops/plugin-integrated-ops-node';
 
 /** Rows read per answer at most (fixed in the window, and open); beyond, `truncated`. */
 const MAX_ROWS = 200_000;

@@ -2,7 +2,7 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { Discipline } from '@integrated-ops/plugin-integrated-ops-common';
 import { Knex } from 'knex';
-import { readableRefs } from './readableRefs';
+import { readableRefs } from '@integrated-ops/plugin-integrated-ops-node';
 
 /** Components with open findings looked at per answer; rows of the unrouted list. */
 const MAX_ENTITIES = 20_000;

@@ -1,3 +1,4 @@
+import { downloadBlob } from '@integrated-ops/plugin-integrated-ops-react';
 import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
@@ -17,7 +18,6 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { useSearchParams } from 'react-router-dom';
 import { integratedOpsApiRef } from '../../api';
-import { downloadBlob } from '../OpsCoveragePage/downloadCsv';
 import { LoadError } from '../shared/LoadError';
 import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';

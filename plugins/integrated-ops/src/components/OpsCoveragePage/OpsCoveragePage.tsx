@@ -1,3 +1,4 @@
+import { downloadBlob } from '@integrated-ops/plugin-integrated-ops-react';
 import { Content, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { CoverageResponse } from '@integrated-ops/plugin-integrated-ops-common';
@@ -11,7 +12,6 @@ import { SectionCard } from '../shared/SectionCard';
 import { useOpsData } from '../shared/useOpsData';
 import { CoverageChart } from './CoverageChart';
 import { CoverageTable } from './CoverageTable';
-import { downloadBlob } from './downloadCsv';
 import { GapsByDiscipline } from './GapsByDiscipline';
 import { UnroutedAlerts } from './UnroutedAlerts';
 import { OwnershipDrift } from './OwnershipDrift';

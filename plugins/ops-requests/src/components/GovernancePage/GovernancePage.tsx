@@ -1,17 +1,8 @@
+import { SectionCard } from '@integrated-ops/plugin-integrated-ops-react';
 import { Content, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { GovernanceKpis } from '@integrated-ops/plugin-ops-requests-common';
-import {
-  Button,
-  Card,
-  CardBody,
-  CardHeader,
-  Flex,
-  Grid,
-  Select,
-  Text,
-  TextField,
-} from '@backstage/ui';
+import { Button, Flex, Grid, Select, Text, TextField } from '@backstage/ui';
 import { Fragment, ReactNode, useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { opsRequestsApiRef } from '../../api';
@@ -26,19 +17,6 @@ const PERIODS = [
 ];
 
 const short = (ref: string) => ref.replace(/^[a-z]+:(default\/)?/, '');
-
-function Section(props: { title: string; children: ReactNode }) {
-  return (
-    <Card>
-      <CardHeader>
-        <Text as="h2" variant="title-x-small">
-          {props.title}
-        </Text>
-      </CardHeader>
-      <CardBody>{props.children}</CardBody>
-    </Card>
-  );
-}
 
 function Figure(props: { label: string; value: ReactNode }) {
   return (
@@ -58,7 +36,7 @@ function Kpis(props: { kpis: GovernanceKpis }) {
   const bg = kpis.breakGlass;
   return (
     <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
-      <Section title="Time to approve">
+      <SectionCard title="Time to approve">
         <KpiBarChart
           title="Time to approve per discipline (minutes)"
           rows={kpis.timeToApprove.byDiscipline.map(t => ({ ...t }))}
@@ -82,16 +60,16 @@ function Kpis(props: { kpis: GovernanceKpis }) {
           ]}
           unit=" min"
         />
-      </Section>
-      <Section title="Pending requests by age">
+      </SectionCard>
+      <SectionCard title="Pending requests by age">
         <KpiBarChart
           title="Pending requests by age"
           rows={kpis.pendingByAge.map(p => ({ ...p }))}
           labelKey="bucket"
           series={[{ key: 'count', name: 'requests' }]}
         />
-      </Section>
-      <Section title="Refusals">
+      </SectionCard>
+      <SectionCard title="Refusals">
         <Flex direction="column" gap="3">
           <Figure
             label="requests rejected by approvers"
@@ -104,8 +82,8 @@ function Kpis(props: { kpis: GovernanceKpis }) {
             series={[{ key: 'count', name: 'filings refused' }]}
           />
         </Flex>
-      </Section>
-      <Section title="Break-glass">
+      </SectionCard>
+      <SectionCard title="Break-glass">
         <Flex gap="5" style={{ flexWrap: 'wrap' }}>
           <Figure label="uses" value={bg.uses} />
           <Figure label="confirmed by owners" value={bg.confirmed} />
@@ -113,14 +91,14 @@ function Kpis(props: { kpis: GovernanceKpis }) {
           <Figure label="revoked unreviewed" value={bg.revokedUnreviewed} />
           <Figure label="awaiting review" value={bg.awaitingReview} />
         </Flex>
-      </Section>
-      <Section title="Grants">
+      </SectionCard>
+      <SectionCard title="Grants">
         <Flex gap="5">
           <Figure label="expired before applied" value={kpis.grants.expired} />
           <Figure label="revoked" value={kpis.grants.revoked} />
         </Flex>
-      </Section>
-      <Section title="Ownership re-certification">
+      </SectionCard>
+      <SectionCard title="Ownership re-certification">
         <Flex direction="column" gap="3">
           <Figure
             label={`of ${kpis.recertification.declarations} ownership declarations confirmed`}
@@ -138,8 +116,8 @@ function Kpis(props: { kpis: GovernanceKpis }) {
             domain={[0, 100]}
           />
         </Flex>
-      </Section>
-      <Section title="Lookups that found no owner (whole portal)">
+      </SectionCard>
+      <SectionCard title="Lookups that found no owner (whole portal)">
         {kpis.lookupsWithoutOwner.unavailable ? (
           <Text as="p" variant="body-small">
             Not available: {kpis.lookupsWithoutOwner.unavailable}
@@ -156,7 +134,7 @@ function Kpis(props: { kpis: GovernanceKpis }) {
             />
           </Flex>
         )}
-      </Section>
+      </SectionCard>
     </Grid.Root>
   );
 }

@@ -45,9 +45,9 @@ const scorecard: Scorecard = {
   ],
 };
 
-async function render(api: ScorecardsApi) {
+async function render(api: Pick<ScorecardsApi, 'entity'>) {
   await renderInTestApp(
-    <TestApiProvider apis={[[scorecardsApiRef, api]]}>
+    <TestApiProvider apis={[[scorecardsApiRef, api as ScorecardsApi]]}>
       <EntityProvider entity={entity}>
         <ScorecardCard />
       </EntityProvider>

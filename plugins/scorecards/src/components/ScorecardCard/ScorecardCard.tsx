@@ -16,19 +16,10 @@ import {
   DISCIPLINE_TITLES,
   formatAge,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import type {
-  DisciplineScore,
-  Level,
-} from '@integrated-ops/plugin-scorecards-common';
+import type { DisciplineScore } from '@integrated-ops/plugin-scorecards-common';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { scorecardsApiRef } from '../../api';
-
-const LEVEL_WORDS: Record<Level, string> = {
-  none: 'No level',
-  bronze: 'Bronze',
-  silver: 'Silver',
-  gold: 'Gold',
-};
+import { LEVEL_WORDS } from '../levelWords';
 
 function Discipline(props: { score: DisciplineScore }) {
   const { score } = props;

@@ -8,23 +8,14 @@ import {
 } from '@integrated-ops/plugin-integrated-ops-common';
 import { useState } from 'react';
 import { securityFindingsApiRef } from '../../api';
-import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
+import {
+  downloadBlob,
+  LoadFailure,
+} from '@integrated-ops/plugin-integrated-ops-react';
 import { CELL, NUMBER } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
 
 const DAYS = 90;
-
-/** Saves a blob as a file through a temporary link. */
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  URL.revokeObjectURL(url);
-}
 
 /** Time to fix and SLA breach rate per team, discipline and severity; accepted risks by expiry; CSV. */
 export function KpisSection() {
@@ -41,7 +32,7 @@ export function KpisSection() {
   const exportCsv = async () => {
     try {
       setFailure(undefined);
-      download(
+      downloadBlob(
         await api.kpisCsv({ days: DAYS }),
         `security-findings-kpis-${DAYS}d.csv`,
       );

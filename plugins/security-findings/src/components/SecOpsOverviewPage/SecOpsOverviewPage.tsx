@@ -1,25 +1,15 @@
 import { Content, Progress } from '@backstage/core-components';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Card, CardBody, CardHeader, Flex, Grid, Text } from '@backstage/ui';
+import { Flex, Grid, Text } from '@backstage/ui';
 import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import type { FindingsOverview } from '@integrated-ops/plugin-security-findings-common';
-import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
+import {
+  LoadFailure,
+  SectionCard,
+} from '@integrated-ops/plugin-integrated-ops-react';
 import { TeamFindingsTable } from '../shared/TeamFindingsTable';
 import { useFindingsApi } from '../shared/useFindingsApi';
 import { KpisSection } from './KpisSection';
-
-function Section(props: { title: string; children: React.ReactNode }) {
-  return (
-    <Card>
-      <CardHeader>
-        <Text as="h2" variant="title-x-small">
-          {props.title}
-        </Text>
-      </CardHeader>
-      <CardBody>{props.children}</CardBody>
-    </Card>
-  );
-}
 
 function Totals({ overview }: { overview: FindingsOverview }) {
   const sum = (k: 'breached' | 'dueThisWeek' | 'critical' | 'accepted') =>
@@ -65,7 +55,7 @@ export function SecOpsOverviewPage() {
     body = (
       <Flex direction="column" gap="4">
         <Totals overview={value} />
-        <Section title="By owning team and discipline">
+        <SectionCard title="By owning team and discipline">
           {value.byTeam.length ? (
             <TeamFindingsTable
               rows={value.byTeam}
@@ -74,9 +64,9 @@ export function SecOpsOverviewPage() {
           ) : (
             <Text as="p">No open findings on the components you may read.</Text>
           )}
-        </Section>
+        </SectionCard>
         <Grid.Root columns={{ initial: '1', lg: '2' }} gap="4">
-          <Section title="Components past SLA">
+          <SectionCard title="Components past SLA">
             {value.worstComponents.length ? (
               <ol aria-label="Components with the most findings past SLA">
                 {value.worstComponents.map(c => (
@@ -89,8 +79,8 @@ export function SecOpsOverviewPage() {
             ) : (
               <Text as="p">None.</Text>
             )}
-          </Section>
-          <Section title="Unrouted reports">
+          </SectionCard>
+          <SectionCard title="Unrouted reports">
             {value.unrouted.length ? (
               <ul aria-label="Reports whose component is not in the catalog">
                 {value.unrouted.map(u => (
@@ -108,11 +98,11 @@ export function SecOpsOverviewPage() {
                 None: every report named a component of the catalog.
               </Text>
             )}
-          </Section>
+          </SectionCard>
         </Grid.Root>
-        <Section title="Time to fix and SLA breach rate">
+        <SectionCard title="Time to fix and SLA breach rate">
           <KpisSection />
-        </Section>
+        </SectionCard>
         <Text as="p" variant="body-small" color="secondary">
           Counted over the components you may read, as of{' '}
           {formatInstant(value.generatedAt)}.

@@ -11,7 +11,7 @@ export const spec = {
     title: 'scorecards',
     version: '1.0.0',
     description:
-      "Readiness per discipline, served under /api/scorecards. An entity's scorecard is its Tech Insights checks (facts the portal's fact retrievers record, checks in techInsights.factChecker.checks) grouped by the discipline each check names in its metadata, with the level (bronze, silver, gold) reached and, for each failing check, the one action that fixes it. Every route needs a Backstage user or service token (401 otherwise); an entity the caller may not read in the catalog is a 404, as if it did not exist.",
+      "Readiness per discipline, served under /api/scorecards. Campaigns (in config) ask a set of entities to reach a level in one discipline by a deadline; their levels are computed on a schedule and kept per day for the burn-down. An entity's scorecard is its Tech Insights checks (facts the portal's fact retrievers record, checks in techInsights.factChecker.checks) grouped by the discipline each check names in its metadata, with the level (bronze, silver, gold) reached and, for each failing check, the one action that fixes it. Every route needs a Backstage user or service token (401 otherwise); an entity the caller may not read in the catalog is a 404, as if it did not exist.",
   },
   servers: [
     {
@@ -64,6 +64,94 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '503': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListCampaigns',
+        summary:
+          'The campaigns in config, each with how many of its entities reach the target',
+        responses: {
+          '200': {
+            description: 'The campaigns, soonest deadline first.',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['items'],
+                  properties: {
+                    items: {
+                      type: 'array',
+                      maxItems: 100,
+                      items: {
+                        $ref: '#/components/schemas/CampaignSummary',
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+        },
+      },
+    },
+    '/campaigns/{id}': {
+      get: {
+        operationId: 'GetCampaign',
+        summary:
+          'One campaign - burn-down, teams behind and every entity (JSON), or one row per entity (CSV)',
+        parameters: [
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[a-z0-9][a-z0-9-]{0,62}$',
+            },
+          },
+          {
+            name: 'format',
+            in: 'query',
+            required: false,
+            schema: {
+              type: 'string',
+              enum: ['json', 'csv'],
+            },
+            description:
+              'csv - one row per entity (ref, title, team, level, at target)',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The campaign (JSON) or its entities (CSV).',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/BadRequest',
+          },
+          '401': {
+            $ref: '#/components/responses/Error',
+          },
+          '404': {
             $ref: '#/components/responses/Error',
           },
         },
@@ -193,6 +281,171 @@ export const spec = {
             type: ['string', 'null'],
             description:
               'When the oldest fact the checks read was recorded; null before the first retrieval',
+          },
+        },
+      },
+      CampaignTarget: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['discipline', 'level'],
+        properties: {
+          discipline: {
+            type: 'string',
+            enum: ['netops', 'devops', 'secops'],
+          },
+          level: {
+            type: 'string',
+            enum: ['bronze', 'silver', 'gold'],
+          },
+        },
+      },
+      CampaignSummary: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'id',
+          'title',
+          'description',
+          'target',
+          'deadline',
+          'asOf',
+          'total',
+          'atTarget',
+        ],
+        properties: {
+          id: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          target: {
+            $ref: '#/components/schemas/CampaignTarget',
+          },
+          deadline: {
+            type: 'string',
+            format: 'date',
+            description:
+              'The day (UTC) by which every entity should reach the target',
+          },
+          asOf: {
+            type: ['string', 'null'],
+            description:
+              "When the entities' levels were last computed; null before the first time",
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Entities of the campaign the caller may read',
+          },
+          atTarget: {
+            type: 'integer',
+            minimum: 0,
+          },
+          truncated: {
+            type: 'boolean',
+            description:
+              "The campaign's filter matched more entities than the limit; the first were checked",
+          },
+        },
+      },
+      CampaignDay: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['day', 'total', 'below'],
+        properties: {
+          day: {
+            type: 'string',
+            format: 'date',
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          below: {
+            type: 'integer',
+            minimum: 0,
+            description: 'Entities below the target that day (the burn-down)',
+          },
+        },
+      },
+      CampaignTeam: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['team', 'total', 'below'],
+        properties: {
+          team: {
+            type: ['string', 'null'],
+            description:
+              "The owning team of the campaign's discipline; null when the entity has none",
+          },
+          total: {
+            type: 'integer',
+            minimum: 0,
+          },
+          below: {
+            type: 'integer',
+            minimum: 0,
+          },
+        },
+      },
+      CampaignEntity: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['entityRef', 'title', 'team', 'level', 'atTarget'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          team: {
+            type: ['string', 'null'],
+          },
+          level: {
+            $ref: '#/components/schemas/Level',
+          },
+          atTarget: {
+            type: 'boolean',
+          },
+        },
+      },
+      Campaign: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['campaign', 'days', 'teams', 'entities'],
+        properties: {
+          campaign: {
+            $ref: '#/components/schemas/CampaignSummary',
+          },
+          days: {
+            type: 'array',
+            maxItems: 400,
+            items: {
+              $ref: '#/components/schemas/CampaignDay',
+            },
+          },
+          teams: {
+            type: 'array',
+            maxItems: 2000,
+            description:
+              'Teams with entities in the campaign, most behind first',
+            items: {
+              $ref: '#/components/schemas/CampaignTeam',
+            },
+          },
+          entities: {
+            type: 'array',
+            maxItems: 2000,
+            description:
+              'The entities as last computed, below the target first',
+            items: {
+              $ref: '#/components/schemas/CampaignEntity',
+            },
           },
         },
       },

@@ -22,6 +22,40 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/campaigns': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** The campaigns in config, each with how many of its entities reach the target */
+    get: operations['ListCampaigns'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/campaigns/{id}': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** One campaign - burn-down, teams behind and every entity (JSON), or one row per entity (CSV) */
+    get: operations['GetCampaign'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
 }
 export type webhooks = Record<string, never>;
 /**
@@ -59,6 +93,56 @@ export interface components {
       disciplines: components['schemas']['DisciplineScore'][];
       /** When the oldest fact the checks read was recorded; null before the first retrieval */
       factsAt: string | null;
+    };
+    CampaignTarget: {
+      discipline: 'netops' | 'devops' | 'secops';
+      level: 'bronze' | 'silver' | 'gold';
+    };
+    CampaignSummary: {
+      id: string;
+      title: string;
+      description: string;
+      target: components['schemas']['CampaignTarget'];
+      /**
+       * Format: date
+       * The day (UTC) by which every entity should reach the target
+       */
+      deadline: string;
+      /** When the entities' levels were last computed; null before the first time */
+      asOf: string | null;
+      /** Entities of the campaign the caller may read */
+      total: number;
+      atTarget: number;
+      /** The campaign's filter matched more entities than the limit; the first were checked */
+      truncated?: boolean;
+    };
+    CampaignDay: {
+      /** Format: date */
+      day: string;
+      total: number;
+      /** Entities below the target that day (the burn-down) */
+      below: number;
+    };
+    CampaignTeam: {
+      /** The owning team of the campaign's discipline; null when the entity has none */
+      team: string | null;
+      total: number;
+      below: number;
+    };
+    CampaignEntity: {
+      entityRef: string;
+      title: string;
+      team: string | null;
+      level: components['schemas']['Level'];
+      atTarget: boolean;
+    };
+    Campaign: {
+      campaign: components['schemas']['CampaignSummary'];
+      days: components['schemas']['CampaignDay'][];
+      /** Teams with entities in the campaign, most behind first */
+      teams: components['schemas']['CampaignTeam'][];
+      /** The entities as last computed, below the target first */
+      entities: components['schemas']['CampaignEntity'][];
     };
     /** Backstage's error body (it also carries request and response). */
     Error: {
@@ -125,6 +209,58 @@ export interface operations {
       401: components['responses']['Error'];
       404: components['responses']['Error'];
       503: components['responses']['Error'];
+    };
+  };
+  ListCampaigns: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The campaigns, soonest deadline first. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CampaignSummary'][];
+          };
+        };
+      };
+      401: components['responses']['Error'];
+    };
+  };
+  GetCampaign: {
+    parameters: {
+      query?: {
+        /** csv - one row per entity (ref, title, team, level, at target) */
+        format?: 'json' | 'csv';
+      };
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** The campaign (JSON) or its entities (CSV). */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Campaign'];
+          'text/csv': string;
+        };
+      };
+      400: components['responses']['BadRequest'];
+      401: components['responses']['Error'];
+      404: components['responses']['Error'];
     };
   };
 }

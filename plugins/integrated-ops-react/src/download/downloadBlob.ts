@@ -1,4 +1,8 @@
-/** Saves a blob as a file through a temporary link. */
+/**
+ * Saves a blob (a CSV export) as a file through a temporary link.
+ *
+ * @public
+ */
 export function downloadBlob(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
