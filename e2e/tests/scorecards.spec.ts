@@ -66,7 +66,7 @@ test("the fraud scoring service's scorecard names what fails per discipline and 
   ).toHaveAttribute('href', '/create/templates/default/security-controls');
 });
 
-test('the sample campaign shows where the fraud-detection services stand, the burn-down and the teams behind', async ({
+test('the sample campaign shows where the components stand, the burn-down and the teams behind', async ({
   page,
 }) => {
   test.setTimeout(240_000);
@@ -74,33 +74,38 @@ test('the sample campaign shows where the fraud-detection services stand, the bu
   // Standings are first computed 90 seconds after the backend starts.
   await expect(async () => {
     await page.goto('/scorecard-campaigns');
-    await expect(page.getByText(/^\d of \d at the target, as of /)).toBeVisible(
+    await expect(page.getByText(/^\d+ of \d+ at the target, as of /)).toBeVisible(
       { timeout: 5_000 },
     );
   }).toPass({ timeout: 180_000, intervals: [10_000] });
-  await expect(page.getByText(/^SecOps Gold by 2027-01-31 \(/)).toBeVisible();
+  await expect(page.getByText(/^SecOps Silver by 2027-01-31 \(/)).toBeVisible();
   await page
-    .getByRole('link', { name: 'Fraud detection at SecOps gold' })
+    .getByRole('link', {
+      name: 'Every component at SecOps silver before the PCI DSS assessment',
+    })
     .click();
   await expect(
     page.getByRole('img', { name: /^Burn-down: \d below the target on / }),
   ).toBeVisible();
-  // The fraud-detection system's services, each with its SecOps owner.
+  // The estate's 15 components, those below the target first: the legacy
+  // batch scorer has no owner; the fraud scoring service reaches it.
   const entities = page.getByRole('table', {
     name: 'Entities of the campaign',
   });
-  await expect(entities.getByRole('row')).toHaveCount(6); // header + 5
-  // Its SecOps owner is inherited from the System: silver, below the target.
+  await expect(entities.getByRole('row')).toHaveCount(16); // header + 15
+  await expect(
+    entities.getByRole('row', { name: /Legacy Batch Scorer/ }),
+  ).toContainText('No levelNo');
   await expect(
     entities.getByRole('row', { name: /Fraud Scoring Service/ }),
-  ).toContainText('SilverNo');
+  ).toContainText('SilverYes');
   const teams = page.getByRole('table', { name: 'Teams behind' });
   await expect(teams.getByRole('row').nth(1)).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'main');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export entities as CSV' }).click();
   expect((await download).suggestedFilename()).toBe(
-    'campaign-fraud-detection-secops-gold.csv',
+    'campaign-pci-dss-secops-silver.csv',
   );
   await page.screenshot({
     path: 'e2e-screenshots/campaign.png',
