@@ -74,9 +74,9 @@ test('the sample campaign shows where the components stand, the burn-down and th
   // Standings are first computed 90 seconds after the backend starts.
   await expect(async () => {
     await page.goto('/scorecard-campaigns');
-    await expect(page.getByText(/^\d+ of \d+ at the target, as of /)).toBeVisible(
-      { timeout: 5_000 },
-    );
+    await expect(
+      page.getByText(/^\d+ of \d+ at the target, as of /),
+    ).toBeVisible({ timeout: 5_000 });
   }).toPass({ timeout: 180_000, intervals: [10_000] });
   await expect(page.getByText(/^SecOps Silver by 2027-01-31 \(/)).toBeVisible();
   await page
