@@ -4,6 +4,8 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsServiceRef } from '@backstage-community/plugin-tech-insights-node';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
+import { registerFailingChecksAction } from './actions/registerFailingChecksAction';
 import { createScorecardsRouter } from './router/createScorecardsRouter';
 import { ScorecardService } from './service/ScorecardService';
 import { readChecksConfig } from './service/checksConfig';
@@ -35,6 +37,7 @@ export const scorecardsPlugin = createBackendPlugin({
         auth: coreServices.auth,
         database: coreServices.database,
         scheduler: coreServices.scheduler,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init({
         httpRouter,
@@ -47,11 +50,14 @@ export const scorecardsPlugin = createBackendPlugin({
         auth,
         database,
         scheduler,
+        actionsRegistry,
       }) {
         // A check without a discipline or level, or with an unknown
         // operator, stops startup naming it.
         const factsOf = readChecksConfig(config);
         const service = new ScorecardService({ catalog, techInsights, logger });
+        // For AI agents over MCP (mcp-actions backend).
+        registerFailingChecksAction(actionsRegistry, service);
         // The facts the retrievers declare are known once tech-insights
         // listens: a check reading an undeclared fact is logged, naming it.
         lifecycle.addStartupHook(async () => {
