@@ -111,4 +111,14 @@ test('the sample campaign shows where the components stand, the burn-down and th
     path: 'e2e-screenshots/campaign.png',
     fullPage: true,
   });
+
+  // The team page: its standing and rank among the owning teams.
+  await page.goto('/catalog/default/group/vuln-mgmt');
+  const card = page.getByRole('list', { name: 'Campaigns' });
+  await expect(card).toContainText(
+    /1 of 1 below the target; rank \d of \d teams\./,
+    { timeout: 30_000 },
+  );
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'e2e-screenshots/team-campaigns.png' });
 });

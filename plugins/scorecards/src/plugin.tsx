@@ -31,6 +31,18 @@ export const scorecardCard = EntityCardBlueprint.make({
   },
 });
 
+/** Team pages: the team's standing and rank in each campaign. */
+export const teamCampaignsCard = EntityCardBlueprint.make({
+  name: 'team-campaigns',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import('./components/TeamCampaignsCard').then(m => (
+        <m.TeamCampaignsCard />
+      )),
+  },
+});
+
 /** Campaigns: the list and one page per campaign (burn-down, teams behind). */
 export const campaignsPage = PageBlueprint.make({
   params: {
@@ -52,5 +64,5 @@ export const scorecardsPlugin = createFrontendPlugin({
   pluginId: 'scorecards',
   title: 'Scorecards',
   routes: { campaigns: campaignsRouteRef },
-  extensions: [scorecardsApi, scorecardCard, campaignsPage],
+  extensions: [scorecardsApi, scorecardCard, teamCampaignsCard, campaignsPage],
 });

@@ -1,0 +1,1 @@
+export { TeamCampaignsCard } from './TeamCampaignsCard';
