@@ -27,8 +27,10 @@ import { CampaignEntityRow, CampaignStore, Readable } from './CampaignStore';
 export const MAX_CAMPAIGN_ENTITIES = 2000;
 /** Entities checked per call to Tech Insights. */
 const CHECK_BATCH = 100;
-/** Days of standings kept. */
-export const KEEP_DAYS = 400;
+/** Days of standings kept (with today, the 400 a burn-down answers). */
+export const KEEP_DAYS = 399;
+/** Entities of a campaign's history checked for readability per answer. */
+const MAX_HISTORY_REFS = MAX_CAMPAIGN_ENTITIES * 2;
 
 /** Whether `level` is `target` or above it. */
 export function reaches(level: Level, target: Level): boolean {
@@ -150,14 +152,25 @@ export class CampaignService {
 
   async #standing(campaign: CampaignConfig, credentials: BackstageCredentials) {
     const { store, catalog } = this.options;
-    const refs = await store.refs(campaign.id, MAX_CAMPAIGN_ENTITIES * 2);
-    const may = await readableRefs(catalog, refs, credentials);
-    const readable: Readable =
-      may.size === refs.length ? { all: true } : { only: [...may] };
-    const [run, entities] = await Promise.all([
-      store.run(campaign.id),
-      store.latest(campaign.id, readable),
+    const run = await store.run(campaign.id);
+    // The day of the last run: a run that found nothing shows nothing.
+    const day = run?.checkedAt.slice(0, 10);
+    const [current, history] = await Promise.all([
+      day ? store.refsOf(campaign.id, day) : [],
+      store.refs(campaign.id, MAX_HISTORY_REFS),
     ]);
+    const refs = [...new Set([...current, ...history])];
+    const may = await readableRefs(catalog, refs, credentials);
+    // All readable only when the history was read whole: otherwise only
+    // what was checked counts (an older entity beyond the bound is left out
+    // of the burn-down rather than shown unchecked).
+    const all = history.length < MAX_HISTORY_REFS && may.size === refs.length;
+    const readable: Readable = all ? { all: true } : { only: [...may] };
+    const entities = day
+      ? (await store.standings(campaign.id, day, readable)).filter(
+          e => all || may.has(e.entityRef),
+        )
+      : [];
     const summary: CampaignSummary = {
       id: campaign.id,
       title: campaign.title,

@@ -46,7 +46,8 @@ export class CampaignStore {
             campaign_id: campaignId,
             day,
             entity_ref: r.entityRef,
-            title: r.title,
+            // Catalog titles have no bound; the column has.
+            title: r.title.slice(0, 255),
             team_ref: r.team,
             level: r.level,
             at_target: r.atTarget,
@@ -106,14 +107,21 @@ export class CampaignStore {
     }));
   }
 
-  /** The standings of the campaign's latest day. */
-  async latest(
+  /** The entities of one day (its refs, for the readability check). */
+  async refsOf(campaignId: string, day: string): Promise<string[]> {
+    return this.db(DAYS)
+      .where({ campaign_id: campaignId, day })
+      .pluck('entity_ref');
+  }
+
+  /** The standings of one day. */
+  async standings(
     campaignId: string,
+    day: string,
     readable: Readable,
   ): Promise<CampaignEntityRow[]> {
-    const day = this.db(DAYS).where({ campaign_id: campaignId }).max('day');
     const rows = await scoped(
-      this.db(DAYS).where({ campaign_id: campaignId }).where('day', day),
+      this.db(DAYS).where({ campaign_id: campaignId, day }),
       readable,
     ).orderBy('entity_ref');
     return rows.map((r: any) => ({

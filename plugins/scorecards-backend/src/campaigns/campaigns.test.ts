@@ -85,9 +85,11 @@ const campaignConfig = new ConfigReader({
 describe.each(databases.eachSupportedId())('campaigns on %p', databaseId => {
   let app: express.Express;
   let campaigns: CampaignService;
+  let store: CampaignStore;
 
   beforeEach(async () => {
     const knex = await databases.init(databaseId);
+    store = new CampaignStore(knex);
     await knex.migrate.latest({ directory: MIGRATIONS_DIR });
     const catalog = catalogServiceMock({ entities });
     // ana.ruiz may not read the case management UI.
@@ -106,7 +108,7 @@ describe.each(databases.eachSupportedId())('campaigns on %p', databaseId => {
     };
     campaigns = new CampaignService({
       campaigns: readCampaignsConfig(campaignConfig),
-      store: new CampaignStore(knex),
+      store,
       catalog,
       techInsights,
       auth: mockServices.auth(),
@@ -201,6 +203,27 @@ describe.each(databases.eachSupportedId())('campaigns on %p', databaseId => {
     ]);
   });
 
+  it('shows no entity once a run finds none, rather than the last day that had some', async () => {
+    passing = {};
+    await campaigns.computeAll(new Date('2026-12-06T10:00:00Z'));
+    const emptied = new CampaignService({
+      campaigns: readCampaignsConfig(campaignConfig),
+      store,
+      catalog: catalogServiceMock({ entities: [] }),
+      techInsights,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+    });
+    await emptied.computeAll(new Date('2026-12-07T10:00:00Z'));
+    const res = await get('/campaigns/fraud-secops-silver');
+    expect(res.body.campaign).toMatchObject({
+      asOf: '2026-12-07T10:00:00.000Z',
+      total: 0,
+    });
+    expect(res.body.entities).toEqual([]);
+    expect(res.body.days).toEqual([{ day: '2026-12-06', total: 3, below: 3 }]);
+  });
+
   it('answers a campaign not computed yet, an unknown one 404, a malformed id 400, no token 401', async () => {
     const fresh = await get('/campaigns/fraud-secops-silver');
     expect(fresh.body).toMatchObject({
@@ -251,7 +274,19 @@ describe('campaign config', () => {
       'scorecards.campaigns[0].id must be unique',
     );
     expect(() => read({ entities: { kind: 'component', tag: 3 } })).toThrow(
-      'scorecards.campaigns[0].entities.tag must be a string or a list of strings',
+      'scorecards.campaigns[0].entities.tag must be a string or a non-empty list of strings',
+    );
+    expect(() => read({ entities: { kind: 'component', tag: [] } })).toThrow(
+      'scorecards.campaigns[0].entities.tag must be a string or a non-empty list',
+    );
+    // A typo would widen the campaign to every component.
+    expect(() =>
+      read({ entities: { kind: 'component', sytem: 'payments' } }),
+    ).toThrow(
+      'scorecards.campaigns[0].entities.sytem is not known; use kind, system, type, lifecycle, tag',
+    );
+    expect(() => read({ deadline: '2027-02-31' })).toThrow(
+      'scorecards.campaigns[0].deadline must be a day',
     );
   });
 

@@ -82,15 +82,17 @@ export function BurnDownChart(props: {
       >
         deadline {deadline}
       </text>
-      <line
-        x1={x(days[0].day)}
-        y1={y(days[0].below)}
-        x2={x(deadline)}
-        y2={y(0)}
-        stroke="currentColor"
-        strokeDasharray="4 4"
-        opacity={0.6}
-      />
+      {Date.parse(deadline) >= t0 && (
+        <line
+          x1={x(days[0].day)}
+          y1={y(days[0].below)}
+          x2={x(deadline)}
+          y2={y(0)}
+          stroke="currentColor"
+          strokeDasharray="4 4"
+          opacity={0.6}
+        />
+      )}
       <polyline
         points={actual}
         fill="none"

@@ -10,14 +10,23 @@ import { useLocation } from 'react-router-dom';
 import { LEVEL_WORDS } from '../levelWords';
 import { useScorecardsApi } from './useScorecardsApi';
 
-/** "SecOps Silver by 31 Jan 2027 (55 days left)". */
-export function targetWords(c: CampaignSummary, today = new Date()): string {
-  const days = Math.ceil(
-    (Date.parse(`${c.deadline}T23:59:59Z`) - today.getTime()) / 86_400_000,
+/** Whole days from today (UTC) to the deadline day: 0 on the day itself. */
+export function daysLeft(deadline: string, today = new Date()): number {
+  const start = Date.UTC(
+    today.getUTCFullYear(),
+    today.getUTCMonth(),
+    today.getUTCDate(),
   );
-  let left = `${days} days left`;
-  if (days < 0) left = `${-days} days past the deadline`;
-  else if (days === 0) left = 'the deadline is today';
+  return Math.round((Date.parse(deadline) - start) / 86_400_000);
+}
+
+/** "SecOps Silver by 2027-01-31 (55 days left)". */
+export function targetWords(c: CampaignSummary, today = new Date()): string {
+  const days = daysLeft(c.deadline, today);
+  let left = `${days} ${days === 1 ? 'day' : 'days'} left`;
+  if (days < 0) {
+    left = `${-days} ${days === -1 ? 'day' : 'days'} past the deadline`;
+  } else if (days === 0) left = 'the deadline is today';
   return `${DISCIPLINE_TITLES[c.target.discipline]} ${
     LEVEL_WORDS[c.target.level]
   } by ${c.deadline} (${left})`;

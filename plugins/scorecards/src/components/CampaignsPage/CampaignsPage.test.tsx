@@ -6,7 +6,7 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { ScorecardsApi, scorecardsApiRef } from '../../api';
 import { CampaignDetail } from './CampaignDetail';
-import { CampaignList } from './CampaignList';
+import { CampaignList, targetWords } from './CampaignList';
 
 const value: Campaign = {
   campaign: {
@@ -71,6 +71,17 @@ async function render(a: ScorecardsApi, at: string) {
 }
 
 describe('campaigns', () => {
+  it('count the days to the deadline in whole UTC days', () => {
+    const c = value.campaign;
+    const at = (iso: string) => targetWords(c, new Date(iso));
+    expect(at('2027-01-30T23:30:00Z')).toBe(
+      'SecOps Silver by 2027-01-31 (1 day left)',
+    );
+    expect(at('2027-01-31T08:00:00Z')).toMatch(/\(the deadline is today\)$/);
+    expect(at('2027-02-01T00:30:00Z')).toMatch(/\(1 day past the deadline\)$/);
+    expect(at('2027-02-02T12:00:00Z')).toMatch(/\(2 days past the deadline\)$/);
+  });
+
   it('lists each campaign with its target, deadline and progress, linking to its page', async () => {
     await render(api(), '/scorecard-campaigns');
     const link = await screen.findByRole('link', {
