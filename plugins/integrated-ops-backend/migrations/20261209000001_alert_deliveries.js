@@ -27,6 +27,8 @@ exports.up = async function up(knex) {
       .comment('ISO instant; a sweep takes the row after it');
     table.string('claimed_by', 64).nullable().comment('the claim that took it');
     table.index(['claimed_until'], 'alert_deliveries_claimed_idx');
+    table.index(['claimed_by'], 'alert_deliveries_claim_idx');
+    table.index(['fingerprint'], 'alert_deliveries_fingerprint_idx');
   });
 };
 

@@ -111,8 +111,13 @@ export interface AlertDeliveryOptions {
    * Alertmanager's 10 s timeout.
    */
   answerWithinMs?: number;
-  /** How long a delivery is held by whoever sends it before a sweep may take it; default 2 min. */
+  /**
+   * How long a delivery is held by whoever sends it before a sweep may take
+   * it (renewed while sending); default 2 min.
+   */
   claimMs?: number;
+  /** Deliveries older than this are dropped by the sweep, not sent late; default 30 min. */
+  maxAgeMs?: number;
   /** The clock for claims; default the system's. */
   now?: () => Date;
 }
@@ -136,6 +141,8 @@ interface Sent {
 export class AlertDelivery {
   /** Unrouted alerts not saved yet (the database was unreachable); saved with the next. */
   #unsaved: UnroutedAlert[] = [];
+  /** Sends at once for all webhooks and sweeps of this replica together. */
+  readonly #limit = pLimit(DELIVERY_CONCURRENCY);
 
   constructor(private readonly options: AlertDeliveryOptions) {}
 
@@ -146,6 +153,9 @@ export class AlertDelivery {
     answerOptions: AnswerOptions,
   ): Promise<AlertRoutingResponse> {
     const { config } = this.options;
+    // The answer is due this long after the webhook arrived, whatever the
+    // routing and the writes took.
+    const answerBy = Date.now() + (this.options.answerWithinMs ?? 8000);
     const routes = alerts.map(alert => ({
       alert,
       route: routeAlert(index, alert, config, at, answerOptions),
@@ -161,12 +171,12 @@ export class AlertDelivery {
         })),
     );
     await this.#record(routes, at);
-    const jobs = await this.#enqueue(
+    const { jobs, claim } = await this.#enqueue(
       routes.map(({ alert, route }) => this.#job(alert, route)),
     );
     const delivered = new Set<number>();
     let answered = false;
-    const sending = this.#sendAll(index, jobs, (i, sent) => {
+    const sending = this.#sendAll(index, jobs, claim, (i, sent) => {
       if (answered) return; // the answer has said it goes on after
       const { result } = routes[i].route;
       result.notified = sent.notified;
@@ -180,7 +190,7 @@ export class AlertDelivery {
       new Promise<false>(resolve => {
         timer = setTimeout(
           () => resolve(false),
-          this.options.answerWithinMs ?? 8000,
+          Math.max(0, answerBy - Date.now()),
         );
       }),
     ]);
@@ -217,12 +227,22 @@ export class AlertDelivery {
     const { queue } = this.options;
     if (!queue) return 0;
     const now = this.#now();
-    const jobs = await queue.claimDue(now, this.#claimUntil(now), limit);
+    const { claim, jobs, dropped } = await queue.claimDue(
+      now,
+      this.#claimUntil(now),
+      limit,
+      new Date(now.getTime() - (this.options.maxAgeMs ?? 30 * 60_000)),
+    );
+    if (dropped) {
+      this.options.logger.warn(
+        `${dropped} queued alert deliveries dropped: a newer one of the same alert was sent, or they are too old to page for`,
+      );
+    }
     if (jobs.length) {
       this.options.logger.info(
         `Sending ${jobs.length} alert deliveries left in the queue`,
       );
-      await this.#sendAll(index, jobs, () => {});
+      await this.#sendAll(index, jobs, claim, () => {});
     }
     return jobs.length;
   }
@@ -239,22 +259,28 @@ export class AlertDelivery {
    * Writes the jobs to the queue; ids of the rows. With no queue, or when
    * the database cannot be reached, they are sent from memory alone.
    */
-  async #enqueue(
-    jobs: AlertDeliveryJob[],
-  ): Promise<(AlertDeliveryJob & { id?: string })[]> {
+  async #enqueue(jobs: AlertDeliveryJob[]): Promise<{
+    jobs: (AlertDeliveryJob & { id?: string })[];
+    claim?: string;
+  }> {
     const { queue } = this.options;
     const worth = jobs.filter(j => j.notification || j.forward);
-    if (!queue || !worth.length) return jobs;
+    if (!queue || !worth.length) return { jobs };
     try {
       const now = this.#now();
-      const ids = await queue.enqueue(worth, now, this.#claimUntil(now));
-      const idOf = new Map(worth.map((job, i) => [job, ids[i]]));
-      return jobs.map(job => ({ ...job, id: idOf.get(job) }));
-    } catch (error) {
-      this.options.logger.warn(
-        `${jobs.length} alert deliveries not queued, sent from memory: ${error}`,
+      const { ids, claim } = await queue.enqueue(
+        worth,
+        now,
+        this.#claimUntil(now),
       );
-      return jobs;
+      const idOf = new Map(worth.map((job, i) => [job, ids[i]]));
+      return { jobs: jobs.map(job => ({ ...job, id: idOf.get(job) })), claim };
+    } catch (error) {
+      const cause = databaseUnreachableCause(error);
+      const message = `${jobs.length} alert deliveries not queued, sent from memory only`;
+      if (cause) this.options.logger.warn(`${message}: ${cause}`);
+      else this.options.logger.error(message, error as Error);
+      return { jobs };
     }
   }
 
@@ -264,6 +290,35 @@ export class AlertDelivery {
    * rows leave the queue in batches as they go.
    */
   async #sendAll(
+    index: OwnershipIndex,
+    jobs: (AlertDeliveryJob & { id?: string })[],
+    claim: string | undefined,
+    onSent: (position: number, sent: Sent) => void,
+  ) {
+    const { queue } = this.options;
+    // Held while sending, however long the vendors take: a sweep takes
+    // only what a stopped replica left.
+    const renewal =
+      queue && claim
+        ? setInterval(() => {
+            queue
+              .renew(claim, this.#claimUntil(this.#now()))
+              .catch(error =>
+                this.options.logger.warn(
+                  `Alert delivery claim not renewed: ${error}`,
+                ),
+              );
+          }, (this.options.claimMs ?? 120_000) / 3)
+        : undefined;
+    renewal?.unref();
+    try {
+      await this.#sendEach(index, jobs, onSent);
+    } finally {
+      clearInterval(renewal);
+    }
+  }
+
+  async #sendEach(
     index: OwnershipIndex,
     jobs: (AlertDeliveryJob & { id?: string })[],
     onSent: (position: number, sent: Sent) => void,
@@ -280,11 +335,10 @@ export class AlertDelivery {
         this.options.logger.warn(`Sent alert deliveries not cleared: ${error}`);
       }
     };
-    const limit = pLimit(DELIVERY_CONCURRENCY);
     const positions = jobs.map((job, position) => ({ job, position }));
     await Promise.all(
       [...groupBy(positions, p => p.job.fingerprint).values()].map(group =>
-        limit(async () => {
+        this.#limit(async () => {
           for (const { job, position } of group) {
             const [notified, forwarded] = await Promise.all([
               this.#notify(job),
@@ -463,6 +517,12 @@ export class AlertDelivery {
         );
         if (done) forwarded.push(done);
       } catch (e) {
+        // Not retried: logged, and said in the answer when it is still open.
+        this.options.logger.warn(
+          `Alert ${forward.fingerprint}: ${forwarder.id} forward failed: ${
+            (e as Error).message
+          }`,
+        );
         forwarded.push(`${forwarder.id}: failed: ${(e as Error).message}`);
       }
     }

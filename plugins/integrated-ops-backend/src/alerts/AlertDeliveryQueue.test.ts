@@ -47,13 +47,8 @@ const storm = (n: number) =>
     })),
   });
 
-function deliveryWith(
-  knex: Knex,
-  send: (n: NotificationSendOptions) => Promise<void>,
-  now: () => Date,
-) {
-  return new AlertDelivery({
-    notifications: { send },
+function optionsFor(knex: Knex) {
+  return {
     forwarders: [],
     store: new UnroutedAlertStore(knex),
     config: readAlertsConfig(new ConfigReader({})),
@@ -61,6 +56,17 @@ function deliveryWith(
     queue: new AlertDeliveryQueue(knex),
     answerWithinMs: 100,
     claimMs: 2 * 60_000,
+  };
+}
+
+function deliveryWith(
+  knex: Knex,
+  send: (n: NotificationSendOptions) => Promise<void>,
+  now: () => Date,
+) {
+  return new AlertDelivery({
+    ...optionsFor(knex),
+    notifications: { send },
     now,
   });
 }
@@ -80,15 +86,19 @@ describe.each(databases.eachSupportedId())('alert deliveries on %p', id => {
       fingerprint: `fp-${i}`,
       forward: { teamRef: 'group:default/sre' } as any,
     }));
-    const ids = await queue.enqueue(jobs, T0, minutes(2));
+    const { ids } = await queue.enqueue(jobs, T0, minutes(2));
     expect(new Set(ids).size).toBe(30);
     // Still held by the writer.
-    expect(await queue.claimDue(minutes(1), minutes(3), 100)).toEqual([]);
+    expect(
+      (await queue.claimDue(minutes(1), minutes(3), 100, T0)).jobs,
+    ).toEqual([]);
     // Two sweeps at once after the hold: each row to exactly one of them.
-    const [a, b] = await Promise.all([
-      queue.claimDue(minutes(3), minutes(5), 100),
-      queue.claimDue(minutes(3), minutes(5), 100),
-    ]);
+    const [a, b] = (
+      await Promise.all([
+        queue.claimDue(minutes(3), minutes(5), 100, T0),
+        queue.claimDue(minutes(3), minutes(5), 100, T0),
+      ])
+    ).map(c => c.jobs);
     const taken = [...a, ...b].map(j => j.id);
     expect(taken.sort()).toEqual([...ids].sort());
     expect(a.length === 0 || b.length === 0).toBe(true);
@@ -97,6 +107,29 @@ describe.each(databases.eachSupportedId())('alert deliveries on %p', id => {
     expect(mine[0].forward).toEqual({ teamRef: 'group:default/sre' });
     await queue.done(ids.slice(0, 10));
     expect(await queue.pending()).toBe(20);
+  });
+
+  it('are renewed by their writer, and a sweep drops what a newer delivery or age made moot', async () => {
+    const { claim } = await queue.enqueue(
+      [{ fingerprint: 'fp-a' }, { fingerprint: 'fp-b' }],
+      T0,
+      minutes(2),
+    );
+    await queue.renew(claim, minutes(10));
+    expect(
+      (await queue.claimDue(minutes(3), minutes(5), 100, T0)).jobs,
+    ).toEqual([]);
+    // fp-a resolved later (a newer row); fp-c is too old to page for.
+    await queue.enqueue([{ fingerprint: 'fp-a' }], minutes(1), minutes(2));
+    await queue.enqueue(
+      [{ fingerprint: 'fp-c' }],
+      new Date(T0.getTime() - 3600_000),
+      minutes(2),
+    );
+    const swept = await queue.claimDue(minutes(11), minutes(13), 100, T0);
+    expect(swept.dropped).toBe(2);
+    expect(swept.jobs.map(j => j.fingerprint)).toEqual(['fp-b', 'fp-a']);
+    expect(await queue.pending()).toBe(2);
   });
 
   it('answer the webhook in time and send the rest after it, leaving nothing queued', async () => {
@@ -118,6 +151,34 @@ describe.each(databases.eachSupportedId())('alert deliveries on %p', id => {
     expect(answer.results.filter(r => !r.delivering).length).toBe(sent.length);
     await waitFor(async () => sent.length === 80 && !(await queue.pending()));
     expect(new Set(sent).size).toBe(80);
+  });
+
+  it('are sent once even when sending outlasts the claim', async () => {
+    const sent: string[] = [];
+    const slow = new AlertDelivery({
+      ...optionsFor(knex),
+      notifications: {
+        send: async n => {
+          await new Promise(r => setTimeout(r, 100));
+          sent.push(n.payload.scope!);
+        },
+      },
+      claimMs: 200, // renewed every 67 ms while sending
+      now: () => new Date(),
+    });
+    const sweeper = new AlertDelivery({
+      ...optionsFor(knex),
+      notifications: { send: async n => void sent.push(n.payload.scope!) },
+      claimMs: 200,
+      now: () => new Date(),
+    });
+    await slow.deliver(index, storm(64), new Date(), {});
+    // 64 at 16 at a time and 100 ms each: 400 ms, twice the claim.
+    await new Promise(r => setTimeout(r, 250));
+    expect(await sweeper.deliverQueued(index)).toBe(0);
+    await waitFor(async () => sent.length >= 64 && !(await queue.pending()));
+    expect(await sweeper.deliverQueued(index)).toBe(0);
+    expect(sent).toHaveLength(64);
   });
 
   it('survive a replica that stops mid-storm: the next sweep sends what it left', async () => {
