@@ -52,7 +52,7 @@ test('nobody to page is an alert that names whom to call instead, in the copied 
     );
     await expect(alert).toContainText(`On call: ${commander}`);
     await expect(
-      alert.getByRole('link', { name: /Phone: \+442070000999/ }),
+      alert.getByRole('link', { name: /Phone: \+44 20 7000 0999/ }),
     ).toHaveAttribute('href', 'tel:+442070000999');
   }
   await expect(
@@ -79,7 +79,7 @@ test('nobody to page is an alert that names whom to call instead, in the copied 
   );
   expect(copied).toMatch(
     new RegExp(
-      `CALL INSTEAD: Major Incident Management, on call ${commander} \\(phone \\+44\\d+`,
+      `CALL INSTEAD: Major Incident Management, on call ${commander} \\(phone \\+44 20 \\d{4} \\d{4}`,
     ),
   );
   await page.screenshot({
@@ -109,9 +109,15 @@ test('on a phone the three owners to page are on the first screen and nothing sc
 
   const summary = page.getByRole('list', { name: 'Who to page now' });
   await expect(summary.getByRole('listitem')).toHaveText([
-    new RegExp(`^NetOps:${expectedOnCall('netops-dc')[0]}\\+44\\d+$`),
-    new RegExp(`^DevOps:${expectedOnCall('sre-payments')[0]}\\+44\\d+$`),
-    new RegExp(`^SecOps:${expectedOnCall('soc-tier1')[0]}\\+44\\d+$`),
+    new RegExp(
+      `^NetOps:${expectedOnCall('netops-dc')[0]}\\+44 20 \\d{4} \\d{4}$`,
+    ),
+    new RegExp(
+      `^DevOps:${expectedOnCall('sre-payments')[0]}\\+44 20 \\d{4} \\d{4}$`,
+    ),
+    new RegExp(
+      `^SecOps:${expectedOnCall('soc-tier1')[0]}\\+44 20 \\d{4} \\d{4}$`,
+    ),
   ]);
   const box = (await summary.boundingBox())!;
   expect(box.y + box.height).toBeLessThanOrEqual(PHONE.height);

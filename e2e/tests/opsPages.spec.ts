@@ -134,9 +134,9 @@ test('incident lookup by IP, deep-linked: owners, on call, blast radius, copy wh
       expectedOnCall('sre-payments')[0]
     } · SecOps: ${expectedOnCall('soc-tier1')[0]}`,
   );
-  expect(copied).toContain('NetOps DC pager +442070000102');
+  expect(copied).toContain('NetOps DC pager +44 20 7000 0102');
   expect(copied).toMatch(
-    /on call \(primary\): .+ \(phone \+44\d+, .+\) until .+ GMT/,
+    /on call \(primary\): .+ \(phone \+44 20 \d{4} \d{4}, .+\) until .+ GMT/,
   );
   expect(lines[lines.length - 1]).toMatch(
     /^Answer: http:\/\/localhost:\d+\/ops-lookup\?q=10\.20\.3\.14$/,

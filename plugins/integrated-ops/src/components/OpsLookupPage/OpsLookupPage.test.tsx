@@ -233,7 +233,7 @@ describe('OpsLookupPage', () => {
       'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: Lena Fischer',
     );
     expect(text).toContain(
-      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until',
+      '  on call (primary): Priya Nair (phone +44 20 7946 0100, priya.nair@bank.example) until',
     );
     expect(text).toContain(
       'Runbooks: https://runbooks.bank.example/fraud/scoring',
@@ -259,9 +259,9 @@ describe('OpsLookupPage', () => {
         .getAllByRole('listitem')
         .map(li => li.textContent),
     ).toEqual([
-      'NetOps:Priya Nair+442079460100',
-      'DevOps:Tom Becker+442079460100',
-      'SecOps:Lena Fischer+442079460100',
+      'NetOps:Priya Nair+44 20 7946 0100',
+      'DevOps:Tom Becker+44 20 7946 0100',
+      'SecOps:Lena Fischer+44 20 7946 0100',
     ]);
     expect(within(summary).getAllByRole('link')[0].getAttribute('href')).toBe(
       'tel:+442079460100',
@@ -286,11 +286,11 @@ describe('OpsLookupPage', () => {
     expect(alert).toHaveTextContent('Call instead: Major Incident Management');
     expect(alert).toHaveTextContent('On call: Jonas Meyer');
     expect(
-      within(alert).getByRole('link', { name: /\+442070000999/ }),
+      within(alert).getByRole('link', { name: /\+44 20 7000 0999/ }),
     ).toHaveAttribute('href', 'tel:+442070000999');
     const summary = screen.getByRole('list', { name: 'Who to page now' });
     expect(summary).toHaveTextContent(
-      'SecOps:nobody to page - call Jonas Meyer, Major Incident Management+442079460500',
+      'SecOps:nobody to page - call Jonas Meyer, Major Incident Management+44 20 7946 0500',
     );
   });
 

@@ -19,10 +19,10 @@ describe('whoToPage', () => {
       'NetOps: Priya Nair · DevOps: Tom Becker · SecOps: Lena Fischer',
     );
     expect(lines).toContain(
-      '  on call (primary): Priya Nair (phone +442079460100, priya.nair@bank.example) until Mon, Mar 2, 05:00 PM UTC (06:00 PM GMT+1 rotation time), then Next Person',
+      '  on call (primary): Priya Nair (phone +44 20 7946 0100, priya.nair@bank.example) until Mon, Mar 2, 05:00 PM UTC (06:00 PM GMT+1 rotation time), then Next Person',
     );
     expect(lines).toContain(
-      '  team: NetOps DC Fabric pager +442070000101, #NetOps DC Fabric https://chat.bank.example/NetOps DC Fabric',
+      '  team: NetOps DC Fabric pager +44 20 7000 0101, #NetOps DC Fabric https://chat.bank.example/NetOps DC Fabric',
     );
     expect(lines).toContain('  escalate: SOC Tier 2 -> SOC Tier 3');
     expect(lines[lines.length - 1]).toBe(`Answer: ${ANSWER_URL}`);
@@ -44,7 +44,7 @@ describe('whoToPage', () => {
     );
     expect(text.split('\n').slice(-5)).toEqual([
       'SecOps: !! No SecOps owner: none declared, inherited or in spec.owner.',
-      '  CALL INSTEAD: Major Incident Management, on call Jonas Meyer (phone +442079460500, jonas.meyer@bank.example), Incident commander line +442070000999',
+      '  CALL INSTEAD: Major Incident Management, on call Jonas Meyer (phone +44 20 7946 0500, jonas.meyer@bank.example), Incident commander line +44 20 7000 0999',
       'Runbooks: https://runbooks.bank.example/fraud/scoring',
       'WARNING: ownership index is stale (catalog unreachable: ECONNREFUSED)',
       `Answer: ${ANSWER_URL}`,

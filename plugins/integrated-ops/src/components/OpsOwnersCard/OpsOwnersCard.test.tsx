@@ -43,13 +43,13 @@ describe('OpsOwnersCard', () => {
     // The on-call person's number is on the card, not a click away.
     expect(
       within(netops).getByRole('link', {
-        name: 'Phone: +442079460100 (Mobile)',
+        name: 'Phone: +44 20 7946 0100 (Mobile)',
       }),
     ).toHaveAttribute('href', 'tel:+442079460100');
     expect(within(netops).getByText('declared')).toBeInTheDocument();
     expect(
       within(netops).getByRole('link', {
-        name: 'Pager: +442070000101 (NetOps DC Fabric pager)',
+        name: 'Pager: +44 20 7000 0101 (NetOps DC Fabric pager)',
       }),
     ).toHaveAttribute('href', 'tel:+442070000101');
 

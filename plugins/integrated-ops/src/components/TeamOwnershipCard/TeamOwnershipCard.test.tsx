@@ -104,13 +104,13 @@ describe('TeamOwnershipCard', () => {
     expect(onCall).toHaveTextContent('On call (primary): Priya Nair');
     expect(
       within(onCall).getByRole('link', {
-        name: 'Phone: +442079460100 (Mobile)',
+        name: 'Phone: +44 20 7946 0100 (Mobile)',
       }),
     ).toHaveAttribute('href', 'tel:+442079460100');
     expect(onCall).toHaveTextContent(/until .+ GMT\+1 .*then Next Person/);
     expect(
       within(onCall).getByRole('link', {
-        name: 'Pager: +442070000101 (NetOps DC Fabric pager)',
+        name: 'Pager: +44 20 7000 0101 (NetOps DC Fabric pager)',
       }),
     ).toBeInTheDocument();
   });

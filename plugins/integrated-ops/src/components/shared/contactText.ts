@@ -1,3 +1,4 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import {
   ContactLink,
   Person,
@@ -12,9 +13,19 @@ export function reachable(links: ContactLink[]): ContactLink[] {
     .sort((a, b) => URGENCY[a.type] - URGENCY[b.type]);
 }
 
-/** What to dial or open: the number of a tel: link, else the URL. */
+/**
+ * "+44 20 7946 0100": a number in its country's groups, as people read and
+ * dial it (libphonenumber); what cannot be parsed as written.
+ */
+export function formatPhone(number: string): string {
+  return parsePhoneNumberFromString(number)?.formatInternational() ?? number;
+}
+
+/** What to dial or open: the number of a tel: link (grouped), else the URL. */
 export function contactValue(link: ContactLink): string {
-  return link.url.startsWith('tel:') ? link.url.slice('tel:'.length) : link.url;
+  return link.url.startsWith('tel:')
+    ? formatPhone(link.url.slice('tel:'.length))
+    : link.url;
 }
 
 /** "NetOps DC pager +442070000201": the link's title, then what to dial or open. */
