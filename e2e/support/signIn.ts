@@ -29,10 +29,18 @@ export async function signInAs(browser: Browser, user: string): Promise<Page> {
   return page;
 }
 
-/** Picks an entity in a template's EntityPicker by its title. */
-export async function pick(page: Page, label: string, option: string) {
-  const box = page.getByRole('textbox', { name: label });
+/**
+ * Picks an entity in a template's OpsEntityPicker: types what is given (a
+ * title, a name or a ref) and chooses the option with that title.
+ */
+export async function pick(
+  page: Page,
+  label: string,
+  typed: string,
+  title = typed,
+) {
+  const box = page.getByRole('combobox', { name: new RegExp(`^${label}\\b`) });
   await box.click();
-  await box.fill(option);
-  await page.getByRole('option', { name: option }).click();
+  await box.fill(typed);
+  await page.getByRole('option', { name: title, exact: true }).click();
 }

@@ -39,7 +39,8 @@ test('request network access, approved by the owning teams, applied', async ({
   ).toBeVisible();
   await page.goto('/create/templates/default/network-access-request');
   await pick(page, 'From', 'Fraud Case Management');
-  await pick(page, 'To', 'Fraud Scoring Service');
+  // By its name, as the lookup shows it; chosen by its title.
+  await pick(page, 'To', 'fraud-scoring-service', 'Fraud Scoring Service');
   await page.getByRole('button', { name: 'Next' }).click();
   await page
     .getByLabel('Justification')

@@ -4,6 +4,7 @@
  * and the new component's page shows the chosen and the inherited owners.
  */
 import { expect, test } from '@playwright/test';
+import { pick } from '../support/signIn';
 import {
   getOnce,
   guestToken,
@@ -29,12 +30,12 @@ test('create a service with owners pre-filled from its System', async ({
   await page.goto('/create/templates/default/new-service');
 
   // The form renders its fields once the template has loaded; fill after.
-  await expect(page.getByRole('textbox', { name: 'System' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: /^System/ })).toBeVisible();
   await page.getByLabel('Name').fill('card-dispute-service');
   await expect(page.getByLabel('Name')).toHaveValue('card-dispute-service');
   await page.getByLabel('Description').fill('Handles card disputes');
-  await page.getByLabel('System').click();
-  await page.getByRole('option', { name: /Fraud Detection/ }).click();
+  // Found by its name, as people call it; chosen by its title.
+  await pick(page, 'System', 'fraud-detection', 'Fraud Detection');
   await page.getByRole('button', { name: 'Next' }).click();
   await page.getByRole('button', { name: 'Next' }).click();
 

@@ -110,6 +110,16 @@ const opsOwnersPickerField = FormFieldBlueprint.make({
   },
 });
 
+const opsEntityPickerField = FormFieldBlueprint.make({
+  name: 'ops-entity-picker',
+  params: {
+    field: () =>
+      import('./components/OpsEntityPicker/field').then(
+        m => m.opsEntityPickerField,
+      ),
+  },
+});
+
 /** A home page card: one box straight to the incident lookup. */
 const lookupHomeWidget = HomePageWidgetBlueprint.make({
   name: 'incident-lookup',
@@ -174,6 +184,7 @@ export const integratedOpsPlugin = createFrontendPlugin({
     opsOwnersCard,
     teamOwnershipCard,
     opsOwnersPickerField,
+    opsEntityPickerField,
     lookupHomeWidget,
     ownershipSearchResult,
     responseTimesSection,

@@ -1,0 +1,1 @@
+export { OpsEntityPicker } from './OpsEntityPicker';
