@@ -24,8 +24,8 @@ const estate = [
 ];
 
 /** The picker in a form that keeps what it answers, as the scaffolder's does. */
-function Form(props: { onChange: (ref?: string) => void }) {
-  const [value, setValue] = useState<string>();
+function Form(props: { onChange: (ref?: string) => void; initial?: string }) {
+  const [value, setValue] = useState<string | undefined>(props.initial);
   return (
     <OpsEntityPicker
       {...({
@@ -58,6 +58,9 @@ describe('finding an entity by what people call it', () => {
     expect(names('case')).toEqual(['case-management-ui']);
     expect(names('management')).toEqual(['case-management-ui']);
     expect(names('nothing-like-it')).toEqual([]);
+    // Every ref starts with component:default/: that alone matches nothing.
+    expect(names('po')).toEqual([]);
+    expect(names('component:default/payments-w')).toEqual(['payments-web']);
   });
 
   it('lists the entity when its name is typed, and answers its ref', async () => {
@@ -85,5 +88,37 @@ describe('finding an entity by what people call it', () => {
       'Payments Web (3-D Secure)',
     );
     await waitFor(() => expect(screen.queryByRole('option')).toBeNull());
+  });
+
+  const render = async (initial?: string) => {
+    const onChange = jest.fn();
+    await renderInTestApp(
+      <TestApiProvider
+        apis={[[catalogApiRef, catalogApiMock({ entities: estate })]]}
+      >
+        <Form onChange={onChange} initial={initial} />
+      </TestApiProvider>,
+    );
+    return { onChange, box: screen.getByRole('combobox', { name: /To/ }) };
+  };
+
+  it('shows a value given beforehand by its title, and empties when emptied', async () => {
+    const { onChange, box } = await render('component:default/payments-api');
+    await waitFor(() => expect(box).toHaveValue('Payments API'));
+    await userEvent.clear(box);
+    expect(onChange).toHaveBeenLastCalledWith(undefined);
+  });
+
+  it('takes an exact name typed and Enter, without choosing from the list', async () => {
+    const { onChange, box } = await render();
+    await screen.findByRole('combobox', { name: /To/ });
+    await userEvent.type(box, 'fraud-scoring-service{Enter}');
+    await waitFor(() =>
+      expect(onChange).toHaveBeenLastCalledWith(
+        'component:default/fraud-scoring-service',
+      ),
+    );
+    await userEvent.tab();
+    await waitFor(() => expect(box).toHaveValue('Fraud Scoring Service'));
   });
 });

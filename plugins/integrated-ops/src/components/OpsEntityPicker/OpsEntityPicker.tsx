@@ -5,20 +5,32 @@ import { FieldExtensionComponentProps } from '@backstage/plugin-scaffolder-react
 import { Combobox } from '@backstage/ui';
 import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import { byRelevance, relevance } from './relevance';
+import useDebounce from 'react-use/esm/useDebounce';
+import { byRelevance, relevance, searchTerm } from './relevance';
 
-/** Entities of the picker's kinds read once; past this, type more of the name. */
+/** Entities of the picker's kinds read at once; past them the catalog is searched as one types. */
 const CANDIDATES = 2000;
+/** Options listed at once (the best matches). */
+const SHOWN = 100;
+const FIELDS = [
+  'kind',
+  'metadata.name',
+  'metadata.namespace',
+  'metadata.title',
+];
 
 type CatalogFilter = Record<string, string | string[]>;
 
 const titleOf = (e: Entity) => e.metadata.title ?? e.metadata.name;
+const refOf = (e: Entity) => stringifyEntityRef(e);
 
 /**
  * An entity by what people call it: typing its name (`payments-web`), its
  * title (`Payments Web`) or its ref finds it, best match first; each option
- * names the ref under the title. The value is the entity ref, as the stock
- * EntityPicker's. ui:options.catalogFilter narrows the kinds as there.
+ * names the ref under the title. Enter or Tab on an exact name or title
+ * chooses it; emptying the field clears it. The value is the entity ref, as
+ * the stock EntityPicker's; ui:options.catalogFilter narrows the kinds as
+ * there.
  */
 export function OpsEntityPicker(
   props: FieldExtensionComponentProps<
@@ -26,63 +38,106 @@ export function OpsEntityPicker(
     { catalogFilter?: CatalogFilter | CatalogFilter[] }
   >,
 ) {
-  const { formData, onChange, schema, uiSchema, rawErrors, required } = props;
+  const {
+    formData,
+    onChange,
+    schema,
+    uiSchema,
+    rawErrors,
+    required,
+    idSchema,
+  } = props;
   const catalogApi = useApi(catalogApiRef);
   const filter = uiSchema?.['ui:options']?.catalogFilter;
+  const filterKey = JSON.stringify(filter);
   const [input, setInput] = useState<string>();
+  const [term, setTerm] = useState('');
+  useDebounce(() => setTerm(searchTerm(input ?? '')), 200, [input]);
 
   const candidates = useAsync(async () => {
-    const { items } = await catalogApi.queryEntities({
+    const { items, totalItems } = await catalogApi.queryEntities({
       filter,
       limit: CANDIDATES,
-      fields: ['kind', 'metadata.name', 'metadata.namespace', 'metadata.title'],
+      orderFields: { field: 'metadata.name', order: 'asc' },
+      fields: FIELDS,
     });
-    return new Map(items.map(e => [stringifyEntityRef(e), e]));
+    return { items, all: totalItems <= items.length };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [catalogApi, JSON.stringify(filter)]);
+  }, [catalogApi, filterKey]);
+
+  // More entities than were read: the catalog searches name and title.
+  const searched = useAsync(async () => {
+    if (!term || candidates.value?.all !== false) return [];
+    const { items } = await catalogApi.queryEntities({
+      filter,
+      limit: SHOWN,
+      fullTextFilter: { term, fields: ['metadata.name', 'metadata.title'] },
+      fields: FIELDS,
+    });
+    return items;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [catalogApi, filterKey, term, candidates.value?.all]);
+
+  const known = useMemo(() => {
+    const map = new Map<string, Entity>();
+    for (const e of [
+      ...(candidates.value?.items ?? []),
+      ...(searched.value ?? []),
+    ]) {
+      map.set(refOf(e), e);
+    }
+    return map;
+  }, [candidates.value, searched.value]);
 
   // A value given beforehand (a link pre-fills the form) shows by its title.
-  const shown =
-    input ??
-    (formData && candidates.value?.get(formData)
-      ? titleOf(candidates.value.get(formData)!)
-      : formData ?? '');
-
-  const options = useMemo(
-    () =>
-      byRelevance([...(candidates.value?.values() ?? [])], shown).map(e => ({
-        id: stringifyEntityRef(e),
-        label: titleOf(e),
-        description: stringifyEntityRef(e),
-      })),
-    // Ordered for what is typed; the chosen title keeps the order as it was.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [candidates.value, input],
+  const chosen = formData
+    ? known.get(formData.toLocaleLowerCase('en-US'))
+    : undefined;
+  const shown = input ?? (chosen ? titleOf(chosen) : formData ?? '');
+  const ranked = useMemo(
+    () => byRelevance([...known.values()], input ?? ''),
+    [known, input],
   );
+  const options = ranked.slice(0, SHOWN).map(e => ({
+    id: refOf(e),
+    label: titleOf(e),
+    description: refOf(e),
+  }));
+
+  let description = schema.description;
+  if (candidates.error) {
+    description = `The catalog could not be read: ${candidates.error.message}`;
+  }
 
   return (
     <Combobox
+      id={idSchema?.$id}
       label={schema.title}
-      description={
-        rawErrors?.length ? rawErrors.join('; ') : schema.description
-      }
+      description={description}
       isRequired={required}
+      isInvalid={!!rawErrors?.length}
       options={options}
       search={{
         inputValue: shown,
-        onInputChange: setInput,
-        filter: (option, typed) => {
-          const entity = candidates.value?.get(String(option.id));
-          return typed === shown && !input // nothing typed yet: everything
-            ? true
-            : !!entity && relevance(entity, typed) !== undefined;
+        onInputChange: value => {
+          setInput(value);
+          // Emptied: nothing chosen any more (an optional field can be cleared).
+          if (!value.trim() && formData) onChange(undefined);
         },
+        // The options are already the matches, best first.
+        filter: () => true,
       }}
-      selectedKey={formData ?? null}
+      selectedKey={formData ? formData.toLocaleLowerCase('en-US') : null}
       onSelectionChange={key => {
-        // The field then shows the choice by its title, whatever was typed.
+        let ref = key ? String(key) : undefined;
+        // Enter or Tab with nothing highlighted keeps the previous choice:
+        // an exact name, title or ref typed is what was meant.
+        const best = input?.trim() ? ranked[0] : undefined;
+        if (best && ref === formData && (relevance(best, input!) ?? 9) <= 1) {
+          ref = refOf(best);
+        }
         setInput(undefined);
-        onChange(key ? String(key) : undefined);
+        onChange(ref);
       }}
       placeholder="Name, title or ref"
     />

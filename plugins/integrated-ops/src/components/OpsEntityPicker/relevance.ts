@@ -6,10 +6,13 @@ export function searchTerm(typed: string): string {
   return t.slice(t.lastIndexOf('/') + 1).replace(/^[a-z]+:/, '');
 }
 
+const words = (text: string) => text.split(/[\s\-_.()/]+/).filter(Boolean);
+
 /**
- * How well an entity matches what was typed, best 0: the ref or name
- * exactly, the title exactly, name or title starting with it, a word of
- * the title starting with it, then anywhere; undefined when not at all.
+ * How well an entity matches what was typed, best 0: its ref exactly, its
+ * name or title exactly, name or title starting with it, a word of either
+ * starting with it, then anywhere in them (in the ref only when a ref is
+ * being typed); undefined when not at all.
  */
 export function relevance(entity: Entity, typed: string): number | undefined {
   const q = typed.trim().toLocaleLowerCase('en-US');
@@ -17,13 +20,15 @@ export function relevance(entity: Entity, typed: string): number | undefined {
   const ref = stringifyEntityRef(entity).toLocaleLowerCase('en-US');
   const name = entity.metadata.name.toLocaleLowerCase('en-US');
   const title = (entity.metadata.title ?? '').toLocaleLowerCase('en-US');
+  const typingRef = /[:/]/.test(q);
   const term = searchTerm(typed);
-  if (ref === q || name === q || name === term) return 0;
-  if (title === q) return 1;
+  if (ref === q) return 0;
+  if (!term) return ref.startsWith(q) ? 2 : undefined; // `component:` so far
+  if (name === term || title === q) return 1;
   if (name.startsWith(term) || title.startsWith(q)) return 2;
-  if (title.split(/[\s\-()/]+/).some(w => w.startsWith(q))) return 3;
-  if (name.includes(term) || title.includes(q) || ref.includes(q)) return 4;
-  return undefined;
+  if ([...words(name), ...words(title)].some(w => w.startsWith(term))) return 3;
+  if (name.includes(term) || title.includes(q)) return 4;
+  return typingRef && ref.includes(q) ? 4 : undefined;
 }
 
 /** The entities that match, best first, then by title. */

@@ -9,7 +9,7 @@ const LABELS = {
   runbook: 'Runbook',
 };
 
-/** "Pager: +442070000101 (NetOps DC pager)", "Chat: #netops-dc", or just "Chat" when the title says no more. */
+/** "Pager: +44 20 7000 0101 (NetOps DC pager)", "Chat: #netops-dc", or just "Chat" when the title says no more. */
 function linkText(link: ContactLink): string {
   const label = LABELS[link.type];
   if (link.url.startsWith('tel:')) {

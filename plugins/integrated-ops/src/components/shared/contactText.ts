@@ -28,10 +28,11 @@ export function contactValue(link: ContactLink): string {
     : link.url;
 }
 
-/** "NetOps DC pager +442070000201": the link's title, then what to dial or open. */
+/** "NetOps DC pager +44 20 7000 0201": the link's title, then what to dial or open. */
 export function contactText(link: ContactLink): string {
   const value = contactValue(link);
-  return link.title && link.title !== value
+  const raw = link.url.replace(/^tel:/, '');
+  return link.title && link.title !== value && link.title !== raw
     ? `${link.title} ${value}`
     : `${link.type} ${value}`;
 }
