@@ -60,8 +60,12 @@ test('create a service with owners pre-filled from its System', async ({
   ).toHaveAttribute('href', '/catalog/default/component/card-dispute-service', {
     timeout: 60_000,
   });
+  // The template's output says which policy judged it (the task log, when
+  // shown, says so too).
   await expect(
-    page.getByText(/Policy \*?\*?northbridge-change-policy/),
+    page
+      .getByTestId('text-output-box')
+      .getByText(/Policy \*?\*?northbridge-change-policy/),
   ).toBeVisible();
   await page.screenshot({
     path: 'e2e-screenshots/new-service-task.png',
