@@ -9,6 +9,7 @@ import {
   ChangeRequestFacts,
   describeAllowingRule,
   evaluatePolicy,
+  ChangePolicy,
   invariantViolations,
   FlowEndpoint,
   NetworkAccessIntent,
@@ -246,12 +247,12 @@ export class ChangePlanner {
    * a violation: what was not judged is not allowed.
    */
   private async invariantViolations(
+    policy: ChangePolicy,
     asked: EffectConnection,
     effect: ConnectivityEffect | undefined,
     requesterCredentials: BackstageCredentials,
   ): Promise<string[]> {
-    const { invariants = [] } =
-      (await loadChangePolicy(this.options.policyFile)).spec.connectivity ?? {};
+    const { invariants = [] } = policy.spec.connectivity ?? {};
     if (!invariants.length) return [];
     const flows = await invariantFlows(
       {
@@ -353,19 +354,27 @@ export class ChangePlanner {
           },
         )?.rules ?? [],
     };
-    const violations = await this.invariantViolations(
-      {
-        from: range ?? source.entityRef,
-        ...(range ? {} : { fromWorkload: source.entityRef }),
-        to: destination.entityRef,
-        toWorkload: destination.entityRef,
-        before: '',
-        after: ports.map(describeConnectionPorts).join(','),
-        narrows: false,
-      },
-      connectivity,
-      requester.credentials,
-    );
+    // One read of the policy judges both the invariants and the verdict:
+    // a policy merged between two reads cannot split them.
+    const policy = await loadChangePolicy(this.options.policyFile);
+    // Without connectivity facts the invariants rule has nothing to judge.
+    const judgesConnectivity = !!connectivity || !!this.options.connectivity;
+    const violations = !judgesConnectivity
+      ? []
+      : await this.invariantViolations(
+          policy,
+          {
+            from: range ?? source.entityRef,
+            ...(range ? {} : { fromWorkload: source.entityRef }),
+            to: destination.entityRef,
+            toWorkload: destination.entityRef,
+            before: '',
+            after: ports.map(describeConnectionPorts).join(','),
+            narrows: false,
+          },
+          connectivity,
+          requester.credentials,
+        );
     if (connectivity) {
       const rewritesFlow = Object.keys(files).some(
         path => network!.main.files[path] !== undefined,
@@ -410,6 +419,7 @@ export class ChangePlanner {
       destination.entityRef,
       resolver,
       intent.applyAt,
+      policy,
     );
     if (emergency.note) judged.policy.results.push(emergency.note);
     return {
@@ -545,8 +555,10 @@ export class ChangePlanner {
     targetRef: string,
     resolver: TargetResolver,
     applyAt?: string,
+    /** The policy already read for this request; read now when absent. */
+    read?: ChangePolicy,
   ) {
-    const policy = await loadChangePolicy(this.options.policyFile);
+    const policy = read ?? (await loadChangePolicy(this.options.policyFile));
     const calendar = policy.spec.changeCalendar;
     if (calendar) {
       facts.changeScope = {
