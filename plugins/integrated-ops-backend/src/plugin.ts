@@ -315,10 +315,6 @@ export const integratedOpsPlugin = createBackendPlugin({
           logger,
           incidents,
           queue: new AlertDeliveryQueue(db),
-          answerWithinMs:
-            (config.getOptionalNumber(
-              'integratedOps.alerts.answerWithinSeconds',
-            ) ?? 8) * 1000,
         });
         // Deliveries a stopped replica left in the queue: sent once their
         // claim lapses, by whichever replica runs the sweep.

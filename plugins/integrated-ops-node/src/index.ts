@@ -12,6 +12,7 @@ export type { VendorConfig } from './providers/vendorConfig';
 export { databaseUnreachableCause } from './database/databaseUnreachable';
 export { DatabaseWatch } from './database/DatabaseWatch';
 export { isUniqueViolation } from './database/uniqueViolation';
+export { isDeadlock } from './database/deadlock';
 export { lookupClientAsPlugin } from './lookup/lookupClientAsPlugin';
 export type { DatabaseOutage } from './database/DatabaseWatch';
 export { databaseOutageErrors } from './database/databaseOutageErrors';

@@ -11,7 +11,10 @@ import { ScorecardService } from './service/ScorecardService';
 import { readChecksConfig } from './service/checksConfig';
 import { CampaignService } from './campaigns/CampaignService';
 import { CampaignStore, MIGRATIONS_DIR } from './campaigns/CampaignStore';
-import { readCampaignsConfig } from './campaigns/campaignsConfig';
+import {
+  readCampaignMinutes,
+  readCampaignsConfig,
+} from './campaigns/campaignsConfig';
 
 /**
  * Scorecards: readiness per discipline from the Tech Insights checks, with
@@ -86,8 +89,7 @@ export const scorecardsPlugin = createBackendPlugin({
         await scheduler.scheduleTask({
           id: 'scorecards-campaigns',
           frequency: {
-            minutes:
-              config.getOptionalNumber('scorecards.campaignMinutes') ?? 60,
+            minutes: readCampaignMinutes(config),
           },
           timeout: { minutes: 10 },
           // After the fact retrievers' first runs.

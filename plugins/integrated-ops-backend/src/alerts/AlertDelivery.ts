@@ -107,8 +107,8 @@ export interface AlertDeliveryOptions {
   queue?: AlertDeliveryQueue;
   /**
    * The webhook is answered after this long even if deliveries are still
-   * going out (they go on after the answer); default 8 s, under
-   * Alertmanager's 10 s timeout.
+   * going out (they go on after the answer); default the config's
+   * (`answerWithinSeconds`, 8 s, under Alertmanager's 10 s timeout).
    */
   answerWithinMs?: number;
   /**
@@ -155,7 +155,8 @@ export class AlertDelivery {
     const { config } = this.options;
     // The answer is due this long after the webhook arrived, whatever the
     // routing and the writes took.
-    const answerBy = Date.now() + (this.options.answerWithinMs ?? 8000);
+    const answerBy =
+      Date.now() + (this.options.answerWithinMs ?? config.answerWithinMs);
     const routes = alerts.map(alert => ({
       alert,
       route: routeAlert(index, alert, config, at, answerOptions),

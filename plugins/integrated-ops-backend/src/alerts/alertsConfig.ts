@@ -24,6 +24,8 @@ export interface AlertsConfig {
   lookupPath: string;
   /** The portal's address (`app.baseUrl`), for links sent to vendors. */
   portalUrl?: string;
+  /** The webhook is answered this long after it arrived, deliveries going on after it. */
+  answerWithinMs: number;
 }
 
 export const DEFAULT_ENTITY_LABELS = [
@@ -75,6 +77,12 @@ export function readAlertsConfig(config: Config): AlertsConfig {
       `integratedOps.alerts.fallbackTeam must be a group ref, got "${fallback}"`,
     );
   }
+  const answerWithin = c?.getOptionalNumber('answerWithinSeconds') ?? 8;
+  if (!(answerWithin > 0 && answerWithin <= 60)) {
+    throw new Error(
+      `integratedOps.alerts.answerWithinSeconds must be above 0 and at most 60, got ${answerWithin}`,
+    );
+  }
   return {
     entityLabels:
       c?.getOptionalStringArray('entityLabels') ?? DEFAULT_ENTITY_LABELS,
@@ -87,5 +95,6 @@ export function readAlertsConfig(config: Config): AlertsConfig {
     senders: c?.getOptionalStringArray('senders') ?? ['alertmanager'],
     lookupPath: '/ops-lookup',
     portalUrl: config.getOptionalString('app.baseUrl'),
+    answerWithinMs: answerWithin * 1000,
   };
 }

@@ -2,7 +2,10 @@ import {
   Discipline,
   Incident,
 } from '@integrated-ops/plugin-integrated-ops-common';
-import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
+import {
+  isDeadlock,
+  isUniqueViolation,
+} from '@integrated-ops/plugin-integrated-ops-node';
 import { Knex } from 'knex';
 
 const TABLE = 'alert_incidents';
@@ -102,9 +105,7 @@ export class IncidentStore {
         // Another replica opened one between our read and insert (or two
         // webhooks locked the same incidents in another order, PostgreSQL's
         // deadlock): the whole batch was rolled back; apply it again.
-        const retry =
-          isUniqueViolation(error) ||
-          (error as { code?: string }).code === '40P01';
+        const retry = isUniqueViolation(error) || isDeadlock(error);
         if (!retry || attempt > 2) throw error;
       }
     }

@@ -5,6 +5,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import { formatIpRange } from '@integrated-ops/plugin-connectivity-common';
+import { RELATION_OPS_OWNED_BY } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   invariantViolations,
   isInvariantDestination,
@@ -162,7 +163,7 @@ async function secopsOwners(
   const out = new Map<string, string>();
   items.forEach((e, i) => {
     const owner = e?.relations?.find(
-      r => r.type === 'secopsOwnedBy',
+      r => r.type === RELATION_OPS_OWNED_BY.secops,
     )?.targetRef;
     if (owner) out.set(refs[i], owner);
   });

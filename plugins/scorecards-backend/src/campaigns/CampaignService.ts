@@ -19,7 +19,7 @@ import type {
   CampaignTeam,
   Level,
 } from '@integrated-ops/plugin-scorecards-common';
-import { disciplineScores, LEVELS } from '../service/scorecard';
+import { disciplineScores, levelRank } from '../service/scorecard';
 import { CampaignConfig } from './campaignsConfig';
 import { CampaignEntityRow, CampaignStore, Readable } from './CampaignStore';
 
@@ -34,8 +34,7 @@ const MAX_HISTORY_REFS = MAX_CAMPAIGN_ENTITIES * 2;
 
 /** Whether `level` is `target` or above it. */
 export function reaches(level: Level, target: Level): boolean {
-  const rank = (l: Level) => LEVELS.indexOf(l as (typeof LEVELS)[number]);
-  return rank(level) >= rank(target);
+  return levelRank(level) >= levelRank(target);
 }
 
 /**
@@ -167,9 +166,7 @@ export class CampaignService {
     const all = history.length < MAX_HISTORY_REFS && may.size === refs.length;
     const readable: Readable = all ? { all: true } : { only: [...may] };
     const entities = day
-      ? (await store.standings(campaign.id, day, readable)).filter(
-          e => all || may.has(e.entityRef),
-        )
+      ? await store.standings(campaign.id, day, readable)
       : [];
     const summary: CampaignSummary = {
       id: campaign.id,

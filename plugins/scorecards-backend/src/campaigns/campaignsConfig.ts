@@ -31,18 +31,24 @@ export const MAX_CAMPAIGNS = 100;
 const ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
+/** `scorecards.campaignMinutes`: minutes between computations, default 60, at least 1. */
+export function readCampaignMinutes(config: Config): number {
+  const minutes = config.getOptionalNumber('scorecards.campaignMinutes') ?? 60;
+  if (!(minutes >= 1)) {
+    throw new Error(
+      `scorecards.campaignMinutes must be at least 1, got ${minutes}`,
+    );
+  }
+  return minutes;
+}
+
 /**
  * `scorecards.campaigns`; a campaign that cannot be judged stops startup
  * with the key that is wrong.
  */
 export function readCampaignsConfig(config: Config): CampaignConfig[] {
   const seen = new Set<string>();
-  const minutes = config.getOptionalNumber('scorecards.campaignMinutes');
-  if (minutes !== undefined && !(minutes >= 1)) {
-    throw new Error(
-      `scorecards.campaignMinutes must be at least 1, got ${minutes}`,
-    );
-  }
+  readCampaignMinutes(config);
   const all = config.getOptionalConfigArray('scorecards.campaigns') ?? [];
   if (all.length > MAX_CAMPAIGNS) {
     throw new Error(

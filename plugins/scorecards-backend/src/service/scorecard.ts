@@ -12,6 +12,11 @@ import type {
 /** The levels a discipline climbs, lowest first. */
 export const LEVELS = ['bronze', 'silver', 'gold'] as const;
 
+/** A level's place among LEVELS: -1 for none, 0 bronze, 1 silver, 2 gold. */
+export function levelRank(level: Level | CheckMetadata['level']): number {
+  return LEVELS.indexOf(level as (typeof LEVELS)[number]);
+}
+
 /** What a check's `metadata` must say for the scorecard (checked at start). */
 export interface CheckMetadata {
   discipline: Discipline;
@@ -94,8 +99,7 @@ export function disciplineScores(results: CheckResult[]): DisciplineScore[] {
       .sort(
         (a, b) =>
           Number(a.passed) - Number(b.passed) ||
-          LEVELS.indexOf(a.level as CheckMetadata['level']) -
-            LEVELS.indexOf(b.level as CheckMetadata['level']),
+          levelRank(a.level) - levelRank(b.level),
       );
     return {
       discipline,

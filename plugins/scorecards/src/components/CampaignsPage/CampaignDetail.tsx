@@ -13,7 +13,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import { scorecardsApiRef } from '../../api';
 import { LEVEL_WORDS } from '../levelWords';
 import { BurnDownChart } from './BurnDownChart';
-import { progressWords, targetWords } from './CampaignList';
+import { progressWords, targetWords } from '../campaignWords';
 import { useScorecardsApi } from './useScorecardsApi';
 
 const CELL = { padding: '6px 12px 6px 0', verticalAlign: 'top' } as const;

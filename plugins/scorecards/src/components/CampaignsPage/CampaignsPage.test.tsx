@@ -6,7 +6,8 @@ import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router-dom';
 import { ScorecardsApi, scorecardsApiRef } from '../../api';
 import { CampaignDetail } from './CampaignDetail';
-import { CampaignList, targetWords } from './CampaignList';
+import { targetWords } from '../campaignWords';
+import { CampaignList } from './CampaignList';
 
 const value: Campaign = {
   campaign: {

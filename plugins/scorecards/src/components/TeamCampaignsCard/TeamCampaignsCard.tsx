@@ -5,7 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import { Card, CardBody, CardHeader, Flex, Link, Text } from '@backstage/ui';
 import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
 import type { Campaign } from '@integrated-ops/plugin-scorecards-common';
-import { targetWords } from '../CampaignsPage/CampaignList';
+import { targetWords } from '../campaignWords';
 import { useScorecardsApi } from '../CampaignsPage/useScorecardsApi';
 import { campaignsRouteRef } from '../../routes';
 import { teamStanding } from './teamStanding';
