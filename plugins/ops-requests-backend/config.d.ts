@@ -38,6 +38,12 @@ export interface Config {
       lookupSnapshotMinutes?: number;
       /** Most change requests (newest first) one snapshot publishes. Default 5000. */
       lookupSnapshotMaxRequests?: number;
+      /**
+       * Plugins whose service tokens may read the whole re-certification
+       * report (GET /recertifications), as the scorecards' facts do. Default
+       * [tech-insights].
+       */
+      factReaders?: string[];
     };
   };
 }

@@ -113,6 +113,12 @@ backend.add(
     '@integrated-ops/plugin-tech-insights-backend-module-security-findings'
   ),
 );
+backend.add(
+  import('@integrated-ops/plugin-tech-insights-backend-module-connectivity'),
+);
+backend.add(
+  import('@integrated-ops/plugin-tech-insights-backend-module-ops-requests'),
+);
 backend.add(import('@integrated-ops/plugin-scorecards-backend'));
 
 // actions registry over MCP, for AI agents

@@ -30,6 +30,40 @@ describe('isolation', () => {
     expect(conns(m, 'ns1/b', 'ns1/a')).toBe(ALL);
   });
 
+  it('says for which directions a workload is isolated', () => {
+    const m = model(
+      [A, B, C],
+      [
+        policy('ns1/egress-only', {
+          podSelector: { matchLabels: { app: 'a' } },
+          policyTypes: ['Egress'],
+        }),
+        policy('ns1/both', {
+          podSelector: { matchLabels: { app: 'b' } },
+          policyTypes: ['Ingress', 'Egress'],
+        }),
+      ],
+    );
+    const names = (id: string) => {
+      const { ingress, egress } = m.selectedBy(id);
+      return {
+        ingress: ingress.map(p => p.name),
+        egress: egress.map(p => p.name),
+      };
+    };
+    expect(names('ns1/a[Deployment]')).toEqual({
+      ingress: [],
+      egress: ['egress-only'],
+    });
+    expect(names('ns1/b[Deployment]')).toEqual({
+      ingress: ['both'],
+      egress: ['both'],
+    });
+    // a policy selects pods of its own namespace only
+    expect(names('ns2/c[Deployment]')).toEqual({ ingress: [], egress: [] });
+    expect(() => m.selectedBy('ns9/z[Deployment]')).toThrow('unknown workload');
+  });
+
   it('defaults policyTypes to Ingress, and Egress only when there are egress rules', () => {
     const ingressOnly = model(
       [A, B],

@@ -208,6 +208,23 @@ export class ConnectivityModel {
     return this.byId.get(id)?.workload;
   }
 
+  /**
+   * The valid policies that select the workload, per direction they isolate
+   * it for (those listing the direction in their policyTypes): a workload
+   * is isolated for a direction when its list is not empty.
+   */
+  selectedBy(id: string): {
+    ingress: readonly PolicyRef[];
+    egress: readonly PolicyRef[];
+  } {
+    const found = this.byId.get(id);
+    if (!found) throw new Error(`unknown workload ${id}`);
+    return {
+      ingress: found.ingress.map(p => p.ref),
+      egress: found.egress.map(p => p.ref),
+    };
+  }
+
   /** Every range named by an ipBlock (cidr or except) of a valid policy. */
   ipBlocks(): IpRange[] {
     const blocks: IpRange[] = [];

@@ -38,3 +38,7 @@ export type {
 } from './userInfo/catalogOwnershipClaims';
 export { readableRefs } from './catalog/readableRefs';
 export type { EntitiesByRefsReader } from './catalog/readableRefs';
+export { assertFactReader } from './auth/factReader';
+export { triggerTaskOnEvents } from './events/triggerTaskOnEvents';
+export type { TriggerTaskOnEventsOptions } from './events/triggerTaskOnEvents';
+export { ownServiceFetchApi } from './auth/ownServiceFetchApi';

@@ -1,5 +1,5 @@
 import { RootConfigService } from '@backstage/backend-plugin-api';
-import { resolve } from 'path';
+import { changePolicyFile } from '@integrated-ops/plugin-ops-requests-node';
 
 /** The plugin's settings (see config.d.ts), with their defaults. */
 export interface OpsRequestsOptions {
@@ -17,6 +17,8 @@ export interface OpsRequestsOptions {
   lookupSnapshotMaxRequests?: number;
   /** The portal's address, for links in calendar entries. */
   portalUrl: string;
+  /** Plugins whose service tokens may read the whole re-certification report. */
+  factReaders: string[];
 }
 
 /** Reads `integratedOps.policy` and `integratedOps.requests`. */
@@ -25,10 +27,7 @@ export function readOpsRequestsOptions(
 ): OpsRequestsOptions {
   const requestsConfig = config.getOptionalConfig('integratedOps.requests');
   return {
-    policyFile: resolve(
-      config.getOptionalString('integratedOps.policy.file') ??
-        '../../policies/change-policy.yaml',
-    ),
+    policyFile: changePolicyFile(config),
     applyLeaseSeconds:
       requestsConfig?.getOptionalNumber('applyLeaseSeconds') ?? 120,
     applyCheckSeconds:
@@ -49,5 +48,8 @@ export function readOpsRequestsOptions(
       'lookupSnapshotMaxRequests',
     ),
     portalUrl: config.getOptionalString('app.baseUrl') ?? '',
+    factReaders: requestsConfig?.getOptionalStringArray('factReaders') ?? [
+      'tech-insights',
+    ],
   };
 }

@@ -131,6 +131,7 @@ export const opsRequestsPlugin = createBackendPlugin({
             permissionsRegistry,
             service,
             store,
+            factReaders: options.factReaders,
             kpis: new GovernanceKpiService({
               store: new KpiStore(await deps.database.getClient(), store),
               catalog: deps.catalog,

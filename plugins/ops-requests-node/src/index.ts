@@ -34,3 +34,12 @@ export * from './render/networkPolicies';
 export * from './render/firewallRule';
 export * from './render/ciControls';
 export { validateManifests } from './render/validateManifests';
+export {
+  changePolicyFile,
+  invariantsOnMain,
+  MAX_CHECKED_DESTINATIONS,
+} from './changes/invariantsOnMain';
+export type {
+  InvariantsOnMain,
+  InvariantViolation,
+} from './changes/invariantsOnMain';

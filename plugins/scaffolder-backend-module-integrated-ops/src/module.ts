@@ -18,7 +18,10 @@ import { createRenderNetworkPolicyAction } from './actions/renderNetworkPolicy';
 import { createValidateKubernetesAction } from './actions/validateKubernetes';
 import { createWriteCatalogInfoAction } from './actions/writeCatalogInfo';
 import { NewServiceNames } from './actions/serviceNames';
-import { changeDeliveryServiceRef } from '@integrated-ops/plugin-ops-requests-node';
+import {
+  changeDeliveryServiceRef,
+  changePolicyFile,
+} from '@integrated-ops/plugin-ops-requests-node';
 
 /**
  * Integrated Ops scaffolder actions: change requests filed with the
@@ -43,10 +46,7 @@ export const scaffolderModuleIntegratedOps = createBackendModule({
         delivery: changeDeliveryServiceRef,
       },
       async init({ scaffolder, catalog, config, auth, discovery, delivery }) {
-        const policyFile = resolve(
-          config.getOptionalString('integratedOps.policy.file') ??
-            '../../policies/change-policy.yaml',
-        );
+        const policyFile = changePolicyFile(config);
         const registrationDir = resolve(
           config.getOptionalString('integratedOps.catalogInfo.dir') ??
             '.data/catalog',

@@ -10,6 +10,7 @@ import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { registerFindingsAction } from './actions/registerFindingsAction';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import {
+  FINDINGS_CHANGED_TOPIC,
   RISK_ACCEPTANCE_TOPIC,
   RiskAcceptanceEvent,
 } from '@integrated-ops/plugin-security-findings-common';
@@ -91,6 +92,16 @@ export const securityFindingsPlugin = createBackendPlugin({
           graceMinutes: options.breachCheckMinutes,
           unknownRecipients: catalogRecipients(deps),
         });
+        // Readers of the figures (the scorecards' facts) read them again.
+        const findingsChanged = (entityRefs: string[]) =>
+          void deps.events
+            .publish({
+              topic: FINDINGS_CHANGED_TOPIC,
+              eventPayload: { entityRefs },
+            })
+            .catch(error =>
+              deps.logger.warn(`Findings change not announced: ${error}`),
+            );
         // Only applied risk-acceptance change requests accept a finding's risk.
         const acceptances = new RiskAcceptances({
           db: store.db,
@@ -101,7 +112,10 @@ export const securityFindingsPlugin = createBackendPlugin({
           topics: [RISK_ACCEPTANCE_TOPIC],
           onEvent: async ({ eventPayload }) => {
             const changes = (eventPayload as RiskAcceptanceEvent)?.changes;
-            if (Array.isArray(changes)) await acceptances.apply(changes);
+            if (Array.isArray(changes)) {
+              await acceptances.apply(changes);
+              findingsChanged(changes.map(c => c.entityRef));
+            }
           },
         });
         await deps.scheduler.scheduleTask({
@@ -143,6 +157,7 @@ export const securityFindingsPlugin = createBackendPlugin({
           // A report that brought a finding already past due is told at once.
           onBreachedIngest: () =>
             deps.scheduler.triggerTask(BREACH_TASK).catch(() => {}),
+          onFindingsChanged: ref => findingsChanged([ref]),
         });
         registerFindingsAction(deps.actionsRegistry, service);
         if (sources.length) {

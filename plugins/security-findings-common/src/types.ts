@@ -276,6 +276,16 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = {
 export const RISK_ACCEPTANCE_TOPIC = 'security-findings.risk-acceptance';
 
 /**
+ * The events-service topic on which the security-findings plugin announces
+ * that a component's findings changed (a report ingested or pulled, a risk
+ * accepted or ended), with `{ entityRefs }`, for readers of its figures
+ * such as the scorecards' facts.
+ *
+ * @public
+ */
+export const FINDINGS_CHANGED_TOPIC = 'security-findings.findings-changed';
+
+/**
  * One risk-acceptance request as announced on {@link RISK_ACCEPTANCE_TOPIC}.
  *
  * @public

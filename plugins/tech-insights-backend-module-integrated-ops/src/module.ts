@@ -4,6 +4,9 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { triggerTaskOnEvents } from '@integrated-ops/plugin-integrated-ops-node';
+import { OPS_FACTS_CHANGED_TOPIC } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   OWNERSHIP_FACTS_RETRIEVER,
   ownershipFacts,
@@ -25,10 +28,13 @@ export const techInsightsModuleIntegratedOps = createBackendModule({
     reg.registerInit({
       deps: {
         retrievers: techInsightsFactRetrieversExtensionPoint,
+        events: eventsServiceRef,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
       },
-      async init({ retrievers, catalog, auth }) {
+      async init({ retrievers, events, scheduler, logger, catalog, auth }) {
         retrievers.addFactRetrievers({
           [OWNERSHIP_FACTS_RETRIEVER]: {
             id: OWNERSHIP_FACTS_RETRIEVER,
@@ -63,6 +69,15 @@ export const techInsightsModuleIntegratedOps = createBackendModule({
               return ownershipFacts(entities.items, groups.items);
             },
           },
+        });
+        // Read again soon after its source changes, not only on schedule.
+        await triggerTaskOnEvents({
+          events,
+          scheduler,
+          logger,
+          subscriberId: 'tech-insights.integrated-ops-facts',
+          topics: [OPS_FACTS_CHANGED_TOPIC],
+          taskId: OWNERSHIP_FACTS_RETRIEVER,
         });
       },
     });

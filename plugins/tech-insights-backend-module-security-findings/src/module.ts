@@ -4,8 +4,15 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { techInsightsFactRetrieversExtensionPoint } from '@backstage-community/plugin-tech-insights-node';
-import { bearerFetchApi } from '@integrated-ops/plugin-integrated-ops-common';
-import { SecurityFindingsApiClient } from '@integrated-ops/plugin-security-findings-common';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  ownServiceFetchApi,
+  triggerTaskOnEvents,
+} from '@integrated-ops/plugin-integrated-ops-node';
+import {
+  FINDINGS_CHANGED_TOPIC,
+  SecurityFindingsApiClient,
+} from '@integrated-ops/plugin-security-findings-common';
 import {
   SECURITY_FACTS_RETRIEVER,
   securityFacts,
@@ -29,25 +36,31 @@ export const techInsightsModuleSecurityFindings = createBackendModule({
     reg.registerInit({
       deps: {
         retrievers: techInsightsFactRetrieversExtensionPoint,
+        events: eventsServiceRef,
+        scheduler: coreServices.scheduler,
+        logger: coreServices.logger,
         catalog: catalogServiceRef,
         auth: coreServices.auth,
         discovery: coreServices.discovery,
         config: coreServices.rootConfig,
       },
-      async init({ retrievers, catalog, auth, discovery, config }) {
+      async init({
+        retrievers,
+        events,
+        scheduler,
+        logger,
+        catalog,
+        auth,
+        discovery,
+        config,
+      }) {
         const scannedWithinDays =
           config.getOptionalNumber(
             `techInsights.factRetrievers.${SECURITY_FACTS_RETRIEVER}.scannedWithinDays`,
           ) ?? 30;
         const findings = new SecurityFindingsApiClient({
           discoveryApi: discovery,
-          fetchApi: bearerFetchApi(async () => {
-            const { token } = await auth.getPluginRequestToken({
-              onBehalfOf: await auth.getOwnServiceCredentials(),
-              targetPluginId: 'security-findings',
-            });
-            return token;
-          }),
+          fetchApi: ownServiceFetchApi(auth, 'security-findings'),
         });
         retrievers.addFactRetrievers({
           [SECURITY_FACTS_RETRIEVER]: {
@@ -77,6 +90,15 @@ export const techInsightsModuleSecurityFindings = createBackendModule({
               });
             },
           },
+        });
+        // Read again soon after its source changes, not only on schedule.
+        await triggerTaskOnEvents({
+          events,
+          scheduler,
+          logger,
+          subscriberId: 'tech-insights.security-findings-facts',
+          topics: [FINDINGS_CHANGED_TOPIC],
+          taskId: SECURITY_FACTS_RETRIEVER,
         });
       },
     });

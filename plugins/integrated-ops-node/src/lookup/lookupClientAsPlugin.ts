@@ -1,8 +1,6 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import {
-  bearerFetchApi,
-  IntegratedOpsApiClient,
-} from '@integrated-ops/plugin-integrated-ops-common';
+import { IntegratedOpsApiClient } from '@integrated-ops/plugin-integrated-ops-common';
+import { ownServiceFetchApi } from '../auth/ownServiceFetchApi';
 
 /**
  * The incident lookup's client (integrated-ops), called as the plugin that
@@ -19,14 +17,9 @@ export function lookupClientAsPlugin(options: {
   fetch?: typeof fetch;
 }): () => Promise<IntegratedOpsApiClient> {
   const { discovery, auth } = options;
-  return async () => {
-    const { token } = await auth.getPluginRequestToken({
-      onBehalfOf: await auth.getOwnServiceCredentials(),
-      targetPluginId: 'integrated-ops',
-    });
-    return new IntegratedOpsApiClient({
+  return async () =>
+    new IntegratedOpsApiClient({
       discoveryApi: discovery,
-      fetchApi: bearerFetchApi(async () => token, options.fetch),
+      fetchApi: ownServiceFetchApi(auth, 'integrated-ops', options.fetch),
     });
-  };
 }

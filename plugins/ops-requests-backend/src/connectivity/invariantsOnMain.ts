@@ -4,21 +4,13 @@ import {
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
-import { formatIpRange } from '@integrated-ops/plugin-connectivity-common';
 import { RELATION_OPS_OWNED_BY } from '@integrated-ops/plugin-integrated-ops-common';
 import {
-  invariantViolations,
-  isInvariantDestination,
-} from '@integrated-ops/plugin-ops-requests-common';
-import {
-  invariantEndpoints,
+  invariantsOnMain,
   loadChangePolicy,
   MainConnectivity,
 } from '@integrated-ops/plugin-ops-requests-node';
 import { createHash } from 'crypto';
-
-/** Destinations looked at per check (its cost, fixed before it starts). */
-export const MAX_CHECKED_DESTINATIONS = 2000;
 
 /** One invariant main breaks, and whom it was told to. */
 export interface MainViolation {
@@ -55,54 +47,15 @@ export async function checkInvariantsOnMain(deps: {
     logger.warn('Connectivity invariants not checked: main cannot be read');
     return [];
   }
-  const { estate } = network;
-  const refs = [...estate.entities.keys()];
-  const endOf = await invariantEndpoints(refs, catalog, credentials);
-  const judged = refs.filter(ref =>
-    isInvariantDestination(
-      invariants,
-      endOf(ref, estate.entities.get(ref)![0]),
-    ),
-  );
-  const max = deps.maxDestinations ?? MAX_CHECKED_DESTINATIONS;
-  const destinations = judged.slice(0, max);
-  if (judged.length > max) {
-    logger.warn(
-      `Connectivity invariants on main: ${judged.length} destinations, only the first ${max} judged`,
-    );
-  }
-
-  const connections = destinations.flatMap(ref =>
-    estate.entities.get(ref)!.flatMap(id =>
-      estate.model.connectionsOf(id, 'inbound').map(c => ({
-        to: ref,
-        toWorkload: id,
-        from:
-          c.src.kind === 'external'
-            ? formatIpRange(c.src.range)
-            : estate.owners.get(c.src.id)?.[0] ?? c.src.id,
-        fromWorkload: c.src.kind === 'external' ? undefined : c.src.id,
-        allows: c.conns.toString(),
-      })),
-    ),
-  );
-  const end = await invariantEndpoints(
-    connections.map(c => c.from),
+  const judged = await invariantsOnMain({
+    network,
+    invariants,
     catalog,
     credentials,
-  );
-  const found: MainViolation[] = [];
-  for (const c of connections) {
-    for (const message of invariantViolations(invariants, [
-      {
-        from: end(c.from, c.fromWorkload),
-        to: endOf(c.to, c.toWorkload),
-        allows: c.allows,
-      },
-    ])) {
-      found.push({ destination: c.to, message });
-    }
-  }
+    maxDestinations: deps.maxDestinations,
+    logger,
+  });
+  const found: MainViolation[] = judged.violations.map(v => ({ ...v }));
   const owners = await secopsOwners(catalog, credentials, [
     ...new Set(found.map(v => v.destination)),
   ]);
@@ -133,8 +86,8 @@ export async function checkInvariantsOnMain(deps: {
   }
   logger.info(
     `Connectivity invariants on main at ${network.main.commit ?? 'its head'}: ${
-      destinations.length
-    } destination(s) judged, ${connections.length} connection(s) into them, ${
+      judged.destinations.length
+    } destination(s) judged, ${judged.connections} connection(s) into them, ${
       found.length
     } violation(s)`,
   );

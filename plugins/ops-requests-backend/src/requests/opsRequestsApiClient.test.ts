@@ -82,6 +82,30 @@ describe('OpsRequestsApiClient against the router', () => {
     expect(await ics.text()).toContain('BEGIN:VCALENDAR');
   });
 
+  it('answers the re-certification report to a user who may read requests and to a fact reader plugin, not to any other plugin', async () => {
+    const asPlugin = (id: string) =>
+      new OpsRequestsApiClient({
+        discoveryApi: { getBaseUrl: async p => `${baseUrl}/api/${p}` },
+        fetchApi: bearerFetchApi(async () =>
+          mockCredentials.service.token({
+            onBehalfOf: mockCredentials.service(`plugin:${id}`),
+            targetPluginId: 'ops-requests',
+          }),
+        ),
+      });
+    const forUser = await as(TOM).recertifications();
+    const forFacts = await asPlugin('tech-insights').recertifications();
+    expect(forFacts).toEqual(forUser);
+    const other = await asPlugin('catalog')
+      .recertifications()
+      .catch(e => e);
+    expect(other).toBeInstanceOf(ResponseError);
+    expect(other.response.status).toBe(403);
+    expect(other.body.error.message).toBe(
+      "plugin:catalog may not read every entity's figures (integratedOps.requests.factReaders)",
+    );
+  });
+
   it('rejects any other answer with the ResponseError callers handled before', async () => {
     const refused = await as(TOM)
       .rejectRequest('no-such-request', { justification: 'x' })

@@ -1,4 +1,6 @@
 import {
+  BackstageCredentials,
+  BackstageServicePrincipal,
   HttpAuthService,
   PermissionsRegistryService,
   PermissionsService,
@@ -27,8 +29,9 @@ import {
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
-  databaseOutageErrors,
   afterSpecValidation,
+  assertFactReader,
+  databaseOutageErrors,
   specRouterOptions,
 } from '@integrated-ops/plugin-integrated-ops-node';
 import express, { Request } from 'express';
@@ -67,6 +70,8 @@ export async function createRequestsRouter(options: {
   store: RequestStore;
   /** The governance KPIs; absent, GET /kpis is not served. */
   kpis?: GovernanceKpiService;
+  /** Plugins whose service tokens may read the re-certification report. */
+  factReaders?: string[];
   /** The change calendar's sources; absent, its routes are not served. */
   calendar?: Omit<CalendarRoutesOptions, 'httpAuth' | 'permissions' | 'store'>;
 }): Promise<express.Router> {
@@ -233,7 +238,17 @@ export async function createRequestsRouter(options: {
   });
 
   router.get('/recertifications', async (req, res) => {
-    await authorize(req, opsRequestReadPermission);
+    // A user asks the permission framework; a plugin must be a fact reader.
+    const caller = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (caller.principal.type === 'service') {
+      assertFactReader(
+        caller as BackstageCredentials<BackstageServicePrincipal>,
+        options.factReaders ?? [],
+        'integratedOps.requests.factReaders',
+      );
+    } else await authorize(req, opsRequestReadPermission);
     if (!service.recertifications) {
       res.json({ items: [] });
       return;

@@ -2,6 +2,7 @@ import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { NotAllowedError } from '@backstage/errors';
 import {
   afterSpecValidation,
+  assertFactReader,
   databaseOutageErrors,
   specRouterOptions,
 } from '@integrated-ops/plugin-integrated-ops-node';
@@ -87,15 +88,11 @@ export async function createFindingsRouter(options: {
   });
 
   router.get('/facts', async (req, res) => {
-    const { principal } = await httpAuth.credentials(req, {
-      allow: ['service'],
-    });
-    const plugin = principal.subject.match(/^plugin:(.+)$/)?.[1];
-    if (!plugin || !options.factReaders.includes(plugin)) {
-      throw new NotAllowedError(
-        `${principal.subject} may not read every component's figures (integratedOps.securityFindings.factReaders)`,
-      );
-    }
+    assertFactReader(
+      await httpAuth.credentials(req, { allow: ['service'] }),
+      options.factReaders,
+      'integratedOps.securityFindings.factReaders',
+    );
     res.json(await options.facts());
   });
 

@@ -80,6 +80,8 @@ export class FindingService {
       now?: () => Date;
       /** Called after a report that holds a finding already past its due date. */
       onBreachedIngest?: () => void;
+      /** Called after a component's findings were replaced by a full report. */
+      onFindingsChanged?: (entityRef: string) => void;
     },
   ) {}
 
@@ -181,6 +183,7 @@ export class FindingService {
       input.reportedBy,
     );
     if (result.pastDue) this.deps.onBreachedIngest?.();
+    this.deps.onFindingsChanged?.(result.entityRef);
     return { entityRef: result.entityRef, tool, ...result.applied };
   }
 
@@ -227,6 +230,7 @@ export class FindingService {
       input.reportedBy,
     );
     if (pastDue) this.deps.onBreachedIngest?.();
+    this.deps.onFindingsChanged?.(entityRef);
     await store.clearUnrouted({
       label: input.entity,
       tool,

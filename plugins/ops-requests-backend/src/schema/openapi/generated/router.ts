@@ -533,6 +533,8 @@ export const spec = {
         operationId: 'Recertifications',
         summary:
           'Where each declaration of a typed owner stands - confirmed, asked, handed over, or due',
+        description:
+          "For a user the permission framework allows to read requests, or a plugin listed in `integratedOps.requests.factReaders` (a plugin's service token; default tech-insights).",
         responses: {
           '200': {
             description:

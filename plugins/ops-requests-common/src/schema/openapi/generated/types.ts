@@ -149,7 +149,10 @@ export interface paths {
       path?: never;
       cookie?: never;
     };
-    /** Where each declaration of a typed owner stands - confirmed, asked, handed over, or due */
+    /**
+     * Where each declaration of a typed owner stands - confirmed, asked, handed over, or due
+     * For a user the permission framework allows to read requests, or a plugin listed in `integratedOps.requests.factReaders` (a plugin's service token; default tech-insights).
+     */
     get: operations['Recertifications'];
     put?: never;
     post?: never;
