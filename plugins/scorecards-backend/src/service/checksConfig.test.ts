@@ -27,7 +27,7 @@ describe('readChecksConfig', () => {
       readFileSync(resolve(__dirname, '../../../../app-config.yaml'), 'utf8'),
     );
     const facts = readChecksConfig(new ConfigReader(appConfig));
-    expect(facts.size).toBe(14);
+    expect(facts.size).toBe(18);
     expect(facts.get('devopsRunbook')).toEqual(['runbook']);
     expect(facts.get('secopsNoCriticalPastSla')).toEqual([
       'criticalOrHighPastSla',
