@@ -5,6 +5,7 @@ import { createBackend } from '@backstage/backend-defaults';
 import { lastKnownUserInfoServiceFactory } from '@integrated-ops/plugin-integrated-ops-node';
 import { rootHttpRouter } from './http/rootHttpRouter';
 import { requiredSettingsServiceFactory } from './requiredSettings';
+import { searchModuleIntegratedOpsEngine } from '@integrated-ops/plugin-search-backend-module-integrated-ops';
 
 const backend = createBackend();
 
@@ -71,6 +72,8 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 backend.add(
   import('@integrated-ops/plugin-search-backend-module-integrated-ops'),
 );
+// ... and on the in-memory engine, an address asked exactly, the lookup offered
+backend.add(searchModuleIntegratedOpsEngine);
 
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));

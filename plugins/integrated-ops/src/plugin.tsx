@@ -136,6 +136,18 @@ const lookupHomeWidget = HomePageWidgetBlueprint.make({
 });
 
 /** Search results of type `ops-ownership`: the entity, its three owners, the lookup link. */
+/** The incident lookup offered first when search is asked for an address. */
+const lookupOfferSearchResult = SearchResultListItemBlueprint.make({
+  name: 'ops-lookup',
+  params: {
+    predicate: result => result.type === 'ops-lookup',
+    component: () =>
+      import('./components/LookupEntry/LookupOfferSearchResult').then(
+        m => m.LookupOfferSearchResult,
+      ),
+  },
+});
+
 const ownershipSearchResult = SearchResultListItemBlueprint.make({
   name: 'ops-ownership',
   params: {
@@ -187,6 +199,7 @@ export const integratedOpsPlugin = createFrontendPlugin({
     opsEntityPickerField,
     lookupHomeWidget,
     ownershipSearchResult,
+    lookupOfferSearchResult,
     responseTimesSection,
   ],
 });

@@ -11,3 +11,8 @@ export {
   ownershipDocument,
 } from './OpsOwnershipCollatorFactory';
 export type { OpsOwnershipDocument } from './OpsOwnershipCollatorFactory';
+export { searchModuleIntegratedOpsEngine } from './engineModule';
+export {
+  OpsLunrSearchEngine,
+  OPS_LOOKUP_TYPE,
+} from './engine/OpsLunrSearchEngine';

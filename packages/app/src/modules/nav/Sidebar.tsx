@@ -50,9 +50,11 @@ export const SidebarContent = NavContentBlueprint.make({
                         result={r.document}
                       />
                     ))}
+                  {/* The engine's own lookup offer (ops-lookup) is the one above. */}
                   <SearchResultListItemExtensions
                     results={resultSet.results.filter(
-                      r => r.type !== 'ops-ownership',
+                      r =>
+                        r.type !== 'ops-ownership' && r.type !== 'ops-lookup',
                     )}
                   />
                 </>
