@@ -2,11 +2,13 @@
  * The portal's search bar finds an entity by its IP, its hostname or a word
  * of its name, with its three owners, and links to the lookup's answer (the
  * ops-ownership documents of search-backend-module-integrated-ops, on the
- * default Lunr engine).
+ * in-memory engine), in a dialog without serious axe violations; the search
+ * page for an address offers the lookup first.
  */
 import { APIRequestContext, expect, test } from '@playwright/test';
 import { getOnce, guestToken } from '../support/portalApi';
 import { signInAsGuest } from '../support/signIn';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 
 /** Waits until the search index (built on a schedule) answers `term` with what `pick` reads. */
 async function whenIndexed(
@@ -64,6 +66,10 @@ test('typing an IP, a hostname or a name in the search bar shows the owners', as
       'NetOps: netops-dc · DevOps: sre-payments · SecOps: soc-tier1',
     );
   }
+  // The dialog is named by its heading and modal itself (the stock one
+  // was neither).
+  await expect(page.getByRole('dialog', { name: 'Search' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
   await page.screenshot({ path: 'e2e-screenshots/search-owners.png' });
   await page
     .getByRole('link', { name: 'Fraud Scoring Service' })

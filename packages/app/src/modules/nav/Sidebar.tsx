@@ -11,12 +11,7 @@ import { SidebarLogo } from './SidebarLogo';
 import MenuIcon from '@material-ui/icons/Menu';
 import NotificationsIcon from '@material-ui/icons/Notifications';
 import SearchIcon from '@material-ui/icons/Search';
-import { SidebarSearchModal } from '@backstage/plugin-search';
-import { SearchResultListItemExtensions } from '@backstage/plugin-search-react';
-import {
-  LookupSearchSuggestion,
-  OwnershipSearchResult,
-} from '@integrated-ops/plugin-integrated-ops';
+import { SidebarSearchDialog } from './SidebarSearchDialog';
 import { UserSettingsSignInAvatar } from '@backstage/plugin-user-settings';
 import { NotificationsSidebarItem } from '@backstage/plugin-notifications';
 
@@ -35,31 +30,7 @@ export const SidebarContent = NavContentBlueprint.make({
         <Sidebar>
           <SidebarLogo />
           <SidebarGroup label="Search" icon={<SearchIcon />} to="/search">
-            <SidebarSearchModal
-              // What was typed may be an IP or a hostname from an alert:
-              // offer the incident lookup's answer above the results.
-              resultItemComponents={resultSet => (
-                <>
-                  <LookupSearchSuggestion />
-                  {/* Entities with their three owners, then everything else. */}
-                  {resultSet.results
-                    .filter(r => r.type === 'ops-ownership')
-                    .map(r => (
-                      <OwnershipSearchResult
-                        key={r.document.location}
-                        result={r.document}
-                      />
-                    ))}
-                  {/* The engine's own lookup offer (ops-lookup) is the one above. */}
-                  <SearchResultListItemExtensions
-                    results={resultSet.results.filter(
-                      r =>
-                        r.type !== 'ops-ownership' && r.type !== 'ops-lookup',
-                    )}
-                  />
-                </>
-              )}
-            />
+            <SidebarSearchDialog />
           </SidebarGroup>
           <SidebarDivider />
           <SidebarGroup label="Menu" icon={<MenuIcon />}>
