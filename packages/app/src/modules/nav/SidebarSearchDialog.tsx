@@ -20,6 +20,9 @@ function SearchDialogContent() {
   const { term } = useSearch();
   return (
     <Flex direction="column" gap="2">
+      {/* A dialog opened to search moves focus to its field (WAI-ARIA
+          dialog pattern: focus goes into the dialog, to what it is for). */}
+      {/* eslint-disable-next-line jsx-a11y/no-autofocus */}
       <SearchBar autoFocus inputProps={{ 'aria-label': 'Search' }} />
       {term.trim() && (
         <Flex justify="end">
