@@ -34,3 +34,4 @@ export type {
 } from './client/ConnectivityApiClient';
 export { parseReachQuery } from './reachQuery';
 export type { ReachQuery } from './reachQuery';
+export { accessEndsAt } from './accessEnd';

@@ -1,5 +1,6 @@
 import { Entity, parseEntityRef } from '@backstage/catalog-model';
 import type { TechInsightFact } from '@backstage-community/plugin-tech-insights-node';
+import { accessEndsAt } from '@integrated-ops/plugin-connectivity-common';
 import type { Estate } from '@integrated-ops/plugin-connectivity-node';
 import type { InvariantsOnMain } from '@integrated-ops/plugin-ops-requests-node';
 
@@ -9,19 +10,6 @@ import type { InvariantsOnMain } from '@integrated-ops/plugin-ops-requests-node'
  * @public
  */
 export const CONNECTIVITY_FACTS_RETRIEVER = 'connectivityFactRetriever';
-
-const DAY = 86_400_000;
-
-/**
- * When an access rule's `integrated-ops.io/expires-at` ends it: a day ends
- * at its close (UTC), an instant at itself; `never` or unreadable never.
- */
-export function expiryOf(expiresAt: string | undefined): number | undefined {
-  if (!expiresAt || expiresAt === 'never') return undefined;
-  const at = Date.parse(expiresAt);
-  if (Number.isNaN(at)) return undefined;
-  return /^\d{4}-\d{2}-\d{2}$/.test(expiresAt) ? at + DAY : at;
-}
 
 /**
  * The facts of each Component from the network main allows (`estate`) and
@@ -59,7 +47,7 @@ export function connectivityFacts(
     const selecting = ids.map(id => estate.model.selectedBy(id));
     const expired = new Set<string>();
     for (const policy of selecting.flatMap(s => [...s.ingress, ...s.egress])) {
-      const end = expiryOf(
+      const end = accessEndsAt(
         estate.policyNotes(policy.namespace, policy.name).expiresAt,
       );
       if (end !== undefined && end <= now) {

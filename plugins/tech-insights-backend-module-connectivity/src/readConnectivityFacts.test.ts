@@ -17,7 +17,6 @@ import { mkdtemp, readFile, writeFile } from 'fs/promises';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse, stringify } from 'yaml';
-import { expiryOf } from './connectivityFacts';
 import { readConnectivityFacts } from './readConnectivityFacts';
 
 const component = (name: string, spec: Entity['spec'], tags?: string[]) => ({
@@ -142,17 +141,5 @@ describe('readConnectivityFacts', () => {
     await expect(read()).rejects.toThrow(
       "The infrastructure repository's main cannot be read",
     );
-  });
-});
-
-describe('expiryOf', () => {
-  it('ends a day at its close, an instant at itself, never never', () => {
-    expect(expiryOf('2026-12-07')).toBe(Date.parse('2026-12-08T00:00:00Z'));
-    expect(expiryOf('2026-12-07T05:00:00Z')).toBe(
-      Date.parse('2026-12-07T05:00:00Z'),
-    );
-    expect(expiryOf('never')).toBeUndefined();
-    expect(expiryOf('soon')).toBeUndefined();
-    expect(expiryOf(undefined)).toBeUndefined();
   });
 });

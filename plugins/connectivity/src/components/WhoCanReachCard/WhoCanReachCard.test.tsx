@@ -47,7 +47,7 @@ const inbound: ConnectionsAnswer = {
           index: 0,
           changeRequest: 'cr-20261101-abc123',
           requestedBy: 'user:default/arjun.nair',
-          expiresAt: '2027-03-01',
+          expiresAt: '2099-03-01',
         },
       ],
     },
@@ -68,6 +68,27 @@ function render(api: Partial<ConnectivityApi>) {
 }
 
 describe('WhoCanReachCard', () => {
+  it('says an access past its end is still allowed on main', async () => {
+    const [item] = inbound.items;
+    const expired = {
+      ...inbound,
+      items: [
+        { ...item, rules: [{ ...item.rules[0], expiresAt: '2026-10-31' }] },
+      ],
+    };
+    await render({
+      inbound: jest.fn(async () => expired),
+      outbound: jest.fn(async () => ({ ...inbound, items: [] })),
+    });
+    const list = await screen.findByRole('list', {
+      name: 'Who can reach this',
+    });
+    expect(list).toHaveTextContent(
+      'expired 2026-10-31, still allowed on main: revoke it',
+    );
+    expect(list).not.toHaveTextContent('until 2026-10-31');
+  });
+
   it('lists who can reach the entity with the rule, the request that added it and until when', async () => {
     const api = {
       inbound: jest.fn(async () => inbound),
@@ -85,7 +106,7 @@ describe('WhoCanReachCard', () => {
     expect(list).toHaveTextContent(
       'fraud-data/allow-case-management-to-cases-db (ingress here, kubernetes/fraud-data/allow-case-management.yaml)',
     );
-    expect(list).toHaveTextContent('until 2027-03-01');
+    expect(list).toHaveTextContent('until 2099-03-01');
     expect(api.inbound).toHaveBeenCalledWith('resource:default/fraud-cases-db');
     expect(screen.getByText(/on main at abcdef01/)).toBeInTheDocument();
 

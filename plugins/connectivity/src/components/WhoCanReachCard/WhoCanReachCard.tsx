@@ -12,7 +12,10 @@ import {
   Text,
 } from '@backstage/ui';
 import { LoadFailure } from '@integrated-ops/plugin-integrated-ops-react';
-import type { ConnectionsAnswer } from '@integrated-ops/plugin-connectivity-common';
+import {
+  accessEndsAt,
+  type ConnectionsAnswer,
+} from '@integrated-ops/plugin-connectivity-common';
 import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { connectivityApiRef } from '../../api';
@@ -28,6 +31,24 @@ const TITLES: Record<Direction, string> = {
   inbound: 'Who can reach this',
   outbound: 'What this can reach',
 };
+
+/**
+ * Until when a rule allows: an access past its end is still allowed by
+ * main (its revocation did not land), and says so.
+ */
+function expiry(expiresAt: string | undefined) {
+  const end = accessEndsAt(expiresAt);
+  if (end === undefined) return ', no expiry';
+  if (end > Date.now()) return `, until ${expiresAt}`;
+  return (
+    <>
+      ,{' '}
+      <Text as="strong" variant="body-small" weight="bold">
+        expired {expiresAt}, still allowed on main: revoke it
+      </Text>
+    </>
+  );
+}
 
 /** One rule: the policy, the request that added it, who asked, until when. */
 function RuleLine(props: { rule: Rule }) {
@@ -55,9 +76,7 @@ function RuleLine(props: { rule: Rule }) {
             by <EntityRefLink entityRef={rule.requestedBy} />
           </>
         )}
-        {rule.expiresAt && rule.expiresAt !== 'never'
-          ? `, until ${rule.expiresAt}`
-          : ', no expiry'}
+        {expiry(rule.expiresAt)}
       </Text>
     </li>
   );
