@@ -116,6 +116,7 @@ describe('addressTerm', () => {
       'scoring.fraud.bank.internal',
     ],
     ['scoring.fraud.bank.internal.', 'scoring.fraud.bank.internal'],
+    ['10.20.3.14\r\n\u0001', '10.20.3.14'],
   ])('reads %s as the address %s', (term, address) => {
     expect(addressTerm(term)).toBe(address);
   });

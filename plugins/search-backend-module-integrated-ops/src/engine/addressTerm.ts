@@ -9,7 +9,12 @@ const HOSTNAME =
  * port), or a URL's host. Undefined for words and names.
  */
 export function addressTerm(term: string): string | undefined {
-  const q = term.trim().toLocaleLowerCase('en-US');
+  // Pasted from an alert or a terminal: control characters are not part of it.
+  const q = term
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .toLocaleLowerCase('en-US');
   if (!q || /\s/.test(q)) return undefined;
   let host = q;
   if (/^[a-z][a-z0-9+.-]*:\/\//.test(q)) {
