@@ -3,7 +3,7 @@
  * Create page does, and reads what they committed from the local git
  * repositories under the SQLite backend's data directory.
  */
-import { APIRequestContext, expect } from '@playwright/test';
+import { APIRequestContext, expect, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'fs';
 import { join, relative, resolve } from 'path';
@@ -19,6 +19,18 @@ export interface TaskResult {
 }
 
 const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+/**
+ * Presses Create on a request template's review step and waits until the
+ * task page has opened the filed request (Create ends there); its id.
+ */
+export async function createAndOpenRequest(page: Page): Promise<string> {
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(page).toHaveURL(/\/ops-requests\/cr-[^/]+$/, {
+    timeout: 60_000,
+  });
+  return decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+}
 
 /** Starts a task from a registered template and waits for it to finish. */
 export async function runTemplate(

@@ -12,7 +12,7 @@ import {
   waitForTypedOwners,
 } from '../support/portalApi';
 import { sampleEntityRefs } from '../support/sampleCatalog';
-import { git } from '../support/scaffolder';
+import { createAndOpenRequest, git } from '../support/scaffolder';
 import { pick, signInAs } from '../support/signIn';
 
 const shots = 'e2e-screenshots';
@@ -76,14 +76,17 @@ test('request network access, approved by the owning teams, applied', async ({
     'section[aria-label="What the server decides"]',
   );
   await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  const requestLink = page.getByRole('link', { name: /^Change request cr-/ });
-  await expect(requestLink).toBeVisible({ timeout: 60_000 });
-  const id = (await requestLink.textContent())!
-    .replace(/^Change request /, '')
-    .trim();
-  await requestLink.click();
+  // Create ends on the filed request's page.
+  const id = await createAndOpenRequest(page);
   await expect(page.getByText('pending', { exact: true })).toBeVisible();
+  // Back shows the task's log and links; it does not open the request again.
+  await page.goBack();
+  await expect(
+    page.getByRole('link', { name: `Change request ${id}` }),
+  ).toBeVisible();
+  await expect(page).toHaveURL(/\/create\/tasks\//);
+  await page.goForward();
+  await expect(page).toHaveURL(new RegExp(`/ops-requests/${id}$`));
   // The requester cannot decide their own request.
   await expect(page.getByRole('button', { name: 'Approve' })).toHaveCount(0);
 

@@ -14,7 +14,7 @@ import {
   waitForTypedOwners,
 } from '../support/portalApi';
 import { sampleEntityRefs } from '../support/sampleCatalog';
-import { git } from '../support/scaffolder';
+import { createAndOpenRequest, git } from '../support/scaffolder';
 import { pick, signInAs } from '../support/signIn';
 
 const shots = 'e2e-screenshots';
@@ -49,15 +49,7 @@ test('the on-call engineer opens break-glass access from the browser; the SOC is
   );
   await engineer.screenshot({ path: `${shots}/break-glass-decision.png` });
   await engineer.getByRole('button', { name: 'Review' }).click();
-  await engineer.getByRole('button', { name: 'Create' }).click();
-  const requestLink = engineer.getByRole('link', {
-    name: /^Change request cr-/,
-  });
-  await expect(requestLink).toBeVisible({ timeout: 60_000 });
-  const id = (await requestLink.textContent())!
-    .replace(/^Change request /, '')
-    .trim();
-  await requestLink.click();
+  const id = await createAndOpenRequest(engineer);
   await expect(
     engineer.getByText('post-review', { exact: true }),
   ).toBeVisible();

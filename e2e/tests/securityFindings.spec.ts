@@ -13,6 +13,7 @@ import {
   waitForTypedOwners,
 } from '../support/portalApi';
 import { signInAs, signInAsGuest } from '../support/signIn';
+import { createAndOpenRequest } from '../support/scaffolder';
 import { expectNoSeriousA11yViolations } from '../support/axe';
 
 const shots = 'e2e-screenshots';
@@ -227,10 +228,7 @@ test("a finding's risk is accepted only through a change request its owners appr
     fullPage: true,
   });
   await page.getByRole('button', { name: 'Review' }).click();
-  await page.getByRole('button', { name: 'Create' }).click();
-  const link = page.getByRole('link', { name: /^Change request cr-/ });
-  await expect(link).toBeVisible({ timeout: 60_000 });
-  const id = (await link.textContent())!.replace('Change request ', '');
+  const id = await createAndOpenRequest(page);
 
   // Pending: the finding still counts.
   await page.goto('/catalog/default/component/payments-web');

@@ -172,6 +172,8 @@ test('network access: a full run commits a reviewed change naming the approvers'
     l.title.startsWith('Change request'),
   );
   expect(link.url).toBe(`/ops-requests/${id}`);
+  // Named as an output of its own: the task page opens it (Create ends there).
+  expect(result.output.requestId).toBe(id);
   const filed = await (
     await request.get(`/api/ops-requests/requests/${id}`, {
       headers: { Authorization: `Bearer ${token}` },

@@ -7,7 +7,11 @@ import {
   fetchApiRef,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-import { FormFieldBlueprint } from '@backstage/plugin-scaffolder-react/alpha';
+import {
+  FormFieldBlueprint,
+  scaffolderTemplateOutputsBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
+import { RequestTaskOutputs } from './components/TaskOutputs';
 import AssignmentTurnedInIcon from '@material-ui/icons/AssignmentTurnedIn';
 import { opsRequestsApiRef, OpsRequestsClient } from './api';
 import EventIcon from '@material-ui/icons/Event';
@@ -93,6 +97,26 @@ const changePlanPreviewField = FormFieldBlueprint.make({
 });
 
 /**
+ * The templates that file a change request (their output names its
+ * `requestId`): Create ends on the request's page.
+ */
+const requestTemplateRefs = [
+  'template:default/network-access-request',
+  'template:default/emergency-access',
+  'template:default/security-controls',
+  'template:default/risk-acceptance',
+];
+
+/** The request templates' task page opens the filed request when it is done. */
+const requestTaskOutputs = scaffolderTemplateOutputsBlueprint.make({
+  name: 'request',
+  params: {
+    component: RequestTaskOutputs,
+    templateRefs: requestTemplateRefs,
+  },
+});
+
+/**
  * Change requests for the new frontend system.
  *
  * @public
@@ -105,6 +129,7 @@ export const opsRequestsPlugin = createFrontendPlugin({
     opsCalendarPage,
     opsGovernancePage,
     changePlanPreviewField,
+    requestTaskOutputs,
   ],
   routes: {
     requests: requestsRouteRef,

@@ -136,7 +136,11 @@ export function OpsEntityPicker(
         if (best && ref === formData && (relevance(best, input!) ?? 9) <= 1) {
           ref = refOf(best);
         }
-        setInput(undefined);
+        // The box shows the choice's title at once: the form's value arrives
+        // a render later, and an input that changed meanwhile (to '' and
+        // back) would reopen the list under the pointer.
+        const picked = ref ? known.get(ref) : undefined;
+        setInput(picked ? titleOf(picked) : undefined);
         onChange(ref);
       }}
       placeholder="Name, title or ref"

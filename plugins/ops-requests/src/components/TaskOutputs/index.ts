@@ -1,0 +1,1 @@
+export { RequestTaskOutputs } from './RequestTaskOutputs';
