@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { pick } from '../support/signIn';
+import { expectNoSeriousA11yViolations } from '../support/axe';
 import {
   getOnce,
   guestToken,
@@ -12,6 +13,8 @@ import {
   waitForTypedOwners,
 } from '../support/portalApi';
 import { sampleEntityRefs } from '../support/sampleCatalog';
+
+const shots = 'e2e-screenshots';
 
 test('create a service with owners pre-filled from its System', async ({
   page,
@@ -25,9 +28,26 @@ test('create a service with owners pre-filled from its System', async ({
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
   await page.getByRole('link', { name: 'Create' }).first().click();
-  await expect(page.getByText('Request network access')).toBeVisible();
-  await expect(page.getByText('Apply security controls')).toBeVisible();
-  await page.goto('/create/templates/default/new-service');
+  await expect(
+    page.getByRole('heading', { name: 'Request network access' }),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: 'Apply security controls' }),
+  ).toBeVisible();
+  // The whole Create page: its sections are links, each template card names
+  // its Choose button after the template.
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Create sections' })
+      .getByRole('link', { name: 'Templates' }),
+  ).toHaveAttribute('aria-current', 'page');
+  await expect(
+    page.getByRole('heading', { name: 'New service', level: 3 }),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  await page.screenshot({ path: `${shots}/create-page.png`, fullPage: true });
+  await page.getByRole('button', { name: 'Choose New service' }).click();
+  await expect(page).toHaveURL(/\/create\/templates\/default\/new-service$/);
 
   // The form renders its fields once the template has loaded; fill after.
   await expect(page.getByRole('combobox', { name: /^System/ })).toBeVisible();
