@@ -76,6 +76,16 @@ test('request network access, approved by the owning teams, applied', async ({
   // Create ends on the filed request's page.
   const id = await createAndOpenRequest(page);
   await expect(page.getByText('pending', { exact: true })).toBeVisible();
+  // The state, prominent, says what comes next; the title names entities by
+  // their catalog titles.
+  await expect(
+    page.getByText('Pending: waiting for NetOps, SecOps'),
+  ).toBeVisible();
+  await expect(
+    page.getByRole('heading', {
+      name: /^Network access: Fraud Case Management -> Fraud Scoring Service \(443\/tcp\)/,
+    }),
+  ).toBeVisible();
   // Back shows the task's log and links; it does not open the request again.
   await page.goBack();
   await expect(
@@ -95,7 +105,7 @@ test('request network access, approved by the owning teams, applied', async ({
     .click();
   await netops
     .getByRole('link', {
-      name: /Network access: component:default\/case-management-ui/,
+      name: /Network access: Fraud Case Management -> Fraud Scoring Service/,
     })
     .first()
     .click();
@@ -136,6 +146,7 @@ test('request network access, approved by the owning teams, applied', async ({
   await secops.screenshot({ path: `${shots}/request-confirm-merge.png` });
   await confirm.getByRole('button', { name: 'Confirm approval' }).click();
   await expect(secops.getByText('applied', { exact: true })).toBeVisible();
+  await expect(secops.getByText(/^Applied /)).toBeVisible();
   const audit = secops.getByRole('list', { name: 'Audit trail' });
   await expect(audit).toContainText('user:default/guest created');
   await expect(audit).toContainText('user:default/omar.haddad approved:netops');

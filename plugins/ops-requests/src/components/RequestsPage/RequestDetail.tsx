@@ -22,7 +22,9 @@ import { DecisionButtons } from './DecisionButtons';
 import { RecertificationButtons } from './RecertificationButtons';
 import { FileListing } from './FileListing';
 import { NetworkEffect } from './NetworkEffect';
+import { RequestStateBanner } from './RequestStateBanner';
 import { RequestStateChip } from './RequestStateChip';
+import { EntityTitledText } from './EntityTitledText';
 import { TeamPeople } from '../TeamPeople';
 
 /** A titled card; the title is a heading, so pages read well to screen readers. */
@@ -101,7 +103,8 @@ export function RequestDetail() {
           // Entity refs are long words: let them wrap on a phone.
           style={{ overflowWrap: 'anywhere' }}
         >
-          {value.title} <RequestStateChip state={value.state} />
+          <EntityTitledText text={value.title} />{' '}
+          <RequestStateChip state={value.state} />
         </Text>
         <Text as="p" variant="body-small" color="secondary">
           {value.id} - requested by{' '}
@@ -115,8 +118,11 @@ export function RequestDetail() {
             ? ` - expires ${formatInstant(value.expiresAt)}`
             : ''}
         </Text>
-        <Text as="p">{value.description}</Text>
+        <Text as="p">
+          <EntityTitledText text={value.description} />
+        </Text>
       </Flex>
+      <RequestStateBanner request={value} />
       {value.breakGlass && <BreakGlassNotice request={value} />}
       {value.canDecide &&
         (value.recertification ? (

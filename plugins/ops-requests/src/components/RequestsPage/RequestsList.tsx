@@ -24,6 +24,7 @@ import { useState } from 'react';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
 import { RequestStateChip } from './RequestStateChip';
+import { EntityTitledText } from './EntityTitledText';
 
 type View = 'awaiting' | 'mine' | 'all';
 
@@ -41,7 +42,7 @@ const columns: ColumnConfig<ChangeRequest>[] = [
     cell: r => (
       <Cell>
         <Link href={r.id} standalone>
-          {r.title}
+          <EntityTitledText text={r.title} />
         </Link>
       </Cell>
     ),

@@ -6,7 +6,11 @@ import {
   opsRequestsApiRef,
   renderWithApis,
 } from '../../__testUtils__/renderWithApis';
-import { catalogApiRef } from '@backstage/plugin-catalog-react';
+import {
+  catalogApiRef,
+  entityPresentationApiRef,
+  EntityPresentationApi,
+} from '@backstage/plugin-catalog-react';
 import { catalogApiMock } from '@backstage/plugin-catalog-react/testUtils';
 import { RequestsPage } from './RequestsPage';
 
@@ -99,12 +103,29 @@ const catalog = catalogApiMock({
   ],
 });
 
+// Catalog titles, as the catalog's presentation API gives them.
+const titles: Record<string, string> = {
+  'component:default/case-management-ui': 'Fraud Case Management',
+  'component:default/fraud-scoring-service': 'Fraud Scoring Service',
+};
+const presentation: EntityPresentationApi = {
+  forEntity: (ref: any) => {
+    const entityRef = String(ref);
+    const snapshot = {
+      entityRef,
+      primaryTitle: titles[entityRef] ?? entityRef,
+    };
+    return { snapshot, promise: Promise.resolve(snapshot) };
+  },
+};
+
 const renderAt = (path: string, api: ReturnType<typeof fakeOpsApi>) =>
   renderWithApis(
     <RequestsPage />,
     [
       [opsRequestsApiRef, api],
       [catalogApiRef, catalog],
+      [entityPresentationApiRef, presentation],
     ],
     { routeEntries: [path] },
   );
@@ -284,6 +305,58 @@ describe('RequestsPage', () => {
         undefined,
       ),
     );
+  });
+
+  it('names entities by their catalog titles and says what the state means', async () => {
+    await renderAt(
+      '/cr-20260302-abcdef',
+      fakeOpsApi({
+        getRequest: jest.fn(async () =>
+          detail({
+            title:
+              'Network access: component:default/case-management-ui -> component:default/fraud-scoring-service (443/tcp)',
+          }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByRole('heading', {
+        name: /^Network access: Fraud Case Management -> Fraud Scoring Service \(443\/tcp\)/,
+      }),
+    ).toBeInTheDocument();
+    // NetOps approved already: only SecOps is awaited.
+    expect(screen.getByText('Pending: waiting for SecOps')).toBeInTheDocument();
+  });
+
+  it('says why a rejected request was rejected, prominently', async () => {
+    await renderAt(
+      '/cr-20260302-abcdef',
+      fakeOpsApi({
+        getRequest: jest.fn(async () =>
+          detail({
+            state: 'rejected',
+            canDecide: false,
+            decidedAt: '2026-03-02T13:00:00Z',
+            audit: [
+              ...detail().audit,
+              {
+                id: 3,
+                at: '2026-03-02T13:00:00Z',
+                actor: 'user:default/noah.kim',
+                action: 'rejected',
+                fromState: 'pending',
+                toState: 'rejected',
+                reason: 'SSH into PCI is not allowed',
+              },
+            ],
+          }),
+        ),
+      }),
+    );
+    expect(await screen.findByText(/^Rejected /)).toBeInTheDocument();
+    expect(
+      screen.getAllByText('SSH into PCI is not allowed').length,
+    ).toBeGreaterThan(0);
   });
 
   it('asks why before rejecting', async () => {
