@@ -71,3 +71,33 @@ test('page NetOps from the answer; the on-call acknowledges from the notificatio
     timeout: 20_000,
   });
 });
+
+test("a name that matches nothing still pages: the nearest System's owners, from the answer", async ({
+  browser,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  const raj = await signInAs(browser, 'raj.patel');
+  // A host the catalog does not know, under a domain the Fraud Detection
+  // system's hostnames share.
+  const host = `queue-worker-${Date.now()}.fraud.bank.internal`;
+  await raj.goto(`/ops-lookup?q=${host}`);
+  await expect(
+    raj.getByText(`Nothing in the catalog matches "${host}"`),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(raj.getByText('Nearest in the catalog')).toBeVisible();
+  await expect(
+    raj.getByRole('link', { name: 'Fraud Detection', exact: true }),
+  ).toBeVisible();
+  await raj.getByRole('button', { name: 'Page NetOps' }).click();
+  await raj.getByRole('button', { name: 'Send page to NetOps' }).click();
+  await expect(raj.getByText('Waiting for acknowledgement')).toBeVisible();
+  await expect(
+    raj.getByText(/^Paged .+ \(NetOps\) in the portal/),
+  ).toBeVisible();
+  await raj.screenshot({
+    path: `${shots}/paging-from-no-match.png`,
+    fullPage: true,
+  });
+  await expectNoSeriousA11yViolations(raj, 'main');
+});

@@ -7,16 +7,20 @@ import {
 import { Flex, Link, Text } from '@backstage/ui';
 import { NoOwnerAlert } from '../shared/NoOwnerAlert';
 import { SectionCard } from '../shared/SectionCard';
+import { PageButton } from '../Paging/PageButton';
 
 /**
  * A lookup that matched nothing is not a dead end: whom to call anyway (the
  * portal's incident escalation, as for an entity without an owner), the
- * nearest owned segment or System with its owners, and names near the query.
+ * nearest owned segment or System with its owners and a Page for each, and
+ * names near the query.
  */
 export function NoMatchAnswer(props: {
   q: string;
   help?: NoMatchHelp;
   onPick: (q: string) => void;
+  /** A past moment: nobody is paged from it. */
+  asOf?: string;
 }) {
   const { help } = props;
   const pick = (ref: string) => ({
@@ -69,13 +73,25 @@ export function NoMatchAnswer(props: {
                   <li key={d}>
                     {DISCIPLINE_TITLES[d]}:{' '}
                     {owner.team ? (
-                      <EntityRefLink entityRef={owner.team}>
+                      // Underlined: a link in a line of text must not be
+                      // told by its colour alone (axe link-in-text-block).
+                      <EntityRefLink entityRef={owner.team} underline="always">
                         {owner.title ?? owner.team}
                       </EntityRefLink>
                     ) : (
                       'no owner'
                     )}
                     {owner.onCall ? ` - on call: ${owner.onCall}` : ''}
+                    {/* The nearest's owners own what was asked about (its
+                        address range, its system): page them from here. The
+                        backend decides the team, as for any answer. */}
+                    {!props.asOf && (
+                      <PageButton
+                        entityRef={help.nearest!.entityRef}
+                        discipline={d}
+                        query={props.q}
+                      />
+                    )}
                   </li>
                 );
               })}

@@ -321,6 +321,106 @@ describe('OpsLookupPage', () => {
     );
   });
 
+  it("pages the nearest segment's owners from an answer that matched nothing", async () => {
+    const brief = (team: string, title: string) => ({
+      source: 'declared' as const,
+      team,
+      title,
+      onCall: 'Omar Haddad',
+    });
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => ({
+        ...lookupResponse(q, []),
+        noMatch: {
+          suggestions: [],
+          nearest: {
+            entityRef: 'resource:default/seg-data',
+            why: '10.20.9.7 is in 10.20.0.0/16 of Data segment',
+            summary: {
+              entity: {
+                ref: 'resource:default/seg-data',
+                kind: 'Resource',
+                title: 'Data segment',
+              },
+              owners: {
+                netops: brief('group:default/netops-dc', 'NetOps DC'),
+                devops: brief('group:default/platform', 'Platform'),
+                secops: brief('group:default/soc-tier1', 'SOC Tier 1'),
+              },
+            },
+          },
+        },
+      })),
+      page: jest.fn(async () => ({
+        id: 'p-1',
+        entityRef: 'resource:default/seg-data',
+        entityTitle: 'Data segment',
+        discipline: 'netops' as const,
+        team: 'group:default/netops-dc',
+        teamTitle: 'NetOps DC',
+        query: '10.20.9.7',
+        pagedBy: 'user:default/guest',
+        pagedAt: '2026-03-02T12:00:00Z',
+        route: 'notification' as const,
+        delivery: 'notified in the portal',
+        notified: ['user:default/omar.haddad'],
+        state: 'triggered' as const,
+        canAcknowledge: false,
+      })),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=10.20.9.7'],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Page NetOps' }),
+    );
+    await userEvent.click(
+      screen.getByRole('button', { name: 'Send page to NetOps' }),
+    );
+    // The backend decides the team from the nearest entity, as for any answer.
+    await waitFor(() =>
+      expect(api.page).toHaveBeenCalledWith({
+        entityRef: 'resource:default/seg-data',
+        discipline: 'netops',
+        query: '10.20.9.7',
+      }),
+    );
+  });
+
+  it('offers no paging from a no-match answer about a past moment', async () => {
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => ({
+        ...lookupResponse(q, []),
+        noMatch: {
+          suggestions: [],
+          nearest: {
+            entityRef: 'resource:default/seg-data',
+            why: 'nearest by address',
+            summary: {
+              entity: {
+                ref: 'resource:default/seg-data',
+                kind: 'Resource',
+                title: 'Data segment',
+              },
+              owners: {
+                netops: { source: 'missing' as const },
+                devops: { source: 'missing' as const },
+                secops: { source: 'missing' as const },
+              },
+            },
+          },
+        },
+      })),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=10.20.9.7&asOf=2026-03-01T00:00:00Z'],
+    });
+    expect(
+      await screen.findByText('Nearest in the catalog'),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Page / })).toBeNull();
+  });
+
   it('says when nothing matches, and what is near', async () => {
     const api = fakeOpsApi({
       lookup: jest.fn(async q => ({

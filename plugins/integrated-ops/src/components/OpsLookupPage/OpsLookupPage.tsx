@@ -79,6 +79,7 @@ function LookupResult(props: {
           q={value.query.q}
           help={value.noMatch}
           onPick={props.onPick}
+          asOf={props.asOf}
         />
       )}
     </Flex>
