@@ -13,7 +13,7 @@ export async function expectNoSeriousA11yViolations(
   // What a reader meets is the settled page: wait for the spinners of cards
   // still loading (the stock catalog graph's has no name) to go first.
   await expect(
-    page.locator(`${include ?? 'body'} [role="progressbar"]`),
+    page.locator(include ?? 'body').locator('[role="progressbar"]'),
   ).toHaveCount(0, { timeout: 30_000 });
   const builder = new AxeBuilder({ page });
   if (include) builder.include(include);

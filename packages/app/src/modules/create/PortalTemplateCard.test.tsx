@@ -10,6 +10,13 @@ describe('PortalTemplateCard', () => {
       screen.getByRole('heading', { name: 'Request network access', level: 3 }),
     ).toBeInTheDocument();
     expect(screen.getByText('Tags: netops, firewall')).toBeInTheDocument();
+    expect(screen.getByRole('link', { name: 'NetOps wiki' })).toHaveAttribute(
+      'href',
+      'https://wiki.bank.test/netops',
+    );
+    // A script URL in the template's metadata is shown, never followed.
+    expect(screen.getByText('Not a link')).toBeInTheDocument();
+    expect(screen.queryByRole('link', { name: 'Not a link' })).toBeNull();
     expect(screen.getByRole('link', { name: 'netops' })).toHaveAttribute(
       'href',
       '/catalog/default/group/netops',

@@ -1,8 +1,9 @@
 import { RELATION_OWNED_BY } from '@backstage/catalog-model';
 import { MarkdownContent } from '@backstage/core-components';
-import { useRouteRef } from '@backstage/frontend-plugin-api';
+import { useAnalytics, useRouteRef } from '@backstage/frontend-plugin-api';
 import {
   EntityRefLinks,
+  FavoriteEntity,
   entityRouteParams,
   entityRouteRef,
   getEntityRelations,
@@ -20,6 +21,12 @@ import {
   Link,
   Text,
 } from '@backstage/ui';
+
+/**
+ * A template's link is followed only to the web or within the portal: its
+ * metadata may carry any scheme (javascript:, data:), shown then as text.
+ */
+export const linkable = (url: string) => /^(https?:\/\/|\/(?!\/))/i.test(url);
 
 /**
  * A template on the Create page: its title as a heading, what it does, its
@@ -40,19 +47,24 @@ export function PortalTemplateCard(props: TemplateCardComponentProps) {
     })),
   ];
   const entityRoute = useRouteRef(entityRouteRef);
+  const analytics = useAnalytics();
   const { allowed: canCreate } = usePermission({
     permission: taskCreatePermission,
   });
   return (
     <Card style={{ height: '100%' }}>
       <CardHeader>
-        <Flex direction="column" gap="1">
-          <Text as="h3" variant="title-x-small" weight="bold">
-            {title}
-          </Text>
-          <Text variant="body-small" color="secondary">
-            {template.spec.type}
-          </Text>
+        <Flex justify="between" align="start" gap="2">
+          <Flex direction="column" gap="1">
+            <Text as="h3" variant="title-x-small" weight="bold">
+              {title}
+            </Text>
+            <Text variant="body-small" color="secondary">
+              {template.spec.type}
+            </Text>
+          </Flex>
+          {/* The Create page's Starred filter lists what is starred here. */}
+          <FavoriteEntity entity={template} />
         </Flex>
       </CardHeader>
       <CardBody>
@@ -67,11 +79,24 @@ export function PortalTemplateCard(props: TemplateCardComponentProps) {
           )}
           {links.length > 0 && (
             <Flex gap="3">
-              {links.map(l => (
-                <Link key={l.url} href={l.url} variant="body-small">
-                  {l.title}
-                </Link>
-              ))}
+              {links.map((l, i) =>
+                linkable(l.url) ? (
+                  <Link
+                    key={i}
+                    href={l.url}
+                    variant="body-small"
+                    {...(l.url.startsWith('/')
+                      ? {}
+                      : { target: '_blank', rel: 'noopener noreferrer' })}
+                  >
+                    {l.title}
+                  </Link>
+                ) : (
+                  <Text key={i} variant="body-small">
+                    {l.title}
+                  </Text>
+                ),
+              )}
             </Flex>
           )}
         </Flex>
@@ -104,7 +129,10 @@ export function PortalTemplateCard(props: TemplateCardComponentProps) {
               variant="secondary"
               size="small"
               aria-label={`Choose ${title}`}
-              onPress={() => onSelected?.()}
+              onPress={() => {
+                analytics.captureEvent('click', 'Template has been opened');
+                onSelected?.();
+              }}
             >
               Choose
             </Button>

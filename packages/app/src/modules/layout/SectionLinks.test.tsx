@@ -15,6 +15,12 @@ describe('activeSection', () => {
     expect(activeSection(sections, '/create')).toBe('root');
     expect(activeSection(sections, '/create/tasksx')).toBe('root');
     expect(activeSection(sections, '/catalog')).toBeUndefined();
+    expect(
+      activeSection(
+        [{ id: 'q', label: 'Q', href: '/create/tasks?owner=me' }],
+        '/create/tasks',
+      ),
+    ).toBe('q');
   });
 });
 
@@ -26,9 +32,10 @@ describe('SectionLinks', () => {
     );
     const nav = screen.getByRole('navigation', { name: 'Create sections' });
     expect(nav).toBeInTheDocument();
+    // Below the Tasks page (one task): the current section, not the page.
     expect(screen.getByRole('link', { name: 'Tasks' })).toHaveAttribute(
       'aria-current',
-      'page',
+      'true',
     );
     expect(screen.getByRole('link', { name: 'Templates' })).not.toHaveAttribute(
       'aria-current',

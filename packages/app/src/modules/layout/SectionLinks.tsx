@@ -16,7 +16,7 @@ export function activeSection(
   const path = pathname.replace(/\/+$/, '') || '/';
   let best: Section | undefined;
   for (const section of sections) {
-    const href = section.href.replace(/\/+$/, '') || '/';
+    const href = section.href.replace(/[?#].*$/, '').replace(/\/+$/, '') || '/';
     const inside =
       path === href || path.startsWith(href === '/' ? '/' : `${href}/`);
     if (inside && (!best || href.length > best.href.length)) best = section;
@@ -31,7 +31,9 @@ export function activeSection(
  */
 export function SectionLinks(props: { label: string; sections: Section[] }) {
   const { label, sections } = props;
-  const active = activeSection(sections, useLocation().pathname);
+  const { pathname } = useLocation();
+  const active = activeSection(sections, pathname);
+  const here = pathname.replace(/\/+$/, '');
   return (
     <nav aria-label={label} style={{ padding: '0 var(--bui-space-5)' }}>
       <ul
@@ -41,11 +43,19 @@ export function SectionLinks(props: { label: string; sections: Section[] }) {
           listStyle: 'none',
           margin: 0,
           padding: 0,
-          borderBottom: '1px solid var(--bui-border)',
+          borderBottom: '1px solid var(--bui-border-1)',
         }}
       >
         {sections.map(section => {
           const current = section.id === active;
+          // On the section's own page "page"; below it (a task of Tasks) "true".
+          let ariaCurrent: 'page' | 'true' | undefined;
+          if (current) {
+            ariaCurrent =
+              here === section.href.replace(/[?#].*$/, '').replace(/\/+$/, '')
+                ? 'page'
+                : 'true';
+          }
           return (
             <li
               key={section.id}
@@ -58,7 +68,7 @@ export function SectionLinks(props: { label: string; sections: Section[] }) {
             >
               <Link
                 href={section.href}
-                aria-current={current ? 'page' : undefined}
+                aria-current={ariaCurrent}
                 color={current ? 'primary' : 'secondary'}
                 weight={current ? 'bold' : 'regular'}
                 standalone

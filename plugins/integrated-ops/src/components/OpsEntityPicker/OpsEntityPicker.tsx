@@ -51,6 +51,7 @@ export function OpsEntityPicker(
   const filter = uiSchema?.['ui:options']?.catalogFilter;
   const filterKey = JSON.stringify(filter);
   const [input, setInput] = useState<string>();
+  const [pickedTitle, setPickedTitle] = useState<string>();
   const [term, setTerm] = useState('');
   useDebounce(() => setTerm(searchTerm(input ?? '')), 200, [input]);
 
@@ -93,7 +94,8 @@ export function OpsEntityPicker(
   const chosen = formData
     ? known.get(formData.toLocaleLowerCase('en-US'))
     : undefined;
-  const shown = input ?? (chosen ? titleOf(chosen) : formData ?? '');
+  const shown =
+    input ?? pickedTitle ?? (chosen ? titleOf(chosen) : formData ?? '');
   const ranked = useMemo(
     () => byRelevance([...known.values()], input ?? ''),
     [known, input],
@@ -121,6 +123,7 @@ export function OpsEntityPicker(
         inputValue: shown,
         onInputChange: value => {
           setInput(value);
+          setPickedTitle(undefined);
           // Emptied: nothing chosen any more (an optional field can be cleared).
           if (!value.trim() && formData) onChange(undefined);
         },
@@ -138,9 +141,11 @@ export function OpsEntityPicker(
         }
         // The box shows the choice's title at once: the form's value arrives
         // a render later, and an input that changed meanwhile (to '' and
-        // back) would reopen the list under the pointer.
+        // back) would reopen the list under the pointer. Only shown: the
+        // list ranks from scratch again.
         const picked = ref ? known.get(ref) : undefined;
-        setInput(picked ? titleOf(picked) : undefined);
+        setPickedTitle(picked ? titleOf(picked) : undefined);
+        setInput(undefined);
         onChange(ref);
       }}
       placeholder="Name, title or ref"

@@ -15,6 +15,14 @@ describe('titleParts', () => {
     ]);
   });
 
+  it('ends a ref before the sentence ends', () => {
+    expect(titleParts('Confirm group:default/soc-tier1.')).toEqual([
+      { text: 'Confirm ' },
+      { ref: 'group:default/soc-tier1' },
+      { text: '.' },
+    ]);
+  });
+
   it("leaves a requester's words alone: URLs, CIDRs, incident ids, other prefixes", () => {
     for (const words of [
       'see https://wiki.bank.test/net/x and 10.20.0.0/16',

@@ -3,7 +3,7 @@ import { Fragment } from 'react';
 
 /** A full entity ref of a catalog kind, as the backend writes it into a request. */
 const ENTITY_REF =
-  /\b(?:component|resource|system|domain|api|group|user):[a-z0-9][a-z0-9._-]*\/[a-z0-9][a-z0-9._-]*/gi;
+  /\b(?:component|resource|system|domain|api|group|user):[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?\/[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?/gi;
 
 /** The text's plain parts and entity refs, in order. */
 export function titleParts(
@@ -26,13 +26,21 @@ export function titleParts(
  * catalog titles (Fraud Scoring Service). The stored text, with refs, stays
  * what notifications, commits and the filter use.
  */
-export function EntityTitledText(props: { text: string }) {
+export function EntityTitledText(props: {
+  text: string;
+  /** Hover shows each entity's ref (not inside a link). */
+  withRefs?: boolean;
+}) {
   return (
     <>
       {titleParts(props.text).map((part, i) => (
         <Fragment key={i}>
           {'ref' in part ? (
-            <EntityDisplayName entityRef={part.ref} hideIcon disableTooltip />
+            <EntityDisplayName
+              entityRef={part.ref}
+              hideIcon
+              disableTooltip={!props.withRefs}
+            />
           ) : (
             part.text
           )}

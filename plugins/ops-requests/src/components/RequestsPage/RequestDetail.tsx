@@ -103,7 +103,7 @@ export function RequestDetail() {
           // Entity refs are long words: let them wrap on a phone.
           style={{ overflowWrap: 'anywhere' }}
         >
-          <EntityTitledText text={value.title} />{' '}
+          <EntityTitledText text={value.title} withRefs />{' '}
           <RequestStateChip state={value.state} />
         </Text>
         <Text as="p" variant="body-small" color="secondary">
@@ -119,7 +119,7 @@ export function RequestDetail() {
             : ''}
         </Text>
         <Text as="p">
-          <EntityTitledText text={value.description} />
+          <EntityTitledText text={value.description} withRefs />
         </Text>
       </Flex>
       <RequestStateBanner request={value} />

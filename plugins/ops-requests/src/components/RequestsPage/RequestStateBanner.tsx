@@ -15,43 +15,73 @@ type Banner = {
 const reasonFor = (request: ChangeRequestDetail, state: string) =>
   [...request.audit].reverse().find(a => a.toState === state)?.reason;
 
-/** What a request's state means for whoever reads it, in one line or two. */
+/** An apply the backend tried and could not finish (the audit's last word). */
+const stuckApply = (request: ChangeRequestDetail) => {
+  const last = request.audit[request.audit.length - 1];
+  return last?.action.startsWith('apply-') ? last : undefined;
+};
+
+function pendingBanner(request: ChangeRequestDetail): Banner {
+  const waiting = request.requiredApprovals
+    .filter(d => !request.approvals.some(a => a.discipline === d))
+    .map(approvingRoleTitle);
+  let next = 'Nothing is applied until the last approval.';
+  const recert = request.recertification;
+  if (recert?.handOverFrom) {
+    next = `${recert.team} accepts or refuses the hand-over from ${recert.handOverFrom}.`;
+  } else if (recert) {
+    next = `${recert.team} confirms its ownership or hands it over.`;
+  } else if (request.applyAt) {
+    next = `Once approved it is applied at ${formatInstant(request.applyAt)}.`;
+  }
+  return {
+    status: 'info',
+    title: `Pending: waiting for ${waiting.join(', ') || 'approval'}`,
+    description: next,
+  };
+}
+
+/**
+ * What a request's state means for whoever reads it, in one line or two;
+ * the reasons are the audit trail's (the backend's words).
+ */
 export function stateBanner(request: ChangeRequestDetail): Banner | undefined {
   const at = (iso?: string) => (iso ? ` ${formatInstant(iso)}` : '');
-  const until = request.expiresAt
-    ? `; in force until ${formatInstant(request.expiresAt)}`
-    : '';
   switch (request.state) {
-    case 'pending': {
-      const waiting = request.requiredApprovals
-        .filter(d => !request.approvals.some(a => a.discipline === d))
-        .map(approvingRoleTitle);
-      let next = 'Nothing is applied until the last approval.';
-      if (request.recertification) {
-        next = 'The asked team confirms its ownership or hands it over.';
-      } else if (request.applyAt) {
-        next = `Once approved it is applied at ${formatInstant(
-          request.applyAt,
-        )}.`;
+    case 'pending':
+      return pendingBanner(request);
+    case 'approved': {
+      const stuck = stuckApply(request);
+      if (stuck) {
+        return {
+          status: 'warning',
+          title: 'Approved, not applied',
+          description: stuck.reason,
+        };
       }
-      return {
-        status: 'info',
-        title: `Pending: waiting for ${waiting.join(', ') || 'approval'}`,
-        description: next,
-      };
-    }
-    case 'approved':
       return {
         status: 'info',
         title: request.applyAt
           ? `Approved: applied at ${formatInstant(request.applyAt)}`
           : 'Approved: being applied',
       };
+    }
     case 'applied':
+      if (request.recertification) {
+        return {
+          status: 'success',
+          title: `Done${at(request.appliedAt)}`,
+          description: reasonFor(request, 'applied'),
+        };
+      }
       return {
         status: 'success',
         title: `Applied${at(request.appliedAt)}`,
-        description: `Merged into main of ${request.change.repository}${until}.`,
+        description: `Merged into main of ${request.change.repository}${
+          request.expiresAt
+            ? `; in force until ${formatInstant(request.expiresAt)}`
+            : ''
+        }.`,
       };
     case 'rejected':
       return {
@@ -69,17 +99,15 @@ export function stateBanner(request: ChangeRequestDetail): Banner | undefined {
     case 'expired':
       return {
         status: 'warning',
-        title: `Expired${at(request.expiresAt)}`,
-        description: 'It is no longer in force.',
+        title: 'Expired: never applied',
+        description: reasonFor(request, 'expired'),
       };
     case 'handed-over':
       return {
         status: 'info',
-        title: `Handed over${
-          request.recertification?.handedOverTo
-            ? ` to ${request.recertification.handedOverTo}`
-            : ''
-        }: waiting for that team to accept or refuse`,
+        title: `Handed over ${reasonFor(request, 'handed-over') ?? ''}`.trim(),
+        description:
+          'Closed here: the other team accepts or refuses in a request of its own.',
       };
     default:
       // post-review: the break-glass notice says it, with its review date.

@@ -1,5 +1,9 @@
 import { Progress } from '@backstage/core-components';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import {
+  EntityRefLink,
+  entityPresentationApiRef,
+} from '@backstage/plugin-catalog-react';
+import { useApi } from '@backstage/core-plugin-api';
 import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
@@ -24,7 +28,7 @@ import { useState } from 'react';
 import { LoadError } from '../LoadError';
 import { useRequestsData } from '../useRequestsData';
 import { RequestStateChip } from './RequestStateChip';
-import { EntityTitledText } from './EntityTitledText';
+import { EntityTitledText, titleParts } from './EntityTitledText';
 
 type View = 'awaiting' | 'mine' | 'all';
 
@@ -98,13 +102,23 @@ const columns: ColumnConfig<ChangeRequest>[] = [
 /** On a phone: the request, its state and when; the rest is on the request's page. */
 const PHONE_COLUMNS = ['title', 'state', 'requestedAt'];
 
-const matches = (r: ChangeRequest, term: string) =>
-  [r.title, r.state, r.requestedBy, r.kind, r.id].some(v =>
+/** A request matches what its row shows (catalog titles) and its refs. */
+const matches = (
+  r: ChangeRequest,
+  term: string,
+  titleOf: (ref: string) => string,
+) => {
+  const shownTitle = titleParts(r.title)
+    .map(p => ('ref' in p ? `${titleOf(p.ref)} ${p.ref}` : p.text))
+    .join('');
+  return [shownTitle, r.state, r.requestedBy, r.kind, r.id].some(v =>
     v.toLocaleLowerCase('en-US').includes(term.toLocaleLowerCase('en-US')),
   );
+};
 
 /** One view's requests, newest first, filterable, 20 a page. */
 function RequestsTable(props: { view: View }) {
+  const presentation = useApi(entityPresentationApiRef);
   const { value, loading, error, retry } = useRequestsData(
     api => api.listRequests(props.view),
     [props.view],
@@ -115,7 +129,14 @@ function RequestsTable(props: { view: View }) {
       value &&
       [...value].sort((a, b) => b.requestedAt.localeCompare(a.requestedAt)),
     paginationOptions: { pageSize: 20 },
-    searchFn: (rows, term) => rows.filter(r => matches(r, term)),
+    searchFn: (rows, term) =>
+      rows.filter(r =>
+        matches(
+          r,
+          term,
+          ref => presentation.forEntity(ref).snapshot.primaryTitle,
+        ),
+      ),
   });
   const onPhone = useBreakpoint().down('sm');
   const shown = onPhone

@@ -149,6 +149,35 @@ describe('RequestsPage', () => {
     expect(api.listRequests).toHaveBeenLastCalledWith('mine');
   });
 
+  it('filters by what the row shows: the catalog titles of its entities', async () => {
+    const api = fakeOpsApi({
+      listRequests: jest.fn(async () => [
+        detail({
+          title:
+            'Network access: component:default/case-management-ui -> component:default/fraud-scoring-service (443/tcp)',
+        }),
+        detail({
+          id: 'cr-2',
+          title: 'Security controls for component:default/x',
+        }),
+      ]),
+    });
+    await renderAt('/', api);
+    const row = await screen.findByRole('link', {
+      name: /^Network access: Fraud Case Management/,
+    });
+    await userEvent.type(
+      screen.getByRole('searchbox', { name: /Filter 2 change requests/ }),
+      'fraud case',
+    );
+    await waitFor(() =>
+      expect(
+        screen.queryByRole('link', { name: /Security controls/ }),
+      ).toBeNull(),
+    );
+    expect(row).toBeInTheDocument();
+  });
+
   it('opens on my requests when nothing awaits my approval', async () => {
     const api = fakeOpsApi({
       listRequests: jest.fn(async (view: string) =>

@@ -57,6 +57,13 @@ describe('RequestTaskOutputs', () => {
     );
   });
 
+  it('goes nowhere for an output that is no request id', async () => {
+    await renderTaskPage({ requestId: '../../settings' });
+    expect(screen.getByTestId('location')).toHaveTextContent(
+      '/create/tasks/task-1',
+    );
+  });
+
   it('stays while the task runs or when it filed nothing', async () => {
     await renderTaskPage(undefined);
     expect(screen.getByTestId('location')).toHaveTextContent(

@@ -20,17 +20,24 @@ export function RequestTaskOutputs(props: { output?: TaskOutput }) {
   const { taskId } = useParams();
   const navigate = useNavigate();
   const requestsLink = useRouteRef(requestsRouteRef);
+  // Only what the backend files: cr-<date>-<hex>.
   const requestId =
-    typeof output?.requestId === 'string' && output.requestId
+    typeof output?.requestId === 'string' &&
+    /^cr-[a-z0-9-]{1,64}$/.test(output.requestId)
       ? output.requestId
       : undefined;
 
   useEffect(() => {
     if (!requestId || !taskId || !requestsLink) return;
     const key = openedKey(taskId);
-    if (window.sessionStorage.getItem(key)) return;
-    window.sessionStorage.setItem(key, requestId);
-    navigate(`${requestsLink()}/${encodeURIComponent(requestId)}`);
+    try {
+      if (window.sessionStorage.getItem(key)) return;
+      window.sessionStorage.setItem(key, requestId);
+    } catch {
+      // No session storage (a locked-down browser): the log and its link stay.
+      return;
+    }
+    navigate(`${requestsLink()}/${requestId}`);
   }, [requestId, taskId, requestsLink, navigate]);
 
   return <DefaultTemplateOutputs output={output} />;
