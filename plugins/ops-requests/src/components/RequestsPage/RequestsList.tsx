@@ -3,7 +3,7 @@ import {
   EntityRefLink,
   entityPresentationApiRef,
 } from '@backstage/plugin-catalog-react';
-import { useApi } from '@backstage/core-plugin-api';
+import { useApiHolder } from '@backstage/core-plugin-api';
 import { formatInstant } from '@integrated-ops/plugin-integrated-ops-common';
 import {
   ChangeRequest,
@@ -118,7 +118,9 @@ const matches = (
 
 /** One view's requests, newest first, filterable, 20 a page. */
 function RequestsTable(props: { view: View }) {
-  const presentation = useApi(entityPresentationApiRef);
+  // As EntityDisplayName: the catalog's presentation API where the app has
+  // one, else the ref.
+  const presentation = useApiHolder().get(entityPresentationApiRef);
   const { value, loading, error, retry } = useRequestsData(
     api => api.listRequests(props.view),
     [props.view],
@@ -134,7 +136,7 @@ function RequestsTable(props: { view: View }) {
         matches(
           r,
           term,
-          ref => presentation.forEntity(ref).snapshot.primaryTitle,
+          ref => presentation?.forEntity(ref).snapshot.primaryTitle ?? ref,
         ),
       ),
   });
