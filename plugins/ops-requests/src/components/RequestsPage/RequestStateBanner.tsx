@@ -4,6 +4,7 @@ import {
   approvingRoleTitle,
 } from '@integrated-ops/plugin-ops-requests-common';
 import { Alert } from '@backstage/ui';
+import { EntityTitledText } from './EntityTitledText';
 
 type Banner = {
   status: 'info' | 'success' | 'warning' | 'danger';
@@ -124,7 +125,11 @@ export function RequestStateBanner(props: { request: ChangeRequestDetail }) {
       status={banner.status}
       icon
       title={banner.title}
-      description={banner.description}
+      description={
+        banner.description && (
+          <EntityTitledText text={banner.description} withRefs />
+        )
+      }
     />
   );
 }

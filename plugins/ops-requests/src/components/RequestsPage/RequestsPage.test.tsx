@@ -107,6 +107,7 @@ const catalog = catalogApiMock({
 const titles: Record<string, string> = {
   'component:default/case-management-ui': 'Fraud Case Management',
   'component:default/fraud-scoring-service': 'Fraud Scoring Service',
+  'group:default/soc-tier1': 'SOC Tier 1',
 };
 const presentation: EntityPresentationApi = {
   forEntity: (ref: any) => {
@@ -355,6 +356,35 @@ describe('RequestsPage', () => {
     ).toBeInTheDocument();
     // NetOps approved already: only SecOps is awaited.
     expect(screen.getByText('Pending: waiting for SecOps')).toBeInTheDocument();
+  });
+
+  it('names the asked team by its title in a re-certification banner', async () => {
+    await renderAt(
+      '/cr-20260302-abcdef',
+      fakeOpsApi({
+        getRequest: jest.fn(async () =>
+          detail({
+            kind: 'ownership-recertification',
+            requiredApprovals: ['secops'],
+            approvals: [],
+            recertification: {
+              declaredOn: 'component:default/fraud-scoring-service',
+              discipline: 'secops',
+              team: 'group:default/soc-tier1',
+              entities: 1,
+            },
+          }),
+        ),
+      }),
+    );
+    expect(
+      await screen.findByText('Pending: waiting for SecOps'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(document.body).toHaveTextContent(
+        'SOC Tier 1 confirms its ownership or hands it over.',
+      ),
+    );
   });
 
   it('says why a rejected request was rejected, prominently', async () => {
