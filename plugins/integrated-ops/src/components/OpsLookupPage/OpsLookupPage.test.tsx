@@ -22,6 +22,20 @@ function answeringApi() {
   });
 }
 
+/** A no-match answer's nearest: the Data segment, with the owners given. */
+const nearestDataSegment = (why: string, owners: any) => ({
+  entityRef: 'resource:default/seg-data',
+  why,
+  summary: {
+    entity: {
+      ref: 'resource:default/seg-data',
+      kind: 'Resource',
+      title: 'Data segment',
+    },
+    owners,
+  },
+});
+
 describe('OpsLookupPage', () => {
   it('asks as of a past moment and says what the answer rests on', async () => {
     const asOf = '2026-11-02T02:13:00.000Z';
@@ -333,22 +347,14 @@ describe('OpsLookupPage', () => {
         ...lookupResponse(q, []),
         noMatch: {
           suggestions: [],
-          nearest: {
-            entityRef: 'resource:default/seg-data',
-            why: '10.20.9.7 is in 10.20.0.0/16 of Data segment',
-            summary: {
-              entity: {
-                ref: 'resource:default/seg-data',
-                kind: 'Resource',
-                title: 'Data segment',
-              },
-              owners: {
-                netops: brief('group:default/netops-dc', 'NetOps DC'),
-                devops: brief('group:default/platform', 'Platform'),
-                secops: brief('group:default/soc-tier1', 'SOC Tier 1'),
-              },
+          nearest: nearestDataSegment(
+            '10.20.9.7 is in 10.20.0.0/16 of Data segment',
+            {
+              netops: brief('group:default/netops-dc', 'NetOps DC'),
+              devops: brief('group:default/platform', 'Platform'),
+              secops: brief('group:default/soc-tier1', 'SOC Tier 1'),
             },
-          },
+          ),
         },
       })),
       page: jest.fn(async () => ({
@@ -393,22 +399,11 @@ describe('OpsLookupPage', () => {
         ...lookupResponse(q, []),
         noMatch: {
           suggestions: [],
-          nearest: {
-            entityRef: 'resource:default/seg-data',
-            why: 'nearest by address',
-            summary: {
-              entity: {
-                ref: 'resource:default/seg-data',
-                kind: 'Resource',
-                title: 'Data segment',
-              },
-              owners: {
-                netops: { source: 'missing' as const },
-                devops: { source: 'missing' as const },
-                secops: { source: 'missing' as const },
-              },
-            },
-          },
+          nearest: nearestDataSegment('nearest by address', {
+            netops: { source: 'missing' as const },
+            devops: { source: 'missing' as const },
+            secops: { source: 'missing' as const },
+          }),
         },
       })),
     });
