@@ -105,8 +105,10 @@ backend.add(
 // scorecards: readiness per discipline from Tech Insights checks (config
 // techInsights.factChecker.checks) over the portal's own facts
 backend.add(import('@backstage-community/plugin-tech-insights-backend'));
+// The JSON rules engine over the checks (instead of the jsonfc module): a
+// check reading a fact no retriever declares stops startup, naming it.
 backend.add(
-  import('@backstage-community/plugin-tech-insights-backend-module-jsonfc'),
+  import('@integrated-ops/plugin-tech-insights-backend-module-scorecards'),
 );
 backend.add(
   import('@integrated-ops/plugin-tech-insights-backend-module-integrated-ops'),

@@ -35,13 +35,13 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceFactory } from '@backstage/plugin-events-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import techInsightsBackend from '@backstage-community/plugin-tech-insights-backend';
-import techInsightsJsonfc from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import { LocalGitRepositories } from '@integrated-ops/plugin-ops-requests-node';
 import opsRequestsBackend from '@integrated-ops/plugin-ops-requests-backend';
 import securityFindingsBackend from '@integrated-ops/plugin-security-findings-backend';
 import connectivityFacts from '@integrated-ops/plugin-tech-insights-backend-module-connectivity';
 import ownershipFacts from '@integrated-ops/plugin-tech-insights-backend-module-integrated-ops';
 import recertificationFacts from '@integrated-ops/plugin-tech-insights-backend-module-ops-requests';
+import scorecardsFactChecker from '@integrated-ops/plugin-tech-insights-backend-module-scorecards';
 import securityFacts from '@integrated-ops/plugin-tech-insights-backend-module-security-findings';
 import { readFileSync } from 'fs';
 import { mkdtemp } from 'fs/promises';
@@ -137,7 +137,7 @@ async function main() {
         },
       }),
       techInsightsBackend,
-      techInsightsJsonfc,
+      scorecardsFactChecker,
       ownershipFacts,
       recertificationFacts,
       connectivityFacts,

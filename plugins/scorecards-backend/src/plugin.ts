@@ -21,7 +21,9 @@ import {
  * levels and the action that fixes each failing check. Every configured
  * check must name its discipline and level in its metadata and use known
  * operators (startup stops naming it otherwise); one that reads a fact no
- * retriever declares is logged as an error once the backend listens.
+ * retriever declares stops Tech Insights' startup when the
+ * `@integrated-ops/plugin-tech-insights-backend-module-scorecards` fact
+ * checker runs the checks.
  *
  * @public
  */
@@ -33,7 +35,6 @@ export const scorecardsPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         httpAuth: coreServices.httpAuth,
         logger: coreServices.logger,
-        lifecycle: coreServices.lifecycle,
         config: coreServices.rootConfig,
         catalog: catalogServiceRef,
         techInsights: techInsightsServiceRef,
@@ -46,7 +47,6 @@ export const scorecardsPlugin = createBackendPlugin({
         httpRouter,
         httpAuth,
         logger,
-        lifecycle,
         config,
         catalog,
         techInsights,
@@ -57,21 +57,10 @@ export const scorecardsPlugin = createBackendPlugin({
       }) {
         // A check without a discipline or level, or with an unknown
         // operator, stops startup naming it.
-        const factsOf = readChecksConfig(config);
+        readChecksConfig(config);
         const service = new ScorecardService({ catalog, techInsights, logger });
         // For AI agents over MCP (mcp-actions backend).
         registerFailingChecksAction(actionsRegistry, service);
-        // The facts the retrievers declare are known once tech-insights
-        // listens: a check reading an undeclared fact is logged, naming it.
-        lifecycle.addStartupHook(async () => {
-          try {
-            for (const problem of await service.unknownFacts(factsOf)) {
-              logger.error(`Scorecards: ${problem}`);
-            }
-          } catch (error) {
-            logger.error(`Scorecards: ${(error as Error).message}`);
-          }
-        });
         // Campaigns: a level in one discipline for a set of entities by a
         // day; standings computed on a schedule, kept per day.
         const db = await database.getClient();

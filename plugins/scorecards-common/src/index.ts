@@ -5,4 +5,5 @@
  */
 export type { components } from './schema/openapi/generated/types';
 export * from './types';
+export * from './checkConditions';
 export * from './client/ScorecardsApiClient';

@@ -140,32 +140,3 @@ describe('GET /entity', () => {
     ).toBe(400);
   });
 });
-
-describe('ScorecardService.unknownFacts', () => {
-  it('names each check that reads a fact no retriever declares', async () => {
-    const service = new ScorecardService({
-      catalog,
-      techInsights: techInsights({
-        getFactSchemas: async () =>
-          [
-            {
-              id: 'integratedOpsOwnershipFactRetriever',
-              version: '0.1.0',
-              schema: { runbook: { type: 'boolean', description: '' } },
-            },
-          ] as any,
-      }),
-      logger: mockServices.logger.mock(),
-    });
-    expect(
-      await service.unknownFacts(
-        new Map([
-          ['devopsRunbook', ['runbook']],
-          ['devopsPager', ['pagerLink']],
-        ]),
-      ),
-    ).toEqual([
-      'techInsights.factChecker.checks.devopsPager reads fact pagerLink, which no fact retriever declares',
-    ]);
-  });
-});

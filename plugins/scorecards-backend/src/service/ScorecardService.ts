@@ -23,23 +23,6 @@ export class ScorecardService {
     },
   ) {}
 
-  /** Each check (id -> facts it reads) that reads a fact no retriever's schema declares, in words. */
-  async unknownFacts(factsOf: Map<string, string[]>): Promise<string[]> {
-    const schemas = await this.options.techInsights.getFactSchemas();
-    // The store answers each retriever's row ({ id, version, schema }).
-    const known = new Set(
-      schemas.flatMap(s => Object.keys((s as { schema?: object }).schema ?? s)),
-    );
-    return [...factsOf].flatMap(([id, facts]) =>
-      facts
-        .filter(f => !known.has(f))
-        .map(
-          f =>
-            `techInsights.factChecker.checks.${id} reads fact ${f}, which no fact retriever declares`,
-        ),
-    );
-  }
-
   async entity(
     ref: string,
     credentials: BackstageCredentials,

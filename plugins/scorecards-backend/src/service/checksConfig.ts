@@ -1,4 +1,8 @@
 import { Config } from '@backstage/config';
+import {
+  CheckCondition,
+  factConditions,
+} from '@integrated-ops/plugin-scorecards-common';
 import { readCheckMetadata } from './scorecard';
 
 /** json-rules-engine's operators (the jsonfc module adds none by default). */
@@ -15,24 +19,6 @@ export const OPERATORS = new Set([
   'doesNotContain',
 ]);
 
-type Condition = {
-  fact?: string;
-  operator?: string;
-  all?: Condition[];
-  any?: Condition[];
-  not?: Condition;
-};
-
-function conditionsOf(condition: Condition | undefined): Condition[] {
-  if (!condition) return [];
-  const nested = [
-    ...(condition.all ?? []),
-    ...(condition.any ?? []),
-    ...(condition.not ? [condition.not] : []),
-  ];
-  return [condition, ...nested.flatMap(conditionsOf)];
-}
-
 /**
  * Reads `techInsights.factChecker.checks` as the scorecards use them; throws,
  * naming the check and the key, on a check without a usable discipline or
@@ -46,11 +32,9 @@ export function readChecksConfig(config: Config): Map<string, string[]> {
     const check = checks!.getConfig(id);
     readCheckMetadata(id, check.getOptional('metadata'));
     const rule = check.getOptional('rule') as
-      | { conditions?: Condition }
+      | { conditions?: CheckCondition }
       | undefined;
-    const all = conditionsOf(rule?.conditions).filter(
-      c => c.fact !== undefined,
-    );
+    const all = factConditions(rule?.conditions);
     for (const c of all) {
       if (!c.operator || !OPERATORS.has(c.operator)) {
         throw new Error(
