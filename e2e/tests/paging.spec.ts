@@ -101,3 +101,62 @@ test("a name that matches nothing still pages: the nearest System's owners, from
   });
   await expectNoSeriousA11yViolations(raj, 'main');
 });
+
+test('a name that matches nothing and nothing near pages the incident escalation; the commander on call acknowledges', async ({
+  browser,
+  request,
+}) => {
+  await waitForTypedOwners(request, await guestToken(request));
+  const raj = await signInAs(browser, 'raj.patel');
+  // Under no domain, and at no address, the catalog knows.
+  const host = `edge-${Date.now()}.partner.example`;
+  await raj.goto(`/ops-lookup?q=${host}`);
+  await expect(
+    raj.getByText(`Nothing in the catalog matches "${host}"`),
+  ).toBeVisible({ timeout: 30_000 });
+  await expect(raj.getByText('Nearest in the catalog')).toHaveCount(0);
+  await raj
+    .getByRole('button', { name: 'Page Major Incident Management' })
+    .click();
+  await raj
+    .getByRole('textbox', {
+      name: 'Note for the Major Incident Management on-call (optional)',
+    })
+    .fill('Partner edge unreachable, nobody owns it');
+  await raj
+    .getByRole('button', { name: 'Send page to Major Incident Management' })
+    .click();
+  await expect(
+    raj.getByText(
+      `Paged Major Incident Management (incident escalation for "${host}") in the portal`,
+      { exact: false },
+    ),
+  ).toBeVisible();
+  await expectNoSeriousA11yViolations(raj, 'main');
+  await raj.screenshot({
+    path: `${shots}/paging-escalation.png`,
+    fullPage: true,
+  });
+
+  // Whoever the sample rotation says is the incident commander now.
+  const [onCall] = expectedOnCallRefs('incident-command');
+  const commander = await signInAs(
+    browser,
+    onCall.replace('user:default/', ''),
+  );
+  await commander.goto('/notifications');
+  await commander
+    .getByText(
+      `Paged by Raj Patel: "${host}" matched nothing in the catalog - incident escalation - Partner edge unreachable, nobody owns it`,
+    )
+    .first()
+    .click();
+  await expect(
+    commander.getByText(`Page: incident escalation for "${host}"`),
+  ).toBeVisible();
+  await commander.getByRole('button', { name: 'Acknowledge' }).click();
+  await expect(commander.getByText(/^Acknowledged by/)).toBeVisible();
+  await expect(raj.getByText(/^Acknowledged by/)).toBeVisible({
+    timeout: 20_000,
+  });
+});

@@ -118,7 +118,8 @@ export class OpsgenieProvider implements OnCallProvider, Pager {
         responders: [{ type: 'team', name: ogTeam }],
         details: {
           entity: page.entityRef,
-          discipline: page.discipline,
+          // None for an escalation (the query matched nothing).
+          ...(page.discipline ? { discipline: page.discipline } : {}),
           team: page.teamRef,
           pagedBy: page.pagedBy,
         },

@@ -405,4 +405,69 @@ describe('paging from a lookup answer (no vendor: a portal notification to ackno
     expect(res.status).toBe(201);
     expect(res.body.team).toBe('group:default/incident-command');
   });
+
+  it('pages the incident escalation for a query that matches nothing, once per query, and never for one that matches', async () => {
+    const escalate = (auth: string, body: object) =>
+      request(server)
+        .post('/api/integrated-ops/pages')
+        .set('Authorization', auth)
+        .send({ escalation: true, ...body });
+    const sent = await escalate(raj, { query: '192.0.2.9' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({
+      escalation: true,
+      entityRef: 'group:default/incident-command',
+      team: 'group:default/incident-command',
+      query: '192.0.2.9',
+      route: 'notification',
+      state: 'triggered',
+    });
+    expect(sent.body.discipline).toBeUndefined();
+    const notified = sent.body.notified as string[];
+    expect(notified).toContain('group:default/incident-command');
+    // The incident commander on call is one of them (a weekly rotation).
+    const commander = notified.find(ref => ref.startsWith('user:'))!;
+    const note = (await notificationsOf(commander)).find(
+      n => n.payload.scope === `integrated-ops.page.${sent.body.id}`,
+    );
+    expect(note?.payload.title).toBe(
+      'Paged by Raj Patel: "192.0.2.9" matched nothing in the catalog - incident escalation',
+    );
+    // Someone else pages the same unknown address: the open page.
+    const again = await escalate(
+      mockCredentials.user.header('user:default/mia.jensen'),
+      { query: ' 192.0.2.9 ' },
+    );
+    expect([again.status, again.body.id, again.body.repeated]).toEqual([
+      200,
+      sent.body.id,
+      true,
+    ]);
+
+    // The backend looks the query up again: one that matches pages its owners.
+    const matches = await escalate(raj, { query: '10.20.3.14' });
+    expect([matches.status, matches.body.error.message]).toEqual([
+      409,
+      '"10.20.3.14" matches Fraud Scoring Service in the catalog: page its owners from its answer',
+    ]);
+    // Forged or half requests: the contract's two shapes only.
+    for (const body of [
+      {
+        query: '192.0.2.10',
+        entityRef: 'component:default/fraud-scoring-service',
+      },
+      { query: '192.0.2.10', discipline: 'netops' },
+      { query: '192.0.2.10', team: 'group:default/soc-tier3' },
+      { query: '' },
+      {},
+    ]) {
+      expect((await escalate(raj, body)).status).toBe(400);
+    }
+    expect((await escalate(raj, { query: ' \u0000 ' })).status).toBe(400);
+    const notTrue = await request(server)
+      .post('/api/integrated-ops/pages')
+      .set('Authorization', raj)
+      .send({ escalation: false, query: '192.0.2.10' });
+    expect(notTrue.status).toBe(400);
+  });
 });

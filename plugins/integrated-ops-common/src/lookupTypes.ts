@@ -290,11 +290,28 @@ export type UnroutedAlertsResponse =
   components['schemas']['UnroutedAlertsResponse'];
 
 /**
- * `POST /pages`: page the owning team of one discipline of an entity.
+ * `POST /pages`: page the owning team of one discipline of an entity, or
+ * the incident escalation for a query that matched nothing.
  *
  * @public
  */
 export type PageRequest = components['schemas']['PageRequest'];
+
+/**
+ * `POST /pages` for one discipline of an entity.
+ *
+ * @public
+ */
+export type EntityPageRequest = components['schemas']['EntityPageRequest'];
+
+/**
+ * `POST /pages` for the incident escalation team, for a query that matched
+ * nothing in the catalog.
+ *
+ * @public
+ */
+export type EscalationPageRequest =
+  components['schemas']['EscalationPageRequest'];
 
 /**
  * A page sent from a lookup answer, and whether someone acknowledged it.

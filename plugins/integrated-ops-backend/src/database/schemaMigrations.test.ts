@@ -33,6 +33,7 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
       '20261207000001_pages.js',
       '20261208000001_alert_incidents.js',
       '20261209000001_alert_deliveries.js',
+      '20261210000001_escalation_pages.js',
     ]);
 
     // Step 1: unrouted alerts.
@@ -204,6 +205,45 @@ describe.each(databases.eachSupportedId())('migrations on %p', databaseId => {
     const now = new Date('2026-03-04T02:13:00.000Z');
     await queue.enqueue([{ fingerprint: 'fp-1' }], now, now);
     expect(await queue.pending()).toBe(1);
+
+    // Step 8: escalation pages (no discipline); the pages and the queue stay,
+    // the open page still holds its entity and discipline.
+    await knex.migrate.up({ directory: MIGRATIONS_DIR, name: files[7] });
+    expect(await queue.pending()).toBe(1);
+    const escalation = await pages.open(
+      {
+        id: 'p-2',
+        entityRef: 'group:default/major-incident-management',
+        entityTitle: 'Major Incident Management',
+        escalation: true,
+        team: 'group:default/major-incident-management',
+        teamTitle: 'Major Incident Management',
+        query: '192.0.2.9',
+        pagedBy: 'user:default/ana',
+        pagedAt: '2026-03-04T02:14:00.000Z',
+        route: 'notification',
+      },
+      { maxPerUserPerHour: 1, repageAfterMs: 60_000 },
+    );
+    expect(escalation.page).toMatchObject({ escalation: true });
+    expect(escalation.page.discipline).toBeUndefined();
+    expect(
+      await pages.open(
+        { ...page, id: 'p-3', pagedBy: 'user:default/ana' },
+        { maxPerUserPerHour: 5, repageAfterMs: 60 * 60_000 },
+      ),
+    ).toMatchObject({ page: { id: 'p-1' }, repeated: true });
+    // The open key is still unique (SQLite rebuilt the table to alter it).
+    await expect(
+      knex('pages').where({ id: 'p-2' }).update({ open_key: 'x|netops' }),
+    ).resolves.toBe(1);
+    await expect(
+      knex('pages').where({ id: 'p-1' }).update({ open_key: 'x|netops' }),
+    ).rejects.toThrow();
+    await knex.migrate.down({ directory: MIGRATIONS_DIR });
+    expect(await pages.get('p-2')).toBeUndefined();
+    expect(await pages.get(page.id)).toMatchObject({ discipline: 'netops' });
+
     await knex.migrate.down({ directory: MIGRATIONS_DIR });
     expect(await knex.schema.hasTable('alert_deliveries')).toBe(false);
     expect(await incidents.get(incident!)).toMatchObject({ alerts: 1 });

@@ -1,6 +1,7 @@
 import { Page } from '@integrated-ops/plugin-integrated-ops-common';
 import { isUniqueViolation } from '@integrated-ops/plugin-integrated-ops-node';
 import { Knex } from 'knex';
+import { createHash } from 'node:crypto';
 
 const PAGES = 'pages';
 const QUOTA = 'paging_quota';
@@ -18,6 +19,7 @@ export type NewPage = Pick<
   | 'entityRef'
   | 'entityTitle'
   | 'discipline'
+  | 'escalation'
   | 'team'
   | 'teamTitle'
   | 'query'
@@ -47,7 +49,8 @@ function toPage(row: Row): StoredPage {
     id: row.id,
     entityRef: row.entity_ref,
     entityTitle: row.entity_title,
-    discipline: row.discipline,
+    // No discipline: the escalation team paged for a query matching nothing.
+    ...(row.discipline ? { discipline: row.discipline } : { escalation: true }),
     team: row.team_ref,
     teamTitle: row.team_title,
     query: row.query,
@@ -68,8 +71,16 @@ function toPage(row: Row): StoredPage {
   };
 }
 
-const openKey = (page: Pick<NewPage, 'entityRef' | 'discipline'>) =>
-  `${page.entityRef}|${page.discipline}`;
+/**
+ * One open page per entity and discipline, or per escalation team and
+ * query (as typed, case and spaces aside; hashed to fit the column).
+ */
+const openKey = (page: NewPage) =>
+  page.discipline
+    ? `${page.entityRef}|${page.discipline}`
+    : `${page.team}|query:${createHash('sha256')
+        .update(page.query.trim().toLocaleLowerCase('en-US'))
+        .digest('hex')}`;
 
 /**
  * Pages and the hourly quota. Every rule that counts is decided by the
@@ -136,7 +147,7 @@ export class PageStore {
       id: page.id,
       entity_ref: page.entityRef,
       entity_title: page.entityTitle.slice(0, 255),
-      discipline: page.discipline,
+      discipline: page.discipline ?? null,
       team_ref: page.team,
       team_title: page.teamTitle.slice(0, 255),
       query: page.query,

@@ -9,6 +9,8 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   DISCIPLINE_TITLES,
   Discipline,
+  EntityPageRequest,
+  EscalationPageRequest,
   Page,
   PageRequest,
 } from '@integrated-ops/plugin-integrated-ops-common';
@@ -17,8 +19,11 @@ import { randomUUID } from 'node:crypto';
 import {
   AnswerOptions,
   buildOwnershipAnswer,
+  escalationStep,
   teamOnCall,
 } from '../answer/buildOwnershipAnswer';
+import { classifyQuery } from '../index/classifyQuery';
+import { rankMatches } from '../index/findMatches';
 import { person } from '../answer/person';
 import { CanRead } from '../index/canRead';
 import { mayRespondFor } from '../onCall/mayRespondFor';
@@ -87,9 +92,35 @@ export class PagingService {
     caller: { userRef: string; canRead: CanRead },
     at: Date,
   ): Promise<Page> {
+    const decided =
+      'escalation' in request
+        ? this.#escalation(index, request, caller.canRead, at)
+        : this.#owners(index, request, caller.canRead, at);
+    const { page, repeated } = await this.options.store.open(
+      {
+        id: randomUUID(),
+        ...decided,
+        note: plainLine(request.note ?? '') || undefined,
+        pagedBy: caller.userRef,
+        pagedAt: at.toISOString(),
+        route: 'notification',
+      },
+      this.options.limits,
+    );
+    const sent = repeated ? page : await this.#send(index, page, at);
+    return this.#view(index, sent, caller.userRef, at, repeated);
+  }
+
+  /** The discipline's team of the entity, or the no-owner escalation team, as the answer says. */
+  #owners(
+    index: OwnershipIndex,
+    request: EntityPageRequest,
+    canRead: CanRead,
+    at: Date,
+  ) {
     const entityRef = lower(request.entityRef);
     const entity = index.entity(entityRef);
-    if (!entity || !caller.canRead(entityRef)) {
+    if (!entity || !canRead(entityRef)) {
       throw new NotFoundError(`No entity ${request.entityRef} in the catalog`);
     }
     const discipline = request.discipline as Discipline;
@@ -114,24 +145,58 @@ export class PagingService {
         `Nobody to page for ${DISCIPLINE_TITLES[discipline]} of ${entityRef}: no team, and no integratedOps.lookup.noOwnerEscalation`,
       );
     }
-    const { page, repeated } = await this.options.store.open(
-      {
-        id: randomUUID(),
-        entityRef,
-        entityTitle: answer.entity.title,
-        discipline,
-        team: team.ref,
-        teamTitle: team.title,
-        query: plainLine(request.query ?? entityRef).slice(0, 512),
-        note: plainLine(request.note ?? '') || undefined,
-        pagedBy: caller.userRef,
-        pagedAt: at.toISOString(),
-        route: 'notification',
-      },
-      this.options.limits,
-    );
-    const sent = repeated ? page : await this.#send(index, page, at);
-    return this.#view(index, sent, caller.userRef, at, repeated);
+    return {
+      entityRef,
+      entityTitle: answer.entity.title,
+      discipline,
+      team: team.ref,
+      teamTitle: team.title,
+      query: plainLine(request.query ?? entityRef).slice(0, 512),
+    };
+  }
+
+  /**
+   * The configured incident escalation team, for a query that matches
+   * nothing the caller may read (looked up again here: a query that
+   * matches pages its owners instead).
+   */
+  #escalation(
+    index: OwnershipIndex,
+    request: EscalationPageRequest,
+    canRead: CanRead,
+    at: Date,
+  ) {
+    const query = plainLine(request.query).slice(0, 512);
+    if (!query) throw new InputError('Say what was looked up: query is empty');
+    const { candidates } = rankMatches(index, classifyQuery(query), canRead);
+    if (candidates.length) {
+      const { entityRef } = candidates[0];
+      const title = index.entity(entityRef)?.metadata.title ?? entityRef;
+      throw new ConflictError(
+        `"${query}" matches ${title} in the catalog: page its owners from its answer`,
+      );
+    }
+    const { noOwnerEscalation, providers } = this.options.answerOptions;
+    const step =
+      noOwnerEscalation &&
+      escalationStep(index, lower(noOwnerEscalation), 1, at, providers);
+    if (!step) {
+      throw new InputError(
+        `No incident escalation to page: integratedOps.lookup.noOwnerEscalation ${
+          noOwnerEscalation
+            ? `names ${noOwnerEscalation}, not in the catalog`
+            : 'is not set'
+        }`,
+      );
+    }
+    return {
+      entityRef: step.team,
+      entityTitle: step.title,
+      escalation: true,
+      team: step.team,
+      teamTitle: step.title,
+      query,
+    };
   }
 
   async get(
@@ -206,9 +271,12 @@ export class PagingService {
     ];
     const members = index.members.get(page.team) ?? [];
     const who = person(index, page.pagedBy).name;
-    const summary = `Paged by ${who}: ${page.entityTitle} (${
-      DISCIPLINE_TITLES[page.discipline as Discipline]
-    })${page.note ? ` - ${page.note}` : ''}`;
+    const what = page.discipline
+      ? `${page.entityTitle} (${DISCIPLINE_TITLES[page.discipline]})`
+      : `"${page.query}" matched nothing in the catalog - incident escalation`;
+    const summary = `Paged by ${who}: ${what}${
+      page.note ? ` - ${page.note}` : ''
+    }`;
     const [notified, vendor] = await Promise.all([
       this.#notify(page, summary, [...people, page.team]),
       this.#page(index, page, summary),

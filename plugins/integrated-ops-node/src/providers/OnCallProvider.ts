@@ -162,11 +162,11 @@ export interface PortalPage {
   summary: string;
   /** What was looked up, as typed (a hostname, an IP, a name). */
   query: string;
-  /** The entity the answer named. */
+  /** The entity the answer named; for an escalation, the escalation team. */
   entityRef: string;
-  /** netops, devops or secops. */
-  discipline: string;
-  /** The discipline's owning team of the entity. */
+  /** netops, devops or secops; absent for an escalation (the query matched nothing). */
+  discipline?: string;
+  /** The discipline's owning team of the entity, or the escalation team. */
   teamRef: string;
   /** The user who paged. */
   pagedBy: string;

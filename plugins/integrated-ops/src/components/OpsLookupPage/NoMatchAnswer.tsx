@@ -39,6 +39,14 @@ export function NoMatchAnswer(props: {
           escalateTo: help?.escalateTo,
         }}
       />
+      {/* Nobody owns what was asked about: page the incident escalation
+          itself (the backend checks again that nothing matches). */}
+      {help?.escalateTo && !props.asOf && (
+        <PageButton
+          escalation={{ title: help.escalateTo.title }}
+          query={props.q}
+        />
+      )}
       {help?.suggestions.length ? (
         <SectionCard title="Did you mean">
           <ol style={{ margin: 0, paddingLeft: 20 }}>

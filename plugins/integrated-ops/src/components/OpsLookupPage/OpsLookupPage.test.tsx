@@ -8,6 +8,7 @@ import {
 import {
   blastRadiusResponse,
   gapAnswer,
+  incidentCommand,
   lookupResponse,
   scoringMatch,
 } from '../../__testUtils__/fixtures';
@@ -393,12 +394,68 @@ describe('OpsLookupPage', () => {
     );
   });
 
+  it('pages the incident escalation itself from an answer that matched nothing near anything', async () => {
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => ({
+        ...lookupResponse(q, []),
+        noMatch: { suggestions: [], escalateTo: incidentCommand },
+      })),
+      page: jest.fn(async () => ({
+        id: 'p-2',
+        entityRef: 'group:default/incident-command',
+        entityTitle: 'Major Incident Management',
+        escalation: true,
+        team: 'group:default/incident-command',
+        teamTitle: 'Major Incident Management',
+        query: '192.0.2.9',
+        pagedBy: 'user:default/guest',
+        pagedAt: '2026-03-02T12:00:00Z',
+        route: 'notification' as const,
+        delivery: 'notified in the portal',
+        notified: ['user:default/jonas.meyer'],
+        state: 'triggered' as const,
+        canAcknowledge: false,
+      })),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=192.0.2.9'],
+    });
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Page Major Incident Management',
+      }),
+    );
+    await userEvent.type(
+      screen.getByRole('textbox', {
+        name: 'Note for the Major Incident Management on-call (optional)',
+      }),
+      'Card auth timeouts from 192.0.2.9',
+    );
+    await userEvent.click(
+      screen.getByRole('button', {
+        name: 'Send page to Major Incident Management',
+      }),
+    );
+    // Only the query: the backend decides the team and that nothing matches.
+    expect(api.page).toHaveBeenCalledWith({
+      escalation: true,
+      query: '192.0.2.9',
+      note: 'Card auth timeouts from 192.0.2.9',
+    });
+    expect(
+      await screen.findByText(
+        /Paged Major Incident Management \(incident escalation for "192.0.2.9"\) in the portal/,
+      ),
+    ).toBeInTheDocument();
+  });
+
   it('offers no paging from a no-match answer about a past moment', async () => {
     const api = fakeOpsApi({
       lookup: jest.fn(async q => ({
         ...lookupResponse(q, []),
         noMatch: {
           suggestions: [],
+          escalateTo: incidentCommand,
           nearest: nearestDataSegment('nearest by address', {
             netops: { source: 'missing' as const },
             devops: { source: 'missing' as const },

@@ -9,35 +9,47 @@ import { useState } from 'react';
 import { integratedOpsApiRef } from '../../api';
 import { PageStatus } from './PageStatus';
 
+/** Whom a Page button pages: a discipline's team of an entity, or the incident escalation. */
+export type PageTarget =
+  | { entityRef: string; discipline: Discipline }
+  /** For a query that matched nothing; the title is the escalation team's. */
+  | { escalation: { title: string } };
+
 /**
  * "Page NetOps": asks for an optional line for the people paged, then pages
- * the discipline's team of the entity (the backend decides the team and the
- * route), and shows where the page stands.
+ * the discipline's team of the entity - or, for a query that matched
+ * nothing, the incident escalation team (the backend decides the team, the
+ * route and that nothing matches), and shows where the page stands.
  */
-export function PageButton(props: {
-  entityRef: string;
-  discipline: Discipline;
-  query: string;
-}) {
+export function PageButton(props: PageTarget & { query: string }) {
   const api = useApi(integratedOpsApiRef);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const [page, setPage] = useState<Page>();
-  const title = DISCIPLINE_TITLES[props.discipline];
+  const title =
+    'discipline' in props
+      ? DISCIPLINE_TITLES[props.discipline]
+      : props.escalation.title;
 
   if (page) return <PageStatus page={page} />;
   const send = async () => {
     setBusy(true);
     try {
+      const query = props.query.slice(0, 512);
+      const said = note.trim() ? { note: note.trim().slice(0, 500) } : {};
       setPage(
-        await api.page({
-          entityRef: props.entityRef,
-          discipline: props.discipline,
-          query: props.query.slice(0, 512),
-          ...(note.trim() ? { note: note.trim().slice(0, 500) } : {}),
-        }),
+        await api.page(
+          'discipline' in props
+            ? {
+                entityRef: props.entityRef,
+                discipline: props.discipline,
+                query,
+                ...said,
+              }
+            : { escalation: true, query, ...said },
+        ),
       );
     } catch (e) {
       setError((e as Error).message);

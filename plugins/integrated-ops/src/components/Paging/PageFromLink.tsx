@@ -19,11 +19,24 @@ export function PageFromLink(props: { id: string }) {
   if (error) return <LoadError error={error} onRetry={retry} />;
   if (!value) return null;
   return (
-    <SectionCard title={`Page: ${value.entityTitle}`}>
+    <SectionCard
+      title={
+        value.escalation
+          ? `Page: incident escalation for "${value.query}"`
+          : `Page: ${value.entityTitle}`
+      }
+    >
       <Flex direction="column" gap="2">
         <Text as="p" variant="body-small" color="secondary">
-          <EntityRefLink entityRef={value.entityRef} /> - looked up "
-          {value.query}" - team <EntityRefLink entityRef={value.team} />
+          {value.escalation ? (
+            <>"{value.query}" matched nothing in the catalog</>
+          ) : (
+            <>
+              <EntityRefLink entityRef={value.entityRef} /> - looked up "
+              {value.query}"
+            </>
+          )}{' '}
+          - team <EntityRefLink entityRef={value.team} />
         </Text>
         <PageStatus page={value} />
       </Flex>

@@ -61,8 +61,10 @@ export function PageStatus(props: { page: Page }) {
   const sent = (
     <>
       {page.repeated ? 'Already paged' : 'Paged'} {page.teamTitle} (
-      {DISCIPLINE_TITLES[page.discipline]}) {ROUTES[page.route]} at{' '}
-      {formatInstant(page.pagedAt)} by{' '}
+      {page.discipline
+        ? DISCIPLINE_TITLES[page.discipline]
+        : `incident escalation for "${page.query}"`}
+      ) {ROUTES[page.route]} at {formatInstant(page.pagedAt)} by{' '}
       <EntityRefLink entityRef={page.pagedBy} />
     </>
   );

@@ -632,9 +632,9 @@ export const spec = {
       post: {
         operationId: 'CreatePage',
         summary:
-          'Page the owning team of one discipline of an entity, from a lookup answer',
+          'Page the owning team of one discipline of an entity, or the incident escalation for a query that matched nothing, from a lookup answer',
         description:
-          "Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. One open page per entity and discipline: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).",
+          "Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. Without an entity (escalation: true), the configured incident escalation team (integratedOps.lookup.noOwnerEscalation) is paged for the query, only while the query matches nothing the caller may read in the catalog (409 naming what it matches: page its owners) and only when one is configured (400). One open page per entity and discipline, or per escalated query: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).",
         requestBody: {
           required: true,
           content: {
@@ -1903,6 +1903,18 @@ export const spec = {
         },
       },
       PageRequest: {
+        description:
+          'An entity and one of its disciplines, or the incident escalation for a query that matched nothing.',
+        oneOf: [
+          {
+            $ref: '#/components/schemas/EntityPageRequest',
+          },
+          {
+            $ref: '#/components/schemas/EscalationPageRequest',
+          },
+        ],
+      },
+      EntityPageRequest: {
         type: 'object',
         additionalProperties: false,
         required: ['entityRef', 'discipline'],
@@ -1921,6 +1933,30 @@ export const spec = {
             maxLength: 512,
             description:
               "What the caller says they looked up, as typed; shown to the people paged as the caller's words.",
+          },
+          note: {
+            type: 'string',
+            maxLength: 500,
+            description: 'A line for the people paged.',
+          },
+        },
+      },
+      EscalationPageRequest: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['escalation', 'query'],
+        properties: {
+          escalation: {
+            type: 'boolean',
+            enum: [true],
+            description:
+              'Page the configured incident escalation team; the backend decides it, and that the query matches nothing.',
+          },
+          query: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 512,
+            description: 'What was looked up and matched nothing, as typed.',
           },
           note: {
             type: 'string',
@@ -2173,7 +2209,6 @@ export const spec = {
           'id',
           'entityRef',
           'entityTitle',
-          'discipline',
           'team',
           'teamTitle',
           'query',
@@ -2191,6 +2226,8 @@ export const spec = {
           },
           entityRef: {
             type: 'string',
+            description:
+              'The entity whose owners were paged; for an escalation, the escalation team itself.',
           },
           entityTitle: {
             type: 'string',
@@ -2198,11 +2235,17 @@ export const spec = {
           discipline: {
             type: 'string',
             enum: ['netops', 'devops', 'secops'],
+            description: 'The discipline paged; absent for an escalation.',
+          },
+          escalation: {
+            type: 'boolean',
+            description:
+              'The incident escalation team was paged for a query that matched nothing in the catalog.',
           },
           team: {
             type: 'string',
             description:
-              "The discipline's owning team of the entity when paged.",
+              "The discipline's owning team of the entity when paged, or the escalation team.",
           },
           teamTitle: {
             type: 'string',

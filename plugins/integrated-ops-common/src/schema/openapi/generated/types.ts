@@ -191,8 +191,8 @@ export interface paths {
     get?: never;
     put?: never;
     /**
-     * Page the owning team of one discipline of an entity, from a lookup answer
-     * Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. One open page per entity and discipline: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).
+     * Page the owning team of one discipline of an entity, or the incident escalation for a query that matched nothing, from a lookup answer
+     * Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. Without an entity (escalation: true), the configured incident escalation team (integratedOps.lookup.noOwnerEscalation) is paged for the query, only while the query matches nothing the caller may read in the catalog (409 naming what it matches: page its owners) and only when one is configured (400). One open page per entity and discipline, or per escalated query: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).
      */
     post: operations['CreatePage'];
     delete?: never;
@@ -601,11 +601,23 @@ export interface components {
       truncated?: boolean;
       noMatch?: components['schemas']['NoMatchHelp'];
     };
-    PageRequest: {
+    /** An entity and one of its disciplines, or the incident escalation for a query that matched nothing. */
+    PageRequest:
+      | components['schemas']['EntityPageRequest']
+      | components['schemas']['EscalationPageRequest'];
+    EntityPageRequest: {
       entityRef: string;
       discipline: 'netops' | 'devops' | 'secops';
       /** What the caller says they looked up, as typed; shown to the people paged as the caller's words. */
       query?: string;
+      /** A line for the people paged. */
+      note?: string;
+    };
+    EscalationPageRequest: {
+      /** Page the configured incident escalation team; the backend decides it, and that the query matches nothing. */
+      escalation: true;
+      /** What was looked up and matched nothing, as typed. */
+      query: string;
       /** A line for the people paged. */
       note?: string;
     };
@@ -673,10 +685,14 @@ export interface components {
     };
     Page: {
       id: string;
+      /** The entity whose owners were paged; for an escalation, the escalation team itself. */
       entityRef: string;
       entityTitle: string;
-      discipline: 'netops' | 'devops' | 'secops';
-      /** The discipline's owning team of the entity when paged. */
+      /** The discipline paged; absent for an escalation. */
+      discipline?: 'netops' | 'devops' | 'secops';
+      /** The incident escalation team was paged for a query that matched nothing in the catalog. */
+      escalation?: boolean;
+      /** The discipline's owning team of the entity when paged, or the escalation team. */
       team: string;
       teamTitle: string;
       query: string;
