@@ -7,6 +7,8 @@
 export type CheckCondition = {
   fact?: string;
   operator?: string;
+  /** `factRetrieverId`: read the fact from this retriever only. */
+  params?: { factRetrieverId?: unknown };
   all?: CheckCondition[];
   any?: CheckCondition[];
   not?: CheckCondition;

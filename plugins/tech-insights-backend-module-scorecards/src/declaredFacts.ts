@@ -10,17 +10,22 @@ import {
 
 /**
  * The facts each fact retriever registered in this backend declares, as
- * Tech Insights writes their schemas to its store at startup (all of them
- * before it constructs the fact checker).
+ * Tech Insights' store holds them for the checker (its latest schema
+ * version; the retrievers' engine writes every schema at startup, before
+ * the fact checker is constructed).
  */
 export class DeclaredFacts {
   readonly #facts = new Map<string, Set<string>>();
 
-  /** The store, noting each schema the retrievers' engine inserts. */
+  /** The store, noting each schema once the retrievers' engine inserted it. */
   recording(store: TechInsightsStore): TechInsightsStore {
     const record = async (definition: FactSchemaDefinition) => {
-      this.#facts.set(definition.id, new Set(Object.keys(definition.schema)));
-      return store.insertFactSchema(definition);
+      await store.insertFactSchema(definition);
+      // What the checker reads: the latest version stored (an id and
+      // version already there are not written again).
+      const [latest] = await store.getLatestSchemas([definition.id]);
+      const { id: _id, version: _v, entityFilter: _f, ...facts } = latest ?? {};
+      this.#facts.set(definition.id, new Set(Object.keys(facts)));
     };
     return new Proxy(store, {
       get: (target, key) => {
@@ -54,26 +59,30 @@ export class DeclaredFacts {
       const rule = check.getOptional('rule') as
         | { conditions?: CheckCondition }
         | undefined;
-      return factConditions(rule?.conditions)
-        .map(c => c.fact!)
-        .filter(fact => !this.#declares(factIds, fact))
-        .map(
-          fact =>
-            `${key} reads fact ${fact}, which none of its retrievers (${factIds.join(
+      return factConditions(rule?.conditions).flatMap(({ fact, params }) => {
+        // A condition may name the one retriever it reads the fact from.
+        const from =
+          typeof params?.factRetrieverId === 'string'
+            ? params.factRetrieverId
+            : undefined;
+        if (from !== undefined && !factIds.includes(from)) {
+          return [
+            `${key} reads fact ${fact} from ${from}, which is not one of its factIds (${factIds.join(
               ', ',
-            )}) declares`,
-        );
-    });
-  }
-
-  /** A fact name, or one qualified by its retriever (`retrieverId.fact`). */
-  #declares(factIds: string[], fact: string): boolean {
-    return factIds.some(id => {
-      const facts = this.#facts.get(id)!;
-      return (
-        facts.has(fact) ||
-        (fact.startsWith(`${id}.`) && facts.has(fact.slice(id.length + 1)))
-      );
+            )})`,
+          ];
+        }
+        const readers = from !== undefined ? [from] : factIds;
+        return readers.some(r => this.#facts.get(r)!.has(fact!))
+          ? []
+          : [
+              `${key} reads fact ${fact}, which ${
+                from
+                  ? `${from} does not declare`
+                  : `none of its retrievers (${factIds.join(', ')}) declares`
+              }`,
+            ];
+      });
     });
   }
 }

@@ -65,19 +65,20 @@ const start = (checks: Record<string, object>, retrieverConfigured = true) =>
   });
 
 describe('techInsightsModuleScorecards', () => {
-  it('starts Tech Insights with checks that read declared facts, plain or qualified, and serves them', async () => {
+  it('starts Tech Insights with checks that read declared facts, from any of their retrievers or the one a condition names, and serves them', async () => {
     const { server } = await start({
       devopsRunbook: check('runbook'),
       devopsOnCall: {
-        ...check('runbookFacts.onCall'),
+        ...check('onCall'),
         rule: {
           conditions: {
             any: [
               {
                 not: {
-                  fact: 'runbookFacts.onCall',
+                  fact: 'onCall',
                   operator: 'lessThan',
                   value: 2,
+                  params: { factRetrieverId: 'runbookFacts' },
                 },
               },
             ],
@@ -91,6 +92,34 @@ describe('techInsightsModuleScorecards', () => {
       'devopsOnCall',
       'devopsRunbook',
     ]);
+  });
+
+  it('stops startup on a condition that names a retriever outside its factIds, or a dotted name the rules engine does not read', async () => {
+    const from = (retriever: string) => ({
+      ...check('runbook'),
+      rule: {
+        conditions: {
+          all: [
+            {
+              fact: 'runbook',
+              operator: 'equal',
+              value: true,
+              params: { factRetrieverId: retriever },
+            },
+          ],
+        },
+      },
+    });
+    await expect(
+      start({ devopsRunbook: from('securityFacts') }),
+    ).rejects.toThrow(
+      'techInsights.factChecker.checks.devopsRunbook reads fact runbook from securityFacts, which is not one of its factIds (runbookFacts)',
+    );
+    await expect(
+      start({ devopsRunbook: check('runbookFacts.runbook') }),
+    ).rejects.toThrow(
+      'techInsights.factChecker.checks.devopsRunbook reads fact runbookFacts.runbook, which none of its retrievers (runbookFacts) declares',
+    );
   });
 
   it('stops startup naming each check that reads a fact its retrievers do not declare, however nested', async () => {
