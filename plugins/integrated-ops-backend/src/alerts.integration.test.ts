@@ -433,16 +433,23 @@ describe('paging from a lookup answer (no vendor: a portal notification to ackno
     expect(note?.payload.title).toBe(
       'Paged by Raj Patel: "192.0.2.9" matched nothing in the catalog - incident escalation',
     );
-    // Someone else pages the same unknown address: the open page.
-    const again = await escalate(
-      mockCredentials.user.header('user:default/mia.jensen'),
-      { query: ' 192.0.2.9 ' },
-    );
-    expect([again.status, again.body.id, again.body.repeated]).toEqual([
-      200,
-      sent.body.id,
-      true,
-    ]);
+    // Others page the same unknown address, however written: the open page.
+    for (const query of [
+      ' 192.0.2.9 ',
+      '192.0.2.9:8443',
+      'https://192.0.2.9/health',
+      '192.0.2.9\u200b',
+    ]) {
+      const again = await escalate(
+        mockCredentials.user.header('user:default/mia.jensen'),
+        { query },
+      );
+      expect([again.status, again.body.id, again.body.repeated]).toEqual([
+        200,
+        sent.body.id,
+        true,
+      ]);
+    }
 
     // The backend looks the query up again: one that matches pages its owners.
     const matches = await escalate(raj, { query: '10.20.3.14' });

@@ -12,8 +12,12 @@ export type StoredPage = Omit<Page, 'repeated' | 'canAcknowledge'> & {
   checkedAt?: string;
 };
 
-/** What the backend decided for a new page, before anything is sent. */
-export type NewPage = Pick<
+/**
+ * What the backend decided for a new page, before anything is sent; for an
+ * escalation page, `subject`: what the query names, normalised (one open
+ * page per subject).
+ */
+export type NewPage = { subject?: string } & Pick<
   StoredPage,
   | 'id'
   | 'entityRef'
@@ -73,13 +77,13 @@ function toPage(row: Row): StoredPage {
 
 /**
  * One open page per entity and discipline, or per escalation team and
- * query (as typed, case and spaces aside; hashed to fit the column).
+ * subject (hashed to fit the column).
  */
 const openKey = (page: NewPage) =>
   page.discipline
     ? `${page.entityRef}|${page.discipline}`
-    : `${page.team}|query:${createHash('sha256')
-        .update(page.query.trim().toLocaleLowerCase('en-US'))
+    : `${page.team}|subject:${createHash('sha256')
+        .update(page.subject ?? page.query)
         .digest('hex')}`;
 
 /**

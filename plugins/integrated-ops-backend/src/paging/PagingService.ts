@@ -4,6 +4,7 @@ import {
   InputError,
   NotAllowedError,
   NotFoundError,
+  ServiceUnavailableError,
 } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
@@ -68,8 +69,32 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
  * PostgreSQL refuses in text; terminal escapes) become spaces.
  */
 const plainLine = (text: string) =>
-  // eslint-disable-next-line no-control-regex
-  text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+  text
+    .replace(/[\p{Cc}\p{Zl}\p{Zp}]+/gu, ' ')
+    .replace(/\p{Cf}+/gu, '')
+    .trim();
+
+/**
+ * What an escalated query names, however it was written: an address with
+ * or without a port or scheme, a hostname with or without its trailing
+ * dot, a name in any case or Unicode form - one open page per subject.
+ */
+function escalationSubject(query: string): string {
+  const q = classifyQuery(query.normalize('NFKC'));
+  switch (q.kind) {
+    case 'ip':
+      return `ip:${q.address}`;
+    case 'cidr':
+      return `cidr:${q.cidr}`;
+    case 'url':
+    case 'hostname':
+      return `host:${q.hostname}`;
+    case 'ref':
+      return `ref:${q.ref}`;
+    default:
+      return `name:${q.name}`;
+  }
+}
 
 /** The page's path in the portal's frontend (the lookup page shows it). */
 export const pagePath = (id: string) =>
@@ -181,7 +206,8 @@ export class PagingService {
       noOwnerEscalation &&
       escalationStep(index, lower(noOwnerEscalation), 1, at, providers);
     if (!step) {
-      throw new InputError(
+      // The portal's configuration, not the caller's request.
+      throw new ServiceUnavailableError(
         `No incident escalation to page: integratedOps.lookup.noOwnerEscalation ${
           noOwnerEscalation
             ? `names ${noOwnerEscalation}, not in the catalog`
@@ -196,6 +222,7 @@ export class PagingService {
       team: step.team,
       teamTitle: step.title,
       query,
+      subject: escalationSubject(query),
     };
   }
 

@@ -39,9 +39,10 @@ export function NoMatchAnswer(props: {
           escalateTo: help?.escalateTo,
         }}
       />
-      {/* Nobody owns what was asked about: page the incident escalation
-          itself (the backend checks again that nothing matches). */}
-      {help?.escalateTo && !props.asOf && (
+      {/* Nothing owns what was asked about, nor anything near it: page the
+          incident escalation itself (the backend checks again that nothing
+          matches). With a nearest, its owners are paged below. */}
+      {help?.escalateTo && !help.nearest && !props.asOf && (
         <PageButton
           escalation={{ title: help.escalateTo.title }}
           query={props.q}

@@ -634,7 +634,7 @@ export const spec = {
         summary:
           'Page the owning team of one discipline of an entity, or the incident escalation for a query that matched nothing, from a lookup answer',
         description:
-          "Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. Without an entity (escalation: true), the configured incident escalation team (integratedOps.lookup.noOwnerEscalation) is paged for the query, only while the query matches nothing the caller may read in the catalog (409 naming what it matches: page its owners) and only when one is configured (400). One open page per entity and discipline, or per escalated query: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).",
+          "Needs integrated-ops.page.create (the portal's policy: members of the organisation's teams, integratedOps.permissions.pagers). The team, its on-call and the vendor are the backend's, from the catalog: only the entity and the discipline are asked. The team's PagerDuty service (pagerduty.com/integration-key) is triggered when a pager module is installed; the people on call and the team always get a Backstage notification linking to the page. Without an entity (escalation: true), the configured incident escalation team (integratedOps.lookup.noOwnerEscalation) is paged for the query, only while the query matches nothing the caller may read in the catalog (409 naming what it matches: page its owners) and only when one is configured and in the catalog (503 otherwise). A query is one subject however it is written (an address with or without port or scheme, a hostname with or without its trailing dot, a name in any case or Unicode form). One open page per entity and discipline, or per escalated query: paging again within integratedOps.paging.repageAfterMinutes (default 5) of an unacknowledged page answers that page (200, repeated). At most integratedOps.paging.maxPerUserPerHour (default 10) pages per person per UTC hour (429, counted in the database).",
         requestBody: {
           required: true,
           content: {
@@ -680,6 +680,9 @@ export const spec = {
             $ref: '#/components/responses/Error',
           },
           '429': {
+            $ref: '#/components/responses/Error',
+          },
+          '503': {
             $ref: '#/components/responses/Error',
           },
         },
