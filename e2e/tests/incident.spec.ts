@@ -148,6 +148,26 @@ test('on a phone the three owners to page are on the first screen and nothing sc
   await context.close();
 });
 
+test("the answer shows a team's next three shifts when asked, as its Group page does", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/ops-lookup?q=10.20.3.14');
+  const more = page.getByRole('button', {
+    name: 'Next shifts of NetOps Data Centre Fabric',
+  });
+  await more.click({ timeout: 30_000 });
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const shifts = page
+    .getByRole('region', { name: 'Next shifts (primary)' })
+    .getByRole('listitem');
+  await expect(shifts).toHaveCount(3);
+  // Who, and from when in the viewer's zone.
+  await expect(shifts.first()).toHaveText(/^\S.+ from .+\d{1,2}:\d{2}/);
+  await expectNoSeriousA11yViolations(page, 'main');
+  await page.screenshot({ path: `${shots}/lookup-next-shifts.png` });
+});
+
 test('the pages an incident touches have no serious accessibility violations', async ({
   page,
 }) => {

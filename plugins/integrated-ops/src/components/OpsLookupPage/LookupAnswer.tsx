@@ -19,6 +19,7 @@ import { DisciplineColumn } from '../shared/DisciplineColumn';
 import { RefCaption } from '../shared/RefCaption';
 import { SectionCard } from '../shared/SectionCard';
 import { CopyWhoToPageButton } from './CopyWhoToPageButton';
+import { NextShifts } from './NextShifts';
 import { AnsweredMatch } from './answeredMatch';
 import { OnCallSummary } from './OnCallSummary';
 import { whoToPage } from './whoToPage';
@@ -100,7 +101,14 @@ export function LookupAnswer(props: {
           {DISCIPLINES.map(d => (
             <Flex key={d} direction="column" gap="3">
               <DisciplineColumn answer={owners[d]} />
-              {/* Paging is for now: an answer as of a past moment has none. */}
+              {/* Paging and the next shifts are for now: an answer as of a
+                  past moment has neither. */}
+              {!match.answer.history && owners[d].team && (
+                <NextShifts
+                  teamRef={owners[d].team!.ref}
+                  teamTitle={owners[d].team!.title}
+                />
+              )}
               {!match.answer.history && (
                 <PageButton
                   entityRef={entity.ref}

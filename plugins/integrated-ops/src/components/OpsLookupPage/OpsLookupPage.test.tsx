@@ -9,7 +9,9 @@ import {
   blastRadiusResponse,
   gapAnswer,
   incidentCommand,
+  freshIndex,
   lookupResponse,
+  scoringAnswer,
   scoringMatch,
 } from '../../__testUtils__/fixtures';
 import { discoveryApiRef, fetchApiRef } from '@backstage/core-plugin-api';
@@ -447,6 +449,49 @@ describe('OpsLookupPage', () => {
         /Paged Major Incident Management \(incident escalation for "192.0.2.9"\) in the portal/,
       ),
     ).toBeInTheDocument();
+  });
+
+  it("shows a discipline team's next three shifts when asked, in the viewer's zone with the rotation's", async () => {
+    const netops = scoringAnswer().owners.netops;
+    const api = fakeOpsApi({
+      lookup: jest.fn(async q => lookupResponse(q, [scoringMatch()])),
+      blastRadius: jest.fn(async () => blastRadiusResponse()),
+      teamOnCall: jest.fn(async () => ({
+        team: netops.team!,
+        onCall: netops.onCall,
+        escalation: netops.escalation,
+        upcoming: [
+          {
+            rotation: 'primary',
+            timeZone: 'Europe/London',
+            shifts: ['2026-03-09', '2026-03-16', '2026-03-23'].map(day => ({
+              person: { ref: 'user:default/li.wei', name: 'Li Wei' },
+              from: `${day}T09:00:00Z`,
+              until: `${day}T21:00:00Z`,
+            })),
+          },
+        ],
+        index: freshIndex,
+      })),
+    });
+    await renderWithApis(<OpsLookupPage />, [[integratedOpsApiRef, api]], {
+      routeEntries: ['/?q=10.20.3.14'],
+    });
+    const more = await screen.findByRole('button', {
+      name: `Next shifts of ${netops.team!.title}`,
+    });
+    // Loaded only when asked for: the answer itself stays as fast.
+    expect(api.teamOnCall).not.toHaveBeenCalled();
+    await userEvent.click(more);
+    expect(more).toHaveAttribute('aria-expanded', 'true');
+    expect(api.teamOnCall).toHaveBeenCalledWith(netops.team!.ref);
+    const shifts = await screen.findByRole('region', {
+      name: 'Next shifts (primary)',
+    });
+    expect(within(shifts).getAllByRole('listitem')).toHaveLength(3);
+    expect(within(shifts).getAllByRole('listitem')[0]).toHaveTextContent(
+      /^Li Wei from /,
+    );
   });
 
   it('offers no paging from a no-match answer about a past moment', async () => {

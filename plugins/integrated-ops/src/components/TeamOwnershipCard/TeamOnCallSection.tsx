@@ -1,10 +1,10 @@
 import { Progress } from '@backstage/core-components';
 import { Flex, Text } from '@backstage/ui';
-import { formatShiftTime } from '@integrated-ops/plugin-integrated-ops-common';
 import { ContactLinks } from '../shared/ContactLinks';
 import { EscalationPath } from '../shared/EscalationPath';
 import { LoadError } from '../shared/LoadError';
 import { OnCallList } from '../shared/OnCallList';
+import { UpcomingShiftsList } from '../shared/UpcomingShiftsList';
 import { useOpsData } from '../shared/useOpsData';
 
 /** The team's own incident card: who is on call now and the next shifts (zones marked), its pager and chat, where it escalates. */
@@ -30,28 +30,7 @@ export function TeamOnCallSection(props: { teamRef: string }) {
             its escalation path.
           </Text>
         )}
-        {value.upcoming
-          ?.filter(u => u.shifts.length)
-          .map(u => (
-            <section
-              key={u.rotation}
-              aria-label={`Next shifts (${u.rotation})`}
-            >
-              <Text as="h4" variant="body-small" weight="bold">
-                Next shifts ({u.rotation})
-              </Text>
-              <ol style={{ margin: 0, paddingLeft: 20 }}>
-                {u.shifts.map(shift => (
-                  <li key={shift.from}>
-                    <Text as="span" variant="body-small">
-                      {shift.person.name} from{' '}
-                      {formatShiftTime(shift.from, u.timeZone)}
-                    </Text>
-                  </li>
-                ))}
-              </ol>
-            </section>
-          ))}
+        <UpcomingShiftsList upcoming={value.upcoming} />
         <ContactLinks
           links={value.team.contacts}
           label={`${value.team.title} contacts`}
