@@ -53,7 +53,9 @@ export default defineConfig({
   ],
   outputDir: 'node_modules/.cache/e2e-test-results',
   use: {
-    screenshot: 'only-on-failure',
+    // Every test's last screen, in the HTML report (e2e-test-report/),
+    // besides the named screenshots the specs write to e2e-screenshots/.
+    screenshot: 'on',
     launchOptions: {
       executablePath: process.env.PORTAL_CHROMIUM ?? '/usr/bin/chromium',
       args: [
