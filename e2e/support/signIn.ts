@@ -43,4 +43,7 @@ export async function pick(
   await box.click();
   await box.fill(typed);
   await page.getByRole('option', { name: title, exact: true }).click();
+  // Chosen, the list stays closed (it must not reopen over the next field).
+  await expect(box).toHaveAttribute('aria-expanded', 'false');
+  await expect(box).toHaveValue(title);
 }

@@ -149,6 +149,10 @@ export function OpsEntityPicker(
         onChange(ref);
       }}
       placeholder="Name, title or ref"
+      // The list opens as one types (or by its button), not on focus (BUI's
+      // default): focus coming back to the field after a choice would
+      // reopen the whole list over the next field.
+      menuTrigger="input"
     />
   );
 }
