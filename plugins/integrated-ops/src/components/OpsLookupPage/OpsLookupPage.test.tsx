@@ -288,6 +288,9 @@ describe('OpsLookupPage', () => {
 
   it('makes a discipline with nobody to page an alert that says whom to call instead', async () => {
     const match = { ...scoringMatch(), answer: gapAnswer() };
+    // The incident commander on call is also the team's lead: named once.
+    match.answer.owners.secops.noOwner!.escalateTo!.lead =
+      incidentCommand.onCall[0].person;
     const api = fakeOpsApi({
       lookup: jest.fn(async q => lookupResponse(q, [match])),
       blastRadius: jest.fn(async () => blastRadiusResponse()),
@@ -302,6 +305,8 @@ describe('OpsLookupPage', () => {
     );
     expect(alert).toHaveTextContent('Call instead: Major Incident Management');
     expect(alert).toHaveTextContent('On call: Jonas Meyer');
+    expect(within(alert).getAllByText('Jonas Meyer')).toHaveLength(1);
+    expect(alert).not.toHaveTextContent('Lead:');
     expect(
       within(alert).getByRole('link', { name: /\+44 20 7000 0999/ }),
     ).toHaveAttribute('href', 'tel:+442070000999');

@@ -28,7 +28,8 @@ export function NoOwnerAlert(props: { warning: NoOwnerWarning }) {
               </EntityRefLink>
             </Text>
             {onCall && <PersonLine label="On call" person={onCall} />}
-            {escalateTo.lead && (
+            {/* A lead who is the one on call is named once. */}
+            {escalateTo.lead && escalateTo.lead.ref !== onCall?.ref && (
               <PersonLine label="Lead" person={escalateTo.lead} />
             )}
             <ContactLinks
