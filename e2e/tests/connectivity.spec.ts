@@ -146,7 +146,7 @@ test("a change the policy's connectivity invariants forbid is refused before any
   expect(await invariantsOf('component:default/payments-web')).toMatchObject({
     passed: true,
     message:
-      'keeps the 2 connectivity invariant(s): outside-never-restricted, pci-zone-from-dmz-and-pci',
+      'keeps the 3 connectivity invariant(s): outside-never-restricted, pci-zone-from-dmz-and-pci, restricted-on-database-ports',
   });
   // A partner range straight into the data zone: a firewall rule, not in
   // the NetworkPolicy model, judged as asked.

@@ -160,7 +160,7 @@ test('network access: a full run commits a reviewed change naming the approvers'
     id,
     kind: 'network-access',
     requestedBy: 'user:default/guest',
-    policy: 'northbridge-change-policy@2026.12.5',
+    policy: 'northbridge-change-policy@2026.12.7',
     requiredApprovals: ['netops', 'secops'],
     approvers: {
       netops: 'group:default/netops-dc',

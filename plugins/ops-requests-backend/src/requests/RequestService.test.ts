@@ -46,7 +46,7 @@ describe('RequestService: the backend derives what gates a change', () => {
         netops: 'group:default/netops-edge',
         secops: 'group:default/soc-t1',
       },
-      policy: { version: 'northbridge-change-policy@2026.12.5' },
+      policy: { version: 'northbridge-change-policy@2026.12.7' },
       expiresAt: '2026-03-10T00:00:00.000Z',
       change: {
         provider: 'local',
@@ -80,7 +80,7 @@ describe('RequestService: the backend derives what gates a change', () => {
         raj,
       ),
     ).rejects.toThrow(
-      /^Refused by policy northbridge-change-policy@2026\.12\.5: cidr-breadth: 10\.0\.0\.0\/8 \(resource:default\/seg-corp\) is broader than \/24.*; ports-per-zone: 22\/tcp not allowed into zone "default"/,
+      /^Refused by policy northbridge-change-policy@2026\.12\.7: cidr-breadth: 10\.0\.0\.0\/8 \(resource:default\/seg-corp\) is broader than \/24.*; ports-per-zone: 22\/tcp not allowed into zone "default"/,
     );
     await expect(
       service.create(intent({ expiresAt: undefined }), raj),

@@ -171,7 +171,7 @@ describe.each(databases.eachSupportedId())(
         .send({ ...newRequest, source: 'resource:default/seg-corp' });
       expect(refused.status).toBe(400);
       expect(refused.body.error.message).toMatch(
-        /^Refused by policy northbridge-change-policy@2026\.12\.5: cidr-breadth: /,
+        /^Refused by policy northbridge-change-policy@2026\.12\.7: cidr-breadth: /,
       );
       // The refusal counts in the governance KPIs (and the CSV).
       const kpis = await request(server)

@@ -3,6 +3,7 @@ import {
   connectivityInvariantSchema,
   InvariantEndpoint,
   invariantViolations,
+  isInvariantDestination,
 } from './connectivityInvariants';
 import { keepsInvariants } from './connectivityRule';
 
@@ -151,6 +152,127 @@ describe('connectivity invariants', () => {
       parse({ ...invariants[0], never: { ...invariants[0].never, via: 'x' } })
         .success,
     ).toBe(false);
+  });
+});
+
+/** A fixture's connection into the data zone. */
+const intoDb = (fromZone: string, allows: string) => ({
+  from: { name: 'scoring', zone: fromZone },
+  to: { name: 'db', zone: 'restricted' },
+  allows,
+});
+
+describe('connectivity invariants written in CEL', () => {
+  const dbPorts = {
+    id: 'restricted-on-database-ports',
+    description: 'The data zone is reached on TCP 5432 only',
+    cel: {
+      to: { zone: 'restricted' },
+      expression:
+        "!flow.allConnections && flow.connections.all(c, c.protocol == 'TCP' && c.from == 5432 && c.to == 5432)",
+    },
+    fixtures: [
+      {
+        name: 'the database port',
+        flow: intoDb('pci', 'TCP 5432'),
+        expect: 'holds',
+      },
+      {
+        name: 'SSH too',
+        flow: intoDb('pci', 'TCP 22,5432'),
+        expect: 'breaks',
+      },
+    ],
+  };
+  const parse = (i: unknown) => connectivityInvariantSchema.safeParse(i);
+  const issues = (i: unknown) => {
+    const parsed = parse(i);
+    return parsed.success
+      ? []
+      : parsed.error.issues.map(x => `${x.path.join('.')}: ${x.message}`);
+  };
+  const cel = [connectivityInvariantSchema.parse(dbPorts)];
+  const broken = (
+    from: InvariantEndpoint,
+    to: InvariantEndpoint,
+    allows: string,
+  ) => invariantViolations(cel, [{ from, to, allows }]);
+
+  it('refuses a connection into its destinations the expression is false for, naming it', () => {
+    expect(broken(scoring, db, 'TCP 5432')).toEqual([]);
+    expect(broken(scoring, db, 'TCP 5432,UDP 5432')).toEqual([
+      'restricted-on-database-ports: component:default/fraud-scoring-service -> resource:default/fraud-cases-db (10.40.2.11) TCP 5432,UDP 5432 (The data zone is reached on TCP 5432 only)',
+    ]);
+    expect(broken(scoring, db, 'TCP 5432-5433')).toHaveLength(1);
+    expect(broken(scoring, db, 'All Connections')).toHaveLength(1);
+    // Destinations its `to` does not select are not judged.
+    expect(broken(scoring, ml, 'All Connections')).toEqual([]);
+  });
+
+  it('counts a connection it cannot judge as broken (what was not judged is not allowed)', () => {
+    const unjudgeable = [
+      {
+        ...cel[0],
+        cel: {
+          to: { zone: 'restricted' },
+          expression: 'flow.from.zone == "pci"',
+        },
+      },
+    ];
+    // The partner's range has no zone: the expression cannot be judged.
+    expect(
+      invariantViolations(unjudgeable, [
+        { from: partner, to: db, allows: 'TCP 5432' },
+      ]),
+    ).toHaveLength(1);
+    expect(
+      invariantViolations(unjudgeable, [
+        { from: scoring, to: db, allows: 'TCP 5432' },
+      ]),
+    ).toEqual([]);
+  });
+
+  it('is a destination for the check of main', () => {
+    expect(isInvariantDestination(cel, db)).toBe(true);
+    expect(isInvariantDestination(cel, ml)).toBe(false);
+  });
+
+  it('is refused when not CEL, without fixtures both ways, or with a fixture it does not meet', () => {
+    expect(
+      issues({ ...dbPorts, cel: { ...dbPorts.cel, expression: 'flow.to ==' } }),
+    ).toEqual([expect.stringMatching(/^cel.expression: is not CEL: /)]);
+    expect(issues({ ...dbPorts, fixtures: [dbPorts.fixtures[0]] })).toEqual([
+      'fixtures: a cel invariant needs a fixture it breaks on',
+    ]);
+    expect(issues({ ...dbPorts, fixtures: undefined })).toEqual([
+      'fixtures: a cel invariant needs a fixture it holds on',
+      'fixtures: a cel invariant needs a fixture it breaks on',
+    ]);
+    const wrong = structuredClone(dbPorts);
+    wrong.fixtures[1].flow.allows = 'TCP 5432';
+    expect(issues(wrong)).toEqual([
+      'fixtures.1: "SSH too": the invariant must break, it holds',
+    ]);
+    expect(issues({ ...dbPorts, never: invariants[0].never })).toContain(
+      ': says one of never, only or cel',
+    );
+  });
+
+  it('checks the fixtures of never and only invariants too', () => {
+    expect(
+      issues({
+        ...invariants[0],
+        fixtures: [
+          {
+            name: 'the DMZ into the data zone',
+            flow: intoDb('dmz', 'TCP 5432'),
+            expect: 'holds',
+          },
+        ],
+      }),
+    ).toEqual([
+      'fixtures.0: "the DMZ into the data zone": the invariant must hold, it breaks',
+    ]);
   });
 });
 

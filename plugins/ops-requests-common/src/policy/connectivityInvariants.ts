@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { celSyntaxError, judgeCel, MAX_CEL_LENGTH } from './celExpressions';
+import { authoredRuleId } from './ruleResult';
 
 /**
  * Which end of a connection a rule means: every field given must hold.
@@ -20,23 +22,47 @@ const NON_EMPTY = 'names at least one of zone, dataClass, entity, external';
 
 const endpointSelector = endpointSelectorShape.refine(nonEmpty, NON_EMPTY);
 
+/** One end of a fixture's connection: as InvariantEndpoint, with defaults. */
+const fixtureEndpoint = z
+  .object({
+    name: z.string().min(1).max(300),
+    entityRef: z.string().min(1).optional(),
+    zone: z.string().min(1).optional(),
+    dataClasses: z.array(z.string()).default([]),
+    external: z.boolean().default(false),
+  })
+  .strict();
+
+const invariantFixture = z
+  .object({
+    name: z.string().min(1).max(200),
+    flow: z
+      .object({
+        from: fixtureEndpoint,
+        to: fixtureEndpoint,
+        /** As connections say it: `TCP 5432`, `TCP 53,UDP 53`, `All Connections`. */
+        allows: z.string().min(1).max(300),
+      })
+      .strict(),
+    expect: z.enum(['holds', 'breaks']),
+  })
+  .strict();
+
 /**
  * A connectivity invariant of the change policy, checked on the connections
  * a change would add or change: `never` (no connection from one to the
- * other) or `only` (whatever reaches `to` comes from one of `from`, on the
- * ports it lists when it lists some).
+ * other), `only` (whatever reaches `to` comes from one of `from`, on the
+ * ports it lists when it lists some) or `cel` (whatever reaches `to` makes
+ * the CEL expression true; `flow`: from, to, allows, allConnections,
+ * connections). `fixtures` (connections it must hold for and must break on)
+ * are checked whenever the policy is read; a `cel` invariant needs both.
  *
  * @public
  */
 export const connectivityInvariantSchema = z
   .object({
     /** Named in refusals: `dmz-never-restricted`. */
-    id: z
-      .string()
-      .regex(
-        /^[a-z0-9][a-z0-9-]{0,62}$/,
-        'must be lower-case letters, digits and dashes',
-      ),
+    id: authoredRuleId,
     /** Why the invariant holds, in words, for the requester. */
     description: z.string().min(1).max(300),
     never: z
@@ -63,9 +89,54 @@ export const connectivityInvariantSchema = z
       })
       .strict()
       .optional(),
+    cel: z
+      .object({
+        to: endpointSelector,
+        expression: z.string().min(1).max(MAX_CEL_LENGTH),
+      })
+      .strict()
+      .optional(),
+    fixtures: z.array(invariantFixture).min(1).max(50).optional(),
   })
   .strict()
-  .refine(i => !!i.never !== !!i.only, 'says either never or only');
+  .refine(
+    i => [i.never, i.only, i.cel].filter(Boolean).length === 1,
+    'says one of never, only or cel',
+  )
+  .superRefine((inv, ctx) => {
+    if (inv.cel) {
+      const syntax = celSyntaxError(inv.cel.expression);
+      if (syntax) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['cel', 'expression'],
+          message: `is not CEL: ${syntax}`,
+        });
+        return;
+      }
+      for (const expect of ['holds', 'breaks'] as const) {
+        if (!inv.fixtures?.some(f => f.expect === expect)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['fixtures'],
+            message: `a cel invariant needs a fixture it ${expect} on`,
+          });
+        }
+      }
+    }
+    inv.fixtures?.forEach((fixture, i) => {
+      const got = breaks(inv, fixture.flow) ? 'breaks' : 'holds';
+      if (got !== fixture.expect) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['fixtures', i],
+          message: `"${fixture.name}": the invariant must ${
+            fixture.expect === 'holds' ? 'hold' : 'break'
+          }, it ${got}`,
+        });
+      }
+    });
+  });
 
 /**
  * One connectivity invariant of the change policy.
@@ -140,6 +211,50 @@ function onlyOn(allows: string, ports: number[]): boolean {
   });
 }
 
+/** The ports of `allows` as CEL reads them (a part without a protocol is of the last one named). */
+function connectionsOf(allows: string) {
+  let protocol = '';
+  return allows.split(',').flatMap(part => {
+    const m = /^\s*(?:([A-Z]+)\s+)?(\d+)(?:-(\d+))?\s*$/i.exec(part);
+    if (!m) return [];
+    protocol = m[1]?.toUpperCase() ?? protocol;
+    return [{ protocol, from: Number(m[2]), to: Number(m[3] ?? m[2]) }];
+  });
+}
+
+/**
+ * Whether the flow breaks the invariant. A `cel` expression that cannot be
+ * judged on a flow it applies to counts as broken: what was not judged is
+ * not allowed.
+ */
+function breaks(
+  inv: Pick<ConnectivityInvariant, 'never' | 'only' | 'cel'>,
+  flow: InvariantFlow,
+): boolean {
+  if (inv.never) {
+    return selects(inv.never.from, flow.from) && selects(inv.never.to, flow.to);
+  }
+  if (inv.only) {
+    return (
+      selects(inv.only.to, flow.to) &&
+      !inv.only.from.some(
+        f =>
+          selects(f, flow.from) && (!f.ports || onlyOn(flow.allows, f.ports)),
+      )
+    );
+  }
+  if (!inv.cel || !selects(inv.cel.to, flow.to)) return false;
+  const all = /all connections/i.test(flow.allows);
+  const judged = judgeCel(inv.cel.expression, {
+    flow: {
+      ...flow,
+      allConnections: all,
+      connections: all ? [] : connectionsOf(flow.allows),
+    },
+  });
+  return !('verdict' in judged) || !judged.verdict;
+}
+
 /** `payments-web` and `component:payments-web` as `component:default/payments-web`. */
 function fullRef(ref: string): string {
   const lowered = ref.trim().toLocaleLowerCase('en-US');
@@ -161,16 +276,7 @@ export function invariantViolations(
   const out: string[] = [];
   for (const flow of flows) {
     for (const inv of invariants) {
-      const broken = inv.never
-        ? selects(inv.never.from, flow.from) && selects(inv.never.to, flow.to)
-        : !!inv.only &&
-          selects(inv.only.to, flow.to) &&
-          !inv.only.from.some(
-            f =>
-              selects(f, flow.from) &&
-              (!f.ports || onlyOn(flow.allows, f.ports)),
-          );
-      if (broken) {
+      if (breaks(inv, flow)) {
         out.push(
           `${inv.id}: ${flow.from.name} -> ${flow.to.name} ${flow.allows} (${inv.description})`,
         );
@@ -191,7 +297,7 @@ export function isInvariantDestination(
   end: InvariantEndpoint,
 ): boolean {
   return invariants.some(i => {
-    const to = i.never?.to ?? i.only?.to;
+    const to = i.never?.to ?? i.only?.to ?? i.cel?.to;
     return !!to && selects(to, end);
   });
 }

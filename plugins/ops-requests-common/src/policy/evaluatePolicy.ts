@@ -8,6 +8,7 @@ import {
   RuleResult,
 } from './changeRequest';
 import { breakGlass } from './breakGlassRules';
+import { celRequestRules } from './celRequestRules';
 import { addsAccess, keepsInvariants } from './connectivityRule';
 import { changeFreeze, maintenanceWindow } from './calendarRules';
 import { ownerDiscipline } from './ownerDisciplineRule';
@@ -402,6 +403,7 @@ export function evaluatePolicy(
     ...addsAccess(policy, facts),
     ...keepsInvariants(policy, facts),
     ...risk.results,
+    ...celRequestRules(policy.spec.rules, facts, now),
   ];
   return {
     policy: { name: policy.metadata.name, version: policy.metadata.version },

@@ -15,3 +15,5 @@ export type {
   InvariantEndpoint,
   InvariantFlow,
 } from './connectivityInvariants';
+export { celRequestRuleSchema } from './celRequestRules';
+export type { CelRequestRule } from './celRequestRules';

@@ -20,6 +20,8 @@ const RULES = new Set([
   'production-expiry',
   'controls',
   'approvers',
+  // The policy authors' own (CEL) rules.
+  ...(policy.spec.rules ?? []).map(r => `policy.${r.id}`),
 ]);
 const NOW = new Date('2026-03-02T12:00:00Z');
 

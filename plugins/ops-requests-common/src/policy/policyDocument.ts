@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DISCIPLINES } from '@integrated-ops/plugin-integrated-ops-common';
 import { changeCalendarSchema } from './changeCalendar';
 import { connectivityInvariantSchema } from './connectivityInvariants';
+import { celRequestRuleSchema } from './celRequestRules';
 
 /** A port or an inclusive range: "443" or "8080-8090". */
 const portRange = z
@@ -177,6 +178,11 @@ export const changePolicySchema = z
           })
           .strict()
           .optional(),
+        /**
+         * The policy authors' own request rules: CEL expressions over the
+         * request's facts, each with fixtures it must pass and refuse.
+         */
+        rules: z.array(celRequestRuleSchema).max(50).optional(),
         /** Owning teams confirm what they own; absent, nobody is asked. */
         ownershipRecertification: z
           .object({

@@ -75,7 +75,7 @@ describe('integrated-ops:policy:check', () => {
     expect(run.error).toBeUndefined();
     expect(run.outputs.passed).toBe(true);
     expect(run.outputs.policyVersion).toBe(
-      'northbridge-change-policy@2026.12.5',
+      'northbridge-change-policy@2026.12.7',
     );
     expect(run.outputs.results.map((r: any) => r.rule)).toEqual([
       'naming',
@@ -162,7 +162,7 @@ describe('integrated-ops:policy:check', () => {
       const run = await runAction(action, { ...allowedFlow, ...change });
       expect(run.error?.name).toBe('InputError');
       expect(run.error?.message).toMatch(
-        /^Refused by policy northbridge-change-policy@2026\.12\.5:/,
+        /^Refused by policy northbridge-change-policy@2026\.12\.7:/,
       );
       expect(run.error?.message).toMatch(message);
       expect(run.outputs.passed).toBe(false);
