@@ -281,4 +281,72 @@ describe.each(databases.eachSupportedId())('reports on %p', databaseId => {
     // A service may not read findings through this route.
     expect((await list(vault, reporter)).status).toBe(403);
   });
+
+  // Last: it adds findings to payments-api that the tests above count.
+  it('finds the component by its repository or image annotation; what none or two claim is refused and listed for SecOps', async () => {
+    const report = { tool: 'gitleaks', format: 'sarif' };
+    const outcome = async (query: Record<string, string>) => {
+      const res = await post({ ...report, ...query }).send(trivySarif());
+      return {
+        status: res.status,
+        said: res.status === 200 ? res.body.entityRef : res.body.error.message,
+      };
+    };
+    // As a pipeline names itself: its repository (URL or slug), its image.
+    expect(
+      await outcome({
+        repository: 'https://github.com/Northbridge/Payments-API.git',
+      }),
+    ).toEqual({ status: 200, said: PAYMENTS });
+    expect(
+      await outcome({
+        image:
+          'registry.bank.example/payments/api:2.0.1@sha256:58fe87ff24d5a3ac35c887dcef82eb619565987c1083282f876c7c2657a5f94e',
+        tool: 'trivy-image',
+      }),
+    ).toEqual({ status: 200, said: PAYMENTS });
+    expect(
+      await outcome({ repository: 'gitlab.com/northbridge/batch/orphan' }),
+    ).toEqual({ status: 200, said: 'component:default/orphan-batch' });
+
+    const before = await stored(knex);
+    expect(
+      await outcome({ repository: 'github.com/northbridge/shared-batch' }),
+    ).toEqual({
+      status: 409,
+      said: 'component:default/vault-core and component:default/orphan-batch both carry github.com/project-slug=northbridge/shared-batch: name the component by entity',
+    });
+    expect(await outcome({ image: 'registry.bank.example/fraud/x:1' })).toEqual(
+      {
+        status: 404,
+        said: 'No component in the catalog carries integrated-ops.io/container-image=registry.bank.example/fraud/x',
+      },
+    );
+    // Named twice, not at all, or not as a repository or image: 400.
+    const refused: Record<string, string>[] = [
+      { entity: PAYMENTS, image: 'registry.bank.example/payments/api' },
+      {},
+      { repository: 'bitbucket.org/northbridge/payments-api' },
+      { image: 'Registry/Payments API' },
+    ];
+    for (const query of refused) {
+      expect(await outcome(query)).toEqual({
+        status: 400,
+        said: expect.stringMatching(
+          /exactly one of entity, repository or image|is not github.com|is not an image reference/,
+        ),
+      });
+    }
+    expect(await stored(knex)).toEqual(before);
+
+    const secops = await request(portal.server)
+      .get('/api/security-findings/overview')
+      .set('Authorization', user());
+    expect(secops.body.unrouted.map((u: { label: string }) => u.label)).toEqual(
+      expect.arrayContaining([
+        'github.com/project-slug=northbridge/shared-batch',
+        'integrated-ops.io/container-image=registry.bank.example/fraud/x',
+      ]),
+    );
+  });
 });

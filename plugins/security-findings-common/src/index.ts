@@ -29,3 +29,9 @@ export type {
   ComponentFactsList,
 } from './client/SecurityFindingsApiClient';
 export type { components } from './schema/openapi/generated/types';
+export {
+  CONTAINER_IMAGE_ANNOTATION,
+  imageTarget,
+  repositoryTarget,
+} from './reportTarget';
+export type { AnnotatedTarget } from './reportTarget';

@@ -20,7 +20,12 @@ const rel = (type: string, targetRef: string) => ({ type, targetRef });
 
 const component = (
   name: string,
-  options: { tags?: string[]; readers?: string[]; owned?: boolean } = {},
+  options: {
+    tags?: string[];
+    readers?: string[];
+    owned?: boolean;
+    annotations?: Record<string, string>;
+  } = {},
 ): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',
@@ -28,10 +33,11 @@ const component = (
     name,
     namespace: 'default',
     tags: options.tags,
-    // Only for this fake catalog: the users the catalog lets read it.
-    ...(options.readers
-      ? { annotations: { 'test/readers': options.readers.join(',') } }
-      : {}),
+    annotations: {
+      ...options.annotations,
+      // Only for this fake catalog: the users the catalog lets read it.
+      ...(options.readers ? { 'test/readers': options.readers.join(',') } : {}),
+    },
   },
   spec: {
     type: 'service',
@@ -55,9 +61,24 @@ const component = (
  * orphan-batch (no typed owner: spec.owner only).
  */
 export const findingsCatalog: Entity[] = [
-  component('payments-api', { tags: ['java', 'pci'] }),
-  component('vault-core', { readers: ['user:default/sam'] }),
-  component('orphan-batch', { owned: false }),
+  component('payments-api', {
+    tags: ['java', 'pci'],
+    annotations: {
+      'github.com/project-slug': 'northbridge/payments-api',
+      'integrated-ops.io/container-image': 'registry.bank.example/payments/api',
+    },
+  }),
+  component('vault-core', {
+    readers: ['user:default/sam'],
+    annotations: { 'github.com/project-slug': 'northbridge/shared-batch' },
+  }),
+  component('orphan-batch', {
+    owned: false,
+    annotations: {
+      'github.com/project-slug': 'northbridge/shared-batch',
+      'gitlab.com/project-slug': 'northbridge/batch/orphan',
+    },
+  }),
   // The teams told, each with a member (a group without one is told later).
   ...['payments-sre', 'netops-edge', 'soc-t1', 'soc-tier2'].map(
     (name): Entity => ({
@@ -70,8 +91,33 @@ export const findingsCatalog: Entity[] = [
   ),
 ];
 
-/** A catalog answering getEntityByRef and getEntitiesByRefs as the caller's credentials allow. */
+/**
+ * A catalog answering getEntityByRef and getEntitiesByRefs as the caller's
+ * credentials allow, and getEntities by kind and annotation (matched
+ * without regard to case, as the catalog's search table does).
+ */
 export const testCatalog = {
+  async getEntities({
+    filter,
+    limit,
+  }: {
+    filter: Record<string, string>;
+    limit?: number;
+  }) {
+    const lower = (v?: string) => v?.toLocaleLowerCase('en-US');
+    const items = findingsCatalog.filter(e =>
+      Object.entries(filter).every(([key, value]) =>
+        key === 'kind'
+          ? lower(e.kind) === lower(value)
+          : lower(
+              e.metadata.annotations?.[
+                key.replace(/^metadata\.annotations\./, '')
+              ],
+            ) === lower(value),
+      ),
+    );
+    return { items: items.slice(0, limit) };
+  },
   async getEntitiesByRefs(
     { entityRefs }: { entityRefs: string[] },
     options: { credentials: any },

@@ -69,10 +69,12 @@ export async function createFindingsRouter(options: {
         `${subject} may not post reports (integratedOps.securityFindings.reporters)`,
       );
     }
-    const { entity, tool, format } = req.query;
+    const { entity, repository, image, tool, format } = req.query;
     res.json(
       await service.ingest({
         entity,
+        repository,
+        image,
         tool,
         format,
         body: req.body,

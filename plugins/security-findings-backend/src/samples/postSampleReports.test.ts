@@ -32,6 +32,8 @@ describe('sample reports', () => {
         [
           '- { entity: component:default/nowhere, tool: grype, format: grype, file: grype.json }',
           '- { entity: payments-api, tool: trivy, format: sarif, file: trivy.sarif }',
+          // Named by its image, as an image scan's pipeline knows it.
+          '- { image: "registry.bank.example/payments/api:2.0.1", tool: grype, format: grype, file: grype.json }',
         ].join('\n'),
         {
           'trivy.sarif': commonFixture('trivy-alpine-310.sarif'),
@@ -52,15 +54,23 @@ describe('sample reports', () => {
         retryMs: 10,
         deadline: Date.now() + 200,
       });
-      expect(applied).toBe(1);
+      expect(applied).toBe(2);
       expect(logger.warn).toHaveBeenCalledWith(
         expect.stringMatching(/^Sample report grype.json not applied: 404/),
       );
       expect(logger.info).toHaveBeenCalledWith(
         'Sample report trivy.sarif on component:default/payments-api: 4 findings (4 new, 0 reopened, 0 fixed)',
       );
+      const byImage = logger.info.mock.calls
+        .map(([line]) =>
+          /^Sample report grype.json on component:default\/payments-api: (\d+) findings/.exec(
+            String(line),
+          ),
+        )
+        .find(Boolean);
+      expect(Number(byImage?.[1])).toBeGreaterThan(0);
       const [{ n }] = await knex('security_findings').count({ n: '*' });
-      expect(Number(n)).toBe(4);
+      expect(Number(n)).toBe(4 + Number(byImage![1]));
     } finally {
       await portal.stop();
     }
@@ -79,6 +89,13 @@ describe('sample reports', () => {
         folder('- { entity: a, tool: t, format: pdf, file: x }'),
       ),
     ).rejects.toThrow(/reports.yaml is invalid/);
+    await expect(
+      readSampleManifest(
+        folder(
+          '- { entity: a, image: "nginx:1", tool: t, format: sarif, file: x }',
+        ),
+      ),
+    ).rejects.toThrow(/exactly one of entity, repository or image/);
     await expect(readSampleManifest('/nonexistent')).rejects.toThrow(
       /cannot read \/nonexistent\/reports.yaml/,
     );

@@ -4,14 +4,24 @@ import { join, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
 
+const TARGETS = ['entity', 'repository', 'image'] as const;
+
 const manifestSchema = z
   .array(
-    z.strictObject({
-      entity: z.string().min(1),
-      tool: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
-      format: z.enum(['sarif', 'trivy', 'grype']),
-      file: z.string().min(1),
-    }),
+    z
+      .strictObject({
+        /** The component, as the report route takes it: one of these three. */
+        entity: z.string().min(1).optional(),
+        repository: z.string().min(1).optional(),
+        image: z.string().min(1).optional(),
+        tool: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/),
+        format: z.enum(['sarif', 'trivy', 'grype']),
+        file: z.string().min(1),
+      })
+      .refine(
+        r => TARGETS.filter(t => r[t] !== undefined).length === 1,
+        'names the component by exactly one of entity, repository or image',
+      ),
   )
   .max(1000);
 
@@ -63,8 +73,9 @@ export async function postSampleReports(options: {
   let applied = 0;
   for (const report of reports) {
     const body = await readFile(resolve(dir, report.file));
+    const target = TARGETS.find(t => report[t] !== undefined)!;
     const url = `${baseUrl}/reports?${new URLSearchParams({
-      entity: report.entity,
+      [target]: report[target]!,
       tool: report.tool,
       format: report.format,
     })}`;

@@ -3,15 +3,17 @@ import {
   BackstageCredentials,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotFoundError } from '@backstage/errors';
+import { ConflictError, InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   readEffectiveOwners,
   tryNormalizeEntityRef,
 } from '@integrated-ops/plugin-integrated-ops-common';
 import {
+  AnnotatedTarget,
   computeDueDate,
   Discipline,
+  imageTarget,
   Severity,
   NormalizedFinding,
   parseGrypeJson,
@@ -19,6 +21,7 @@ import {
   parseTrivyJson,
   ParseProblem,
   ParseResult,
+  repositoryTarget,
   routeFinding,
   slaStateAt,
 } from '@integrated-ops/plugin-security-findings-common';
@@ -35,6 +38,13 @@ const PARSERS: Record<ReportFormatName, (input: unknown) => ParseResult> = {
 };
 
 const MAX_PROBLEMS_ANSWERED = 100;
+
+/** What a report names its component by: one of the three. */
+export interface ReportTarget {
+  entity?: string;
+  repository?: string;
+  image?: string;
+}
 
 /** A finding as GET /findings answers it. */
 export interface FindingView {
@@ -187,15 +197,71 @@ export class FindingService {
     return { entityRef: result.entityRef, tool, ...result.applied };
   }
 
-  async ingest(input: {
-    entity: string;
-    tool: string;
-    format: ReportFormatName;
-    body: unknown;
-    reportedBy: string;
-  }) {
+  /**
+   * What names the report's component: exactly one of an entity ref, a
+   * source repository or an image (400 otherwise, before the body is read).
+   */
+  #target(input: ReportTarget): { ref: string } | AnnotatedTarget {
+    const named = (['entity', 'repository', 'image'] as const).filter(
+      key => input[key] !== undefined,
+    );
+    if (named.length !== 1) {
+      throw new InputError(
+        `name the report's component by exactly one of entity, repository or image (${
+          named.length ? `got ${named.join(', ')}` : 'got none'
+        })`,
+      );
+    }
+    if (input.entity !== undefined) return { ref: this.#ref(input.entity) };
+    const found =
+      input.repository !== undefined
+        ? repositoryTarget(input.repository)
+        : imageTarget(input.image!);
+    if ('error' in found) throw new InputError(found.error);
+    return found;
+  }
+
+  /**
+   * The component an annotation names: one, or a 404 (none; or none this
+   * plugin may read) or a 409 (several claim it).
+   */
+  async #annotated(target: AnnotatedTarget): Promise<Entity> {
+    const { items } = await this.deps.catalog.getEntities(
+      {
+        filter: {
+          kind: 'component',
+          [`metadata.annotations.${target.annotation}`]: target.value,
+        },
+        limit: 2,
+      },
+      { credentials: await this.deps.auth.getOwnServiceCredentials() },
+    );
+    if (items.length > 1) {
+      throw new ConflictError(
+        `${items.map(e => stringifyEntityRef(e)).join(' and ')} both carry ${
+          target.label
+        }: name the component by entity`,
+      );
+    }
+    if (!items.length) {
+      throw new NotFoundError(
+        `No component in the catalog carries ${target.label}`,
+      );
+    }
+    return items[0];
+  }
+
+  async ingest(
+    input: ReportTarget & {
+      tool: string;
+      format: ReportFormatName;
+      body: unknown;
+      reportedBy: string;
+    },
+  ) {
     const { store, auth } = this.deps;
-    const ref = this.#ref(input.entity);
+    const target = this.#target(input);
+    const label = 'ref' in target ? input.entity! : target.label;
     const tool = input.tool.toLocaleLowerCase('en-US');
     const parsed = PARSERS[input.format](input.body);
     if (!parsed.ok) {
@@ -208,12 +274,18 @@ export class FindingService {
     }
     let entity: Entity;
     try {
-      entity = await this.#entity(ref, await auth.getOwnServiceCredentials());
+      entity =
+        'ref' in target
+          ? await this.#entity(
+              target.ref,
+              await auth.getOwnServiceCredentials(),
+            )
+          : await this.#annotated(target);
     } catch (error) {
-      if (error instanceof NotFoundError) {
+      if (error instanceof NotFoundError || error instanceof ConflictError) {
         // For SecOps to route: the overview lists what could not be.
         await store.recordUnrouted({
-          label: input.entity,
+          label,
           tool,
           reportedBy: input.reportedBy,
           at: this.#now().toISOString(),
@@ -232,7 +304,7 @@ export class FindingService {
     if (pastDue) this.deps.onBreachedIngest?.();
     this.deps.onFindingsChanged?.(entityRef);
     await store.clearUnrouted({
-      label: input.entity,
+      label,
       tool,
       reportedBy: input.reportedBy,
     });

@@ -29,13 +29,13 @@ export const spec = {
         operationId: 'PostReport',
         summary: "Apply a scanner's full report for one component and one tool",
         description:
-          'Only service principals (external-access tokens) whose subject is listed in integratedOps.securityFindings.reporters; a user, or another service, gets 403. The body is at most integratedOps.securityFindings.maxReportMegabytes MiB (default 64, the most) once decoded - a Content-Encoding gzip or deflate body is inflated and the limit applies to what it inflates to - and 413 beyond. The report is the full result of the tool for the component - a finding of that tool absent from it is fixed. A report refused (400, 404, 413) stores nothing.',
+          'Only service principals (external-access tokens) whose subject is listed in integratedOps.securityFindings.reporters; a user, or another service, gets 403. The component is named by exactly one of `entity`, `repository` or `image` (400 otherwise); a repository or image no component is annotated with is a 404, recorded for SecOps as an unrouted report with the label that failed, and one two components claim is a 409. The body is at most integratedOps.securityFindings.maxReportMegabytes MiB (default 64, the most) once decoded - a Content-Encoding gzip or deflate body is inflated and the limit applies to what it inflates to - and 413 beyond. The report is the full result of the tool for the component - a finding of that tool absent from it is fixed. A report refused (400, 404, 413) stores nothing.',
         parameters: [
           {
             name: 'entity',
             in: 'query',
             allowReserved: true,
-            required: true,
+            required: false,
             schema: {
               type: 'string',
               minLength: 1,
@@ -43,6 +43,32 @@ export const spec = {
             },
             description:
               "The component's entity ref (kind component when left out, namespace default)",
+          },
+          {
+            name: 'repository',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+            description:
+              "The component's source repository, `github.com/<owner>/<repo>` or `gitlab.com/<group>/<project>` (an https URL or a `.git` ending is read the same), found by the component's `github.com/project-slug` or `gitlab.com/project-slug` annotation",
+          },
+          {
+            name: 'image',
+            in: 'query',
+            allowReserved: true,
+            required: false,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
+            description:
+              "The container image scanned (`registry.bank.example/payments/edge:1.4.2`, `nginx@sha256:...`), found by the component's `integrated-ops.io/container-image` annotation - the image's repository in full (`docker.io/library/nginx`), without tag or digest",
           },
           {
             name: 'tool',

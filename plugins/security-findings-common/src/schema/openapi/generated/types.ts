@@ -16,7 +16,7 @@ export interface paths {
     put?: never;
     /**
      * Apply a scanner's full report for one component and one tool
-     * Only service principals (external-access tokens) whose subject is listed in integratedOps.securityFindings.reporters; a user, or another service, gets 403. The body is at most integratedOps.securityFindings.maxReportMegabytes MiB (default 64, the most) once decoded - a Content-Encoding gzip or deflate body is inflated and the limit applies to what it inflates to - and 413 beyond. The report is the full result of the tool for the component - a finding of that tool absent from it is fixed. A report refused (400, 404, 413) stores nothing.
+     * Only service principals (external-access tokens) whose subject is listed in integratedOps.securityFindings.reporters; a user, or another service, gets 403. The component is named by exactly one of `entity`, `repository` or `image` (400 otherwise); a repository or image no component is annotated with is a 404, recorded for SecOps as an unrouted report with the label that failed, and one two components claim is a 409. The body is at most integratedOps.securityFindings.maxReportMegabytes MiB (default 64, the most) once decoded - a Content-Encoding gzip or deflate body is inflated and the limit applies to what it inflates to - and 413 beyond. The report is the full result of the tool for the component - a finding of that tool absent from it is fixed. A report refused (400, 404, 413) stores nothing.
      */
     post: operations['PostReport'];
     delete?: never;
@@ -377,7 +377,11 @@ export interface operations {
     parameters: {
       query: {
         /** The component's entity ref (kind component when left out, namespace default) */
-        entity: string;
+        entity?: string;
+        /** The component's source repository, `github.com/<owner>/<repo>` or `gitlab.com/<group>/<project>` (an https URL or a `.git` ending is read the same), found by the component's `github.com/project-slug` or `gitlab.com/project-slug` annotation */
+        repository?: string;
+        /** The container image scanned (`registry.bank.example/payments/edge:1.4.2`, `nginx@sha256:...`), found by the component's `integrated-ops.io/container-image` annotation - the image's repository in full (`docker.io/library/nginx`), without tag or digest */
+        image?: string;
         /** The tool whose full report this is (semgrep, trivy, gitleaks...); the findings' life cycle is kept per component and tool */
         tool: string;
         /** sarif (SARIF 2.1.0), trivy (Trivy JSON, schema 2), grype (Grype JSON) */
