@@ -18,6 +18,17 @@ function headline(step: Step, finding: FindingRow) {
 const MAX_PER_RUN = 2000;
 /** Ids per claiming UPDATE (SQLite binds at most 32,766 values). */
 const CLAIM_CHUNK = 500;
+/** What telling a breach reads of a finding. */
+const TOLD_COLUMNS = [
+  'id',
+  'entity_ref',
+  'owner_ref',
+  'severity',
+  'discipline',
+  'tool',
+  'title',
+  'due_at',
+];
 
 /** What one run told. */
 export interface BreachRun {
@@ -86,57 +97,54 @@ export class BreachNotifier {
       Date.parse(now) - this.deps.graceMinutes * 60_000,
     ).toISOString();
     const escalating = step.column === 'escalated_at';
-    const due: FindingRow[] = await db('security_findings')
-      .where('status', 'open')
-      .whereNotNull('due_at')
-      .where('due_at', '<=', step.dueBefore)
-      .whereNull(step.column)
-      // Escalated only once the team has had its hours since it was told
-      // (a finding that came back keeps its old due date).
-      .modify(q => {
-        if (escalating) q.where('breach_notified_at', '<=', step.dueBefore);
-        // Without a SOC tier to tell, an ownerless breach waits for an owner.
-        else if (!this.deps.sla.escalateTo) q.whereNotNull('owner_ref');
-      })
-      // An accepted risk is not told: its clock stands still.
-      .whereNull('accepted_request')
-      .where(q =>
-        q.whereNotNull('owner_ref').orWhere('received_at', '<=', settledBefore),
-      )
-      .orderBy('due_at', 'asc')
-      .limit(MAX_PER_RUN)
-      .select();
-    // Claimed in bulk by conditional updates that answer the ids they won
-    // (RETURNING, PostgreSQL and SQLite alike): two replicas never both
-    // claim a finding. Told to the SOC tier already when it has no owner:
-    // not escalated again.
-    const byId = new Map(due.map(f => [String(f.id), f]));
-    const claimed: FindingRow[] = [];
-    const claim = async (
-      findings: FindingRow[],
-      columns: Record<string, string>,
-    ) => {
-      for (let i = 0; i < findings.length; i += CLAIM_CHUNK) {
-        const won: Array<{ id: number | string }> = await db(
-          'security_findings',
+    // Selected and claimed in one transaction: the rows are locked as they
+    // are selected (FOR UPDATE on PostgreSQL; SQLite has one writer), so two
+    // replicas never both claim a finding - the second waits, then finds it
+    // told - and the claims are updates by primary key alone, which no
+    // planner can turn into a walk of every open finding (as it did, before
+    // statistics existed, for a conditional update by id).
+    const claimed = await db.transaction(async tx => {
+      const due: FindingRow[] = await tx('security_findings')
+        .where('status', 'open')
+        .whereNotNull('due_at')
+        .where('due_at', '<=', step.dueBefore)
+        .whereNull(step.column)
+        // Escalated only once the team has had its hours since it was told
+        // (a finding that came back keeps its old due date).
+        .modify(q => {
+          if (escalating) q.where('breach_notified_at', '<=', step.dueBefore);
+          // Without a SOC tier to tell, an ownerless breach waits for an owner.
+          else if (!this.deps.sla.escalateTo) q.whereNotNull('owner_ref');
+        })
+        // An accepted risk is not told: its clock stands still.
+        .whereNull('accepted_request')
+        .where(q =>
+          q
+            .whereNotNull('owner_ref')
+            .orWhere('received_at', '<=', settledBefore),
         )
-          .whereIn(
-            'id',
-            findings.slice(i, i + CLAIM_CHUNK).map(f => f.id),
-          )
-          .where('status', 'open')
-          .whereNull(step.column)
-          .whereNull('accepted_request')
-          .update(columns, ['id']);
-        for (const { id } of won) claimed.push(byId.get(String(id))!);
-      }
-    };
-    const ownerless = due.filter(f => this.#escalating(f, step));
-    await claim(
-      due.filter(f => !this.#escalating(f, step)),
-      { [step.column]: now },
-    );
-    await claim(ownerless, { breach_notified_at: now, escalated_at: now });
+        .orderBy('due_at', 'asc')
+        .limit(MAX_PER_RUN)
+        .forUpdate()
+        .select(TOLD_COLUMNS);
+      // Told to the SOC tier already when it has no owner: not escalated again.
+      const claim = async (ids: FindingRow['id'][], columns: object) => {
+        for (let i = 0; i < ids.length; i += CLAIM_CHUNK) {
+          await tx('security_findings')
+            .whereIn('id', ids.slice(i, i + CLAIM_CHUNK))
+            .update(columns);
+        }
+      };
+      await claim(
+        due.filter(f => !this.#escalating(f, step)).map(f => f.id),
+        { [step.column]: now },
+      );
+      await claim(
+        due.filter(f => this.#escalating(f, step)).map(f => f.id),
+        { breach_notified_at: now, escalated_at: now },
+      );
+      return due;
+    });
     // One notification per component and team: an alert storm of findings
     // on one component is one message, each finding still told once.
     const groups = new Map<string, FindingRow[]>();

@@ -342,6 +342,32 @@ describe.each(databases.eachSupportedId())('SLA breaches on %p', databaseId => {
       ),
     ).toEqual([]);
   });
+
+  it('tells each breach once when two replicas check at the same instant', async () => {
+    // Every open breach untold again, then two checks racing over them.
+    const breached = await knex('security_findings')
+      .where('status', 'open')
+      .where('due_at', '<=', new Date().toISOString())
+      .whereNull('accepted_request')
+      .update({ breach_notified_at: null, escalated_at: null });
+    expect(breached).toBeGreaterThan(0);
+    const [a, b]: any[][] = [[], []];
+    const at = new Date();
+    await Promise.all([
+      notifier(async () => [], at, a).run(),
+      notifier(async () => [], at, b).run(),
+    ]);
+    const told = [...a, ...b].map(
+      n => n.payload.scope.split('.').slice(2) as string[],
+    );
+    const ids = told.flat().sort();
+    // Each finding claimed is told by one of them, once.
+    const claimed = await knex('security_findings')
+      .whereNotNull('breach_notified_at')
+      .pluck('id');
+    expect(claimed.length).toBeGreaterThanOrEqual(4);
+    expect(ids).toEqual(claimed.map(String).sort());
+  });
 });
 
 async function waitFor(condition: () => boolean, ms = 20_000) {
