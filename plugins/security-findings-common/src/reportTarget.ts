@@ -16,7 +16,9 @@ export const CONTAINER_IMAGE_ANNOTATION = 'integrated-ops.io/container-image';
  * @public
  */
 export interface AnnotatedTarget {
+  /** The annotation's key, e.g. `github.com/project-slug`. */
   annotation: string;
+  /** Its value on the component, e.g. `northbridge/payments-api`. */
   value: string;
   /** `annotation=value`: what an unrouted report is listed by. */
   label: string;
