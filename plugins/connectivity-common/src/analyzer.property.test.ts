@@ -302,6 +302,78 @@ describe('connectivity properties', () => {
     );
   });
 
+  it('a diff between workloads is every pair whose connections differ, looked at pair by pair', () => {
+    fc.assert(
+      fc.property(
+        workloadsArb,
+        policiesArb,
+        policiesArb,
+        (workloads, list, more) => {
+          const before = analyze(workloads, list);
+          const after = analyze(workloads, [...list, ...more]);
+          const ids = before.workloadIds();
+          const everyPair = ids.flatMap(s =>
+            ids
+              .filter(d => d !== s)
+              .flatMap(d => {
+                const src: Endpoint = { kind: 'workload', id: s };
+                const dst: Endpoint = { kind: 'workload', id: d };
+                const [b, a] = [before, after].map(m =>
+                  m.connections(src, dst),
+                );
+                return b.equals(a) ? [] : [`${s}>${d}:${b}|${a}`];
+              }),
+          );
+          const diffed = diffConnectivity(before, after)
+            .filter(c => c.src.kind === 'workload' && c.dst.kind === 'workload')
+            .map(
+              c =>
+                `${(c.src as { id: string }).id}>${
+                  (c.dst as { id: string }).id
+                }:${c.before}|${c.after}`,
+            );
+          expect(diffed.sort()).toEqual(everyPair.sort());
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it("one workload's connections are those of every pair it is in (looking only at the peers its rules select)", () => {
+    fc.assert(
+      fc.property(workloadsArb, policiesArb, (workloads, list) => {
+        const model = analyze(workloads, list);
+        const atoms = model.externalAtoms();
+        const key = (c: { src: Endpoint; dst: Endpoint; conns: unknown }) =>
+          JSON.stringify([c.src, c.dst, `${c.conns}`], (_, v) =>
+            typeof v === 'bigint' ? `${v}` : v,
+          );
+        for (const id of model.workloadIds()) {
+          const self: Endpoint = { kind: 'workload', id };
+          for (const direction of ['inbound', 'outbound'] as const) {
+            const everyPair = model
+              .workloadIds()
+              .filter(other => other !== id)
+              .map(other => {
+                const peer: Endpoint = { kind: 'workload', id: other };
+                const [src, dst] =
+                  direction === 'outbound' ? [self, peer] : [peer, self];
+                return { src, dst, conns: model.connections(src, dst) };
+              })
+              .filter(c => !c.conns.isEmpty());
+            const answered = model
+              .connectionsOf(id, direction, atoms)
+              .filter(
+                c => c.src.kind === 'workload' && c.dst.kind === 'workload',
+              );
+            expect(answered.map(key).sort()).toEqual(everyPair.map(key).sort());
+          }
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('lists each pair at most once, never a workload to itself', () => {
     fc.assert(
       fc.property(workloadsArb, policiesArb, (workloads, list) => {

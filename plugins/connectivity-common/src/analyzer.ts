@@ -159,6 +159,11 @@ export function mergeRanges<T>(
  */
 export class ConnectivityModel {
   private readonly byId = new Map<string, Indexed>();
+  /** Workloads by namespace and namespace labels: what a pods peer selects by. */
+  private readonly groups = new Map<
+    string,
+    { namespace: string; namespaceLabels: Labels; members: Indexed[] }
+  >();
   private readonly cache = new Map<string, ConnectionSet>();
   /** The valid policies, compiled. */
   readonly policies: readonly CompiledPolicy[];
@@ -188,14 +193,86 @@ export class ConnectivityModel {
       const selecting = (byNamespace.get(workload.namespace) ?? []).filter(p =>
         matchesSelector(p.podSelector, workload.labels),
       );
-      this.byId.set(id, {
+      const indexed: Indexed = {
         workload,
         id,
         namespaceLabels,
         ingress: selecting.filter(p => p.ingress),
         egress: selecting.filter(p => p.egress),
-      });
+      };
+      this.byId.set(id, indexed);
+      const key = JSON.stringify([
+        workload.namespace,
+        Object.entries(namespaceLabels).sort(([a], [b]) => (a < b ? -1 : 1)),
+      ]);
+      const group = this.groups.get(key) ?? {
+        namespace: workload.namespace,
+        namespaceLabels,
+        members: [] as Indexed[],
+      };
+      group.members.push(indexed);
+      this.groups.set(key, group);
     }
+  }
+
+  /**
+   * The workloads that may have connections with this one in a direction
+   * (`outbound`: it reaches them; `inbound`: they reach it) - those its
+   * rules select where it is isolated for that direction; undefined when
+   * any may. An unknown workload has none.
+   */
+  possiblePeersOf(
+    id: string,
+    direction: 'inbound' | 'outbound',
+  ): ReadonlySet<string> | undefined {
+    const subject = this.byId.get(id);
+    if (!subject) return new Set();
+    return this.possiblePeers(
+      subject,
+      direction === 'inbound' ? 'Ingress' : 'Egress',
+    );
+  }
+
+  /**
+   * The workloads that some rule of the subject's policies for `direction`
+   * could let through as its peer; undefined when any workload could (the
+   * subject is not isolated for it, or a rule names no peers). Where the
+   * subject is isolated, a workload outside this set has no connection
+   * with it in that direction, whatever the other side allows: questions
+   * about one workload look at these alone, not at the whole estate.
+   */
+  private possiblePeers(
+    subject: Indexed,
+    direction: Direction,
+  ): Set<string> | undefined {
+    const policies = direction === 'Ingress' ? subject.ingress : subject.egress;
+    if (policies.length === 0) return undefined;
+    const ids = new Set<string>();
+    for (const policy of policies) {
+      const rules =
+        (direction === 'Ingress' ? policy.ingress : policy.egress) ?? [];
+      for (const rule of rules) {
+        if (!rule.peers) return undefined;
+        for (const peer of rule.peers) {
+          if (peer.kind !== 'pods') continue;
+          for (const group of this.groups.values()) {
+            const namespaceOk = peer.namespaceSelector
+              ? matchesSelector(peer.namespaceSelector, group.namespaceLabels)
+              : group.namespace === policy.ref.namespace;
+            if (!namespaceOk) continue;
+            for (const member of group.members) {
+              if (
+                !peer.podSelector ||
+                matchesSelector(peer.podSelector, member.workload.labels)
+              ) {
+                ids.add(member.id);
+              }
+            }
+          }
+        }
+      }
+    }
+    return ids;
   }
 
   /** The ids (`namespace/name[Kind]`) of the workloads, sorted. */
@@ -444,7 +521,8 @@ export class ConnectivityModel {
    * The allowed connections of one workload: `outbound`, from it to every
    * other workload and to the address ranges outside the cluster; `inbound`,
    * to it from them. Costs one evaluation per workload and range, not per
-   * pair of the estate: what a question about one entity needs.
+   * pair of the estate: what a question about one entity needs (and, where
+   * it is isolated for the direction, one per workload its rules select).
    */
   connectionsOf(
     id: string,
@@ -453,8 +531,9 @@ export class ConnectivityModel {
   ): Connection[] {
     const self: Endpoint = { kind: 'workload', id };
     const out: Connection[] = [];
+    const candidates = this.possiblePeersOf(id, direction);
     for (const other of this.byId.keys()) {
-      if (other === id) continue;
+      if (other === id || (candidates && !candidates.has(other))) continue;
       const peer: Endpoint = { kind: 'workload', id: other };
       const [src, dst] = direction === 'outbound' ? [self, peer] : [peer, self];
       const conns = this.connections(src, dst);

@@ -78,12 +78,20 @@ export function diffConnectivity(
     const wd: Endpoint = { kind: 'workload', id: d };
     push(ws, wd, conns(before, ws, wd), conns(after, ws, wd));
   };
+  // The workloads that may have connections with `s` in either state (all
+  // when either state leaves it open): a pair outside is empty in both.
+  const peers = (s: string, direction: 'inbound' | 'outbound') => {
+    const [b, a] = [before, after].map(m => m.possiblePeersOf(s, direction));
+    return b && a ? (d: string) => b.has(d) || a.has(d) : () => true;
+  };
   // Focused: each pair with a focused end once, never the whole square.
   const sources = focus ? ids.filter(id => focus.has(id)) : ids;
   for (const s of sources) {
-    for (const d of ids) if (s !== d) pairWith(s, d);
+    const reaches = peers(s, 'outbound');
+    for (const d of ids) if (s !== d && reaches(d)) pairWith(s, d);
     if (focus) {
-      for (const d of ids) if (!focus.has(d)) pairWith(d, s);
+      const reached = peers(s, 'inbound');
+      for (const d of ids) if (!focus.has(d) && reached(d)) pairWith(d, s);
     }
   }
   for (const s of sources) {
