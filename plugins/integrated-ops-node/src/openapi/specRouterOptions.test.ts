@@ -1,6 +1,7 @@
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import express from 'express';
 import request from 'supertest';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterSpecValidation, specRouterOptions } from './specRouterOptions';
 
 const spec = {
@@ -32,17 +33,17 @@ const spec = {
   },
 } as const;
 
-async function app() {
+async function app(streamedJson = false) {
   const router = await createValidatedOpenApiRouter(
     spec,
-    specRouterOptions({ jsonLimit: '1kb' }),
+    specRouterOptions({ jsonLimit: '1kb', streamedJson }),
   );
   router.use(...afterSpecValidation(spec));
   router.get('/notes', (_req, res) => {
     res.json({ ok: true });
   });
-  router.post('/notes', (_req, res) => {
-    res.json({ ok: true });
+  router.post('/notes', (req, res) => {
+    res.json({ ok: true, text: req.body.text });
   });
   return express()
     .use(router)
@@ -88,6 +89,96 @@ describe('specRouterOptions', () => {
     expect(broken.status).toBe(400);
     expect(broken.body.message).not.toContain('text: is required');
     const ok = await request(server).post('/notes').send({ text: 'fine' });
-    expect(ok.body).toEqual({ ok: true });
+    expect(ok.body).toEqual({ ok: true, text: 'fine' });
+  });
+});
+
+describe('specRouterOptions with streamed JSON bodies', () => {
+  /** Sent as a scanner's curl sends it (supertest re-encodes Buffers as JSON). */
+  const post = async (
+    body: Buffer | string,
+    headers: Record<string, string> = {},
+  ) => {
+    const server = (await app(true)).listen(0);
+    try {
+      const { port } = server.address() as { port: number };
+      const res = await fetch(`http://127.0.0.1:${port}/notes`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body,
+      });
+      return { status: res.status, body: await res.json() };
+    } finally {
+      server.close();
+    }
+  };
+  const note = (text: string) => JSON.stringify({ text });
+
+  it('reads a body as sent, gzip, deflate or brotli', async () => {
+    const json = note('naïve – ünïcode ✓');
+    for (const [encoding, bytes] of [
+      ['identity', Buffer.from(json)],
+      ['gzip', gzipSync(json)],
+      ['deflate', deflateSync(json)],
+      ['br', brotliCompressSync(json)],
+    ] as const) {
+      expect(await post(bytes, { 'Content-Encoding': encoding })).toEqual({
+        status: 200,
+        body: { ok: true, text: 'naïve – ünïcode ✓' },
+      });
+    }
+  });
+
+  it('counts what a compressed body inflates to: a small gzip of a large body is a 413', async () => {
+    const bomb = gzipSync(note('x'.repeat(100_000)));
+    expect(bomb.length).toBeLessThan(1024);
+    expect(await post(bomb, { 'Content-Encoding': 'gzip' })).toMatchObject({
+      status: 413,
+      body: { message: 'request entity too large' },
+    });
+    expect((await post(note('x'.repeat(2000)))).status).toBe(413);
+  });
+
+  it('refuses what is not one JSON object or array (400), another encoding (415)', async () => {
+    for (const bad of [
+      '{"text": ',
+      '{"text": "a"} {"text": "b"}',
+      '"text"',
+      '42',
+      '{"text": "a",}',
+    ]) {
+      const res = await post(bad);
+      expect({ bad, status: res.status }).toEqual({ bad, status: 400 });
+      expect(res.body.message).toMatch(/^the body is not JSON: /);
+    }
+    expect(
+      await post(Buffer.from('not gzip'), { 'Content-Encoding': 'gzip' }),
+    ).toMatchObject({
+      status: 400,
+      body: { message: expect.stringMatching(/^the body does not inflate/) },
+    });
+    // A Content-Type with parameters is refused by the spec's validator
+    // before the body is read, naming the Content-Type.
+    expect(
+      await post(note('a'), {
+        'Content-Type': 'application/json; charset=latin1',
+      }),
+    ).toMatchObject({
+      status: 400,
+      body: {
+        message: expect.stringContaining('Content-Type: application/json'),
+      },
+    });
+    expect(await post(note('a'), { 'Content-Encoding': 'zstd' })).toMatchObject(
+      { status: 415, body: { message: 'unsupported content encoding "zstd"' } },
+    );
+  });
+
+  it('judges an empty body as {} by the spec, and a body that breaks the spec by its fields', async () => {
+    const empty = await post('');
+    expect(empty.status).toBe(400);
+    expect(empty.body.message).toContain('text');
+    const wrong = await post(JSON.stringify({ text: 5 }));
+    expect(wrong.status).toBe(400);
   });
 });

@@ -1,6 +1,9 @@
 import { InputError } from '@backstage/errors';
 import { findControlCharacter } from '@integrated-ops/plugin-integrated-ops-common';
+import bytes from 'bytes';
 import express, { ErrorRequestHandler, RequestHandler } from 'express';
+import typeis from 'type-is';
+import { readStreamedJson } from './streamedJsonBody';
 import { SPEC_VALIDATOR_OPTIONS, specInputErrors } from './specInputErrors';
 
 /** What the JSON body parser refused (too large, not JSON), kept past the validator. */
@@ -12,8 +15,10 @@ const BODY_ERROR = Symbol('body error');
  * every error of its middleware into a 400, and the caller of a body over
  * the limit must hear 413. {@link afterSpecValidation} passes it on.
  */
-function jsonBody(limit: string): RequestHandler {
-  const parse = express.json({ limit });
+function jsonBody(limit: string, streamed: boolean): RequestHandler {
+  const parse = streamed
+    ? streamedJson(bytes.parse(limit) ?? Infinity)
+    : express.json({ limit });
   return (req, res, next) =>
     parse(req, res, error => {
       if (error) {
@@ -22,6 +27,21 @@ function jsonBody(limit: string): RequestHandler {
       }
       next();
     });
+}
+
+/** `readStreamedJson` as a body parser: JSON requests only, once. */
+function streamedJson(limitBytes: number): RequestHandler {
+  return (req, _res, next) => {
+    if ((req as any)._body || !typeis(req, 'application/json')) {
+      next();
+      return;
+    }
+    (req as any)._body = true;
+    readStreamedJson(req, limitBytes).then(body => {
+      req.body = body;
+      next();
+    }, next);
+  };
 }
 
 /** Set on a HEAD request while the spec judges it as the GET it stands for. */
@@ -94,13 +114,20 @@ const emptyBodyAsJson: RequestHandler = (req, _res, next) => {
  *
  * @public
  */
-export function specRouterOptions(options: { jsonLimit: string }) {
+export function specRouterOptions(options: {
+  jsonLimit: string;
+  /**
+   * Read JSON bodies as they arrive (readStreamedJson) rather than whole
+   * first: for routes that take large documents (scanner reports).
+   */
+  streamedJson?: boolean;
+}) {
   return {
     middleware: [
       judgeHeadAsGet,
       plainQueries,
       emptyBodyAsJson,
-      jsonBody(options.jsonLimit),
+      jsonBody(options.jsonLimit, options.streamedJson ?? false),
     ],
     validatorOptions: SPEC_VALIDATOR_OPTIONS,
   };

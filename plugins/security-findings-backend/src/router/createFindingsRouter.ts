@@ -23,7 +23,7 @@ export interface ComponentFactsList {
 /**
  * The security-findings routes, exactly those of openapi.yaml (the generated
  * router): what breaks the spec is a 400 before any handler runs, a body
- * over the limit a 413 (body-parser, after inflating gzip or deflate).
+ * over the limit a 413 (counted as it is inflated and parsed).
  *
  * POST /reports: only service principals whose subject is one of
  * `reporters` (external-access tokens); a user or another service gets 403.
@@ -47,9 +47,11 @@ export async function createFindingsRouter(options: {
   const { httpAuth, service, overview, kpis, reporters } = options;
   const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
   const router = await createOpenApiRouter(
-    // body-parser inflates gzip and deflate and counts the inflated bytes;
-    // over the limit is a 413 (specRouterOptions keeps it past the validator).
-    specRouterOptions({ jsonLimit: `${maxBytes}b` }),
+    // Reports are read as they arrive: inflated (gzip, deflate, br) and
+    // tokenized chunk by chunk, counting the inflated bytes - over the
+    // limit is a 413 (specRouterOptions keeps it past the validator) - and
+    // never held whole as text beside the parsed document.
+    specRouterOptions({ jsonLimit: `${maxBytes}b`, streamedJson: true }),
   );
   router.use(...afterSpecValidation(spec));
 
