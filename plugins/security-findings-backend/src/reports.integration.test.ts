@@ -78,6 +78,12 @@ describe.each(databases.eachSupportedId())('reports on %p', databaseId => {
       // A user, and a service that is not a listed reporter.
       [await post(sarif, user()).send(trivySarif()), 403, /not by users/],
       [await post(sarif, stranger).send(trivySarif()), 403, /reporters/],
+      // Refused before the body is read: what it holds does not matter.
+      [
+        await post(sarif, stranger).type('json').send('{"runs": [[[[[['),
+        403,
+        /reporters/,
+      ],
       // Not a SARIF this version.
       [
         await post(sarif).send({ version: '2.0.0', runs: [] }),

@@ -59,9 +59,25 @@ describe('the component a report names by its repository or image', () => {
     });
     expect(imageTarget('Payments/Edge')).toEqual({
       error: expect.stringMatching(
-        /^image "Payments\/Edge" is not an image reference \(.*lowercase/,
+        /^image "Payments\/Edge" is not an image reference \(.*lower-case/,
       ),
     });
     expect(imageTarget('a b')).toHaveProperty('error');
+  });
+
+  it('refuses names the grammar refuses at once, however long (no backtracking: a pattern that backtracks runs past the test timeout)', () => {
+    for (const bad of [
+      `${'a'.repeat(40)}!`,
+      'registry.bank.example/payments/edge@latest',
+      'registry.bank.example/payments/edgegw@latest',
+      `registry.bank.example/${'ab'.repeat(200)}-!`,
+      'registry.bank.example/payments/edge:bad tag',
+      'registry.bank.example/Payments/edge',
+      '-registry.example/a/b',
+    ]) {
+      expect(imageTarget(bad)).toEqual({
+        error: expect.stringMatching(/is not an image reference/),
+      });
+    }
   });
 });

@@ -69,10 +69,18 @@ export function repositoryTarget(
 export function imageTarget(
   image: string,
 ): AnnotatedTarget | { error: string } {
+  const reference = image.trim();
+  // The library's own pattern backtracks exponentially on some invalid
+  // names (`a...a!` takes seconds, longer ones minutes): only a reference
+  // the grammar's linear form accepts reaches it.
+  const problem = referenceProblem(reference);
+  if (problem) {
+    return { error: `image "${image}" is not an image reference (${problem})` };
+  }
   try {
     return target(
       CONTAINER_IMAGE_ANNOTATION,
-      parseFamiliarName(image.trim()).repositoryUrl,
+      parseFamiliarName(reference).repositoryUrl,
     );
   } catch (error) {
     return {
@@ -81,4 +89,48 @@ export function imageTarget(
       })`,
     };
   }
+}
+
+// Docker's reference grammar, each part matched on its own and without
+// nested quantifiers that can match nothing: linear in the input.
+const DOMAIN_LABEL = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+const PATH_COMPONENT = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*$/;
+const TAG = /^\w[\w.-]{0,127}$/;
+const DIGEST =
+  /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
+
+/** Why the registry (`host[:port]`) is not one, or undefined. */
+function domainProblem(domain: string): string | undefined {
+  const [host, port, ...rest] = domain.split(':');
+  const ok =
+    rest.length === 0 &&
+    (port === undefined || /^\d{1,5}$/.test(port)) &&
+    host.split('.').every(label => DOMAIN_LABEL.test(label));
+  return ok ? undefined : `"${domain}" is not a registry`;
+}
+
+/** Why the reference breaks Docker's grammar, or undefined when it does not. */
+function referenceProblem(reference: string): string | undefined {
+  if (reference.length > 512) return 'longer than 512 characters';
+  const [nameAndTag, digest, ...more] = reference.split('@');
+  if (more.length || (digest !== undefined && !DIGEST.test(digest))) {
+    return 'the digest must be algorithm:hex';
+  }
+  const slash = nameAndTag.lastIndexOf('/');
+  const colon = nameAndTag.lastIndexOf(':');
+  const tag = colon > slash ? nameAndTag.slice(colon + 1) : undefined;
+  const name = colon > slash ? nameAndTag.slice(0, colon) : nameAndTag;
+  if (tag !== undefined && !TAG.test(tag)) {
+    return 'the tag must be letters, digits, "_", "." or "-"';
+  }
+  if (name.length > 255) return 'the name is longer than 255 characters';
+  const parts = name.split('/');
+  const domain =
+    parts.length > 1 && /[.:]|^localhost$/.test(parts[0]) ? parts.shift()! : '';
+  const problem = domain ? domainProblem(domain) : undefined;
+  if (problem) return problem;
+  const bad = parts.find(p => !PATH_COMPONENT.test(p));
+  return bad === undefined
+    ? undefined
+    : `"${bad}" must be lower-case letters and digits, separated by ".", "_", "__" or "-"`;
 }

@@ -17,7 +17,7 @@ const BODY_ERROR = Symbol('body error');
  */
 function jsonBody(limit: string, streamed: boolean): RequestHandler {
   const parse = streamed
-    ? streamedJson(bytes.parse(limit) ?? Infinity)
+    ? streamedJson(limitInBytes(limit))
     : express.json({ limit });
   return (req, res, next) =>
     parse(req, res, error => {
@@ -29,6 +29,15 @@ function jsonBody(limit: string, streamed: boolean): RequestHandler {
     });
 }
 
+/** `100kb` in bytes; a limit that does not parse is a mistake of ours, not no limit. */
+function limitInBytes(limit: string): number {
+  const parsed = bytes.parse(limit);
+  if (parsed === null || !Number.isFinite(parsed)) {
+    throw new Error(`jsonLimit "${limit}" is not a size`);
+  }
+  return parsed;
+}
+
 /** `readStreamedJson` as a body parser: JSON requests only, once. */
 function streamedJson(limitBytes: number): RequestHandler {
   return (req, _res, next) => {
@@ -37,10 +46,11 @@ function streamedJson(limitBytes: number): RequestHandler {
       return;
     }
     (req as any)._body = true;
-    readStreamedJson(req, limitBytes).then(body => {
-      req.body = body;
-      next();
-    }, next);
+    readStreamedJson(req, limitBytes)
+      .then(body => {
+        req.body = body;
+      })
+      .then(() => next(), next);
   };
 }
 

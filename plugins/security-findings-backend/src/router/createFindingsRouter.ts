@@ -46,6 +46,23 @@ export async function createFindingsRouter(options: {
 }): Promise<express.Router> {
   const { httpAuth, service, overview, kpis, reporters } = options;
   const maxBytes = Math.floor(options.maxReportMegabytes * 1024 * 1024);
+  /** The reporter posting, or a 401/403 (users and unlisted services). */
+  const reporterOf = async (req: express.Request) => {
+    const { principal } = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    if (principal.type !== 'service') {
+      throw new NotAllowedError(
+        'Reports are posted by the scanners with their service tokens (integratedOps.securityFindings.reporters), not by users',
+      );
+    }
+    if (!reporters.includes(principal.subject)) {
+      throw new NotAllowedError(
+        `${principal.subject} may not post reports (integratedOps.securityFindings.reporters)`,
+      );
+    }
+    return principal.subject;
+  };
   const router = await createOpenApiRouter(
     // Reports are read as they arrive: inflated (gzip, deflate, br) and
     // tokenized chunk by chunk, counting the inflated bytes - over the
@@ -56,21 +73,7 @@ export async function createFindingsRouter(options: {
   router.use(...afterSpecValidation(spec));
 
   router.post('/reports', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const { principal } = credentials;
-    if (principal.type !== 'service') {
-      throw new NotAllowedError(
-        'Reports are posted by the scanners with their service tokens (integratedOps.securityFindings.reporters), not by users',
-      );
-    }
-    const { subject } = principal;
-    if (!reporters.includes(subject)) {
-      throw new NotAllowedError(
-        `${subject} may not post reports (integratedOps.securityFindings.reporters)`,
-      );
-    }
+    const subject = await reporterOf(req);
     const { entity, repository, image, tool, format } = req.query;
     res.json(
       await service.ingest({
@@ -126,5 +129,13 @@ export async function createFindingsRouter(options: {
   });
 
   router.use(databaseOutageErrors('reports cannot be applied'));
-  return router;
+  // Whoever may not post a report is refused before its body is read: a
+  // large or hostile body costs only the reporters listed.
+  const guarded = express.Router();
+  guarded.use('/reports', (req, _res, next) => {
+    if (req.method !== 'POST') next();
+    else reporterOf(req).then(() => next(), next);
+  });
+  guarded.use(router);
+  return guarded;
 }
