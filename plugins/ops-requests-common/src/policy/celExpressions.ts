@@ -1,14 +1,17 @@
 import { celEnv, isCelError, parse, plan } from '@bufbuild/cel';
-import { strings } from '@bufbuild/cel/ext';
 
 /** The longest CEL expression a policy may hold (characters). */
 export const MAX_CEL_LENGTH = 2000;
 
 type Program = ReturnType<typeof plan>;
 
-// The standard library and the strings extension (as Kubernetes offers them);
-// no other functions, so an expression reads facts and nothing else.
-const ENV = celEnv({ funcs: strings });
+/** Comprehensions (all, exists, map, filter) nested at most this deep. */
+export const MAX_CEL_NESTING = 2;
+
+// The standard library alone: an expression reads facts and nothing else.
+// No extension: the strings extension's replace and join grow without a
+// bound that the evaluator (which has no cost limit) could enforce.
+const ENV = celEnv();
 const compiled = new Map<string, Program>();
 const MAX_COMPILED = 1000;
 
@@ -19,12 +22,53 @@ const MAX_COMPILED = 1000;
 function programOf(expression: string): Program {
   let program = compiled.get(expression);
   if (!program) {
-    program = plan(ENV, parse(expression));
+    const parsed = parse(expression);
+    const nesting = comprehensionNesting(parsed.expr);
+    if (nesting > MAX_CEL_NESTING) {
+      throw new Error(
+        `comprehensions (all, exists, map, filter) nest ${nesting} deep; at most ${MAX_CEL_NESTING}, so that judging one request costs a bounded amount`,
+      );
+    }
+    program = plan(ENV, parsed);
     // Policies hold a few dozen; a bound keeps a changing policy from growing it.
     if (compiled.size >= MAX_COMPILED) compiled.clear();
     compiled.set(expression, program);
   }
   return program;
+}
+
+type Expr = ReturnType<typeof parse>['expr'];
+
+/** How deep comprehensions nest in the expression (0: none). */
+function comprehensionNesting(expr: Expr | undefined): number {
+  if (!expr) return 0;
+  const kind = expr.exprKind;
+  const deepest = (children: Array<Expr | undefined>) =>
+    Math.max(0, ...children.map(comprehensionNesting));
+  switch (kind.case) {
+    case 'selectExpr':
+      return deepest([kind.value.operand]);
+    case 'callExpr':
+      return deepest([kind.value.target, ...kind.value.args]);
+    case 'listExpr':
+      return deepest(kind.value.elements);
+    case 'structExpr':
+      return deepest(
+        kind.value.entries.flatMap(e => [
+          e.value,
+          e.keyKind.case === 'mapKey' ? e.keyKind.value : undefined,
+        ]),
+      );
+    case 'comprehensionExpr': {
+      const c = kind.value;
+      return Math.max(
+        comprehensionNesting(c.iterRange),
+        1 + deepest([c.accuInit, c.loopCondition, c.loopStep, c.result]),
+      );
+    }
+    default:
+      return 0;
+  }
 }
 
 /** Why the expression does not parse, or undefined when it does. */

@@ -172,6 +172,35 @@ describe('policy rules written in CEL', () => {
       ).toEqual(['fixtures: need a fixture the rule must pass']);
     });
 
+    it('whose cost has no bound: comprehensions nested past two, functions outside the standard library', () => {
+      expect(
+        issues({
+          ...noThrowaway,
+          expression:
+            'request.names.all(a, request.names.all(b, request.names.all(c, a == b && b == c)))',
+        }),
+      ).toEqual([
+        expect.stringMatching(
+          /^expression: is not CEL: comprehensions \(all, exists, map, filter\) nest 3 deep; at most 2/,
+        ),
+      ]);
+      // Two levels are fine.
+      expect(
+        issues({
+          ...noThrowaway,
+          expression:
+            "!request.production || !request.names.exists(a, request.names.exists(b, a == b && (a.startsWith('test-') || a.startsWith('tmp-'))))",
+        }),
+      ).toEqual([]);
+      // The strings extension's replace (quadratic, unbounded) is not there.
+      expect(
+        issues({
+          ...noThrowaway,
+          expression: "request.names.all(n, n.replace('a', 'aa') != 'tmp-')",
+        }).join(' '),
+      ).toMatch(/must pass, got could not be judged/);
+    });
+
     it('whose expression gives something other than a bool', () => {
       expect(
         issues({ ...noThrowaway, expression: 'size(request.names)' }),

@@ -205,6 +205,11 @@ describe('connectivity invariants written in CEL', () => {
     ]);
     expect(broken(scoring, db, 'TCP 5432-5433')).toHaveLength(1);
     expect(broken(scoring, db, 'All Connections')).toHaveLength(1);
+    // A protocol without ports (ICMP) is read as such, and what cannot be
+    // read at all breaks it: neither passes as "no connections".
+    expect(broken(scoring, db, 'ICMP')).toHaveLength(1);
+    expect(broken(scoring, db, 'TCP 5432,ICMP')).toHaveLength(1);
+    expect(broken(scoring, db, 'TCP 5432,SOMETHING ELSE')).toHaveLength(1);
     // Destinations its `to` does not select are not judged.
     expect(broken(scoring, ml, 'All Connections')).toEqual([]);
   });

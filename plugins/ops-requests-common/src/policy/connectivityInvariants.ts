@@ -211,15 +211,31 @@ function onlyOn(allows: string, ports: number[]): boolean {
   });
 }
 
-/** The ports of `allows` as CEL reads them (a part without a protocol is of the last one named). */
+/**
+ * The connections `allows` names, as CEL reads them: `TCP 443,8443,UDP 53`
+ * (a port without a protocol is of the last one named) and `ICMP` (a
+ * protocol without ports). Undefined when a part is neither: it cannot be
+ * judged.
+ */
 function connectionsOf(allows: string) {
-  let protocol = '';
-  return allows.split(',').flatMap(part => {
-    const m = /^\s*(?:([A-Z]+)\s+)?(\d+)(?:-(\d+))?\s*$/i.exec(part);
-    if (!m) return [];
-    protocol = m[1]?.toUpperCase() ?? protocol;
-    return [{ protocol, from: Number(m[2]), to: Number(m[3] ?? m[2]) }];
-  });
+  let protocol: string | undefined;
+  const out: Array<{ protocol: string; from?: number; to?: number }> = [];
+  for (const part of allows.split(',')) {
+    const ported = /^\s*(?:([A-Z]+)\s+)?(\d+)(?:-(\d+))?\s*$/i.exec(part);
+    const bare = /^\s*([A-Z]+)\s*$/i.exec(part);
+    protocol = (ported?.[1] ?? bare?.[1])?.toUpperCase() ?? protocol;
+    if (!protocol || (!ported && !bare)) return undefined;
+    out.push(
+      ported
+        ? {
+            protocol,
+            from: Number(ported[2]),
+            to: Number(ported[3] ?? ported[2]),
+          }
+        : { protocol },
+    );
+  }
+  return out;
 }
 
 /**
@@ -245,12 +261,11 @@ function breaks(
   }
   if (!inv.cel || !selects(inv.cel.to, flow.to)) return false;
   const all = /all connections/i.test(flow.allows);
+  const connections = all ? [] : connectionsOf(flow.allows);
+  // What cannot be read cannot be judged: it breaks the invariant.
+  if (!connections) return true;
   const judged = judgeCel(inv.cel.expression, {
-    flow: {
-      ...flow,
-      allConnections: all,
-      connections: all ? [] : connectionsOf(flow.allows),
-    },
+    flow: { ...flow, allConnections: all, connections },
   });
   return !('verdict' in judged) || !judged.verdict;
 }
@@ -287,8 +302,8 @@ export function invariantViolations(
 }
 
 /**
- * Whether some invariant judges what reaches this end (its `never.to` or
- * `only.to` selects it): the destinations a check of main looks at.
+ * Whether some invariant judges what reaches this end (its `never.to`,
+ * `only.to` or `cel.to` selects it): the destinations a check of main looks at.
  *
  * @public
  */
