@@ -46,9 +46,9 @@ type Step = {
  * Tells of SLA breaches once each: the owning team and whoever is on call
  * for it when an open finding passes its due date, then the SOC tier the
  * policy names when it is still open `escalateAfterHours` later. A finding
- * without an owner goes to the SOC tier, one check after it arrived. Each finding is claimed by
- * a conditional update before anything is sent, so two replicas never both
- * tell it; the findings claimed are told in one notification per component
+ * without an owner goes to the SOC tier, one check after it arrived. Each finding is claimed
+ * (selected under a row lock and marked, in one transaction) before
+ * anything is sent, so two replicas never both tell it; the findings claimed are told in one notification per component
  * and team; a send that fails releases its claims for the next run.
  */
 export class BreachNotifier {
@@ -123,7 +123,11 @@ export class BreachNotifier {
             .whereNotNull('owner_ref')
             .orWhere('received_at', '<=', settledBefore),
         )
-        .orderBy('due_at', 'asc')
+        // A fixed order, so concurrent claims lock rows alike.
+        .orderBy([
+          { column: 'due_at', order: 'asc' },
+          { column: 'id', order: 'asc' },
+        ])
         .limit(MAX_PER_RUN)
         .forUpdate()
         .select(TOLD_COLUMNS);

@@ -199,7 +199,7 @@ export class FindingService {
 
   /**
    * What names the report's component: exactly one of an entity ref, a
-   * source repository or an image (400 otherwise, before the body is read).
+   * source repository or an image (400 otherwise, before the report is parsed).
    */
   #target(input: ReportTarget): { ref: string } | AnnotatedTarget {
     const named = (['entity', 'repository', 'image'] as const).filter(
