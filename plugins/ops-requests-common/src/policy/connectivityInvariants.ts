@@ -199,14 +199,11 @@ function selects(s: Selector, e: InvariantEndpoint): boolean {
 function onlyOn(allows: string, ports: number[]): boolean {
   if (/all connections/i.test(allows)) return false;
   const allowed = new Set(ports);
-  let protocol: string | undefined;
-  return allows.split(',').every(part => {
-    const m = /^\s*(?:([A-Z]+)\s+)?(\d+)(?:-(\d+))?\s*$/i.exec(part);
-    protocol = m?.[1] ?? protocol;
-    if (!m || !protocol) return false;
-    const [from, to] = [Number(m[2]), Number(m[3] ?? m[2])];
+  // A part without ports (ICMP) or that cannot be read is never inside.
+  return (connectionsOf(allows) ?? [{ protocol: '' }]).every(c => {
+    if (c.from === undefined || c.to === undefined) return false;
     // A range is inside the list only port by port (bounded: at most 65,535).
-    for (let p = from; p <= to; p++) if (!allowed.has(p)) return false;
+    for (let p = c.from; p <= c.to; p++) if (!allowed.has(p)) return false;
     return true;
   });
 }
